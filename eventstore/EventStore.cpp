@@ -1,0 +1,7 @@
+#include "eventstore/EventStore.h"
+
+namespace hoststand {
+
+EventStore::~EventStore() = default;
+
+} // namespace hoststand

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "eventstore/EventData.h"
+#include "eventstore/ExpectedRevision.h"
+#include "eventstore/ReadAllFilter.h"
+#include "eventstore/RecordedEvent.h"
+#include "eventstore/StoreError.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+
+namespace hoststand {
+
+enum class ReadDirection { Forwards, Backwards };
+
+// For a backwards read: start at the stream's last event.
+inline constexpr qint64 EndOfStream = -1;
+
+struct AppendResult final
+{
+    qint64 revision = NoStreamRevision; // of the last event in the stream after the append
+    qint64 position = 0;                // of the last event appended
+};
+
+// A persistent subscription group as the store keeps it.
+struct SubscriptionGroupInfo final
+{
+    QString name;
+    qint64 checkpoint = 0; // every event up to here is handled
+    QString leaseOwner;    // empty when nobody holds the group
+    QDateTime leaseExpires;
+};
+
+// An event a group's consumer gave up on: kept aside with the reason, until
+// it is replayed.
+struct ParkedEvent final
+{
+    qint64 position = 0;
+    int attempts = 0;
+    QString reason;
+    QDateTime parkedAt;
+    bool replayRequested = false;
+};
+
+// The append-only event store (DESIGN.md, "Event store"). Backends: SQLite
+// (embedded) and PostgreSQL (shared). Every operation returns a typed error
+// instead of throwing; a failed write writes nothing.
+//
+// Live updates: after each commit in this process the store emits
+// appended(); when another process or terminal has appended, the store
+// notices (SQLite: PRAGMA data_version, PostgreSQL: NOTIFY) and emits
+// appended() too. Subscribers treat it as a wake-up and read on from their
+// own position.
+class EventStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~EventStore() override;
+
+    // Where the store lives, for people: a file path, or a URL without password.
+    virtual QString location() const = 0;
+
+    // Appends the events atomically after checking the expectation. An
+    // append of event ids that are already stored at the same place in the
+    // same stream succeeds again without writing (idempotent retry).
+    virtual StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
+                                             const ExpectedRevision &expected)
+        = 0;
+
+    // Forwards: revisions >= fromRevision; backwards: revisions <= fromRevision
+    // (EndOfStream: from the last). At most maxCount events. An unknown
+    // stream reads as empty.
+    virtual StoreResult<QList<RecordedEvent>> readStream(const QString &stream,
+                                                         ReadDirection direction,
+                                                         qint64 fromRevision, qint64 maxCount)
+        = 0;
+
+    // Events at positions > afterPosition, in position order, at most maxCount.
+    virtual StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
+                                                      const ReadAllFilter &filter = {})
+        = 0;
+
+    // The revision of the stream's last event, or NoStreamRevision.
+    virtual StoreResult<qint64> streamRevision(const QString &stream) = 0;
+    // The position of the last event in the store, 0 when empty.
+    virtual StoreResult<qint64> lastPosition() = 0;
+
+    // --- Persistent subscription groups (see PersistentSubscription) ---
+
+    // Creates the group with its checkpoint at startAfter; does nothing if it exists.
+    virtual StoreResult<void> createGroup(const QString &group, qint64 startAfter) = 0;
+    virtual StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) = 0;
+    // Takes or renews the group's lease for owner. Returns false, without
+    // error, while another owner's lease has not expired. Lease times come
+    // from the database's clock, so machines with skewed clocks agree.
+    virtual StoreResult<bool> acquireLease(const QString &group, const QString &owner,
+                                           std::chrono::milliseconds duration)
+        = 0;
+    virtual StoreResult<void> releaseLease(const QString &group, const QString &owner) = 0;
+    // The writes below are fenced: they fail with LeaseNotHeld unless owner
+    // holds the group's lease.
+    virtual StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
+                                                qint64 position)
+        = 0;
+    // Counts one more failed attempt at the event; returns the count so far.
+    virtual StoreResult<int> recordRetry(const QString &group, const QString &owner,
+                                         qint64 position)
+        = 0;
+    // Parks the event with the reason and moves the checkpoint past it.
+    virtual StoreResult<void> parkEvent(const QString &group, const QString &owner,
+                                        qint64 position, const QString &reason)
+        = 0;
+    // Takes a parked event out of the parked list (after a successful replay).
+    virtual StoreResult<void> unparkEvent(const QString &group, const QString &owner,
+                                          qint64 position)
+        = 0;
+    virtual StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) = 0;
+    // Asks the group's consumer to deliver its parked events again; returns how many.
+    virtual StoreResult<int> replayParkedEvents(const QString &group) = 0;
+
+Q_SIGNALS:
+    // Events up to lastPosition are committed (here or by another process).
+    void appended(qint64 lastPosition);
+    // The connection to the store was lost (false) or is back (true).
+    void availabilityChanged(bool available, const QString &message);
+};
+
+} // namespace hoststand

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "eventstore/EventStore.h"
+
+#include <QSqlDatabase>
+
+#include <chrono>
+#include <memory>
+
+namespace hoststand {
+
+struct SqliteStoreOptions final
+{
+    // FULL: a confirmed booking survives power loss. NORMAL is faster and
+    // still never corrupts, but may lose the last commits on power loss.
+    bool synchronousFull = true;
+    std::chrono::milliseconds busyTimeout{5000};
+    // How often to look for commits by other processes (PRAGMA data_version).
+    std::chrono::milliseconds pollInterval{50};
+};
+
+// The embedded event store: one SQLite file in WAL mode, shared by the
+// processes of one machine.
+class SqliteEventStore final : public EventStore
+{
+    Q_OBJECT
+
+public:
+    // Opens the store at path, creating it if the file does not exist.
+    // Refuses, and leaves the file untouched, when it is not a Hoststand
+    // store, is corrupt, or was written by a newer schema version.
+    static StoreResult<std::unique_ptr<SqliteEventStore>>
+    open(const QString &path, const SqliteStoreOptions &options = {});
+
+    ~SqliteEventStore() override;
+
+    static constexpr int ApplicationId = 0x486f5374; // "HoSt"
+    static constexpr int SchemaVersion = 1;
+
+    // EventStore
+    QString location() const override;
+    StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
+                                     const ExpectedRevision &expected) override;
+    StoreResult<QList<RecordedEvent>> readStream(const QString &stream, ReadDirection direction,
+                                                 qint64 fromRevision, qint64 maxCount) override;
+    StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
+                                              const ReadAllFilter &filter = {}) override;
+    StoreResult<qint64> streamRevision(const QString &stream) override;
+    StoreResult<qint64> lastPosition() override;
+    StoreResult<void> createGroup(const QString &group, qint64 startAfter) override;
+    StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) override;
+    StoreResult<bool> acquireLease(const QString &group, const QString &owner,
+                                   std::chrono::milliseconds duration) override;
+    StoreResult<void> releaseLease(const QString &group, const QString &owner) override;
+    StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
+                                        qint64 position) override;
+    StoreResult<int> recordRetry(const QString &group, const QString &owner,
+                                 qint64 position) override;
+    StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
+                                const QString &reason) override;
+    StoreResult<void> unparkEvent(const QString &group, const QString &owner,
+                                  qint64 position) override;
+    StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) override;
+    StoreResult<int> replayParkedEvents(const QString &group) override;
+
+private:
+    class Private;
+    explicit SqliteEventStore(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace hoststand
