@@ -1,0 +1,50 @@
+#include "domain/DomainError.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+DomainError DomainError::fromStore(const StoreError &error)
+{
+    if (error.code() == StoreError::Code::WrongExpectedRevision)
+        return {Code::Conflict,
+                u"Another terminal changed this at the same moment; please try again."_s};
+    return {Code::StoreFailure, error.message()};
+}
+
+QString DomainError::codeName(Code code)
+{
+    switch (code) {
+    case Code::InvalidInput:
+        return u"invalid-input"_s;
+    case Code::NotFound:
+        return u"not-found"_s;
+    case Code::AlreadyExists:
+        return u"already-exists"_s;
+    case Code::TableLocked:
+        return u"table-locked"_s;
+    case Code::LockOverlap:
+        return u"lock-overlap"_s;
+    case Code::TableMissing:
+        return u"table-missing"_s;
+    case Code::TableRemoved:
+        return u"table-removed"_s;
+    case Code::PartyTooLarge:
+        return u"party-too-large"_s;
+    case Code::InThePast:
+        return u"in-the-past"_s;
+    case Code::OutsideService:
+        return u"outside-service"_s;
+    case Code::OffSlotGrid:
+        return u"off-slot-grid"_s;
+    case Code::InvalidTransition:
+        return u"invalid-transition"_s;
+    case Code::Conflict:
+        return u"conflict"_s;
+    case Code::StoreFailure:
+        return u"store-failure"_s;
+    }
+    return u"unknown"_s;
+}
+
+} // namespace hoststand

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/DomainError.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace hoststand {
+
+enum class TableShape { Round, Square, Rectangle };
+
+QString toString(TableShape shape);
+std::optional<TableShape> tableShapeFromString(const QString &text);
+
+// Where a table stands on the floor plan, in centimetres from the room's
+// top-left corner, and how it looks. Valid when validate() finds nothing.
+struct TableLayout final
+{
+    QString zone;
+    TableShape shape = TableShape::Square;
+    double x = 0;
+    double y = 0;
+    double width = 80;
+    double height = 80;
+    double rotation = 0; // degrees clockwise, [0, 360)
+
+    static constexpr double MaxCoordinate = 100000;
+    static constexpr double MinSize = 30;
+    static constexpr double MaxSize = 1000;
+
+    std::optional<DomainError> validate() const;
+    // A sensible size and shape for a new table of that many seats.
+    static TableLayout forSeats(int seats, QString zone, double x, double y);
+
+    bool operator==(const TableLayout &) const = default;
+};
+
+} // namespace hoststand

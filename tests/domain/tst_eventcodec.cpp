@@ -1,0 +1,261 @@
+#include "domain/contracts/EventCodec.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace hoststand;
+
+Q_DECLARE_METATYPE(hoststand::DomainEvent)
+
+namespace {
+
+template<typename T, typename E>
+T valueOf(Result<T, E> result)
+{
+    if (!result.ok())
+        qFatal("unexpected error in test fixture");
+    return std::move(result).value();
+}
+
+TableId table(const QString &id)
+{
+    return valueOf(TableId::create(id));
+}
+
+BookingId booking(const QString &id)
+{
+    return valueOf(BookingId::create(id));
+}
+
+TimeSpan span(const QString &from, const QString &to)
+{
+    return valueOf(TimeSpan::create(QDateTime::fromString(from, Qt::ISODate),
+                                    QDateTime::fromString(to, Qt::ISODate)));
+}
+
+QDateTime at(const QString &iso)
+{
+    return QDateTime::fromString(iso, Qt::ISODate);
+}
+
+QJsonObject json(const char *text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
+const TableLayout terraceLayout {u"Terrace"_s, TableShape::Round, 120, 340, 70, 70, 45};
+
+} // namespace
+
+class tst_EventCodec final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyEventRoundTrips_data();
+    void everyEventRoundTrips();
+    void theCatalogueIsComplete();
+    void badDataIsRefused_data();
+    void badDataIsRefused();
+    void versionOneOfTableAddedIsUpcast();
+    void aRecordedEventCarriesItsVersionInItsMetadata();
+    void metadataKeepsCorrelationAndCausation();
+};
+
+void tst_EventCodec::everyEventRoundTrips_data()
+{
+    QTest::addColumn<DomainEvent>("event");
+    const TableId t4 = table(u"T4"_s);
+    const BookingId b = booking(u"3f9a0c7e21b4"_s);
+    const TimeSpan dinner = span(u"2026-12-01T19:00:00Z"_s, u"2026-12-01T20:30:00Z"_s);
+    const PartySize four = valueOf(PartySize::create(4));
+    const SeatCount six = valueOf(SeatCount::create(6));
+    const SeatCount fourSeats = valueOf(SeatCount::create(4));
+
+    QTest::newRow("a table is added") << DomainEvent(TableAdded {t4, six, terraceLayout});
+    QTest::newRow("a table is moved") << DomainEvent(TableMoved {t4, terraceLayout});
+    QTest::newRow("a table's seats change") << DomainEvent(TableSeatsChanged {t4, fourSeats, six});
+    QTest::newRow("a table is removed") << DomainEvent(TableRemoved {t4});
+    QTest::newRow("a lock is placed") << DomainEvent(TableLockPlaced {t4, b, dinner, four});
+    QTest::newRow("a lock placement fails")
+        << DomainEvent(TableLockPlacementFailed {t4,
+                                                 b,
+                                                 dinner,
+                                                 four,
+                                                 LockFailureReason::Overlap,
+                                                 u"T4 is booked 19:00-20:30."_s,
+                                                 {u"aa11bb22cc33"_s}});
+    QTest::newRow("a lock is removed")
+        << DomainEvent(TableLockRemoved {t4, b, LockRemovalReason::SlotPassed});
+    QTest::newRow("a booking is initiated") << DomainEvent(
+        TableBookingInitiated {b, t4, dinner, four, u"Ada Lovelace"_s, u"+44 20 7946 0000"_s,
+                               u"window, \"quiet\" ✓"_s, false});
+    QTest::newRow("a walk-in is initiated")
+        << DomainEvent(TableBookingInitiated {b, t4, dinner, four, u"Walk-in"_s, {}, {}, true});
+    QTest::newRow("a booking is confirmed") << DomainEvent(TableBookingConfirmed {b, t4});
+    QTest::newRow("a booking is rejected") << DomainEvent(
+        TableBookingRejected {b, t4, LockFailureReason::PartyTooLarge, u"T4 seats 2."_s});
+    QTest::newRow("a booking is cancelled") << DomainEvent(TableBookingCancelled {b, t4});
+    QTest::newRow("a guest arrives")
+        << DomainEvent(GuestArrived {b, t4, at(u"2026-12-01T18:55:00Z"_s)});
+    QTest::newRow("a party is seated")
+        << DomainEvent(PartySeated {b, t4, at(u"2026-12-01T19:02:00Z"_s)});
+    QTest::newRow("a party leaves")
+        << DomainEvent(PartyLeft {b, t4, at(u"2026-12-01T20:41:00Z"_s)});
+    QTest::newRow("a booking is a no-show") << DomainEvent(BookingNoShow {b, t4});
+    QTest::newRow("service periods are defined")
+        << DomainEvent(ServicePeriodsDefined {{{5, u"dinner"_s, QTime(18, 30), QTime(22, 30)},
+                                               {6, u"lunch"_s, QTime(12, 0), QTime(14, 30)}},
+                                              15,
+                                              u"Europe/Berlin"_s});
+    QTest::newRow("turn times are defined")
+        << DomainEvent(TurnTimesDefined {{{2, 90}, {4, 105}, {6, 120}}, 150});
+}
+
+void tst_EventCodec::everyEventRoundTrips()
+{
+    QFETCH(DomainEvent, event);
+    const EventData stored = EventCodec::toEventData(event, {});
+    RecordedEvent recorded;
+    recorded.type = stored.type;
+    recorded.data = stored.data;
+    recorded.metadata = stored.metadata;
+    auto decoded = EventCodec::decode(recorded);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
+    QVERIFY(decoded.value() == event);
+}
+
+void tst_EventCodec::theCatalogueIsComplete()
+{
+    const QStringList expected {u"table-added"_s,
+                                u"table-moved"_s,
+                                u"table-seats-changed"_s,
+                                u"table-removed"_s,
+                                u"table-lock-placed"_s,
+                                u"table-lock-placement-failed"_s,
+                                u"table-lock-removed"_s,
+                                u"table-booking-initiated"_s,
+                                u"table-booking-confirmed"_s,
+                                u"table-booking-rejected"_s,
+                                u"table-booking-cancelled"_s,
+                                u"guest-arrived"_s,
+                                u"party-seated"_s,
+                                u"party-left"_s,
+                                u"booking-no-show"_s,
+                                u"service-periods-defined"_s,
+                                u"turn-times-defined"_s};
+    QCOMPARE(EventCodec::knownTypes(), expected);
+}
+
+void tst_EventCodec::badDataIsRefused_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QJsonObject>("data");
+    QTest::addColumn<QString>("expectedMessagePart");
+
+    QTest::newRow("an unknown type")
+        << u"table-painted"_s << 1 << json(R"({"tableId":"T1"})") << u"Unknown event type"_s;
+    QTest::newRow("a version newer than this code")
+        << u"table-removed"_s << 2 << json(R"({"tableId":"T1"})") << u"newer Hoststand"_s;
+    QTest::newRow("version zero") << u"table-removed"_s << 0 << json(R"({"tableId":"T1"})")
+                                  << u"not a schema version"_s;
+    QTest::newRow("a missing field")
+        << u"table-removed"_s << 1 << json("{}") << u"table-removed.tableId: missing"_s;
+    QTest::newRow("an ill-typed field")
+        << u"table-removed"_s << 1 << json(R"({"tableId":7})") << u"tableId: expected a string"_s;
+    QTest::newRow("an unknown field")
+        << u"table-removed"_s << 1 << json(R"({"tableId":"T1","colour":"red"})")
+        << u"colour: unknown field"_s;
+    QTest::newRow("a malformed table id")
+        << u"table-removed"_s << 1 << json(R"({"tableId":"T 1"})") << u"table id"_s;
+    QTest::newRow("seats out of range")
+        << u"table-seats-changed"_s << 1 << json(R"({"tableId":"T1","seats":51,"previousSeats":4})")
+        << u"seats"_s;
+    QTest::newRow("a fractional party size")
+        << u"table-lock-placed"_s << 1
+        << json(R"({"tableId":"T1","bookingId":"ab12","partySize":2.5,
+                    "timeSlot":{"from":"2026-12-01T19:00:00Z","to":"2026-12-01T20:00:00Z"}})")
+        << u"partySize: expected a whole number"_s;
+    QTest::newRow("a time without an offset")
+        << u"guest-arrived"_s << 1
+        << json(R"({"bookingId":"ab12","tableId":"T1","at":"2026-12-01T19:00:00"})")
+        << u"UTC offset"_s;
+    QTest::newRow("a time slot that ends before it starts")
+        << u"table-lock-placed"_s << 1 << json(R"({"tableId":"T1","bookingId":"ab12","partySize":2,
+                    "timeSlot":{"from":"2026-12-01T20:00:00Z","to":"2026-12-01T19:00:00Z"}})")
+        << u"end after it starts"_s;
+    QTest::newRow("an unknown lock removal reason")
+        << u"table-lock-removed"_s << 1
+        << json(R"({"tableId":"T1","bookingId":"ab12","reason":"bored"})") << u"unknown reason"_s;
+    QTest::newRow("an unknown shape")
+        << u"table-moved"_s << 1
+        << json(R"({"tableId":"T1","layout":{"zone":"Main","shape":"hexagon","x":0,"y":0,
+                    "width":80,"height":80,"rotation":0}})")
+        << u"unknown shape"_s;
+    QTest::newRow("a weekday out of range")
+        << u"service-periods-defined"_s << 1
+        << json(R"({"periods":[{"weekday":8,"name":"dinner","start":"18:00","end":"22:00"}],
+                    "slotMinutes":15,"timeZone":"UTC"})")
+        << u"weekday"_s;
+}
+
+void tst_EventCodec::badDataIsRefused()
+{
+    QFETCH(QString, type);
+    QFETCH(int, version);
+    QFETCH(QJsonObject, data);
+    QFETCH(QString, expectedMessagePart);
+    auto decoded = EventCodec::decode(type, version, data);
+    QVERIFY(!decoded.ok());
+    QVERIFY2(decoded.error().message.contains(expectedMessagePart),
+             qPrintable(decoded.error().message));
+}
+
+void tst_EventCodec::versionOneOfTableAddedIsUpcast()
+{
+    auto decoded = EventCodec::decode(u"table-added"_s, 1, json(R"({"tableId":"T7","seats":6})"));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
+    const auto &added = std::get<TableAdded>(decoded.value());
+    QCOMPARE(added.tableId.toString(), u"T7"_s);
+    QCOMPARE(added.seats.value(), 6);
+    QCOMPARE(added.layout.zone, u"Main room"_s);
+    QVERIFY(added.layout.shape == TableShape::Rectangle);
+    QCOMPARE(added.layout.x, 0.0);
+}
+
+void tst_EventCodec::aRecordedEventCarriesItsVersionInItsMetadata()
+{
+    RecordedEvent recorded;
+    recorded.type = u"table-added"_s;
+    recorded.data = R"({"tableId":"T2","seats":2})";
+    recorded.metadata = R"({"schemaVersion":1})";
+    auto decoded = EventCodec::decode(recorded);
+    QVERIFY(decoded.ok());
+    QVERIFY(std::get<TableAdded>(decoded.value()).layout.shape == TableShape::Round);
+
+    recorded.metadata = R"({"schemaVersion":2})";
+    QVERIFY2(!EventCodec::decode(recorded).ok(), "version 2 requires a layout");
+
+    recorded.metadata = R"({"schemaVersion":"two"})";
+    QVERIFY(!EventCodec::decode(recorded).ok());
+
+    recorded.data = "[1,2]";
+    recorded.metadata = {};
+    QVERIFY(!EventCodec::decode(recorded).ok());
+}
+
+void tst_EventCodec::metadataKeepsCorrelationAndCausation()
+{
+    const EventMetadata metadata {u"3f9a0c7e21b4"_s, u"cmd-1"_s, u"maria"_s, u"bar"_s};
+    const EventData data = EventCodec::toEventData(
+        TableBookingConfirmed {booking(u"3f9a0c7e21b4"_s), table(u"T1"_s)}, metadata);
+    const QJsonObject stored = QJsonDocument::fromJson(data.metadata).object();
+    QCOMPARE(EventMetadata::fromJson(stored), metadata);
+    QCOMPARE(stored.value(u"schemaVersion"_s).toInt(), 1);
+    QCOMPARE(stored.value(u"$correlationId"_s).toString(), u"3f9a0c7e21b4"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_EventCodec)
+#include "tst_eventcodec.moc"
