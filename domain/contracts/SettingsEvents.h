@@ -21,6 +21,10 @@ struct ServicePeriodsDefined final
     int slotMinutes = 15;
     QString timeZone; // IANA id, "Europe/Berlin"
 
+    // A new store's: lunch 12:00-14:30 and dinner 18:30-22:30 every day,
+    // 15-minute slots, in this computer's time zone.
+    static ServicePeriodsDefined defaults();
+
     bool operator==(const ServicePeriodsDefined &) const = default;
 };
 
@@ -31,6 +35,10 @@ struct TurnTimesDefined final
 
     QList<TurnTime> turnTimes; // ascending by maxPartySize
     int largerPartyMinutes = 150;
+
+    // 90 minutes up to 2, 105 up to 4, 120 up to 6, 150 above.
+    static TurnTimesDefined defaults();
+    int minutesFor(int partySize) const;
 
     bool operator==(const TurnTimesDefined &) const = default;
 };
