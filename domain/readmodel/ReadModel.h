@@ -1,0 +1,94 @@
+#pragma once
+
+#include "domain/readmodel/ReadModelRows.h"
+#include "eventstore/StoreError.h"
+
+#include <QDate>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace hoststand {
+
+class EventStore;
+
+// The read side (DESIGN.md, "Read model"): projections that keep read tables
+// up to date from the store's events, the queries the views need, and
+// signals that say exactly what changed after each commit. The views never
+// replay the event log to draw a screen.
+//
+// The read tables live beside the store: a SQLite file next to a SQLite
+// store (rebuildable by deleting it), or a schema of its own in the same
+// PostgreSQL database. Each projection writes its rows and its checkpoint in
+// one transaction, so a crash never applies an event twice or skips one.
+class ReadModel final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Where the read tables of a store live by default: "<store file>.read"
+    // for SQLite, the schema "hoststand_read" for PostgreSQL.
+    static QString defaultLocationFor(const QString &storeLocation);
+
+    // Opens (or creates) the read tables. Refuses a read file written by a
+    // newer version, without changing it. Does not read events yet: call
+    // start().
+    static StoreResult<std::unique_ptr<ReadModel>> open(EventStore &store, const QString &location,
+                                                        QObject *parent = nullptr);
+    ~ReadModel() override;
+
+    // The version of the projections' code; a stored older version is rebuilt.
+    static constexpr int ProjectionVersion = 1;
+
+    // Catches up from the checkpoint (rebuilding first when the projection
+    // version changed), then follows live events. Returns once caught up.
+    StoreResult<void> start();
+    // Drops the read tables and projects every event from position 0 again.
+    StoreResult<void> rebuild();
+    // The position of the last event projected.
+    qint64 position() const;
+
+    // --- Queries ---------------------------------------------------------
+    RestaurantSettingsRow settings() const;
+    QList<TableRow> tables(bool includeRemoved = false) const;
+    std::optional<TableRow> table(const QString &tableId) const;
+    std::optional<BookingRow> booking(const QString &bookingId) const;
+    // Bookings whose span overlaps the restaurant's local day, by table and start.
+    QList<BookingRow> bookingsOn(const QDate &localDay) const;
+    QList<BookingRow> bookingsBetween(const QDateTime &from, const QDateTime &to) const;
+    // Every table in service with its state at the moment and its next booking.
+    QList<TableStatusRow> floorAt(const QDateTime &moment) const;
+    TableStatusRow tableAt(const QString &tableId, const QDateTime &moment) const;
+    // Tables in service, large enough, with no lock overlapping the span.
+    QStringList freeTables(const QDateTime &start, const QDateTime &end, int partySize) const;
+    // Bookings whose guest name or phone contains the text, newest first.
+    QList<BookingRow> searchGuests(const QString &text, int limit = 50) const;
+    // Locks in force (not removed), optionally of one table.
+    QList<LockRow> locks(const QString &tableId = {}) const;
+    QList<AuditRow> audit(const AuditFilter &filter) const;
+
+    // The restaurant's local date of a moment (the settings' time zone).
+    QDate localDate(const QDateTime &moment) const;
+
+    // Every row of every read table in a canonical order, without
+    // checkpoints: two read models of the same events dump the same lines.
+    QStringList dump() const;
+
+Q_SIGNALS:
+    void tableChanged(const QString &tableId);
+    void bookingChanged(const QString &bookingId, const QDate &localDay);
+    void settingsChanged();
+    void auditAppended(qint64 position);
+    void rebuildProgress(qint64 done, qint64 total);
+    void caughtUp();
+    // The read tables could not be written or read; the message says why.
+    void failed(const QString &message);
+
+private:
+    class Private;
+    explicit ReadModel(std::unique_ptr<Private> d, QObject *parent);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace hoststand
