@@ -34,7 +34,9 @@ public:
         Q_ASSERT(ok());
         return std::get<0>(m_state);
     }
-    T &&value() &&
+    // By value: a reference into a temporary Result would dangle in
+    // `for (const auto &e : store.readAll(...).value())`.
+    T value() &&
     {
         Q_ASSERT(ok());
         return std::get<0>(std::move(m_state));

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "eventstore/StoreError.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace hoststand {
+
+// A QSQLITE connection under a name of its own, closed and removed from Qt
+// SQL's registry on destruction. It also hands out the driver's sqlite3
+// handle for the statements that bypass QSqlQuery.
+class SqliteConnection final
+{
+public:
+    SqliteConnection();
+    ~SqliteConnection();
+    SqliteConnection(const SqliteConnection &) = delete;
+    SqliteConnection &operator=(const SqliteConnection &) = delete;
+
+    // databaseName is a path, or a file: URI with QSQLITE_OPEN_URI.
+    StoreResult<void> open(const QString &databaseName, const QString &connectOptions);
+
+    QSqlDatabase &database() { return m_database; }
+    sqlite3 *handle() const { return m_handle; }
+
+    // Runs a statement once and returns the first column of its first row
+    // (an invalid QVariant when it returns no row).
+    StoreResult<QVariant> queryValue(const QString &sql, const QString &action);
+
+private:
+    QString m_name;
+    QSqlDatabase m_database;
+    sqlite3 *m_handle = nullptr;
+};
+
+} // namespace hoststand

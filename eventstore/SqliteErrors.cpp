@@ -1,0 +1,64 @@
+#include "eventstore/SqliteErrors.h"
+
+#include <QSqlError>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+static StoreError::Code codeFor(int primaryCode)
+{
+    switch (primaryCode) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return StoreError::Code::CorruptStore;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_IOERR:
+        return StoreError::Code::Unavailable;
+    case SQLITE_CANTOPEN:
+        return StoreError::Code::CannotOpen;
+    default:
+        return StoreError::Code::Database;
+    }
+}
+
+static QString reasonFor(int primaryCode)
+{
+    switch (primaryCode) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return u"the store file is damaged; it was left as it is, restore it from a backup"_s;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return u"another program keeps the store busy"_s;
+    default:
+        return QString::fromUtf8(sqlite3_errstr(primaryCode));
+    }
+}
+
+StoreError sqliteStoreError(int resultCode, const QString &action)
+{
+    const int primary = resultCode & 0xff;
+    return StoreError(codeFor(primary), u"Could not %1: %2."_s.arg(action, reasonFor(primary)));
+}
+
+int sqliteResultCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? code & 0xff : 0;
+}
+
+StoreError sqliteStoreError(const QSqlError &error, const QString &action)
+{
+    const int primary = sqliteResultCode(error);
+    if (primary != 0)
+        return sqliteStoreError(primary, action);
+    return StoreError(StoreError::Code::Database,
+                      u"Could not %1: %2."_s.arg(action, error.driverText()));
+}
+
+} // namespace hoststand

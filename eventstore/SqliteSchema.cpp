@@ -1,0 +1,138 @@
+#include "eventstore/SqliteSchema.h"
+
+#include "eventstore/SqliteConnection.h"
+#include "eventstore/SqliteErrors.h"
+#include "eventstore/SqliteEventStore.h"
+#include "eventstore/SqliteTransaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+static QStringList schemaStatements()
+{
+    return {
+        u"CREATE TABLE IF NOT EXISTS events("
+        "position INTEGER PRIMARY KEY, "
+        "stream TEXT NOT NULL, "
+        "revision INTEGER NOT NULL, "
+        "id BLOB NOT NULL UNIQUE CHECK(length(id) = 16), "
+        "type TEXT NOT NULL, "
+        "data BLOB NOT NULL, "
+        "metadata BLOB NOT NULL, "
+        "created INTEGER NOT NULL, "
+        "UNIQUE(stream, revision))"_s,
+        u"CREATE TABLE IF NOT EXISTS subscription_groups("
+        "name TEXT PRIMARY KEY, "
+        "checkpoint INTEGER NOT NULL, "
+        "lease_owner TEXT, "
+        "lease_expires_ms INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE TABLE IF NOT EXISTS subscription_retries("
+        "group_name TEXT NOT NULL, "
+        "position INTEGER NOT NULL, "
+        "attempts INTEGER NOT NULL, "
+        "PRIMARY KEY(group_name, position))"_s,
+        u"CREATE TABLE IF NOT EXISTS subscription_parked("
+        "group_name TEXT NOT NULL, "
+        "position INTEGER NOT NULL, "
+        "attempts INTEGER NOT NULL, "
+        "reason TEXT NOT NULL, "
+        "parked_at INTEGER NOT NULL, "
+        "replay_requested INTEGER NOT NULL DEFAULT 0, "
+        "PRIMARY KEY(group_name, position))"_s,
+        u"PRAGMA application_id = %1"_s.arg(SqliteEventStore::ApplicationId),
+        u"PRAGMA user_version = %1"_s.arg(SqliteEventStore::SchemaVersion),
+    };
+}
+
+static StoreResult<void> execute(QSqlDatabase &database, const QString &sql, const QString &action)
+{
+    QSqlQuery query(database);
+    query.setForwardOnly(true);
+    if (!query.exec(sql))
+        return sqliteStoreError(query.lastError(), action);
+    return {};
+}
+
+static StoreResult<void> createSchema(SqliteConnection &connection,
+                                      SqliteTransactionStatements &transactions)
+{
+    SqliteTransaction transaction(transactions);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun;
+    // Another process may have created the store since it was inspected.
+    auto applicationId = connection.queryValue(u"PRAGMA application_id"_s, u"read the store"_s);
+    if (!applicationId.ok())
+        return applicationId.error();
+    if (applicationId.value().toInt() == SqliteEventStore::ApplicationId)
+        return {};
+    auto objects = connection.queryValue(u"SELECT count(*) FROM sqlite_master"_s,
+                                         u"read the store's schema"_s);
+    if (!objects.ok())
+        return objects.error();
+    if (objects.value().toLongLong() != 0)
+        return StoreError(StoreError::Code::NotAStore,
+                          u"The file is a SQLite database of another application."_s);
+    for (const QString &sql : schemaStatements()) {
+        if (auto done = execute(connection.database(), sql, u"create the store"_s); !done.ok())
+            return done;
+    }
+    return transaction.commit();
+}
+
+static StoreResult<void> checkSchema(SqliteConnection &connection)
+{
+    auto applicationId = connection.queryValue(u"PRAGMA application_id"_s, u"read the store"_s);
+    if (!applicationId.ok())
+        return applicationId.error();
+    auto userVersion = connection.queryValue(u"PRAGMA user_version"_s, u"read the store"_s);
+    if (!userVersion.ok())
+        return userVersion.error();
+    if (applicationId.value().toInt() != SqliteEventStore::ApplicationId)
+        return StoreError(StoreError::Code::NotAStore,
+                          u"The file is not a Hoststand event store."_s);
+    if (userVersion.value().toInt() > SqliteEventStore::SchemaVersion)
+        return StoreError(
+            StoreError::Code::NewerSchema,
+            u"The store was written by a newer Hoststand (schema version %1; this "
+            "version reads up to schema version %2)."_s.arg(userVersion.value().toInt())
+                .arg(SqliteEventStore::SchemaVersion));
+    return {};
+}
+
+static StoreResult<void> applyPragmas(SqliteConnection &connection,
+                                      const SqliteStoreOptions &options)
+{
+    auto mode = connection.queryValue(u"PRAGMA journal_mode = WAL"_s,
+                                      u"switch the store to write-ahead logging"_s);
+    if (!mode.ok())
+        return mode.error();
+    if (mode.value().toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
+        return StoreError(StoreError::Code::Database,
+                          u"Could not switch the store to write-ahead logging (it stays in %1 "
+                          "mode)."_s.arg(mode.value().toString()));
+    const QString synchronous = options.synchronousFull ? u"FULL"_s : u"NORMAL"_s;
+    return execute(connection.database(), u"PRAGMA synchronous = "_s + synchronous,
+                   u"set the store's durability"_s);
+}
+
+StoreResult<void> prepareSqliteSchema(SqliteConnection &connection,
+                                      SqliteTransactionStatements &transactions,
+                                      const SqliteStoreOptions &options)
+{
+    auto applicationId = connection.queryValue(u"PRAGMA application_id"_s, u"read the store"_s);
+    if (!applicationId.ok())
+        return applicationId.error();
+    if (applicationId.value().toInt() == 0) {
+        if (auto created = createSchema(connection, transactions); !created.ok())
+            return created;
+    }
+    if (auto checked = checkSchema(connection); !checked.ok())
+        return checked;
+    return applyPragmas(connection, options);
+}
+
+} // namespace hoststand
