@@ -1,0 +1,297 @@
+#include "eventstore/PostgresEventStore.h"
+
+#include "eventstore/PostgresSession.h"
+#include "eventstore/StoreInput.h"
+
+#include <QSqlDriver>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+class PostgresEventStore::Private final
+{
+public:
+    Private(PostgresConnectionSettings settings, PostgresStoreOptions options)
+        : settings(std::move(settings))
+        , options(options)
+    { }
+
+    PostgresConnectionSettings settings;
+    PostgresStoreOptions options;
+    // Null during an outage.
+    std::unique_ptr<PostgresSession> session;
+    // What every operation answers during an outage.
+    QString outageMessage;
+    // The last position this store told its subscribers about.
+    qint64 announcedPosition = 0;
+    std::chrono::milliseconds reconnectDelay {0};
+    QTimer pollTimer;
+    QTimer reconnectTimer;
+    // Coalesces a burst of notifications into one read of the last position.
+    QTimer wakeTimer;
+};
+
+StoreResult<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(
+    const PostgresConnectionSettings &settings, const PostgresStoreOptions &options)
+{
+    auto session = PostgresSession::open(settings, options.connectTimeout);
+    if (!session.ok())
+        return session.error();
+    auto last = session.value()->events().lastPosition();
+    if (!last.ok())
+        return last.error();
+    auto d = std::make_unique<Private>(settings, options);
+    d->session = std::move(session).value();
+    d->announcedPosition = last.value();
+    std::unique_ptr<PostgresEventStore> store(new PostgresEventStore(std::move(d)));
+    store->attachSession();
+    return store;
+}
+
+StoreResult<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(
+    const QString &url, const PostgresStoreOptions &options)
+{
+    auto settings = PostgresConnectionSettings::fromUrl(url);
+    if (!settings.ok())
+        return settings.error();
+    return open(settings.value(), options);
+}
+
+PostgresEventStore::PostgresEventStore(std::unique_ptr<Private> d)
+    : d(std::move(d))
+{
+    Private &p = *this->d;
+    p.pollTimer.setInterval(p.options.pollInterval);
+    connect(&p.pollTimer, &QTimer::timeout, this, &PostgresEventStore::checkForNewEvents);
+    p.reconnectTimer.setSingleShot(true);
+    connect(&p.reconnectTimer, &QTimer::timeout, this, &PostgresEventStore::reconnect);
+    p.wakeTimer.setSingleShot(true);
+    p.wakeTimer.setInterval(0);
+    connect(&p.wakeTimer, &QTimer::timeout, this, &PostgresEventStore::checkForNewEvents);
+}
+
+PostgresEventStore::~PostgresEventStore() = default;
+
+template<typename Operation>
+auto PostgresEventStore::onSession(Operation &&operation)
+{
+    using ResultType = decltype(operation(*d->session));
+    if (!d->session)
+        return ResultType(StoreError(StoreError::Code::Unavailable, d->outageMessage));
+    ResultType result = operation(*d->session);
+    if (!result.ok() && !d->session->isConnected())
+        connectionLost(result.error().message());
+    return result;
+}
+
+// Listens through the session's driver and starts the fallback poll.
+void PostgresEventStore::attachSession()
+{
+    const QString channel = d->session->schema().channel;
+    connect(d->session->connection().driver(), &QSqlDriver::notification, this,
+            [this, channel](const QString &name, QSqlDriver::NotificationSource,
+                            const QVariant &payload) {
+                if (name == channel)
+                    onNotification(payload);
+            });
+    d->pollTimer.start();
+}
+
+// The session is dropped (with its connection) at once; operations fail
+// fast with Unavailable until a reconnection succeeds.
+void PostgresEventStore::connectionLost(const QString &message)
+{
+    d->session.reset();
+    d->outageMessage = message;
+    d->pollTimer.stop();
+    d->wakeTimer.stop();
+    d->reconnectDelay = d->options.reconnectDelay;
+    d->reconnectTimer.start(d->reconnectDelay);
+    Q_EMIT availabilityChanged(false, message);
+}
+
+void PostgresEventStore::reconnect()
+{
+    auto session = PostgresSession::open(d->settings, d->options.connectTimeout);
+    if (!session.ok()) {
+        d->outageMessage = session.error().message();
+        d->reconnectDelay = std::min(d->reconnectDelay * 2, d->options.maxReconnectDelay);
+        d->reconnectTimer.start(d->reconnectDelay);
+        return;
+    }
+    d->session = std::move(session).value();
+    d->outageMessage.clear();
+    attachSession();
+    Q_EMIT availabilityChanged(
+        true, u"The PostgreSQL server at %1 can be reached again."_s.arg(d->settings.serverName()));
+    // Appends made while this store could not listen were never notified.
+    checkForNewEvents();
+}
+
+// A notification is only a wake-up: its payload (the last position of the
+// commit) just spares a read for this store's own appends.
+void PostgresEventStore::onNotification(const QVariant &payload)
+{
+    bool isNumber = false;
+    const qint64 position = payload.toString().toLongLong(&isNumber);
+    if (isNumber && position <= d->announcedPosition)
+        return;
+    if (!d->wakeTimer.isActive())
+        d->wakeTimer.start();
+}
+
+void PostgresEventStore::checkForNewEvents()
+{
+    if (!d->session)
+        return;
+    auto last = onSession([](PostgresSession &session) { return session.events().lastPosition(); });
+    if (last.ok() && last.value() > d->announcedPosition)
+        announce(last.value());
+}
+
+void PostgresEventStore::announce(qint64 lastPosition)
+{
+    d->announcedPosition = std::max(d->announcedPosition, lastPosition);
+    Q_EMIT appended(lastPosition);
+}
+
+bool PostgresEventStore::isAvailable() const
+{
+    return d->session != nullptr;
+}
+
+QString PostgresEventStore::location() const
+{
+    return d->settings.location();
+}
+
+StoreResult<AppendResult> PostgresEventStore::append(const QString &stream,
+                                                     const QList<EventData> &events,
+                                                     const ExpectedRevision &expected)
+{
+    if (auto invalid = StoreInput::checkAppend(stream, events))
+        return *invalid;
+    auto outcome = onSession([&](PostgresSession &session) {
+        return session.events().append(stream, events, expected);
+    });
+    if (!outcome.ok())
+        return outcome.error();
+    const AppendResult result = outcome.value().result;
+    // Subscribers in this process hear of the commit at once.
+    if (outcome.value().written)
+        announce(result.position);
+    return result;
+}
+
+StoreResult<QList<RecordedEvent>> PostgresEventStore::readStream(const QString &stream,
+                                                                 ReadDirection direction,
+                                                                 qint64 fromRevision,
+                                                                 qint64 maxCount)
+{
+    if (auto invalid = StoreInput::checkReadStream(stream, direction, fromRevision, maxCount))
+        return *invalid;
+    if (maxCount == 0)
+        return QList<RecordedEvent>();
+    return onSession([&](PostgresSession &session) {
+        return session.events().readStream(stream, direction, fromRevision, maxCount);
+    });
+}
+
+StoreResult<QList<RecordedEvent>> PostgresEventStore::readAll(qint64 afterPosition, qint64 maxCount,
+                                                              const ReadAllFilter &filter)
+{
+    if (auto invalid = StoreInput::checkReadAll(afterPosition, maxCount))
+        return *invalid;
+    const QStringList categories = StoreInput::usableCategories(filter);
+    if (maxCount == 0 || (categories.isEmpty() && !filter.categories.isEmpty()))
+        return QList<RecordedEvent>();
+    return onSession([&](PostgresSession &session) {
+        return session.events().readAll(afterPosition, maxCount, categories, filter.eventTypes);
+    });
+}
+
+StoreResult<qint64> PostgresEventStore::streamRevision(const QString &stream)
+{
+    if (auto invalid = StoreInput::checkStream(stream))
+        return *invalid;
+    return onSession(
+        [&](PostgresSession &session) { return session.events().streamRevision(stream); });
+}
+
+StoreResult<qint64> PostgresEventStore::lastPosition()
+{
+    return onSession([](PostgresSession &session) { return session.events().lastPosition(); });
+}
+
+StoreResult<void> PostgresEventStore::createGroup(const QString &group, qint64 startAfter)
+{
+    return onSession(
+        [&](PostgresSession &session) { return session.groups().createGroup(group, startAfter); });
+}
+
+StoreResult<SubscriptionGroupInfo> PostgresEventStore::groupInfo(const QString &group)
+{
+    return onSession([&](PostgresSession &session) { return session.groups().groupInfo(group); });
+}
+
+StoreResult<bool> PostgresEventStore::acquireLease(const QString &group, const QString &owner,
+                                                   std::chrono::milliseconds duration)
+{
+    return onSession([&](PostgresSession &session) {
+        return session.groups().acquireLease(group, owner, duration);
+    });
+}
+
+StoreResult<void> PostgresEventStore::releaseLease(const QString &group, const QString &owner)
+{
+    return onSession(
+        [&](PostgresSession &session) { return session.groups().releaseLease(group, owner); });
+}
+
+StoreResult<void> PostgresEventStore::advanceCheckpoint(const QString &group, const QString &owner,
+                                                        qint64 position)
+{
+    return onSession([&](PostgresSession &session) {
+        return session.groups().advanceCheckpoint(group, owner, position);
+    });
+}
+
+StoreResult<int> PostgresEventStore::recordRetry(const QString &group, const QString &owner,
+                                                 qint64 position)
+{
+    return onSession([&](PostgresSession &session) {
+        return session.groups().recordRetry(group, owner, position);
+    });
+}
+
+StoreResult<void> PostgresEventStore::parkEvent(const QString &group, const QString &owner,
+                                                qint64 position, const QString &reason)
+{
+    return onSession([&](PostgresSession &session) {
+        return session.groups().parkEvent(group, owner, position, reason);
+    });
+}
+
+StoreResult<void> PostgresEventStore::unparkEvent(const QString &group, const QString &owner,
+                                                  qint64 position)
+{
+    return onSession([&](PostgresSession &session) {
+        return session.groups().unparkEvent(group, owner, position);
+    });
+}
+
+StoreResult<QList<ParkedEvent>> PostgresEventStore::parkedEvents(const QString &group)
+{
+    return onSession(
+        [&](PostgresSession &session) { return session.groups().parkedEvents(group); });
+}
+
+StoreResult<int> PostgresEventStore::replayParkedEvents(const QString &group)
+{
+    return onSession(
+        [&](PostgresSession &session) { return session.groups().replayParkedEvents(group); });
+}
+
+} // namespace hoststand

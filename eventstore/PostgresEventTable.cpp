@@ -1,0 +1,333 @@
+#include "eventstore/PostgresEventTable.h"
+
+#include "eventstore/PostgresConnection.h"
+#include "eventstore/StoreInput.h"
+
+#include <QSqlError>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+// Columns in the order readRows() decodes them; the creation time in
+// milliseconds since the epoch, so that no time zone is involved.
+static constexpr auto Columns = "stream, revision, position, id::text, type, data, metadata, "
+                                "floor(extract(epoch FROM created) * 1000)::bigint";
+
+static const QString UniqueViolation = QStringLiteral("23505");
+
+// A text[] literal for a bound array parameter: QPSQL binds values as
+// literals, so arrays travel as their text form.
+static QString textArray(const QStringList &values)
+{
+    QStringList quoted;
+    quoted.reserve(values.size());
+    for (QString value : values) {
+        value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+        quoted.append(u'"' + value + u'"');
+    }
+    return u'{' + quoted.join(u',') + u'}';
+}
+
+static QString revisionText(qint64 revision)
+{
+    return revision == NoStreamRevision ? u"has no events"_s : u"is at revision %1"_s.arg(revision);
+}
+
+// Where an idempotent retry must find its events: an exact expectation and
+// "no stream" name the place, "any" and "stream exists" accept any place.
+static bool isSamePlace(const ExpectedRevision &expected, qint64 firstRevision)
+{
+    switch (expected.kind()) {
+    case ExpectedRevision::Kind::Exact:
+        return firstRevision == expected.revision() + 1;
+    case ExpectedRevision::Kind::NoStream:
+        return firstRevision == 0;
+    case ExpectedRevision::Kind::Any:
+    case ExpectedRevision::Kind::StreamExists:
+        return true;
+    }
+    return false;
+}
+
+PostgresEventTable::PostgresEventTable(PostgresConnection &connection, PostgresSchemaInfo schema)
+    : m_connection(connection)
+    , m_schema(std::move(schema))
+{ }
+
+StoreResult<void> PostgresEventTable::prepare()
+{
+    const QString events = u"\"%1\".events"_s.arg(m_schema.schema);
+    const QString select = u"SELECT %1 FROM %2 "_s.arg(QLatin1StringView(Columns), events);
+    const std::pair<QSqlQuery *, QString> statements[] = {
+        {&m_lock, u"SELECT pg_advisory_xact_lock(:key)"_s},
+        {&m_revision,
+         u"SELECT coalesce(max(revision), -1) FROM %1 WHERE stream = :stream"_s.arg(events)},
+        {&m_lastPosition, u"SELECT coalesce(max(position), 0) FROM %1"_s.arg(events)},
+        {&m_insert,
+         u"INSERT INTO %1(position, stream, revision, id, type, data, metadata, created) "
+         "VALUES(:position, :stream, :revision, :id::uuid, :type, :data, :metadata, now())"_s.arg(
+             events)},
+        {&m_notify, u"SELECT pg_notify(:channel, :payload)"_s},
+        {&m_findId,
+         u"SELECT stream, revision, position FROM %1 WHERE id = :id::uuid"_s.arg(events)},
+        {&m_readForwards,
+         select + u"WHERE stream = :stream AND revision >= :from ORDER BY revision LIMIT :count"_s},
+        {&m_readBackwards,
+         select
+             + u"WHERE stream = :stream AND revision <= :from ORDER BY revision DESC "
+               "LIMIT :count"_s},
+        {&m_readAll, select + u"WHERE position > :after ORDER BY position LIMIT :count"_s},
+        {&m_readAllFiltered,
+         select
+             + u"WHERE position > :after "
+               "AND (:anyCategory OR split_part(stream, '-', 1) = ANY(:categories::text[])) "
+               "AND (:anyType OR type = ANY(:types::text[])) "
+               "ORDER BY position LIMIT :count"_s},
+    };
+    for (const auto &[query, sql] : statements) {
+        if (auto prepared = m_connection.prepare(*query, sql); !prepared.ok())
+            return prepared;
+    }
+    return {};
+}
+
+// Reads the single number a query returns.
+StoreResult<qint64> PostgresEventTable::readCount(QSqlQuery &query,
+                                                  PostgresConnection::Bindings bindings,
+                                                  const QString &action)
+{
+    if (auto done = m_connection.exec(query, bindings, action); !done.ok())
+        return done.error();
+    const qint64 value = query.next() ? query.value(0).toLongLong() : 0;
+    while (query.next()) { }
+    if (auto checked = m_connection.checkRows(query, action); !checked.ok())
+        return checked.error();
+    return value;
+}
+
+StoreResult<qint64> PostgresEventTable::streamRevision(const QString &stream)
+{
+    return readCount(m_revision, {{u":stream"_s, stream}},
+                     u"read the revision of \"%1\""_s.arg(stream));
+}
+
+StoreResult<qint64> PostgresEventTable::lastPosition()
+{
+    return readCount(m_lastPosition, {}, u"read the store's last position"_s);
+}
+
+StoreResult<void> PostgresEventTable::lock()
+{
+    // A statement of its own: the reads after it take a snapshot that
+    // includes every append committed before the lock was granted.
+    auto locked = readCount(m_lock, {{u":key"_s, m_schema.appendLockKey}},
+                            u"wait for the other terminals' appends"_s);
+    if (!locked.ok())
+        return locked.error();
+    return {};
+}
+
+StoreResult<PostgresEventTable::Insertion> PostgresEventTable::insertEvents(
+    const QString &stream, const QList<EventData> &events, qint64 firstRevision,
+    qint64 firstPosition)
+{
+    const QString action = u"append to the stream \"%1\""_s.arg(stream);
+    m_insert.bindValue(u":stream"_s, stream);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const EventData &event = events.at(i);
+        m_insert.bindValue(u":position"_s, firstPosition + i);
+        m_insert.bindValue(u":revision"_s, firstRevision + i);
+        m_insert.bindValue(u":id"_s, event.id.toString(QUuid::WithoutBraces));
+        m_insert.bindValue(u":type"_s, event.type);
+        m_insert.bindValue(u":data"_s, event.data);
+        m_insert.bindValue(u":metadata"_s, StoreInput::storedMetadata(event));
+        if (!m_insert.exec()) {
+            const QSqlError error = m_insert.lastError();
+            if (m_connection.isConnected() && postgresSqlState(error) == UniqueViolation)
+                return Insertion {true, 0};
+            return m_connection.error(error, action);
+        }
+    }
+    return Insertion {false, firstPosition + events.size() - 1};
+}
+
+// NOTIFY is delivered at commit, to every store listening on the schema:
+// the payload is the last position, a wake-up and nothing more.
+StoreResult<void> PostgresEventTable::notify(qint64 lastPosition)
+{
+    auto sent = readCount(
+        m_notify,
+        {{u":channel"_s, m_schema.channel}, {u":payload"_s, QString::number(lastPosition)}},
+        u"tell the other terminals of the append"_s);
+    if (!sent.ok())
+        return sent.error();
+    return {};
+}
+
+StoreResult<PostgresAppendOutcome> PostgresEventTable::append(const QString &stream,
+                                                              const QList<EventData> &events,
+                                                              const ExpectedRevision &expected)
+{
+    PostgresTransaction transaction(m_connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    if (auto locked = lock(); !locked.ok())
+        return locked.error();
+    auto current = streamRevision(stream);
+    if (!current.ok())
+        return current.error();
+    if (!expected.matches(current.value())) {
+        transaction.rollback();
+        return resolveStoredIds(stream, events, expected, current.value());
+    }
+    auto last = lastPosition();
+    if (!last.ok())
+        return last.error();
+    // Optimistic: the schema's unique id refuses a duplicate; only then is
+    // it worth finding out whether this is a retry.
+    auto inserted = insertEvents(stream, events, current.value() + 1, last.value() + 1);
+    if (!inserted.ok())
+        return inserted.error();
+    if (inserted.value().duplicateId) {
+        transaction.rollback();
+        return resolveStoredIds(stream, events, expected, std::nullopt);
+    }
+    const qint64 lastPosition = inserted.value().lastPosition;
+    if (auto notified = notify(lastPosition); !notified.ok())
+        return notified.error();
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    return PostgresAppendOutcome {AppendResult {current.value() + events.size(), lastPosition},
+                                  true};
+}
+
+StoreResult<std::optional<PostgresEventTable::StoredId>> PostgresEventTable::findEvent(
+    const QUuid &id)
+{
+    const QString action = u"look up an event id"_s;
+    if (auto done
+        = m_connection.exec(m_findId, {{u":id"_s, id.toString(QUuid::WithoutBraces)}}, action);
+        !done.ok())
+        return done.error();
+    std::optional<StoredId> found;
+    if (m_findId.next())
+        found = StoredId {m_findId.value(0).toString(), m_findId.value(1).toLongLong(),
+                          m_findId.value(2).toLongLong()};
+    while (m_findId.next()) { }
+    if (auto checked = m_connection.checkRows(m_findId, action); !checked.ok())
+        return checked.error();
+    return found;
+}
+
+// Called when some of the ids may be stored already: after a wrong
+// expectation (wrongRevision holds the stream's revision) or a unique-id
+// violation. Succeeds without writing when all the ids are stored in this
+// stream, in this order, at consecutive revisions, at the expected place:
+// the retry of an append that did succeed.
+StoreResult<PostgresAppendOutcome> PostgresEventTable::resolveStoredIds(
+    const QString &stream, const QList<EventData> &events, const ExpectedRevision &expected,
+    std::optional<qint64> wrongRevision)
+{
+    std::optional<StoredId> firstElsewhere;
+    qint64 firstRevision = NoStreamRevision;
+    PostgresAppendOutcome outcome;
+    bool retry = true;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        auto stored = findEvent(events.at(i).id);
+        if (!stored.ok())
+            return stored.error();
+        const std::optional<StoredId> &where = stored.value();
+        if (where && !firstElsewhere)
+            firstElsewhere = where;
+        if (i == 0 && where)
+            firstRevision = where->revision;
+        if (!where || where->stream != stream || where->revision != firstRevision + i) {
+            retry = false;
+            if (wrongRevision || where)
+                break;
+            continue;
+        }
+        outcome.result = AppendResult {where->revision, where->position};
+    }
+    if (retry && isSamePlace(expected, firstRevision))
+        return outcome;
+    if (wrongRevision)
+        return StoreError(
+            StoreError::Code::WrongExpectedRevision,
+            u"The stream \"%1\" %2, but the append expected %3; nothing was "
+            "written."_s.arg(stream, revisionText(*wrongRevision), expected.toString()),
+            *wrongRevision);
+    if (firstElsewhere)
+        return StoreError(StoreError::Code::DuplicateEventId,
+                          u"An event with the same id is already stored as revision %1 of "
+                          "stream \"%2\"; nothing was written."_s.arg(firstElsewhere->revision)
+                              .arg(firstElsewhere->stream));
+    return StoreError(StoreError::Code::DuplicateEventId,
+                      u"The append holds the same event id more than once; nothing was "
+                      "written."_s);
+}
+
+// Columns as in Columns: stream, revision, position, id, type, data,
+// metadata, created (ms since the epoch).
+StoreResult<QList<RecordedEvent>> PostgresEventTable::readRows(QSqlQuery &query,
+                                                               const QString &action)
+{
+    QList<RecordedEvent> events;
+    while (query.next()) {
+        RecordedEvent event;
+        event.stream = query.value(0).toString();
+        event.revision = query.value(1).toLongLong();
+        event.position = query.value(2).toLongLong();
+        event.id = QUuid::fromString(query.value(3).toString());
+        event.type = query.value(4).toString();
+        event.data = query.value(5).toByteArray();
+        event.metadata = query.value(6).toByteArray();
+        event.created = QDateTime::fromMSecsSinceEpoch(query.value(7).toLongLong(), Qt::UTC);
+        events.append(std::move(event));
+    }
+    if (auto checked = m_connection.checkRows(query, action); !checked.ok())
+        return checked.error();
+    return events;
+}
+
+StoreResult<QList<RecordedEvent>> PostgresEventTable::readStream(const QString &stream,
+                                                                 ReadDirection direction,
+                                                                 qint64 fromRevision,
+                                                                 qint64 maxCount)
+{
+    const bool forwards = direction == ReadDirection::Forwards;
+    QSqlQuery &query = forwards ? m_readForwards : m_readBackwards;
+    const qint64 from
+        = fromRevision == EndOfStream ? std::numeric_limits<qint64>::max() : fromRevision;
+    const QString action = u"read the stream \"%1\""_s.arg(stream);
+    if (auto done = m_connection.exec(
+            query, {{u":stream"_s, stream}, {u":from"_s, from}, {u":count"_s, maxCount}}, action);
+        !done.ok())
+        return done.error();
+    return readRows(query, action);
+}
+
+StoreResult<QList<RecordedEvent>> PostgresEventTable::readAll(qint64 afterPosition, qint64 maxCount,
+                                                              const QStringList &categories,
+                                                              const QStringList &types)
+{
+    const QString action = u"read all streams"_s;
+    const bool filtered = !categories.isEmpty() || !types.isEmpty();
+    QSqlQuery &query = filtered ? m_readAllFiltered : m_readAll;
+    if (filtered) {
+        query.bindValue(u":anyCategory"_s, categories.isEmpty());
+        query.bindValue(u":categories"_s, textArray(categories));
+        query.bindValue(u":anyType"_s, types.isEmpty());
+        query.bindValue(u":types"_s, textArray(types));
+    }
+    if (auto done
+        = m_connection.exec(query, {{u":after"_s, afterPosition}, {u":count"_s, maxCount}}, action);
+        !done.ok())
+        return done.error();
+    return readRows(query, action);
+}
+
+} // namespace hoststand

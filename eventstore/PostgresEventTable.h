@@ -1,0 +1,83 @@
+#pragma once
+
+#include "eventstore/EventStore.h"
+#include "eventstore/PostgresConnection.h"
+#include "eventstore/PostgresSchema.h"
+
+#include <QSqlQuery>
+
+#include <optional>
+
+namespace hoststand {
+
+// What an append did: wrote the events, or found them stored already.
+struct PostgresAppendOutcome final
+{
+    AppendResult result;
+    bool written = false;
+};
+
+// The events table of a PostgreSQL store on one connection, with its
+// statements prepared once. Appends are serialised by a transaction-level
+// advisory lock and take the next positions inside it, so position n+1
+// never commits before position n and a reader never sees a gap that
+// fills in later. Input is checked by the caller (StoreInput).
+class PostgresEventTable final
+{
+public:
+    PostgresEventTable(PostgresConnection &connection, PostgresSchemaInfo schema);
+
+    StoreResult<void> prepare();
+
+    StoreResult<PostgresAppendOutcome> append(const QString &stream, const QList<EventData> &events,
+                                              const ExpectedRevision &expected);
+    StoreResult<QList<RecordedEvent>> readStream(const QString &stream, ReadDirection direction,
+                                                 qint64 fromRevision, qint64 maxCount);
+    // categories holds only categories that can match (StoreInput::usableCategories).
+    StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
+                                              const QStringList &categories,
+                                              const QStringList &types);
+    StoreResult<qint64> streamRevision(const QString &stream);
+    StoreResult<qint64> lastPosition();
+
+private:
+    struct StoredId
+    {
+        QString stream;
+        qint64 revision = NoStreamRevision;
+        qint64 position = 0;
+    };
+    struct Insertion
+    {
+        bool duplicateId = false;
+        qint64 lastPosition = 0;
+    };
+
+    StoreResult<void> lock();
+    StoreResult<Insertion> insertEvents(const QString &stream, const QList<EventData> &events,
+                                        qint64 firstRevision, qint64 firstPosition);
+    StoreResult<void> notify(qint64 lastPosition);
+    StoreResult<std::optional<StoredId>> findEvent(const QUuid &id);
+    StoreResult<PostgresAppendOutcome> resolveStoredIds(const QString &stream,
+                                                        const QList<EventData> &events,
+                                                        const ExpectedRevision &expected,
+                                                        std::optional<qint64> wrongRevision);
+    StoreResult<qint64> readCount(QSqlQuery &query, PostgresConnection::Bindings bindings,
+                                  const QString &action);
+    StoreResult<QList<RecordedEvent>> readRows(QSqlQuery &query, const QString &action);
+
+    PostgresConnection &m_connection;
+    PostgresSchemaInfo m_schema;
+    QSqlQuery m_lock;
+    QSqlQuery m_revision;
+    QSqlQuery m_lastPosition;
+    QSqlQuery m_insert;
+    QSqlQuery m_notify;
+    QSqlQuery m_findId;
+    QSqlQuery m_readForwards;
+    QSqlQuery m_readBackwards;
+    QSqlQuery m_readAll;
+    QSqlQuery m_readAllFiltered;
+};
+
+} // namespace hoststand

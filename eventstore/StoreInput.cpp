@@ -1,0 +1,114 @@
+#include "eventstore/StoreInput.h"
+
+#include "eventstore/ReadAllFilter.h"
+#include "eventstore/StreamName.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::StoreInput {
+
+static std::optional<QString> jsonObjectProblem(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return u"it is not valid JSON (%1 at offset %2)"_s.arg(error.errorString())
+            .arg(error.offset);
+    if (!document.isObject())
+        return u"it is a JSON array, not an object"_s;
+    return std::nullopt;
+}
+
+static QString describe(const EventData &event, qsizetype index)
+{
+    return u"Event %1 (%2)"_s.arg(index + 1).arg(event.type.isEmpty() ? u"no type"_s : event.type);
+}
+
+// Metadata equal to the last valid metadata is not parsed again: the events
+// of one command usually share it.
+static std::optional<StoreError> checkEvent(const EventData &event, qsizetype index,
+                                            QByteArray &validMetadata)
+{
+    if (event.id.isNull())
+        return StoreError(StoreError::Code::InvalidArgument,
+                          u"%1 has no event id."_s.arg(describe(event, index)));
+    if (event.type.trimmed().isEmpty())
+        return StoreError(StoreError::Code::InvalidEventType,
+                          u"%1 has no event type."_s.arg(describe(event, index)));
+    if (auto problem = jsonObjectProblem(event.data))
+        return StoreError(
+            StoreError::Code::InvalidEventData,
+            u"%1 has data that cannot be stored: %2."_s.arg(describe(event, index), *problem));
+    if (event.metadata.isEmpty() || event.metadata == validMetadata)
+        return std::nullopt;
+    if (auto problem = jsonObjectProblem(event.metadata))
+        return StoreError(
+            StoreError::Code::InvalidMetadata,
+            u"%1 has metadata that cannot be stored: %2."_s.arg(describe(event, index), *problem));
+    validMetadata = event.metadata;
+    return std::nullopt;
+}
+
+std::optional<StoreError> checkAppend(const QString &stream, const QList<EventData> &events)
+{
+    if (auto invalid = checkStream(stream))
+        return invalid;
+    if (events.isEmpty())
+        return StoreError(StoreError::Code::InvalidArgument,
+                          u"An append to \"%1\" needs at least one event."_s.arg(stream));
+    QByteArray validMetadata;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (auto problem = checkEvent(events.at(i), i, validMetadata))
+            return problem;
+    }
+    return std::nullopt;
+}
+
+std::optional<StoreError> checkStream(const QString &stream)
+{
+    if (auto problem = StreamName::validate(stream))
+        return StoreError(StoreError::Code::InvalidStreamName, *problem);
+    return std::nullopt;
+}
+
+std::optional<StoreError> checkReadStream(const QString &stream, ReadDirection direction,
+                                          qint64 fromRevision, qint64 maxCount)
+{
+    if (auto invalid = checkStream(stream))
+        return invalid;
+    const bool forwards = direction == ReadDirection::Forwards;
+    if (maxCount < 0 || (forwards && fromRevision < 0) || (!forwards && fromRevision < EndOfStream))
+        return StoreError(
+            StoreError::Code::InvalidArgument,
+            u"A read of \"%1\" needs a count of at least 0 and a revision of at least 0 "
+            "(or the end of the stream, backwards)."_s.arg(stream));
+    return std::nullopt;
+}
+
+std::optional<StoreError> checkReadAll(qint64 afterPosition, qint64 maxCount)
+{
+    if (afterPosition < 0 || maxCount < 0)
+        return StoreError(StoreError::Code::InvalidArgument,
+                          u"A read of all streams needs a position and a count of at least 0."_s);
+    return std::nullopt;
+}
+
+QStringList usableCategories(const ReadAllFilter &filter)
+{
+    QStringList categories;
+    for (const QString &category : filter.categories) {
+        if (!category.isEmpty() && !category.contains(u'-'))
+            categories.append(category);
+    }
+    return categories;
+}
+
+QByteArray storedMetadata(const EventData &event)
+{
+    return event.metadata.isEmpty() ? QByteArrayLiteral("{}") : event.metadata;
+}
+
+} // namespace hoststand::StoreInput

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "eventstore/EventData.h"
+#include "eventstore/EventStore.h"
+#include "eventstore/StoreError.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hoststand::StoreInput {
+
+// The checks every backend makes before it touches its database, so that
+// all of them refuse the same bad input with the same StoreError codes and
+// write nothing. They follow the SQLite backend's rules word for word.
+
+// A valid stream name, at least one event, each with an id, a type, data
+// that is a JSON object and metadata that is empty or a JSON object.
+std::optional<StoreError> checkAppend(const QString &stream, const QList<EventData> &events);
+std::optional<StoreError> checkStream(const QString &stream);
+std::optional<StoreError> checkReadStream(const QString &stream, ReadDirection direction,
+                                          qint64 fromRevision, qint64 maxCount);
+std::optional<StoreError> checkReadAll(qint64 afterPosition, qint64 maxCount);
+
+// The categories of a filter that can match a stream: a category never
+// holds '-' and is never empty. When a filter names categories and none of
+// them can match, the read is empty.
+QStringList usableCategories(const ReadAllFilter &filter);
+
+// The metadata to store: an append without metadata stores an empty object.
+QByteArray storedMetadata(const EventData &event);
+
+} // namespace hoststand::StoreInput
