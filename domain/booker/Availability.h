@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/DomainError.h"
+#include "domain/booker/AvailableSlot.h"
+#include "domain/booker/TableSnapshot.h"
+#include "domain/contracts/Count.h"
+
+#include <QDate>
+#include <QList>
+
+#include <optional>
+
+namespace hoststand::booker {
+
+class RestaurantSettings;
+
+// Which tables can take a party when: the up-front check of a booking and
+// the list of free slots. Pure functions of the settings and a snapshot of
+// the tables; the table manager's saga stays the authority when two
+// terminals race for one table.
+namespace Availability {
+
+inline constexpr int MaxDays = 14;
+
+// Refuses a range that ends before it starts or spans more than MaxDays
+// days (both dates included).
+std::optional<DomainError> checkRange(const QDate &from, const QDate &to);
+
+// Why the table cannot take the party for the span (TableMissing,
+// TableRemoved, PartyTooLarge, LockOverlap), or nothing.
+std::optional<DomainError> checkTable(const QList<TableSnapshot> &tables, const TableId &table,
+                                      PartySize party, const TimeSpan &span,
+                                      const RestaurantSettings &settings);
+
+// Every slot of the services from one local date to another (both
+// included) that starts after now, with the tables free for the party's
+// whole turn. Call checkRange() first.
+QList<AvailableSlot> freeSlots(const RestaurantSettings &settings,
+                               const QList<TableSnapshot> &tables, const QDate &from,
+                               const QDate &to, PartySize party, const QDateTime &now);
+
+} // namespace Availability
+} // namespace hoststand::booker

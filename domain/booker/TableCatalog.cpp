@@ -1,0 +1,7 @@
+#include "domain/booker/TableCatalog.h"
+
+namespace hoststand::booker {
+
+TableCatalog::~TableCatalog() = default;
+
+} // namespace hoststand::booker
