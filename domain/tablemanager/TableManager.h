@@ -1,0 +1,86 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/CommandContext.h"
+#include "domain/DomainError.h"
+#include "domain/tablemanager/Causation.h"
+#include "domain/tablemanager/Table.h"
+#include "domain/tablemanager/TableLock.h"
+
+#include <QList>
+
+#include <functional>
+#include <optional>
+
+namespace hoststand {
+
+class EventStore;
+
+// The table manager's command handler: loads a table's stream, lets the
+// Table decide, and appends what it decided with the exact revision it
+// loaded. Optimistic concurrency on the table stream settles every race
+// (two terminals, two saga instances, two expiry runs): the loser's append
+// fails, and the command is decided again on the fresh stream.
+//
+// Also answers queries for callers that have no read model.
+class TableManager final
+{
+public:
+    TableManager(EventStore &store, const Clock &clock,
+                 CommandContext context = CommandContext::ofThisProcess());
+
+    EventStore &store() const { return m_store; }
+    const Clock &clock() const { return m_clock; }
+
+    // --- Commands: each returns the table as it is afterwards ---------------
+
+    DomainResult<Table> addTable(const TableId &id, SeatCount seats, const TableLayout &layout);
+    DomainResult<Table> moveTable(const TableId &id, const TableLayout &layout);
+    DomainResult<Table> changeSeats(const TableId &id, SeatCount seats);
+    DomainResult<Table> removeTable(const TableId &id);
+
+    // Places the booking's lock, or records why it cannot and returns that
+    // refusal (TableMissing, TableRemoved, LockOverlap, PartyTooLarge). A
+    // repeated request writes nothing and gets the same answer.
+    DomainResult<TableLock> placeLock(const TableId &id, const BookingId &booking,
+                                      const TimeSpan &span, PartySize party,
+                                      const Causation &cause = {});
+    // True when this call released the lock, false when it was released
+    // already. Refused when the table or the booking's lock never existed.
+    DomainResult<bool> removeLock(const TableId &id, const BookingId &booking,
+                                  LockRemovalReason reason, const Causation &cause = {});
+    // Releases the table's locks whose span has passed at the clock's now
+    // (slot-passed), each on behalf of its booking; returns those released.
+    DomainResult<QList<TableLock>> expireLocks(const TableId &id);
+
+    // --- Queries ------------------------------------------------------------
+
+    // The table's state; Status::Missing when it was never added.
+    DomainResult<Table> table(const TableId &id) const;
+    // The tables ever added, in the order they were first added.
+    DomainResult<QList<Table>> tables(bool includeRemoved = false) const;
+    // The locks not yet released, of one table or of all, by table then start.
+    DomainResult<QList<TableLock>> locks(const std::optional<TableId> &id = std::nullopt) const;
+
+private:
+    struct Loaded
+    {
+        Table table;
+        qint64 revision;
+    };
+    using Decision = std::function<DomainResult<QList<DomainEvent>>(const Table &)>;
+
+    DomainResult<Loaded> load(const TableId &id) const;
+    DomainResult<Table> execute(const TableId &id, const Causation &cause, const Decision &decide);
+    DomainResult<Table> append(const Loaded &loaded, const QList<DomainEvent> &events,
+                               const Causation &cause);
+    DomainResult<TableLock> placeLockOnce(const TableId &id, const BookingId &booking,
+                                          const TimeSpan &span, PartySize party,
+                                          const Causation &cause);
+
+    EventStore &m_store;
+    const Clock &m_clock;
+    CommandContext m_context;
+};
+
+} // namespace hoststand

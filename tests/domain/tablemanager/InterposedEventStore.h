@@ -1,0 +1,121 @@
+#pragma once
+
+#include "eventstore/EventStore.h"
+
+#include <functional>
+#include <utility>
+
+namespace hoststand::test {
+
+// An event store that forwards to a real one and lets a test step in: run
+// something just before the next append (another terminal writing at the
+// same moment), or fail appends and reads as a broken disk would.
+class InterposedEventStore final : public EventStore
+{
+public:
+    explicit InterposedEventStore(EventStore &inner)
+        : m_inner(inner)
+    {
+        connect(&inner, &EventStore::appended, this, &EventStore::appended);
+    }
+
+    // Runs once, before the next append reaches the real store.
+    std::function<void()> beforeNextAppend;
+    // How many of the next appends fail, without writing.
+    int failingAppends = 0;
+    bool failingReads = false;
+    int appendAttempts = 0;
+
+    QString location() const override { return m_inner.location(); }
+
+    StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
+                                     const ExpectedRevision &expected) override
+    {
+        ++appendAttempts;
+        if (auto interject = std::exchange(beforeNextAppend, {}))
+            interject();
+        if (failingAppends > 0) {
+            --failingAppends;
+            return diskFailure();
+        }
+        return m_inner.append(stream, events, expected);
+    }
+
+    StoreResult<QList<RecordedEvent>> readStream(const QString &stream, ReadDirection direction,
+                                                 qint64 fromRevision, qint64 maxCount) override
+    {
+        if (failingReads)
+            return diskFailure();
+        return m_inner.readStream(stream, direction, fromRevision, maxCount);
+    }
+
+    StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
+                                              const ReadAllFilter &filter = {}) override
+    {
+        if (failingReads)
+            return diskFailure();
+        return m_inner.readAll(afterPosition, maxCount, filter);
+    }
+
+    StoreResult<qint64> streamRevision(const QString &stream) override
+    {
+        return m_inner.streamRevision(stream);
+    }
+    StoreResult<qint64> lastPosition() override { return m_inner.lastPosition(); }
+    StoreResult<void> createGroup(const QString &group, qint64 startAfter) override
+    {
+        return m_inner.createGroup(group, startAfter);
+    }
+    StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) override
+    {
+        return m_inner.groupInfo(group);
+    }
+    StoreResult<bool> acquireLease(const QString &group, const QString &owner,
+                                   std::chrono::milliseconds duration) override
+    {
+        return m_inner.acquireLease(group, owner, duration);
+    }
+    StoreResult<void> releaseLease(const QString &group, const QString &owner) override
+    {
+        return m_inner.releaseLease(group, owner);
+    }
+    StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
+                                        qint64 position) override
+    {
+        return m_inner.advanceCheckpoint(group, owner, position);
+    }
+    StoreResult<int> recordRetry(const QString &group, const QString &owner,
+                                 qint64 position) override
+    {
+        return m_inner.recordRetry(group, owner, position);
+    }
+    StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
+                                const QString &reason) override
+    {
+        return m_inner.parkEvent(group, owner, position, reason);
+    }
+    StoreResult<void> unparkEvent(const QString &group, const QString &owner,
+                                  qint64 position) override
+    {
+        return m_inner.unparkEvent(group, owner, position);
+    }
+    StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) override
+    {
+        return m_inner.parkedEvents(group);
+    }
+    StoreResult<int> replayParkedEvents(const QString &group) override
+    {
+        return m_inner.replayParkedEvents(group);
+    }
+
+private:
+    static StoreError diskFailure()
+    {
+        return StoreError(StoreError::Code::Database,
+                          QStringLiteral("The disk failed (simulated by the test)."));
+    }
+
+    EventStore &m_inner;
+};
+
+} // namespace hoststand::test
