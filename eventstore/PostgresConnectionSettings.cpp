@@ -74,8 +74,9 @@ static std::optional<QString> applyQuery(const QUrl &url, PostgresConnectionSett
 
 static std::optional<QString> structureProblem(const QUrl &url)
 {
+    // QUrl's own message quotes the whole URL, password included.
     if (!url.isValid())
-        return url.errorString();
+        return url.errorString().section(u"; source was"_s, 0, 0);
     if (!schemes().contains(url.scheme().toLower()))
         return u"it does not start with postgresql://"_s;
     if (url.host().isEmpty())
@@ -122,7 +123,8 @@ QString PostgresConnectionSettings::location() const
     if (!sslMode.isEmpty())
         query.addQueryItem(u"sslmode"_s, sslMode);
     url.setQuery(query);
-    return url.toString();
+    // Fully encoded, so that the location parses back to the same settings.
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString PostgresConnectionSettings::serverName() const
