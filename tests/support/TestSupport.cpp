@@ -1,8 +1,10 @@
 #include "tests/support/TestSupport.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,47 @@ QString executable(const QString &targetName)
     QDirIterator it(binaryDir(), {targetName}, QDir::Files | QDir::Executable,
                     QDirIterator::Subdirectories);
     return it.hasNext() ? it.next() : QString();
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool startHelper(QProcess &process, const QString &targetName, const QStringList &arguments)
+{
+    const QString program = executable(targetName);
+    if (program.isEmpty())
+        return false;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(program, arguments);
+    return process.waitForStarted(10000);
+}
+
+std::optional<QByteArray> readLine(QProcess &process, std::chrono::milliseconds timeout)
+{
+    const QDeadlineTimer deadline(timeout);
+    while (!process.canReadLine()) {
+        if (deadline.hasExpired() || process.state() == QProcess::NotRunning)
+            return std::nullopt;
+        process.waitForReadyRead(
+            int(std::max<qint64>(1, std::min<qint64>(deadline.remainingTime(), 50))));
+    }
+    return process.readLine().trimmed();
+}
+
+bool waitForExit(QProcess &process, std::chrono::milliseconds timeout)
+{
+    return process.state() == QProcess::NotRunning || process.waitForFinished(int(timeout.count()));
+}
+
+void killHard(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.kill(); // SIGKILL on Unix
+    process.waitForFinished(10000);
 }
 
 } // namespace hoststand::test

@@ -1,7 +1,13 @@
 #pragma once
 
+#include <QByteArray>
+#include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTest>
+
+#include <chrono>
+#include <optional>
 
 namespace hoststand::test {
 
@@ -10,4 +16,26 @@ QString binaryDir();
 // The path of an executable built by this project, by target name.
 QString executable(const QString &targetName);
 
+// The whole content of a file (empty when it cannot be read).
+QByteArray fileBytes(const QString &path);
+
+// Starts a helper executable built by this project; false when it is
+// missing or does not start.
+bool startHelper(QProcess &process, const QString &targetName, const QStringList &arguments);
+// Waits (blocking, without an event loop) for the next complete line on
+// the process's standard output; nothing on timeout or exit.
+std::optional<QByteArray> readLine(QProcess &process, std::chrono::milliseconds timeout);
+// Waits until the process has exited (true also when it already had).
+bool waitForExit(QProcess &process, std::chrono::milliseconds timeout);
+// Ends a helper at once with SIGKILL, as a power cut or a crash would.
+void killHard(QProcess &process);
+
 } // namespace hoststand::test
+
+// Verifies that a StoreResult (or any result with ok(), error().message())
+// holds a value, and shows the error's message when it does not.
+#define HS_VERIFY_OK(result)                                                                       \
+    do {                                                                                           \
+        const auto &hsResult_ = (result);                                                          \
+        QVERIFY2(hsResult_.ok(), hsResult_.ok() ? "" : qPrintable(hsResult_.error().message()));   \
+    } while (false)

@@ -1,0 +1,138 @@
+// hoststand_store_writer: a child process for the reliability tests. It
+// writes to a SQLite store and reports on standard output, one line per
+// acknowledged write, so that the test can kill it at any moment and then
+// check the store against what was acknowledged.
+//
+//   batches PATH FIRST              numbered batches of 5 events, forever
+//   contend PATH NAME STREAMS N     N single appends with exact revisions
+//   append PATH STREAM N            N appends, each after a "go" on stdin
+
+#include "eventstore/SqliteEventStore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+using namespace Qt::StringLiterals;
+using namespace hoststand;
+
+namespace {
+
+constexpr int BatchSize = 5;
+constexpr int CrashStreams = 4;
+
+void say(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+int fail(const StoreError &error)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(error.message()));
+    return 1;
+}
+
+// Appends batches with exact expected revisions and acknowledges each batch
+// only after append() returned, until killed.
+int writeBatches(SqliteEventStore &store, qint64 first)
+{
+    qint64 revisions[CrashStreams];
+    for (int s = 0; s < CrashStreams; ++s) {
+        auto revision = store.streamRevision(u"crash-%1"_s.arg(s));
+        if (!revision.ok())
+            return fail(revision.error());
+        revisions[s] = revision.value();
+    }
+    for (qint64 batch = first;; ++batch) {
+        const int s = int(batch % CrashStreams);
+        QList<EventData> events;
+        for (int i = 0; i < BatchSize; ++i)
+            events.append(EventData::fromJson(u"crash-written"_s,
+                                              QJsonObject {{u"batch"_s, batch}, {u"index"_s, i}}));
+        auto appended
+            = store.append(u"crash-%1"_s.arg(s), events, ExpectedRevision::exact(revisions[s]));
+        if (!appended.ok())
+            return fail(appended.error());
+        revisions[s] = appended.value().revision;
+        say("acked " + QByteArray::number(batch));
+    }
+}
+
+// Reads the revision, waits a little (so that the other writer gets in
+// between), then appends with that exact revision; a conflict is reported
+// and retried with the new revision.
+int contend(SqliteEventStore &store, const QString &name, int streams, int count)
+{
+    for (int n = 0; n < count; ++n) {
+        const QString stream = u"contend-%1"_s.arg(n % streams);
+        const EventData event = EventData::fromJson(u"contend-written"_s,
+                                                    QJsonObject {{u"writer"_s, name}, {u"n"_s, n}});
+        for (;;) {
+            auto revision = store.streamRevision(stream);
+            if (!revision.ok())
+                return fail(revision.error());
+            QThread::usleep(QRandomGenerator::global()->bounded(1000));
+            auto appended
+                = store.append(stream, {event}, ExpectedRevision::exact(revision.value()));
+            if (appended.ok()) {
+                say("ok " + event.id.toByteArray(QUuid::WithoutBraces) + ' '
+                    + QByteArray::number(appended.value().revision));
+                break;
+            }
+            if (appended.error().code() != StoreError::Code::WrongExpectedRevision)
+                return fail(appended.error());
+            say("conflict");
+        }
+    }
+    say("done");
+    return 0;
+}
+
+// Appends one event per "go" line and says when it was committed (ms since
+// the epoch, so that the test can compare with its own clock).
+int appendOnRequest(SqliteEventStore &store, const QString &stream, int count)
+{
+    say("ready");
+    std::string line;
+    for (int n = 0; n < count && std::getline(std::cin, line); ++n) {
+        auto appended = store.append(
+            stream, {EventData::fromJson(u"table-booking-initiated"_s, QJsonObject {{u"n"_s, n}})},
+            ExpectedRevision::any());
+        if (!appended.ok())
+            return fail(appended.error());
+        say("appended " + QByteArray::number(appended.value().position) + ' '
+            + QByteArray::number(QDateTime::currentMSecsSinceEpoch()));
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 4) {
+        std::fprintf(stderr, "usage: %s batches|contend|append PATH ...\n", argv[0]);
+        return 2;
+    }
+    auto store = SqliteEventStore::open(args.at(2));
+    if (!store.ok())
+        return fail(store.error());
+    const QString &command = args.at(1);
+    if (command == u"batches")
+        return writeBatches(*store.value(), args.at(3).toLongLong());
+    if (command == u"contend" && args.size() >= 6)
+        return contend(*store.value(), args.at(3), args.at(4).toInt(), args.at(5).toInt());
+    if (command == u"append" && args.size() >= 5)
+        return appendOnRequest(*store.value(), args.at(3), args.at(4).toInt());
+    std::fprintf(stderr, "unknown command\n");
+    return 2;
+}

@@ -1,0 +1,147 @@
+#include "eventstore/SqliteEventStore.h"
+#include "tests/support/TestSupport.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace hoststand;
+
+namespace {
+
+constexpr int Kills = 24;
+constexpr int BatchSize = 5; // as hoststand_store_writer writes them
+
+QString integrityCheck(const QString &path)
+{
+    const QString name = u"integrity-check"_s;
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        QSqlQuery query(db);
+        if (db.open() && query.exec(u"PRAGMA integrity_check"_s) && query.next())
+            result = query.value(0).toString();
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+StoreResult<QList<RecordedEvent>> readEverything(EventStore &store)
+{
+    QList<RecordedEvent> events;
+    for (;;) {
+        auto page = store.readAll(events.isEmpty() ? 0 : events.constLast().position, 5000);
+        if (!page.ok())
+            return page.error();
+        events += page.value();
+        if (page.value().size() < 5000)
+            return events;
+    }
+}
+
+// Every stream's revisions run 0, 1, 2...; ids are unique; every batch is
+// whole (all its events, in order, at consecutive revisions and positions).
+std::optional<QString> checkBatches(const QList<RecordedEvent> &events,
+                                    QHash<qint64, QList<RecordedEvent>> &batches)
+{
+    QHash<QString, qint64> nextRevision;
+    QSet<QUuid> ids;
+    for (const RecordedEvent &event : events) {
+        if (event.revision != nextRevision.value(event.stream, 0))
+            return u"%1 jumps to revision %2"_s.arg(event.stream).arg(event.revision);
+        nextRevision[event.stream] = event.revision + 1;
+        if (ids.contains(event.id))
+            return u"the id of position %1 is stored twice"_s.arg(event.position);
+        ids.insert(event.id);
+        batches[event.dataObject().value(u"batch"_s).toInteger()].append(event);
+    }
+    for (auto it = batches.cbegin(); it != batches.cend(); ++it) {
+        const QList<RecordedEvent> &batch = it.value();
+        if (batch.size() != BatchSize)
+            return u"batch %1 has %2 events"_s.arg(it.key()).arg(batch.size());
+        for (int i = 0; i < BatchSize; ++i) {
+            const RecordedEvent &event = batch.at(i);
+            if (event.dataObject().value(u"index"_s).toInt() != i || event.stream != batch[0].stream
+                || event.revision != batch[0].revision + i
+                || event.position != batch[0].position + i)
+                return u"batch %1 is out of order"_s.arg(it.key());
+        }
+    }
+    return std::nullopt;
+}
+
+QList<qint64> acknowledged(QProcess &writer)
+{
+    QList<qint64> batches;
+    while (writer.canReadLine()) {
+        const QByteArray line = writer.readLine();
+        if (line.startsWith("acked ") && line.endsWith('\n'))
+            batches.append(line.mid(6).trimmed().toLongLong());
+    }
+    return batches;
+}
+
+} // namespace
+
+// A writer killed at any moment (as by a crash or a power cut of the
+// process) loses no acknowledged batch and leaves no batch half written.
+class TestStoreCrashSafety final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void killedWriterLosesNoAcknowledgedBatch();
+};
+
+void TestStoreCrashSafety::killedWriterLosesNoAcknowledgedBatch()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"crash.sqlite"_s);
+    HS_VERIFY_OK(SqliteEventStore::open(path));
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("random seed %u", seed);
+    QRandomGenerator random(seed);
+    QSet<qint64> acked;
+    qint64 nextBatch = 0;
+    int killsMidWriting = 0;
+
+    for (int kill = 0; kill < Kills; ++kill) {
+        QProcess writer;
+        QVERIFY(test::startHelper(writer, u"hoststand_store_writer"_s,
+                                  {u"batches"_s, path, QString::number(nextBatch)}));
+        QTest::qWait(int(random.bounded(20, 301)));
+        test::killHard(writer);
+        const QList<qint64> ackedNow = acknowledged(writer);
+        killsMidWriting += ackedNow.isEmpty() ? 0 : 1;
+        for (qint64 batch : ackedNow)
+            acked.insert(batch);
+
+        auto store = SqliteEventStore::open(path);
+        HS_VERIFY_OK(store);
+        QCOMPARE(integrityCheck(path), u"ok"_s);
+        auto events = readEverything(*store.value());
+        HS_VERIFY_OK(events);
+        QHash<qint64, QList<RecordedEvent>> batches;
+        const auto problem = checkBatches(events.value(), batches);
+        QVERIFY2(!problem, qPrintable(problem.value_or(QString())));
+        for (qint64 batch : std::as_const(acked))
+            QVERIFY2(batches.contains(batch), qPrintable(u"batch %1 was lost"_s.arg(batch)));
+        for (auto it = batches.cbegin(); it != batches.cend(); ++it)
+            nextBatch = std::max(nextBatch, it.key() + 1);
+    }
+    qInfo("%d kills, %d while writing, %lld batches acknowledged", Kills, killsMidWriting,
+          qint64(acked.size()));
+    QVERIFY(killsMidWriting >= Kills / 2);
+}
+
+QTEST_GUILESS_MAIN(TestStoreCrashSafety)
+#include "tst_storecrashsafety.moc"
