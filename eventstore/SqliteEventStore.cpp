@@ -154,8 +154,8 @@ bool isSamePlace(const ExpectedRevision &expected, qint64 firstRevision)
 // sorting, so a page after a position stays a range scan of positions.
 QByteArray readAllSql(qsizetype categories, qsizetype types)
 {
-    QByteArray sql
-        = QByteArray("SELECT ") + SqliteEventRows::Columns + " FROM events WHERE position > ?1";
+    QByteArray sql = QByteArray("SELECT ") + SqliteEventRows::ColumnsWithStream
+        + " FROM events WHERE position > ?1";
     int parameter = 3; // ?2 is the limit
     if (categories > 0) {
         sql += " AND (";
@@ -201,7 +201,7 @@ public:
                                                 std::optional<qint64> wrongRevision);
 
     StoreResult<QList<RecordedEvent>> readRows(SqliteStatement &statement, qint64 maxCount,
-                                               const QString &action);
+                                               bool withStream, const QString &action);
     SqliteStatement *readAllStatement(qsizetype categories, qsizetype types);
     StoreResult<qint64> lastPosition();
     StoreResult<qint64> dataVersion();
@@ -422,13 +422,14 @@ StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stre
 
 StoreResult<QList<RecordedEvent>> SqliteEventStore::Private::readRows(SqliteStatement &statement,
                                                                       qint64 maxCount,
+                                                                      bool withStream,
                                                                       const QString &action)
 {
     QList<RecordedEvent> events;
     events.reserve(qsizetype(std::min<qint64>(maxCount, 128)));
     int rc = SQLITE_ROW;
     while ((rc = statement.step()) == SQLITE_ROW)
-        events.append(rows.decode(statement));
+        rows.decode(statement, withStream, events.emplaceBack());
     if (rc != SQLITE_DONE)
         return sqliteStoreError(rc, action);
     return events;
@@ -504,6 +505,11 @@ StoreResult<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open(
     auto kind = inspectStoreFile(path);
     if (!kind.ok())
         return kind.error();
+    const QFileInfo file(path);
+    if (kind.value() == StoreFileKind::NewStore && file.size() == 0) {
+        if (auto created = createSqliteStore(path); !created.ok())
+            return created.error();
+    }
     auto d = std::make_unique<Private>(QFileInfo(path).absoluteFilePath(), options);
     if (auto opened = d->open(); !opened.ok()) {
         const StoreError &error = opened.error();
@@ -570,12 +576,12 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
     SqliteStatement &statement = forwards ? d->readForwards : d->readBackwards;
     SqliteResetGuard guard(statement);
     const QByteArray streamUtf8 = stream.toUtf8();
-    d->rows.expectStream(stream, streamUtf8);
+    d->rows.setStream(stream);
     statement.bindText(1, streamUtf8);
     statement.bindInt64(
         2, fromRevision == EndOfStream ? std::numeric_limits<qint64>::max() : fromRevision);
     statement.bindInt64(3, maxCount);
-    return d->readRows(statement, maxCount, u"read the stream \"%1\""_s.arg(stream));
+    return d->readRows(statement, maxCount, false, u"read the stream \"%1\""_s.arg(stream));
 }
 
 StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition, qint64 maxCount,
@@ -613,7 +619,7 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition
     }
     for (const QByteArray &type : std::as_const(types))
         statement->bindText(parameter++, type);
-    auto events = d->readRows(*statement, maxCount, u"read all streams"_s);
+    auto events = d->readRows(*statement, maxCount, true, u"read all streams"_s);
     statement->clearBindings();
     return events;
 }

@@ -5,8 +5,15 @@
 #include "eventstore/SqliteEventStore.h"
 #include "eventstore/SqliteTransaction.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -117,6 +124,53 @@ static StoreResult<void> applyPragmas(SqliteConnection &connection,
     const QString synchronous = options.synchronousFull ? u"FULL"_s : u"NORMAL"_s;
     return execute(connection.database(), u"PRAGMA synchronous = "_s + synchronous,
                    u"set the store's durability"_s);
+}
+
+// Makes the rename itself durable: it lives in the folder's entries.
+static void syncFolder(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+StoreResult<void> createSqliteStore(const QString &path)
+{
+    const QFileInfo target(path);
+    const QString fresh = target.absoluteFilePath()
+        + u".new-%1"_s.arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
+    {
+        // Rollback-journal mode here: the transaction is synced into the
+        // file on commit, and closing leaves no -wal file behind.
+        SqliteConnection connection;
+        SqliteTransactionStatements transactions;
+        if (auto opened = connection.open(fresh, {}); !opened.ok())
+            return opened;
+        if (const int rc = transactions.prepare(connection.handle(), std::chrono::milliseconds(0));
+            rc != SQLITE_OK)
+            return sqliteStoreError(rc, u"create the store"_s);
+        auto created = createSchema(connection, transactions);
+        transactions.finalize();
+        if (!created.ok()) {
+            QFile::remove(fresh);
+            return created;
+        }
+    }
+    // An empty file at path holds nothing: it is replaced. rename() never
+    // replaces a file, so a store another process made meanwhile is kept.
+    if (target.exists() && target.size() == 0)
+        QFile::remove(path);
+    const bool renamed = QFile::rename(fresh, path);
+    if (!renamed)
+        QFile::remove(fresh);
+    syncFolder(target.absolutePath());
+    if (!renamed && !QFileInfo::exists(path))
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"Could not create the store in %1."_s.arg(
+                              QDir::toNativeSeparators(target.absolutePath())));
+    return {};
 }
 
 StoreResult<void> prepareSqliteSchema(SqliteConnection &connection,

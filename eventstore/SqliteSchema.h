@@ -2,6 +2,8 @@
 
 #include "eventstore/StoreError.h"
 
+#include <QString>
+
 namespace hoststand {
 
 class SqliteConnection;
@@ -12,6 +14,12 @@ struct SqliteStoreOptions;
 // on a read-write connection; then sets the connection's pragmas (WAL,
 // synchronous). The schema is created in one transaction before WAL is
 // switched on, so a crash leaves either an empty file or a whole store.
+// Creates a new store at path (missing, or an empty file): the schema is
+// written to a file of its own beside it, which is then renamed into place,
+// so a crash while creating never leaves a half-made store at path. When
+// another process creates the store first, its store is kept.
+StoreResult<void> createSqliteStore(const QString &path);
+
 StoreResult<void> prepareSqliteSchema(SqliteConnection &connection,
                                       SqliteTransactionStatements &transactions,
                                       const SqliteStoreOptions &options);
