@@ -32,19 +32,34 @@ public:
     static QString defaultLocationFor(const QString &storeLocation);
 
     // Opens (or creates) the read tables. Refuses a read file written by a
-    // newer version, without changing it. Does not read events yet: call
-    // start().
+    // newer version, without changing it, and a file that is not a read
+    // model or is damaged, with a message that says what to do. Does not
+    // read events yet: call start().
     static StoreResult<std::unique_ptr<ReadModel>> open(EventStore &store, const QString &location,
                                                         QObject *parent = nullptr);
     ~ReadModel() override;
+
+    // What `hoststand-cli verify` reports of the read side: catches the read
+    // model at location up, rebuilds a fresh one from position 0 in a
+    // temporary place and compares every row (dump()). Returns the rows that
+    // differ ("- current", "+ fresh"), at most maxDifferences pairs; none
+    // when the read model matches.
+    static StoreResult<QStringList> verifyAgainstFreshRebuild(EventStore &store,
+                                                              const QString &location,
+                                                              int maxDifferences = 20);
+
+    QString location() const;
 
     // The version of the projections' code; a stored older version is rebuilt.
     static constexpr int ProjectionVersion = 1;
 
     // Catches up from the checkpoint (rebuilding first when the projection
-    // version changed), then follows live events. Returns once caught up.
+    // version changed), then follows live events. Returns once caught up;
+    // a caller reads the tables afresh then. The change signals tell of
+    // the commits that follow, one transaction per wake-up of the store.
     StoreResult<void> start();
-    // Drops the read tables and projects every event from position 0 again.
+    // Drops the read tables and projects every event from position 0 again,
+    // reporting rebuildProgress; then follows live events as after start().
     StoreResult<void> rebuild();
     // The position of the last event projected.
     qint64 position() const;
@@ -76,10 +91,16 @@ public:
     QStringList dump() const;
 
 Q_SIGNALS:
+    // After each live commit, each thing that changed once, in this order:
+    // a table (its own events and its locks' events), a booking (with the
+    // local day its span starts on), the settings, and the audit log's new
+    // last position.
     void tableChanged(const QString &tableId);
     void bookingChanged(const QString &bookingId, const QDate &localDay);
     void settingsChanged();
     void auditAppended(qint64 position);
+    // While start() or rebuild() builds projections from position 0: events
+    // projected so far, of the store's events when it began.
     void rebuildProgress(qint64 done, qint64 total);
     void caughtUp();
     // The read tables could not be written or read; the message says why.

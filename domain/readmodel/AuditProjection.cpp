@@ -1,0 +1,63 @@
+#include "domain/readmodel/AuditProjection.h"
+
+#include "domain/readmodel/ProjectedEvent.h"
+#include "domain/readmodel/ReadConnection.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+QString AuditProjection::name() const
+{
+    return u"audit"_s;
+}
+
+QList<ReadTable> AuditProjection::tables() const
+{
+    return {{u"audit_log"_s, u"position"_s}};
+}
+
+QStringList AuditProjection::schema() const
+{
+    return {
+        u"CREATE TABLE IF NOT EXISTS audit_log("
+        "position {BIGINT} PRIMARY KEY, stream {TEXT} NOT NULL, revision {BIGINT} NOT NULL, "
+        "type {TEXT} NOT NULL, created_ms {BIGINT} NOT NULL, user_name {TEXT} NOT NULL, "
+        "terminal {TEXT} NOT NULL, correlation_id {TEXT} NOT NULL, "
+        "causation_id {TEXT} NOT NULL, event_id {TEXT} NOT NULL, data {BLOB} NOT NULL)"_s,
+        u"CREATE INDEX IF NOT EXISTS audit_log_by_stream ON audit_log(stream, position)"_s,
+        u"CREATE INDEX IF NOT EXISTS audit_log_by_type ON audit_log(type, position)"_s,
+        u"CREATE INDEX IF NOT EXISTS audit_log_by_correlation "
+        "ON audit_log(correlation_id, position)"_s,
+    };
+}
+
+StoreResult<void> AuditProjection::prepare(ReadConnection &connection)
+{
+    return prepareStatements(
+        connection,
+        {{&m_insert,
+          u"INSERT INTO audit_log(position, stream, revision, type, created_ms, user_name, "
+          "terminal, correlation_id, causation_id, event_id, data) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s}});
+}
+
+StoreResult<void> AuditProjection::apply(const ProjectedEvent &event)
+{
+    const RecordedEvent &recorded = event.recorded();
+    const EventMetadata &metadata = event.metadata();
+    m_insert->bindInt(1, recorded.position);
+    m_insert->bindText(2, recorded.stream);
+    m_insert->bindInt(3, recorded.revision);
+    m_insert->bindText(4, recorded.type);
+    m_insert->bindInt(5, recorded.created.toMSecsSinceEpoch());
+    m_insert->bindText(6, metadata.user);
+    m_insert->bindText(7, metadata.terminal);
+    m_insert->bindText(8, metadata.correlationId);
+    m_insert->bindText(9, metadata.causationId);
+    m_insert->bindText(10, recorded.id.toString(QUuid::WithoutBraces));
+    m_insert->bindBlob(11, recorded.data);
+    return m_insert->execute();
+}
+
+} // namespace hoststand

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "eventstore/StoreError.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <utility>
+
+namespace hoststand {
+
+class ProjectedEvent;
+class ReadConnection;
+class ReadStatement;
+
+// A read table and the order its rows are listed in by a dump.
+struct ReadTable final
+{
+    QString name;
+    QString orderBy;
+};
+
+// One projection: the read tables it owns and how each event changes them.
+// The runner calls apply() inside its write transaction, for events after
+// the projection's checkpoint only, and saves the checkpoint in the same
+// transaction, so apply() never sees an event twice.
+class Projection
+{
+public:
+    virtual ~Projection();
+
+    // Its name in the projections table (the checkpoints).
+    virtual QString name() const = 0;
+    virtual QList<ReadTable> tables() const = 0;
+    // CREATE TABLE and CREATE INDEX statements, with the column types
+    // written as the dialect's marks ({BIGINT}, ...).
+    virtual QStringList schema() const = 0;
+    // Prepares the statements; again after the tables were made anew.
+    virtual StoreResult<void> prepare(ReadConnection &connection) = 0;
+    virtual StoreResult<void> apply(const ProjectedEvent &event) = 0;
+};
+
+// Prepares each statement of a list, stopping at the first failure.
+StoreResult<void> prepareStatements(
+    ReadConnection &connection,
+    std::initializer_list<std::pair<std::unique_ptr<ReadStatement> *, QString>> list);
+
+} // namespace hoststand

@@ -1,0 +1,336 @@
+#include "domain/readmodel/ProjectionRunner.h"
+
+#include "domain/readmodel/Projection.h"
+#include "domain/readmodel/ReadConnection.h"
+#include "eventstore/EventStore.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+ProjectionRunner::ProjectionRunner(EventStore &store, ReadConnection &connection,
+                                   QList<Projection *> projections, int version, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_connection(connection)
+    , m_projections(std::move(projections))
+    , m_version(version)
+{ }
+
+ProjectionRunner::~ProjectionRunner()
+{
+    detachSubscription();
+}
+
+StoreResult<void> ProjectionRunner::createTables(Projection &projection)
+{
+    for (const QString &sql : projection.schema()) {
+        if (auto created = m_connection.execute(m_connection.dialect().ddl(sql)); !created.ok())
+            return created;
+    }
+    return {};
+}
+
+static StoreError newerProjection(const QString &name, int stored, int version)
+{
+    return StoreError(StoreError::Code::NewerSchema,
+                      u"The read model's %1 were built by a newer Hoststand (projection version "
+                      "%2; this version knows up to %3). Update Hoststand, or use another read "
+                      "model location."_s.arg(name)
+                          .arg(stored)
+                          .arg(version));
+}
+
+StoreResult<QList<Projection *>> ProjectionRunner::open()
+{
+    if (auto prepared = m_checkpoints.prepare(m_connection); !prepared.ok())
+        return prepared.error();
+    ReadTransaction transaction(m_connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    auto stored = m_checkpoints.read();
+    if (!stored.ok())
+        return stored.error();
+    QList<Projection *> outdated;
+    for (Projection *projection : std::as_const(m_projections)) {
+        const auto found = stored.value().constFind(projection->name());
+        const bool known = found != stored.value().cend();
+        if (known && found->version > m_version)
+            return newerProjection(projection->name(), found->version, m_version);
+        if (known && found->version < m_version) {
+            outdated.append(projection);
+            continue;
+        }
+        if (auto created = createTables(*projection); !created.ok())
+            return created.error();
+        if (!known) {
+            if (auto saved = m_checkpoints.save(projection->name(), {m_version, 0}); !saved.ok())
+                return saved.error();
+        }
+        m_positions.insert(projection->name(), known ? found->position : 0);
+    }
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    for (Projection *projection : std::as_const(m_projections)) {
+        if (outdated.contains(projection))
+            continue;
+        if (auto prepared = projection->prepare(m_connection); !prepared.ok())
+            return prepared.error();
+    }
+    return outdated;
+}
+
+StoreResult<void> ProjectionRunner::reset(const QList<Projection *> &projections)
+{
+    ReadTransaction transaction(m_connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun;
+    for (Projection *projection : projections) {
+        for (const ReadTable &table : projection->tables()) {
+            if (auto dropped = m_connection.execute(u"DROP TABLE IF EXISTS "_s + table.name);
+                !dropped.ok())
+                return dropped;
+        }
+        if (auto created = createTables(*projection); !created.ok())
+            return created;
+        if (auto saved = m_checkpoints.save(projection->name(), {m_version, 0}); !saved.ok())
+            return saved;
+    }
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed;
+    for (Projection *projection : projections) {
+        if (auto prepared = projection->prepare(m_connection); !prepared.ok())
+            return prepared;
+        m_positions.insert(projection->name(), 0);
+    }
+    return {};
+}
+
+StoreResult<void> ProjectionRunner::catchUp()
+{
+    detachSubscription();
+    m_live = false;
+    m_error.reset();
+    m_restartFrom.reset();
+    m_buffer.clear();
+    auto stored = m_checkpoints.read();
+    if (!stored.ok())
+        return stored.error();
+    for (auto it = stored.value().cbegin(); it != stored.value().cend(); ++it) {
+        if (m_positions.contains(it.key()))
+            m_positions.insert(it.key(), it->position);
+    }
+    auto last = m_store.lastPosition();
+    if (!last.ok())
+        return last.error();
+    qint64 from = position();
+    // Catching up from 0 builds the tables from nothing: report it as a rebuild.
+    const auto atZero = [](qint64 p) {
+        return p == 0;
+    };
+    m_reportProgress
+        = last.value() > 0 && std::any_of(m_positions.cbegin(), m_positions.cend(), atZero);
+    m_progressFrom = from;
+    m_progressTotal = last.value() - from;
+    for (;;) {
+        subscribe(from);
+        flush();
+        if (m_error)
+            return *m_error;
+        if (!m_restartFrom)
+            break;
+        from = *std::exchange(m_restartFrom, std::nullopt);
+    }
+    m_reportProgress = false;
+    m_live = true;
+    return {};
+}
+
+void ProjectionRunner::stop()
+{
+    detachSubscription();
+    m_buffer.clear();
+    m_live = false;
+}
+
+qint64 ProjectionRunner::position() const
+{
+    if (m_positions.isEmpty())
+        return 0;
+    return *std::min_element(m_positions.cbegin(), m_positions.cend());
+}
+
+void ProjectionRunner::detachSubscription()
+{
+    if (!m_subscription)
+        return;
+    disconnect(m_subscription, nullptr, this, nullptr);
+    m_subscription->stop();
+    m_subscription->deleteLater();
+    m_subscription = nullptr;
+}
+
+void ProjectionRunner::subscribe(qint64 afterPosition)
+{
+    detachSubscription();
+    m_subscription = new CatchUpSubscription(m_store, afterPosition, {}, this);
+    connect(m_subscription, &CatchUpSubscription::eventAppeared, this, &ProjectionRunner::receive);
+    connect(m_subscription, &CatchUpSubscription::dropped, this,
+            [this](const StoreError &error) { fail(error); });
+    m_subscription->start(); // delivers the history before it returns
+}
+
+void ProjectionRunner::receive(const RecordedEvent &event)
+{
+    if (m_error || m_restartFrom)
+        return;
+    m_buffer.append(event);
+    if (m_buffer.size() >= BatchSize) {
+        flush();
+    } else if (m_live && !m_flushScheduled) {
+        // After the subscription has delivered all this wake-up brought.
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &ProjectionRunner::flushLive, Qt::QueuedConnection);
+    }
+}
+
+void ProjectionRunner::flushLive()
+{
+    m_flushScheduled = false;
+    flush();
+}
+
+void ProjectionRunner::flush()
+{
+    if (m_buffer.isEmpty() || m_error || m_restartFrom)
+        return;
+    const QList<RecordedEvent> batch = std::exchange(m_buffer, {});
+    auto outcome = applyBatch(batch);
+    if (!outcome.ok()) {
+        fail(outcome.error());
+        return;
+    }
+    if (outcome.value().restartFrom) {
+        requestRestart(*outcome.value().restartFrom);
+        return;
+    }
+    if (m_live && !outcome.value().changes.isEmpty())
+        Q_EMIT committed(outcome.value().changes);
+    if (!m_live)
+        reportProgress(batch.constLast().position);
+}
+
+StoreResult<ProjectionRunner::BatchOutcome> ProjectionRunner::applyBatch(
+    const QList<RecordedEvent> &batch)
+{
+    ReadTransaction transaction(m_connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    auto stored = m_checkpoints.read();
+    if (!stored.ok())
+        return stored.error();
+    BatchOutcome outcome;
+    qint64 lowest = std::numeric_limits<qint64>::max();
+    for (Projection *projection : std::as_const(m_projections)) {
+        const Checkpoint checkpoint = stored.value().value(projection->name());
+        if (checkpoint.version != m_version)
+            return newerProjection(projection->name(), checkpoint.version, m_version);
+        lowest = std::min(lowest, checkpoint.position);
+    }
+    if (lowest < batch.constFirst().position - 1) {
+        outcome.restartFrom = lowest; // rebuilt elsewhere: read the events in between
+        return outcome;
+    }
+    if (auto applied = applyEvents(batch, stored.value(), outcome.changes); !applied.ok())
+        return applied.error();
+    const qint64 last = batch.constLast().position;
+    if (auto saved = saveCheckpoints(last, stored.value()); !saved.ok())
+        return saved.error();
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    for (auto it = m_positions.begin(); it != m_positions.end(); ++it)
+        *it = std::max(last, stored.value().value(it.key()).position);
+    return outcome;
+}
+
+StoreResult<void> ProjectionRunner::applyEvents(const QList<RecordedEvent> &batch,
+                                                const QHash<QString, Checkpoint> &stored,
+                                                ChangeSet &changes)
+{
+    QList<qint64> applied; // each projection's checkpoint, in m_projections' order
+    for (Projection *projection : std::as_const(m_projections))
+        applied.append(stored.value(projection->name()).position);
+    for (const RecordedEvent &event : batch) {
+        const ProjectedEvent projected(event, m_metadata);
+        for (qsizetype i = 0; i < m_projections.size(); ++i) {
+            if (event.position <= applied.at(i))
+                continue; // another process applied it already
+            if (auto done = m_projections.at(i)->apply(projected); !done.ok())
+                return StoreError(done.error().code(),
+                                  u"%1 (projection %2, event %3 at position %4)"_s.arg(
+                                      done.error().message(), m_projections.at(i)->name(),
+                                      event.type, QString::number(event.position)));
+        }
+        if (m_live)
+            changes.collect(projected);
+    }
+    return {};
+}
+
+StoreResult<void> ProjectionRunner::saveCheckpoints(qint64 last,
+                                                    const QHash<QString, Checkpoint> &stored)
+{
+    for (Projection *projection : std::as_const(m_projections)) {
+        if (stored.value(projection->name()).position >= last)
+            continue;
+        if (auto saved = m_checkpoints.save(projection->name(), {m_version, last}); !saved.ok())
+            return saved;
+    }
+    return {};
+}
+
+void ProjectionRunner::requestRestart(qint64 afterPosition)
+{
+    m_restartFrom = afterPosition;
+    m_buffer.clear();
+    if (m_subscription) {
+        disconnect(m_subscription, nullptr, this, nullptr);
+        m_subscription->stop();
+    }
+    if (m_live)
+        QMetaObject::invokeMethod(this, &ProjectionRunner::restartLive, Qt::QueuedConnection);
+}
+
+void ProjectionRunner::restartLive()
+{
+    if (!m_restartFrom || m_error)
+        return;
+    const qint64 from = *std::exchange(m_restartFrom, std::nullopt);
+    subscribe(from);
+    flush();
+}
+
+void ProjectionRunner::fail(const StoreError &error)
+{
+    if (m_error)
+        return;
+    m_error = error;
+    m_buffer.clear();
+    if (m_subscription) {
+        disconnect(m_subscription, nullptr, this, nullptr);
+        m_subscription->stop();
+    }
+    Q_EMIT failed(error.message());
+}
+
+void ProjectionRunner::reportProgress(qint64 position)
+{
+    if (!m_reportProgress)
+        return;
+    const qint64 done = position - m_progressFrom;
+    Q_EMIT progress(done, std::max(done, m_progressTotal));
+}
+
+} // namespace hoststand

@@ -1,0 +1,37 @@
+#include "domain/readmodel/ReadDialect.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+QString ReadDialect::ddl(const QString &statement) const
+{
+    const bool sqlite = m_kind == Kind::Sqlite;
+    QString sql = statement;
+    sql.replace(u"{INT}"_s, sqlite ? u"INTEGER"_s : u"INTEGER"_s);
+    sql.replace(u"{BIGINT}"_s, sqlite ? u"INTEGER"_s : u"BIGINT"_s);
+    sql.replace(u"{REAL}"_s, sqlite ? u"REAL"_s : u"DOUBLE PRECISION"_s);
+    sql.replace(u"{TEXT}"_s, u"TEXT"_s);
+    sql.replace(u"{BLOB}"_s, sqlite ? u"BLOB"_s : u"BYTEA"_s);
+    return sql;
+}
+
+QString ReadDialect::beginWrite() const
+{
+    return m_kind == Kind::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
+}
+
+QStringList ReadDialect::sessionSettings() const
+{
+    if (m_kind == Kind::Postgres)
+        return {u"SET search_path TO hoststand_read"_s};
+    // WAL with synchronous=NORMAL never corrupts the file on a crash and
+    // costs one fsync per checkpoint, not per commit: the read tables can
+    // always be rebuilt from the store, so losing the last commits on a power
+    // cut only means projecting them again. A bigger page cache keeps a
+    // rebuild's indexes in memory.
+    return {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+            u"PRAGMA cache_size = -65536"_s, u"PRAGMA temp_store = MEMORY"_s};
+}
+
+} // namespace hoststand

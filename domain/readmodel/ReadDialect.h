@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace hoststand {
+
+// The few things the read tables' SQL says differently on SQLite and on
+// PostgreSQL: column types, the statement that starts a write transaction
+// and the settings of a new session. Everything else the projections and
+// queries write is SQL both understand (INSERT ... ON CONFLICT ... DO UPDATE,
+// ? placeholders), so a dialect stays this small.
+class ReadDialect final
+{
+public:
+    enum class Kind { Sqlite, Postgres };
+
+    explicit ReadDialect(Kind kind)
+        : m_kind(kind)
+    { }
+
+    Kind kind() const { return m_kind; }
+
+    // Replaces the column types {INT}, {BIGINT}, {REAL}, {TEXT} and {BLOB}
+    // of a CREATE statement with this dialect's.
+    QString ddl(const QString &statement) const;
+    // Starts a transaction that takes the write lock at once, so that two
+    // processes projecting into the same tables queue up instead of failing
+    // half-way.
+    QString beginWrite() const;
+    // Run once on every new connection.
+    QStringList sessionSettings() const;
+
+private:
+    Kind m_kind;
+};
+
+} // namespace hoststand

@@ -1,0 +1,331 @@
+#include "domain/readmodel/ReadModel.h"
+
+#include "domain/readmodel/AuditProjection.h"
+#include "domain/readmodel/BookingsProjection.h"
+#include "domain/readmodel/LocksProjection.h"
+#include "domain/readmodel/ProjectionCheckpoints.h"
+#include "domain/readmodel/ProjectionRunner.h"
+#include "domain/readmodel/ReadModelDump.h"
+#include "domain/readmodel/ReadQueries.h"
+#include "domain/readmodel/SettingsProjection.h"
+#include "domain/readmodel/SqliteReadConnection.h"
+#include "domain/readmodel/SqliteReadFile.h"
+#include "domain/readmodel/TableStateRule.h"
+#include "domain/readmodel/TablesProjection.h"
+#include "eventstore/EventStore.h"
+
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+Q_LOGGING_CATEGORY(lcReadModel, "hoststand.readmodel")
+
+static bool isPostgresLocation(const QString &location)
+{
+    return location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s);
+}
+
+class ReadModel::Private final
+{
+public:
+    Private(EventStore &store, std::unique_ptr<SqliteReadConnection> connection)
+        : store(store)
+        , connection(std::move(connection))
+        , runner(store, *this->connection, {&tables, &locks, &bookings, &settings, &audit},
+                 ProjectionVersion)
+        , queries(*this->connection)
+    { }
+
+    QList<Projection *> projections() { return {&tables, &locks, &bookings, &settings, &audit}; }
+    QList<ReadTable> readTables();
+    StoreResult<void> reloadSettings();
+    template<typename T>
+    T answer(StoreResult<T> result, T fallback) const;
+
+    ReadModel *q = nullptr;
+    EventStore &store;
+    std::unique_ptr<SqliteReadConnection> connection;
+    TablesProjection tables;
+    LocksProjection locks;
+    BookingsProjection bookings;
+    SettingsProjection settings;
+    AuditProjection audit;
+    ProjectionRunner runner;
+    ReadQueries queries;
+    QList<Projection *> outdated;
+    RestaurantSettingsRow currentSettings;
+    QTimeZone zone = QTimeZone::utc();
+};
+
+QList<ReadTable> ReadModel::Private::readTables()
+{
+    QList<ReadTable> all;
+    for (Projection *projection : projections())
+        all.append(projection->tables());
+    return all;
+}
+
+StoreResult<void> ReadModel::Private::reloadSettings()
+{
+    if (outdated.contains(&settings))
+        return {}; // rebuilt by start(); until then the defaults hold
+    auto loaded = queries.settings();
+    if (!loaded.ok())
+        return loaded.error();
+    currentSettings = loaded.value();
+    const QTimeZone named(currentSettings.timeZone.toUtf8());
+    zone = named.isValid() ? named : QTimeZone::utc();
+    return {};
+}
+
+// A query that fails reports it through failed() (later, not from inside a
+// const query) and answers as if nothing was found.
+template<typename T>
+T ReadModel::Private::answer(StoreResult<T> result, T fallback) const
+{
+    if (result.ok())
+        return std::move(result).value();
+    const QString message = result.error().message();
+    qCWarning(lcReadModel).noquote() << message;
+    QMetaObject::invokeMethod(
+        q, [model = q, message] { Q_EMIT model->failed(message); }, Qt::QueuedConnection);
+    return fallback;
+}
+
+QString ReadModel::defaultLocationFor(const QString &storeLocation)
+{
+    if (isPostgresLocation(storeLocation)) {
+        QUrl url(storeLocation);
+        QUrlQuery query(url);
+        query.removeAllQueryItems(u"schema"_s);
+        query.addQueryItem(u"schema"_s, u"hoststand_read"_s);
+        url.setQuery(query);
+        return url.toString();
+    }
+    return storeLocation + u".read"_s;
+}
+
+static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFile(const QString &location)
+{
+    if (auto inspected = SqliteReadFile::inspect(location, ReadModel::ProjectionVersion);
+        !inspected.ok())
+        return inspected.error();
+    auto connection = SqliteReadConnection::open(location);
+    if (!connection.ok())
+        return connection.error();
+    ReadConnection &read = *connection.value();
+    ReadTransaction transaction(read);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    if (auto marked = SqliteReadFile::markAsReadFile(*connection.value()); !marked.ok())
+        return marked.error();
+    if (auto created = read.execute(read.dialect().ddl(ProjectionCheckpoints::schema()));
+        !created.ok())
+        return created.error();
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    return connection;
+}
+
+StoreResult<std::unique_ptr<ReadModel>> ReadModel::open(EventStore &store, const QString &location,
+                                                        QObject *parent)
+{
+    if (isPostgresLocation(location))
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"This Hoststand keeps read models in SQLite files only; give a file "
+                          "path as the read model's location."_s);
+    auto connection = openReadFile(location);
+    if (!connection.ok())
+        return connection.error();
+    auto d = std::make_unique<Private>(store, std::move(connection).value());
+    auto outdated = d->runner.open();
+    if (!outdated.ok())
+        return outdated.error();
+    d->outdated = outdated.value();
+    if (auto loaded = d->reloadSettings(); !loaded.ok())
+        return loaded.error();
+    return std::unique_ptr<ReadModel>(new ReadModel(std::move(d), parent));
+}
+
+ReadModel::ReadModel(std::unique_ptr<Private> d, QObject *parent)
+    : QObject(parent)
+    , d(std::move(d))
+{
+    this->d->q = this;
+    connect(&this->d->runner, &ProjectionRunner::committed, this, [this](const ChangeSet &changes) {
+        if (changes.settingsChanged()) {
+            if (auto loaded = this->d->reloadSettings(); !loaded.ok())
+                Q_EMIT failed(loaded.error().message());
+        }
+        for (const QString &tableId : changes.tables())
+            Q_EMIT tableChanged(tableId);
+        for (const QString &bookingId : changes.bookings()) {
+            const std::optional<BookingRow> row = booking(bookingId);
+            Q_EMIT bookingChanged(bookingId, row ? localDate(row->start) : QDate());
+        }
+        if (changes.settingsChanged())
+            Q_EMIT settingsChanged();
+        Q_EMIT auditAppended(changes.lastAuditPosition());
+    });
+    connect(&this->d->runner, &ProjectionRunner::progress, this, &ReadModel::rebuildProgress);
+    connect(&this->d->runner, &ProjectionRunner::failed, this, &ReadModel::failed);
+}
+
+ReadModel::~ReadModel() = default;
+
+QString ReadModel::location() const
+{
+    return d->connection->location();
+}
+
+StoreResult<void> ReadModel::start()
+{
+    if (!d->outdated.isEmpty()) {
+        if (auto reset = d->runner.reset(d->outdated); !reset.ok())
+            return reset;
+        d->outdated.clear();
+    }
+    if (auto caught = d->runner.catchUp(); !caught.ok())
+        return caught;
+    if (auto loaded = d->reloadSettings(); !loaded.ok())
+        return loaded;
+    Q_EMIT caughtUp();
+    return {};
+}
+
+StoreResult<void> ReadModel::rebuild()
+{
+    d->runner.stop();
+    d->outdated = d->projections();
+    return start();
+}
+
+qint64 ReadModel::position() const
+{
+    return d->runner.position();
+}
+
+RestaurantSettingsRow ReadModel::settings() const
+{
+    return d->currentSettings;
+}
+
+QList<TableRow> ReadModel::tables(bool includeRemoved) const
+{
+    return d->answer(d->queries.tables(includeRemoved), {});
+}
+
+std::optional<TableRow> ReadModel::table(const QString &tableId) const
+{
+    return d->answer(d->queries.table(tableId), {});
+}
+
+std::optional<BookingRow> ReadModel::booking(const QString &bookingId) const
+{
+    return d->answer(d->queries.booking(bookingId), {});
+}
+
+QList<BookingRow> ReadModel::bookingsOn(const QDate &localDay) const
+{
+    const QDateTime from(localDay, QTime(0, 0), d->zone);
+    const QDateTime to(localDay.addDays(1), QTime(0, 0), d->zone);
+    return bookingsBetween(from, to);
+}
+
+QList<BookingRow> ReadModel::bookingsBetween(const QDateTime &from, const QDateTime &to) const
+{
+    return d->answer(d->queries.bookingsBetween(from, to), {});
+}
+
+QList<TableStatusRow> ReadModel::floorAt(const QDateTime &moment) const
+{
+    QList<TableStatusRow> floor;
+    for (const TableRow &table : tables())
+        floor.append(tableAt(table.id, moment));
+    return floor;
+}
+
+TableStatusRow ReadModel::tableAt(const QString &tableId, const QDateTime &moment) const
+{
+    const std::optional<TableRow> found = table(tableId);
+    if (!found)
+        return TableStatusRow {TableRow {tableId, 0, {}, false}, TableState::OutOfService, {}, {}};
+    const auto stay = std::chrono::seconds(TableStateRule::LongestStay).count();
+    const auto soon = std::chrono::seconds(TableStateRule::SoonWindow).count();
+    const auto bookings = d->answer(
+        d->queries.tableBookingsBetween(tableId, moment.addSecs(-stay), moment.addSecs(soon)), {});
+    const auto locks
+        = d->answer(d->queries.tableLocksBetween(tableId, moment, moment.addSecs(soon)), {});
+    const auto next = d->answer(d->queries.nextBooking(tableId, moment), {});
+    return TableStateRule::statusAt(*found, bookings, locks, next, moment);
+}
+
+QStringList ReadModel::freeTables(const QDateTime &start, const QDateTime &end, int partySize) const
+{
+    return d->answer(d->queries.freeTables(start, end, partySize), {});
+}
+
+QList<BookingRow> ReadModel::searchGuests(const QString &text, int limit) const
+{
+    return d->answer(d->queries.searchGuests(text, limit), {});
+}
+
+QList<LockRow> ReadModel::locks(const QString &tableId) const
+{
+    return d->answer(d->queries.locks(tableId), {});
+}
+
+QList<AuditRow> ReadModel::audit(const AuditFilter &filter) const
+{
+    return d->answer(d->queries.audit(filter), {});
+}
+
+QDate ReadModel::localDate(const QDateTime &moment) const
+{
+    return moment.toTimeZone(d->zone).date();
+}
+
+QStringList ReadModel::dump() const
+{
+    return d->answer(ReadModelDump::lines(*d->connection, d->readTables()), {});
+}
+
+// Both read models follow the store; when events arrive between the two
+// catch-ups, the one behind catches up again before the comparison.
+StoreResult<QStringList> ReadModel::verifyAgainstFreshRebuild(EventStore &store,
+                                                              const QString &location,
+                                                              int maxDifferences)
+{
+    auto current = open(store, location);
+    if (!current.ok())
+        return current.error();
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"Could not make a temporary folder for a fresh read model: %1."_s.arg(
+                              scratch.errorString()));
+    auto fresh = open(store, scratch.filePath(u"fresh.read"_s));
+    if (!fresh.ok())
+        return fresh.error();
+    ReadModel &mine = *current.value();
+    ReadModel &theirs = *fresh.value();
+    for (ReadModel *model : {&mine, &theirs}) {
+        if (auto started = model->start(); !started.ok())
+            return started.error();
+    }
+    for (int attempt = 0; attempt < 3 && mine.position() != theirs.position(); ++attempt) {
+        ReadModel &behind = mine.position() < theirs.position() ? mine : theirs;
+        if (auto started = behind.start(); !started.ok())
+            return started.error();
+    }
+    return ReadModelDump::differences(*mine.d->connection, *theirs.d->connection,
+                                      mine.d->readTables(), maxDifferences);
+}
+
+} // namespace hoststand

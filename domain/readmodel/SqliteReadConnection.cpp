@@ -1,0 +1,153 @@
+#include "domain/readmodel/SqliteReadConnection.h"
+
+#include "domain/readmodel/SqliteReadStatement.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+static QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return u"hoststand-read-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+// How long a write waits for another process's projection batch to commit.
+static constexpr int BusyTimeoutMs = 10000;
+
+SqliteReadConnection::SqliteReadConnection(QString path)
+    : m_path(std::move(path))
+    , m_name(uniqueConnectionName())
+    , m_database(QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name))
+{ }
+
+SqliteReadConnection::~SqliteReadConnection()
+{
+    // Statements first: SQLite cannot close a connection with open statements.
+    m_begin.reset();
+    m_commit.reset();
+    m_rollback.reset();
+    m_database.close();
+    m_database = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+StoreResult<void> SqliteReadConnection::connect(const QString &databaseName, const QString &options)
+{
+    if (!m_database.isValid())
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"The read model needs the Qt SQLite driver, which is missing."_s);
+    m_database.setDatabaseName(databaseName);
+    m_database.setConnectOptions(options);
+    if (!m_database.open())
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"The read model could not open %1: %2."_s.arg(
+                              QDir::toNativeSeparators(m_path), m_database.lastError().text()));
+    const QVariant handle = m_database.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0
+        || *static_cast<sqlite3 *const *>(handle.constData()) == nullptr)
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"The read model could not open %1: the Qt SQLite driver gave no "
+                          "handle."_s.arg(QDir::toNativeSeparators(m_path)));
+    m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    return {};
+}
+
+StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::open(const QString &path)
+{
+    std::unique_ptr<SqliteReadConnection> connection(new SqliteReadConnection(path));
+    if (auto connected = connection->connect(path, u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
+        !connected.ok())
+        return connected.error();
+    for (const QString &setting : connection->dialect().sessionSettings()) {
+        if (auto done = connection->queryValue(setting); !done.ok())
+            return done.error();
+    }
+    const std::pair<std::unique_ptr<ReadStatement> *, QString> statements[] = {
+        {&connection->m_begin, connection->dialect().beginWrite()},
+        {&connection->m_commit, u"COMMIT"_s},
+        {&connection->m_rollback, u"ROLLBACK"_s},
+    };
+    for (const auto &[statement, sql] : statements) {
+        auto prepared = connection->prepare(sql);
+        if (!prepared.ok())
+            return prepared.error();
+        *statement = std::move(prepared).value();
+    }
+    return connection;
+}
+
+// Immutable when no -wal file exists: SQLite then creates no file and takes
+// no lock. With a -wal file (the read model is open elsewhere), a plain
+// read-only open sees the latest commits.
+StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::openReadOnly(
+    const QString &path)
+{
+    std::unique_ptr<SqliteReadConnection> connection(new SqliteReadConnection(path));
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const bool immutable = !QFileInfo::exists(absolute + u"-wal"_s);
+    const QString name = immutable
+        ? QUrl::fromLocalFile(absolute).toString(QUrl::FullyEncoded) + u"?immutable=1"_s
+        : absolute;
+    const QString options
+        = immutable ? u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s : u"QSQLITE_OPEN_READONLY"_s;
+    if (auto connected = connection->connect(name, options); !connected.ok())
+        return connected.error();
+    return connection;
+}
+
+StoreResult<std::unique_ptr<ReadStatement>> SqliteReadConnection::prepare(const QString &sql)
+{
+    auto prepared = SqliteReadStatement::prepare(m_handle, sql);
+    if (!prepared.ok())
+        return prepared.error();
+    return std::unique_ptr<ReadStatement>(std::move(prepared).value());
+}
+
+StoreResult<void> SqliteReadConnection::execute(const QString &sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    const int rc = sqlite3_exec(m_handle, utf8.constData(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return sqliteReadError(m_handle, rc, u"run \"%1\""_s.arg(sql.left(60)));
+    return {};
+}
+
+StoreResult<QVariant> SqliteReadConnection::queryValue(const QString &sql)
+{
+    auto prepared = prepare(sql);
+    if (!prepared.ok())
+        return prepared.error();
+    ReadStatement &statement = *prepared.value();
+    auto row = statement.next();
+    if (!row.ok())
+        return row.error();
+    QVariant value = row.value() ? statement.value(0) : QVariant();
+    statement.reset();
+    return value;
+}
+
+StoreResult<void> SqliteReadConnection::beginWrite()
+{
+    return m_begin->execute();
+}
+
+StoreResult<void> SqliteReadConnection::commit()
+{
+    return m_commit->execute();
+}
+
+void SqliteReadConnection::rollback()
+{
+    if (!sqlite3_get_autocommit(m_handle))
+        (void)m_rollback->execute();
+}
+
+} // namespace hoststand

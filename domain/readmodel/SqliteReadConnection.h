@@ -1,0 +1,49 @@
+#pragma once
+
+#include "domain/readmodel/ReadConnection.h"
+
+#include <QSqlDatabase>
+
+#include <sqlite3.h>
+
+namespace hoststand {
+
+// The read file's connection: a QSQLITE connection of its own, whose
+// sqlite3 handle (QSqlDriver::handle()) runs the statements directly.
+class SqliteReadConnection final : public ReadConnection
+{
+public:
+    // Opens the file read-write (creating it) and applies the dialect's
+    // session settings. Inspect the file first (SqliteReadFile).
+    static StoreResult<std::unique_ptr<SqliteReadConnection>> open(const QString &path);
+    // Opens without writing anything, not even a -wal or -shm file where
+    // none exists: for looking at a file before deciding to use it.
+    static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadOnly(const QString &path);
+    ~SqliteReadConnection() override;
+
+    const ReadDialect &dialect() const override { return m_dialect; }
+    QString location() const override { return m_path; }
+    StoreResult<std::unique_ptr<ReadStatement>> prepare(const QString &sql) override;
+    StoreResult<void> execute(const QString &sql) override;
+    StoreResult<void> beginWrite() override;
+    StoreResult<void> commit() override;
+    void rollback() override;
+
+    // The first column of the first row of a one-off query (invalid: no row).
+    StoreResult<QVariant> queryValue(const QString &sql);
+
+private:
+    explicit SqliteReadConnection(QString path);
+    StoreResult<void> connect(const QString &databaseName, const QString &options);
+
+    QString m_path;
+    QString m_name;
+    QSqlDatabase m_database;
+    sqlite3 *m_handle = nullptr;
+    ReadDialect m_dialect {ReadDialect::Kind::Sqlite};
+    std::unique_ptr<ReadStatement> m_begin;
+    std::unique_ptr<ReadStatement> m_commit;
+    std::unique_ptr<ReadStatement> m_rollback;
+};
+
+} // namespace hoststand

@@ -1,0 +1,190 @@
+#include "domain/readmodel/SqliteReadStatement.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+StoreError sqliteReadError(sqlite3 *db, int rc, const QString &action)
+{
+    const int primary = rc & 0xff;
+    const QString why = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    StoreError::Code code = StoreError::Code::Database;
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+        code = StoreError::Code::CorruptStore;
+    else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        code = StoreError::Code::Unavailable;
+    return StoreError(code, u"The read model could not %1: %2."_s.arg(action, why));
+}
+
+StoreResult<std::unique_ptr<SqliteReadStatement>> SqliteReadStatement::prepare(sqlite3 *db,
+                                                                               const QString &sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    const int rc = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return sqliteReadError(db, rc, u"prepare a statement (%1)"_s.arg(sql.left(60)));
+    }
+    return std::unique_ptr<SqliteReadStatement>(new SqliteReadStatement(db, statement));
+}
+
+SqliteReadStatement::SqliteReadStatement(sqlite3 *db, sqlite3_stmt *statement)
+    : m_db(db)
+    , m_statement(statement)
+{
+    const auto parameters = size_t(sqlite3_bind_parameter_count(statement)) + 1;
+    m_texts.resize(parameters);
+    m_blobs.resize(parameters);
+}
+
+SqliteReadStatement::~SqliteReadStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void SqliteReadStatement::remember(int rc)
+{
+    if (rc != SQLITE_OK && m_bindResult == SQLITE_OK)
+        m_bindResult = rc;
+}
+
+void SqliteReadStatement::bindInt(int index, qint64 value)
+{
+    remember(sqlite3_bind_int64(m_statement, index, value));
+}
+
+void SqliteReadStatement::bindReal(int index, double value)
+{
+    remember(sqlite3_bind_double(m_statement, index, value));
+}
+
+void SqliteReadStatement::bindText(int index, const QString &value)
+{
+    if (index <= 0 || size_t(index) >= m_texts.size()) {
+        remember(SQLITE_RANGE);
+        return;
+    }
+    m_texts[size_t(index)] = value;
+    const QString &kept = m_texts[size_t(index)];
+    // A null QString has no data pointer; SQLite would store NULL for it.
+    const void *text = kept.isNull() ? static_cast<const void *>(u"") : kept.utf16();
+    remember(sqlite3_bind_text16(m_statement, index, text, int(kept.size() * 2), SQLITE_STATIC));
+}
+
+void SqliteReadStatement::bindBlob(int index, const QByteArray &value)
+{
+    if (index <= 0 || size_t(index) >= m_blobs.size()) {
+        remember(SQLITE_RANGE);
+        return;
+    }
+    m_blobs[size_t(index)] = value;
+    const QByteArray &kept = m_blobs[size_t(index)];
+    remember(sqlite3_bind_blob(m_statement, index, kept.isNull() ? "" : kept.constData(),
+                               int(kept.size()), SQLITE_STATIC));
+}
+
+void SqliteReadStatement::bindNull(int index)
+{
+    remember(sqlite3_bind_null(m_statement, index));
+}
+
+StoreError SqliteReadStatement::error(int rc) const
+{
+    const char *sql = sqlite3_sql(m_statement);
+    return sqliteReadError(m_db, rc,
+                           u"run a statement (%1)"_s.arg(QString::fromUtf8(sql).left(60)));
+}
+
+StoreResult<void> SqliteReadStatement::execute()
+{
+    if (m_bindResult != SQLITE_OK) {
+        const int rc = m_bindResult;
+        m_bindResult = SQLITE_OK;
+        return error(rc);
+    }
+    const int rc = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return error(rc);
+    return {};
+}
+
+StoreResult<bool> SqliteReadStatement::next()
+{
+    if (m_bindResult != SQLITE_OK) {
+        const int rc = m_bindResult;
+        m_bindResult = SQLITE_OK;
+        return error(rc);
+    }
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    sqlite3_reset(m_statement);
+    if (rc == SQLITE_DONE)
+        return false;
+    return error(rc);
+}
+
+void SqliteReadStatement::reset()
+{
+    sqlite3_reset(m_statement);
+}
+
+int SqliteReadStatement::columnCount() const
+{
+    return sqlite3_column_count(m_statement);
+}
+
+QString SqliteReadStatement::columnName(int column) const
+{
+    return QString::fromUtf8(sqlite3_column_name(m_statement, column));
+}
+
+bool SqliteReadStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 SqliteReadStatement::intValue(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteReadStatement::realValue(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
+
+QString SqliteReadStatement::textValue(int column) const
+{
+    const auto *text = static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
+    const int bytes = sqlite3_column_bytes16(m_statement, column);
+    return text ? QString::fromUtf16(text, bytes / 2) : QString();
+}
+
+QByteArray SqliteReadStatement::blobValue(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+    const int bytes = sqlite3_column_bytes(m_statement, column);
+    return data ? QByteArray(data, bytes) : QByteArray();
+}
+
+QVariant SqliteReadStatement::value(int column) const
+{
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return intValue(column);
+    case SQLITE_FLOAT:
+        return realValue(column);
+    case SQLITE_BLOB:
+        return blobValue(column);
+    case SQLITE_TEXT:
+        return textValue(column);
+    default:
+        return {};
+    }
+}
+
+} // namespace hoststand
