@@ -3,13 +3,27 @@
 #include "domain/contracts/EventCodec.h"
 #include "eventstore/EventStore.h"
 
+#include <QLoggingCategory>
+
 #include <type_traits>
 
 using namespace Qt::StringLiterals;
 
 namespace hoststand::booker {
 
+Q_LOGGING_CATEGORY(lcTableCatalog, "hoststand.booker.tablecatalog")
+
 static constexpr qint64 PageSize = 1000;
+
+// The catalog only backs the up-front check, which the table manager's
+// saga overrules anyway; one unreadable event must not stop every booking.
+static void warnUnreadable(const RecordedEvent &recorded, const DecodeError &error)
+{
+    qCWarning(lcTableCatalog,
+              "Skipping the table event at position %lld that this version "
+              "cannot read: %s",
+              recorded.position, qPrintable(error.message));
+}
 
 EventSourcedTableCatalog::EventSourcedTableCatalog(EventStore &store)
     : m_store(store)
@@ -34,12 +48,10 @@ DomainResult<bool> EventSourcedTableCatalog::readPage()
         return DomainError::fromStore(page.error());
     for (const RecordedEvent &recorded : page.value()) {
         auto decoded = EventCodec::decode(recorded);
-        if (!decoded.ok())
-            return DomainError(DomainError::Code::StoreFailure,
-                               u"The store holds a table event this version cannot read "
-                               u"(position %1): %2"_s.arg(recorded.position)
-                                   .arg(decoded.error().message));
-        apply(decoded.value());
+        if (decoded.ok())
+            apply(decoded.value());
+        else
+            warnUnreadable(recorded, decoded.error());
         m_position = recorded.position;
     }
     return page.value().size() == PageSize;
