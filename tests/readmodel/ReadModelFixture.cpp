@@ -1,0 +1,110 @@
+#include "tests/readmodel/ReadModelFixture.h"
+
+#include "domain/contracts/EventCodec.h"
+
+#include <QDeadlineTimer>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::test {
+
+ReadModelFixture::ReadModelFixture() = default;
+
+ReadModelFixture::~ReadModelFixture()
+{
+    closeAll();
+}
+
+QString ReadModelFixture::storePath() const
+{
+    return m_dir.filePath(u"store.sqlite"_s);
+}
+
+QString ReadModelFixture::readPath() const
+{
+    return ReadModel::defaultLocationFor(storePath());
+}
+
+QString ReadModelFixture::open()
+{
+    if (!m_store) {
+        SqliteStoreOptions options;
+        options.synchronousFull = false;
+        auto store = SqliteEventStore::open(storePath(), options);
+        if (!store.ok())
+            return store.error().message();
+        m_store = std::move(store).value();
+    }
+    auto model = ReadModel::open(*m_store, readPath());
+    if (!model.ok())
+        return model.error().message();
+    m_model = std::move(model).value();
+    if (auto started = m_model->start(); !started.ok())
+        return started.error().message();
+    return {};
+}
+
+void ReadModelFixture::closeReadModel()
+{
+    m_model.reset();
+}
+
+void ReadModelFixture::closeAll()
+{
+    m_model.reset();
+    m_store.reset();
+}
+
+qint64 ReadModelFixture::append(const QList<DomainEvent> &events)
+{
+    const qint64 last = appendAll(*m_store, events);
+    return last > 0 && settle(last) ? last : 0;
+}
+
+qint64 ReadModelFixture::appendInOneCommit(const QList<DomainEvent> &events)
+{
+    QList<EventData> data;
+    for (const DomainEvent &event : events)
+        data.append(EventCodec::toEventData(
+            event, EventMetadata {correlationOf(event), u"command"_s, u"test"_s, u"t1"_s}));
+    auto appended = m_store->append(streamOf(events.constFirst()), data, ExpectedRevision::any());
+    if (!appended.ok() || !settle(appended.value().position))
+        return 0;
+    return appended.value().position;
+}
+
+bool ReadModelFixture::settle(qint64 position)
+{
+    const QDeadlineTimer deadline(5000);
+    while (!m_model || m_model->position() < position) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(1);
+    }
+    return true;
+}
+
+bool ReadModelFixture::tamper(const QString &sql)
+{
+    const QString name = u"tamper"_s;
+    bool done = false;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        database.setDatabaseName(readPath());
+        if (database.open()) {
+            QSqlQuery query(database);
+            done = query.exec(sql);
+            if (!done)
+                qWarning("tamper failed: %s", qPrintable(query.lastError().text()));
+        }
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return done;
+}
+
+} // namespace hoststand::test

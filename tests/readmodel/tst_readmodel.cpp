@@ -1,0 +1,857 @@
+#include "domain/contracts/EventCodec.h"
+#include "domain/readmodel/ReadModel.h"
+#include "tests/readmodel/ReadModelFixture.h"
+#include "tests/support/HistoryGenerator.h"
+#include "tests/support/TestSupport.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace hoststand;
+using namespace hoststand::test;
+
+Q_DECLARE_METATYPE(hoststand::DomainEvent)
+Q_DECLARE_METATYPE(hoststand::TableRow)
+Q_DECLARE_METATYPE(hoststand::LockRow)
+Q_DECLARE_METATYPE(hoststand::BookingRow)
+Q_DECLARE_METATYPE(hoststand::RestaurantSettingsRow)
+Q_DECLARE_METATYPE(hoststand::TableState)
+Q_DECLARE_METATYPE(hoststand::StoreError::Code)
+Q_DECLARE_METATYPE(hoststand::AuditFilter)
+
+using Events = QList<DomainEvent>;
+
+namespace {
+
+const QDateTime Seven = at(u"2026-12-01T19:00:00Z"_s);
+const QDateTime HalfPastEight = at(u"2026-12-01T20:30:00Z"_s);
+
+TableBookingInitiated dinner(const QString &booking = u"b1"_s, const QString &table = u"T1"_s)
+{
+    return bookingInitiated(booking, table, Seven, HalfPastEight, 2, u"Jones"_s,
+                            u"+49 171 5550123"_s);
+}
+
+TableLayout terrace()
+{
+    return TableLayout {u"Terrace"_s, TableShape::Round, 300, 420, 70, 70, 45};
+}
+
+BookingRow dinnerRow()
+{
+    BookingRow row;
+    row.id = u"b1"_s;
+    row.tableId = u"T1"_s;
+    row.start = Seven;
+    row.end = HalfPastEight;
+    row.partySize = 2;
+    row.guestName = u"Jones"_s;
+    row.phone = u"+49 171 5550123"_s;
+    return row;
+}
+
+BookingRow withStatus(BookingRow row, BookingStatus status)
+{
+    row.status = status;
+    return row;
+}
+
+// Records the read model's change signals in order, as sentences.
+class SignalLog final : public QObject
+{
+public:
+    explicit SignalLog(ReadModel &model)
+    {
+        connect(&model, &ReadModel::tableChanged, this,
+                [this](const QString &id) { lines.append(u"table "_s + id); });
+        connect(&model, &ReadModel::bookingChanged, this, [this](const QString &id, QDate day) {
+            lines.append(u"booking %1 on %2"_s.arg(id, day.toString(Qt::ISODate)));
+        });
+        connect(&model, &ReadModel::settingsChanged, this, [this] { lines.append(u"settings"_s); });
+        connect(&model, &ReadModel::auditAppended, this,
+                [this](qint64 position) { lines.append(u"audit up to %1"_s.arg(position)); });
+    }
+    QStringList lines;
+};
+
+} // namespace
+
+class tst_ReadModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void tablesFollowTheirEvents_data();
+    void tablesFollowTheirEvents();
+    void locksFollowTheirEvents_data();
+    void locksFollowTheirEvents();
+    void bookingsFollowTheirEvents_data();
+    void bookingsFollowTheirEvents();
+    void settingsFollowTheirEvents_data();
+    void settingsFollowTheirEvents();
+    void theAuditLogRecordsEveryEventWithItsMetadata();
+    void theAuditLogIsFiltered_data();
+    void theAuditLogIsFiltered();
+    void guestsAreFoundByNameOrPhone_data();
+    void guestsAreFoundByNameOrPhone();
+    void freeTablesFitTheSpanAndParty_data();
+    void freeTablesFitTheSpanAndParty();
+    void aTableHasAStateAtAMoment_data();
+    void aTableHasAStateAtAMoment();
+    void bookingsBelongToTheRestaurantsLocalDay_data();
+    void bookingsBelongToTheRestaurantsLocalDay();
+
+    void eachCommitSignalsWhatChanged_data();
+    void eachCommitSignalsWhatChanged();
+    void catchingUpEmitsNoChangeSignals();
+
+    void projectionsResumeFromTheirCheckpoint();
+    void manyBatchesMatchAFreshRebuild();
+    void anOlderProjectionVersionIsRebuilt();
+    void aReadFileOfANewerVersionIsRefusedUnchanged_data();
+    void aReadFileOfANewerVersionIsRefusedUnchanged();
+    void aFileThatIsNotAReadModelIsRefusedUnchanged_data();
+    void aFileThatIsNotAReadModelIsRefusedUnchanged();
+    void verifyReportsRowsThatDifferFromAFreshRebuild();
+    void theReadFileLivesBesideTheStore();
+};
+
+void tst_ReadModel::initTestCase()
+{
+    qRegisterMetaType<DomainEvent>();
+}
+
+// --- Tables -------------------------------------------------------------
+
+void tst_ReadModel::tablesFollowTheirEvents_data()
+{
+    QTest::addColumn<Events>("events");
+    QTest::addColumn<TableRow>("expected");
+
+    const TableAdded added = tableAdded(u"T1"_s, 4, u"Main"_s, 120, 80);
+    const TableRow row {u"T1"_s, 4, added.layout, true};
+    QTest::newRow("an added table is in service with its seats and layout")
+        << Events {added} << row;
+    QTest::newRow("a moved table has its new layout")
+        << Events {added, TableMoved {added.tableId, terrace()}}
+        << TableRow {u"T1"_s, 4, terrace(), true};
+    QTest::newRow("a table whose seats change has the new count")
+        << Events {added, TableSeatsChanged {added.tableId, seatCount(6), added.seats}}
+        << TableRow {u"T1"_s, 6, added.layout, true};
+    QTest::newRow("a removed table stays, out of service")
+        << Events {added, TableRemoved {added.tableId}}
+        << TableRow {u"T1"_s, 4, added.layout, false};
+    QTest::newRow("a removed table added again is back in service")
+        << Events {added, TableRemoved {added.tableId}, tableAdded(u"T1"_s, 2, u"Bar"_s, 10, 10)}
+        << TableRow {u"T1"_s, 2, tableAdded(u"T1"_s, 2, u"Bar"_s, 10, 10).layout, true};
+}
+
+void tst_ReadModel::tablesFollowTheirEvents()
+{
+    QFETCH(Events, events);
+    QFETCH(TableRow, expected);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(events) > 0);
+
+    QCOMPARE(fixture.model().table(u"T1"_s), expected);
+    QCOMPARE(fixture.model().tables(true), QList<TableRow> {expected});
+    QCOMPARE(fixture.model().tables(false).size(), expected.inService ? 1 : 0);
+}
+
+// --- Locks --------------------------------------------------------------
+
+void tst_ReadModel::locksFollowTheirEvents_data()
+{
+    QTest::addColumn<Events>("events");
+    QTest::addColumn<QList<LockRow>>("expected");
+
+    const TableLockPlaced lock = lockPlaced(u"T1"_s, u"b1"_s, Seven, HalfPastEight, 2);
+    const LockRow row {u"T1"_s, u"b1"_s, Seven, HalfPastEight, 2};
+    QTest::newRow("a placed lock is in force") << Events {lock} << QList<LockRow> {row};
+    QTest::newRow("a removed lock is deleted")
+        << Events {lock,
+                   TableLockRemoved {lock.tableId, lock.bookingId, LockRemovalReason::PartyLeft}}
+        << QList<LockRow> {};
+    QTest::newRow("a failed placement places no lock")
+        << Events {TableLockPlacementFailed {lock.tableId,
+                                             lock.bookingId,
+                                             lock.span,
+                                             lock.partySize,
+                                             LockFailureReason::Overlap,
+                                             u"T1 is booked."_s,
+                                             {}}}
+        << QList<LockRow> {};
+    QTest::newRow("removing one lock of a table keeps the other")
+        << Events {lock,
+                   lockPlaced(u"T1"_s, u"b2"_s, HalfPastEight, HalfPastEight.addSecs(3600), 3),
+                   TableLockRemoved {lock.tableId, lock.bookingId, LockRemovalReason::Cancelled}}
+        << QList<LockRow> {{u"T1"_s, u"b2"_s, HalfPastEight, HalfPastEight.addSecs(3600), 3}};
+}
+
+void tst_ReadModel::locksFollowTheirEvents()
+{
+    QFETCH(Events, events);
+    QFETCH(QList<LockRow>, expected);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(Events {tableAdded(u"T1"_s, 4), tableAdded(u"T2"_s, 4)} + events) > 0);
+
+    QCOMPARE(fixture.model().locks(), expected);
+    QCOMPARE(fixture.model().locks(u"T1"_s), expected);
+    QCOMPARE(fixture.model().locks(u"T2"_s), QList<LockRow> {});
+}
+
+// --- Bookings -----------------------------------------------------------
+
+void tst_ReadModel::bookingsFollowTheirEvents_data()
+{
+    QTest::addColumn<Events>("events");
+    QTest::addColumn<BookingRow>("expected");
+
+    const TableBookingInitiated initiated = dinner();
+    const BookingId b = initiated.bookingId;
+    const TableId t = initiated.tableId;
+    const TableBookingConfirmed confirmed {b, t};
+    const QDateTime arrival = Seven.addSecs(-120);
+    const QDateTime seating = Seven.addSecs(60);
+    const QDateTime leaving = HalfPastEight.addSecs(-600);
+
+    QTest::newRow("an initiated booking waits for its table")
+        << Events {initiated} << withStatus(dinnerRow(), BookingStatus::Initiated);
+    QTest::newRow("a confirmed booking is confirmed")
+        << Events {initiated, confirmed} << withStatus(dinnerRow(), BookingStatus::Confirmed);
+    BookingRow rejected = withStatus(dinnerRow(), BookingStatus::Rejected);
+    rejected.rejectionReason = u"T1 is booked 19:00-20:30 by Smith."_s;
+    QTest::newRow("a rejected booking keeps the table manager's reason")
+        << Events {initiated,
+                   TableBookingRejected {b, t, LockFailureReason::Overlap,
+                                         rejected.rejectionReason}}
+        << rejected;
+    QTest::newRow("a cancelled booking is cancelled")
+        << Events {initiated, confirmed, TableBookingCancelled {b, t}}
+        << withStatus(dinnerRow(), BookingStatus::Cancelled);
+    BookingRow arrived = withStatus(dinnerRow(), BookingStatus::Arrived);
+    arrived.arrivedAt = arrival;
+    QTest::newRow("an arrived guest has the arrival time")
+        << Events {initiated, confirmed, GuestArrived {b, t, arrival}} << arrived;
+    BookingRow seated = withStatus(arrived, BookingStatus::Seated);
+    seated.seatedAt = seating;
+    QTest::newRow("a seated party has the seating time")
+        << Events {initiated, confirmed, GuestArrived {b, t, arrival}, PartySeated {b, t, seating}}
+        << seated;
+    BookingRow left = withStatus(seated, BookingStatus::Left);
+    left.leftAt = leaving;
+    QTest::newRow("a party that left has all three times")
+        << Events {initiated, confirmed, GuestArrived {b, t, arrival}, PartySeated {b, t, seating},
+                   PartyLeft {b, t, leaving}}
+        << left;
+    QTest::newRow("a no-show is a no-show") << Events {initiated, confirmed, BookingNoShow {b, t}}
+                                            << withStatus(dinnerRow(), BookingStatus::NoShow);
+    BookingRow walkIn = dinnerRow();
+    walkIn.walkIn = true;
+    QTest::newRow("a walk-in is marked as one") << Events {bookingInitiated(
+        u"b1"_s, u"T1"_s, Seven, HalfPastEight, 2, u"Jones"_s, u"+49 171 5550123"_s, true)}
+                                                << walkIn;
+}
+
+void tst_ReadModel::bookingsFollowTheirEvents()
+{
+    QFETCH(Events, events);
+    QFETCH(BookingRow, expected);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(events) > 0);
+
+    std::optional<BookingRow> actual = fixture.model().booking(u"b1"_s);
+    QVERIFY(actual);
+    QVERIFY(actual->createdAt.isValid());
+    expected.createdAt = actual->createdAt; // the store's clock
+    QCOMPARE(*actual, expected);
+    QCOMPARE(fixture.model().booking(u"b2"_s), std::nullopt);
+}
+
+// --- Settings -----------------------------------------------------------
+
+void tst_ReadModel::settingsFollowTheirEvents_data()
+{
+    QTest::addColumn<Events>("events");
+    QTest::addColumn<RestaurantSettingsRow>("expected");
+
+    const ServicePeriodsDefined periodDefaults = ServicePeriodsDefined::defaults();
+    const TurnTimesDefined turnDefaults = TurnTimesDefined::defaults();
+    const RestaurantSettingsRow defaults {periodDefaults.periods, periodDefaults.slotMinutes,
+                                          periodDefaults.timeZone, turnDefaults.turnTimes,
+                                          turnDefaults.largerPartyMinutes};
+    const ServicePeriodsDefined brunch {
+        {{Qt::Sunday, u"brunch"_s, QTime(10, 0), QTime(14, 0)}}, 30, u"Europe/Lisbon"_s};
+    const TurnTimesDefined quick {{{4, 60}}, 75};
+
+    QTest::newRow("without settings events the defaults hold")
+        << Events {tableAdded(u"T1"_s, 2)} << defaults;
+    RestaurantSettingsRow periods = defaults;
+    periods.periods = brunch.periods;
+    periods.slotMinutes = 30;
+    periods.timeZone = u"Europe/Lisbon"_s;
+    QTest::newRow("defined service periods replace the default ones") << Events {brunch} << periods;
+    RestaurantSettingsRow turns = defaults;
+    turns.turnTimes = quick.turnTimes;
+    turns.largerPartyMinutes = 75;
+    QTest::newRow("defined turn times replace the default ones") << Events {quick} << turns;
+    RestaurantSettingsRow both = periods;
+    both.turnTimes = quick.turnTimes;
+    both.largerPartyMinutes = 75;
+    QTest::newRow("the last definition of each setting wins")
+        << Events {periodDefaults, quick, brunch} << both;
+}
+
+void tst_ReadModel::settingsFollowTheirEvents()
+{
+    QFETCH(Events, events);
+    QFETCH(RestaurantSettingsRow, expected);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(events) > 0);
+    QCOMPARE(fixture.model().settings(), expected);
+
+    fixture.closeReadModel(); // and read from the tables, not the model's memory
+    QCOMPARE(fixture.open(), QString());
+    QCOMPARE(fixture.model().settings(), expected);
+}
+
+// --- Audit log ----------------------------------------------------------
+
+void tst_ReadModel::theAuditLogRecordsEveryEventWithItsMetadata()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    const Events events {tableAdded(u"T1"_s, 4), dinner(),
+                         lockPlaced(u"T1"_s, u"b1"_s, Seven, HalfPastEight, 2)};
+    QCOMPARE(fixture.append(events), 3);
+
+    const QList<AuditRow> rows = fixture.model().audit({});
+    QCOMPARE(rows.size(), 3);
+    auto stored = fixture.store().readAll(0, 10);
+    HS_VERIFY_OK(stored);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const RecordedEvent &event = stored.value().at(i);
+        const EventMetadata metadata = EventMetadata::fromJson(event.metadataObject());
+        const AuditRow expected {event.position,
+                                 event.stream,
+                                 event.revision,
+                                 event.type,
+                                 event.created,
+                                 u"test"_s,
+                                 u"terminal-1"_s,
+                                 metadata.correlationId,
+                                 metadata.causationId,
+                                 event.id.toString(QUuid::WithoutBraces),
+                                 event.data};
+        QCOMPARE(rows.at(i), expected);
+    }
+    QCOMPARE(rows.at(1).correlationId, u"b1"_s);
+    QCOMPARE(rows.at(2).correlationId, u"b1"_s);
+    QCOMPARE(rows.at(2).causationId, rows.at(1).eventId); // the causation chain
+    QCOMPARE(rows.at(0).correlationId, QString());
+}
+
+void tst_ReadModel::theAuditLogIsFiltered_data()
+{
+    QTest::addColumn<AuditFilter>("filter");
+    QTest::addColumn<QList<qint64>>("positions");
+
+    // Positions: 1 T1 added, 2 T2 added, 3 b1 initiated, 4 b1 lock, 5 b2 initiated,
+    // 6 b1 confirmed.
+    QTest::newRow("by stream") << AuditFilter {u"table-T1"_s, {}, {}, 0, 1000}
+                               << QList<qint64> {1, 4};
+    QTest::newRow("by type") << AuditFilter {{}, u"table-booking-initiated"_s, {}, 0, 1000}
+                             << QList<qint64> {3, 5};
+    QTest::newRow("by correlation, across the booking's and the table's streams")
+        << AuditFilter {{}, {}, u"b1"_s, 0, 1000} << QList<qint64> {3, 4, 6};
+    QTest::newRow("by stream and type together")
+        << AuditFilter {u"booking-b1"_s, u"table-booking-confirmed"_s, {}, 0, 1000}
+        << QList<qint64> {6};
+    QTest::newRow("after a position, at most a limit")
+        << AuditFilter {{}, {}, {}, 2, 3} << QList<qint64> {3, 4, 5};
+    QTest::newRow("a correlation nobody has")
+        << AuditFilter {{}, {}, u"b9"_s, 0, 1000} << QList<qint64> {};
+}
+
+void tst_ReadModel::theAuditLogIsFiltered()
+{
+    QFETCH(AuditFilter, filter);
+    QFETCH(QList<qint64>, positions);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QCOMPARE(fixture.append({tableAdded(u"T1"_s, 4), tableAdded(u"T2"_s, 4), dinner(),
+                             lockPlaced(u"T1"_s, u"b1"_s, Seven, HalfPastEight, 2),
+                             dinner(u"b2"_s, u"T2"_s),
+                             TableBookingConfirmed {bookingId(u"b1"_s), tableId(u"T1"_s)}}),
+             6);
+    QList<qint64> actual;
+    for (const AuditRow &row : fixture.model().audit(filter))
+        actual.append(row.position);
+    QCOMPARE(actual, positions);
+}
+
+// --- Guest search -------------------------------------------------------
+
+void tst_ReadModel::guestsAreFoundByNameOrPhone_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("bookings");
+
+    // b1 Jones (+49 171 5550123) at 19:00, b2 Müller-Lüdenscheidt (030/8812 44) at 20:30,
+    // b3 Jonas 100% (no phone) the next day: newest first.
+    QTest::newRow("part of a name in another case") << u"JON"_s << QStringList {u"b3"_s, u"b1"_s};
+    QTest::newRow("a name with umlauts in another case")
+        << u"müller-LÜD"_s << QStringList {u"b2"_s};
+    QTest::newRow("a phone number written with other spacing")
+        << u"171 55 501"_s << QStringList {u"b1"_s};
+    QTest::newRow("the digits of a phone without its punctuation")
+        << u"881244"_s << QStringList {u"b2"_s};
+    QTest::newRow("a phone as it was written") << u"030/8812"_s << QStringList {u"b2"_s};
+    QTest::newRow("a percent sign is a literal, not a wildcard") << u"%"_s << QStringList {u"b3"_s};
+    QTest::newRow("a name nobody has") << u"Smith"_s << QStringList {};
+    QTest::newRow("an empty text finds nothing") << u"  "_s << QStringList {};
+}
+
+void tst_ReadModel::guestsAreFoundByNameOrPhone()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, bookings);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(
+                {dinner(),
+                 bookingInitiated(u"b2"_s, u"T2"_s, HalfPastEight, HalfPastEight.addSecs(5400), 4,
+                                  u"Müller-Lüdenscheidt"_s, u"030/8812 44"_s),
+                 bookingInitiated(u"b3"_s, u"T1"_s, Seven.addDays(1), HalfPastEight.addDays(1), 2,
+                                  u"Jonas 100%"_s)})
+            > 0);
+    QStringList actual;
+    for (const BookingRow &row : fixture.model().searchGuests(text))
+        actual.append(row.id);
+    QCOMPARE(actual, bookings);
+}
+
+// --- Free tables --------------------------------------------------------
+
+void tst_ReadModel::freeTablesFitTheSpanAndParty_data()
+{
+    QTest::addColumn<QDateTime>("start");
+    QTest::addColumn<QDateTime>("end");
+    QTest::addColumn<int>("party");
+    QTest::addColumn<QStringList>("expected");
+
+    // T1 2 seats, T2 4 seats locked 19:00-20:30, T3 6 seats with a pending booking
+    // 21:00-22:30, T4 4 seats removed; a cancelled booking on T1 at 19:00.
+    const QDateTime nine = at(u"2026-12-01T21:00:00Z"_s);
+    QTest::newRow("a couple at seven finds the two-seater, then the six-seater")
+        << Seven << HalfPastEight << 2 << QStringList {u"T1"_s, u"T3"_s};
+    QTest::newRow("a party of five finds only the six-seater")
+        << Seven << HalfPastEight << 5 << QStringList {u"T3"_s};
+    QTest::newRow("a span ending as a lock begins is free of it")
+        << Seven.addSecs(-5400) << Seven << 3 << QStringList {u"T2"_s, u"T3"_s};
+    QTest::newRow("a booking waiting for its lock keeps its table")
+        << nine.addSecs(1800) << nine.addSecs(7200) << 2 << QStringList {u"T1"_s, u"T2"_s};
+    QTest::newRow("a party larger than every table finds none")
+        << Seven << HalfPastEight << 8 << QStringList {};
+}
+
+void tst_ReadModel::freeTablesFitTheSpanAndParty()
+{
+    QFETCH(QDateTime, start);
+    QFETCH(QDateTime, end);
+    QFETCH(int, party);
+    QFETCH(QStringList, expected);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    const QDateTime nine = at(u"2026-12-01T21:00:00Z"_s);
+    QVERIFY(
+        fixture.append({tableAdded(u"T1"_s, 2), tableAdded(u"T2"_s, 4), tableAdded(u"T3"_s, 6),
+                        tableAdded(u"T4"_s, 4), TableRemoved {tableId(u"T4"_s)},
+                        lockPlaced(u"T2"_s, u"b2"_s, Seven, HalfPastEight, 4),
+                        bookingInitiated(u"b3"_s, u"T3"_s, nine, nine.addSecs(5400), 5, u"Late"_s),
+                        dinner(u"b1"_s, u"T1"_s),
+                        TableBookingCancelled {bookingId(u"b1"_s), tableId(u"T1"_s)}})
+        > 0);
+    QCOMPARE(fixture.model().freeTables(start, end, party), expected);
+}
+
+// --- A table's state at a moment ----------------------------------------
+
+void tst_ReadModel::aTableHasAStateAtAMoment_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QDateTime>("moment");
+    QTest::addColumn<TableState>("state");
+    QTest::addColumn<QString>("current");
+    QTest::addColumn<QString>("next");
+
+    // T1: b1 confirmed 19:00-20:30 with its lock. T2: removed. T3: b3 19:00-20:30,
+    // arrived 18:58 and seated. T4: b4 12:00-13:30, seated 12:05, left 13:20.
+    QTest::newRow("free long before a booking")
+        << u"T1"_s << at(u"2026-12-01T12:00:00Z"_s) << TableState::Free << QString() << u"b1"_s;
+    QTest::newRow("booked soon within the hour before it")
+        << u"T1"_s << at(u"2026-12-01T18:15:00Z"_s) << TableState::BookedSoon << QString()
+        << u"b1"_s;
+    QTest::newRow("locked during the booking before the party comes")
+        << u"T1"_s << at(u"2026-12-01T19:10:00Z"_s) << TableState::Locked << u"b1"_s << QString();
+    QTest::newRow("free again after the booking's span")
+        << u"T1"_s << at(u"2026-12-01T20:30:00Z"_s) << TableState::Free << QString() << QString();
+    QTest::newRow("occupied once the guests arrived")
+        << u"T3"_s << at(u"2026-12-01T19:30:00Z"_s) << TableState::Occupied << u"b3"_s << QString();
+    QTest::newRow("occupied while the party sits")
+        << u"T4"_s << at(u"2026-12-01T12:30:00Z"_s) << TableState::Occupied << u"b4"_s << QString();
+    QTest::newRow("free once the party left, before its span ends")
+        << u"T4"_s << at(u"2026-12-01T13:25:00Z"_s) << TableState::Free << QString() << QString();
+    QTest::newRow("out of service once removed")
+        << u"T2"_s << at(u"2026-12-01T19:10:00Z"_s) << TableState::OutOfService << QString()
+        << QString();
+}
+
+void tst_ReadModel::aTableHasAStateAtAMoment()
+{
+    QFETCH(QString, table);
+    QFETCH(QDateTime, moment);
+    QFETCH(TableState, state);
+    QFETCH(QString, current);
+    QFETCH(QString, next);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    const BookingId b3 = bookingId(u"b3"_s);
+    const BookingId b4 = bookingId(u"b4"_s);
+    const QDateTime noon = at(u"2026-12-01T12:00:00Z"_s);
+    QVERIFY(fixture.append(
+                {tableAdded(u"T1"_s, 4), tableAdded(u"T2"_s, 4), tableAdded(u"T3"_s, 4),
+                 tableAdded(u"T4"_s, 4), TableRemoved {tableId(u"T2"_s)}, dinner(),
+                 lockPlaced(u"T1"_s, u"b1"_s, Seven, HalfPastEight, 2),
+                 TableBookingConfirmed {bookingId(u"b1"_s), tableId(u"T1"_s)},
+                 dinner(u"b3"_s, u"T3"_s), lockPlaced(u"T3"_s, u"b3"_s, Seven, HalfPastEight, 2),
+                 TableBookingConfirmed {b3, tableId(u"T3"_s)},
+                 GuestArrived {b3, tableId(u"T3"_s), Seven.addSecs(-120)},
+                 PartySeated {b3, tableId(u"T3"_s), Seven.addSecs(60)},
+                 bookingInitiated(u"b4"_s, u"T4"_s, noon, noon.addSecs(5400), 2, u"Lunch"_s),
+                 TableBookingConfirmed {b4, tableId(u"T4"_s)},
+                 PartySeated {b4, tableId(u"T4"_s), noon.addSecs(300)},
+                 PartyLeft {b4, tableId(u"T4"_s), noon.addSecs(4800)}})
+            > 0);
+
+    const TableStatusRow status = fixture.model().tableAt(table, moment);
+    QCOMPARE(status.table.id, table);
+    QCOMPARE(status.state, state);
+    QCOMPARE(status.current ? status.current->id : QString(), current);
+    QCOMPARE(status.next ? status.next->id : QString(), next);
+    const QList<TableStatusRow> floor = fixture.model().floorAt(moment);
+    QCOMPARE(floor.size(), 3); // the tables in service
+}
+
+// --- Local days ---------------------------------------------------------
+
+void tst_ReadModel::bookingsBelongToTheRestaurantsLocalDay_data()
+{
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<QStringList>("bookings");
+
+    // New York, UTC-5 in December: "late" is 23:30-23:55 on Dec 1 (04:30Z on Dec 2),
+    // "early" at 00:15 on Dec 2, "across" from 23:00 on Dec 1 to 00:30 on Dec 2.
+    QTest::newRow("half past eleven at night is on that local day, not the UTC one")
+        << QDate(2026, 12, 1) << QStringList {u"across"_s, u"late"_s};
+    QTest::newRow("a quarter past midnight is on the next local day")
+        << QDate(2026, 12, 2) << QStringList {u"across"_s, u"early"_s};
+    QTest::newRow("the day before has none") << QDate(2026, 11, 30) << QStringList {};
+}
+
+void tst_ReadModel::bookingsBelongToTheRestaurantsLocalDay()
+{
+    QFETCH(QDate, day);
+    QFETCH(QStringList, bookings);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    ServicePeriodsDefined periods = ServicePeriodsDefined::defaults();
+    periods.timeZone = u"America/New_York"_s;
+    QVERIFY(fixture.append({periods,
+                            bookingInitiated(u"across"_s, u"T1"_s, at(u"2026-12-02T04:00:00Z"_s),
+                                             at(u"2026-12-02T05:30:00Z"_s), 2, u"A"_s),
+                            bookingInitiated(u"late"_s, u"T2"_s, at(u"2026-12-02T04:30:00Z"_s),
+                                             at(u"2026-12-02T04:55:00Z"_s), 2, u"L"_s),
+                            bookingInitiated(u"early"_s, u"T3"_s, at(u"2026-12-02T05:15:00Z"_s),
+                                             at(u"2026-12-02T06:45:00Z"_s), 2, u"E"_s)})
+            > 0);
+    QStringList actual;
+    for (const BookingRow &row : fixture.model().bookingsOn(day))
+        actual.append(row.id);
+    QCOMPARE(actual, bookings);
+    QCOMPARE(fixture.model().localDate(at(u"2026-12-02T04:30:00Z"_s)), QDate(2026, 12, 1));
+}
+
+// --- Change signals -----------------------------------------------------
+
+void tst_ReadModel::eachCommitSignalsWhatChanged_data()
+{
+    QTest::addColumn<Events>("before");
+    QTest::addColumn<Events>("commit"); // appended to one stream in one append
+    QTest::addColumn<QStringList>("expected");
+
+    const TableAdded t1 = tableAdded(u"T1"_s, 4);
+    const TableBookingInitiated b1 = dinner();
+    const BookingId b = b1.bookingId;
+    const TableId t = t1.tableId;
+    const TableLockPlaced lock = lockPlaced(u"T1"_s, u"b1"_s, Seven, HalfPastEight, 2);
+    const QString day = u"2026-12-01"_s;
+
+    QTest::newRow("an added table")
+        << Events {} << Events {t1} << QStringList {u"table T1"_s, u"audit up to 1"_s};
+    QTest::newRow("a moved table") << Events {t1} << Events {TableMoved {t, terrace()}}
+                                   << QStringList {u"table T1"_s, u"audit up to 2"_s};
+    QTest::newRow("a table moved and then removed in one commit signals it once")
+        << Events {t1} << Events {TableMoved {t, terrace()}, TableRemoved {t}}
+        << QStringList {u"table T1"_s, u"audit up to 3"_s};
+    QTest::newRow("a placed lock changes its table")
+        << Events {t1} << Events {lock} << QStringList {u"table T1"_s, u"audit up to 2"_s};
+    QTest::newRow("a removed lock changes its table")
+        << Events {t1, lock} << Events {TableLockRemoved {t, b, LockRemovalReason::Cancelled}}
+        << QStringList {u"table T1"_s, u"audit up to 3"_s};
+    QTest::newRow("a failed lock placement changes only the audit log")
+        << Events {t1}
+        << Events {TableLockPlacementFailed {
+               t, b, lock.span, lock.partySize, LockFailureReason::Overlap, u"Taken."_s, {}}}
+        << QStringList {u"audit up to 2"_s};
+    QTest::newRow("an initiated booking, with its local day")
+        << Events {} << Events {b1} << QStringList {u"booking b1 on "_s + day, u"audit up to 1"_s};
+    QTest::newRow("three events of one booking in one commit signal it once")
+        << Events {b1}
+        << Events {TableBookingConfirmed {b, t}, GuestArrived {b, t, Seven},
+                   PartySeated {b, t, Seven}}
+        << QStringList {u"booking b1 on "_s + day, u"audit up to 4"_s};
+    QTest::newRow("a cancelled booking")
+        << Events {b1} << Events {TableBookingCancelled {b, t}}
+        << QStringList {u"booking b1 on "_s + day, u"audit up to 2"_s};
+    QTest::newRow("defined settings")
+        << Events {} << Events {ServicePeriodsDefined::defaults(), TurnTimesDefined::defaults()}
+        << QStringList {u"settings"_s, u"audit up to 2"_s};
+}
+
+void tst_ReadModel::eachCommitSignalsWhatChanged()
+{
+    QFETCH(Events, before);
+    QFETCH(Events, commit);
+    QFETCH(QStringList, expected);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    if (!before.isEmpty())
+        QVERIFY(fixture.append(before) > 0);
+    SignalLog log(fixture.model());
+    QVERIFY(fixture.appendInOneCommit(commit) > 0);
+    QCOMPARE(log.lines, expected);
+}
+
+void tst_ReadModel::catchingUpEmitsNoChangeSignals()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    fixture.closeReadModel();
+    QVERIFY(appendAll(fixture.store(), {tableAdded(u"T1"_s, 4), dinner()}) > 0);
+    auto model = ReadModel::open(fixture.store(), fixture.readPath());
+    HS_VERIFY_OK(model);
+    SignalLog log(*model.value());
+    QSignalSpy caughtUp(model.value().get(), &ReadModel::caughtUp);
+    HS_VERIFY_OK(model.value()->start());
+    QCOMPARE(caughtUp.size(), 1);
+    QCOMPARE(log.lines, QStringList()); // start() returns caught up: views read afresh
+    QVERIFY(model.value()->booking(u"b1"_s));
+}
+
+// --- Checkpoints, versions, files ---------------------------------------
+
+static Events someBookings(int first, int count)
+{
+    Events events;
+    for (int i = first; i < first + count; ++i) {
+        const QString b = u"b%1"_s.arg(i);
+        const QString t = u"T%1"_s.arg(i % 4 + 1);
+        const QDateTime start = Seven.addDays(i);
+        events.append(bookingInitiated(b, t, start, start.addSecs(5400), 2, u"Guest %1"_s.arg(i)));
+        events.append(lockPlaced(t, b, start, start.addSecs(5400), 2));
+        events.append(TableBookingConfirmed {bookingId(b), tableId(t)});
+        if (i % 3 == 0)
+            events.append(
+                TableLockRemoved {tableId(t), bookingId(b), LockRemovalReason::Cancelled});
+    }
+    return events;
+}
+
+void tst_ReadModel::projectionsResumeFromTheirCheckpoint()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    const qint64 first = fixture.append(someBookings(1, 30));
+    QVERIFY(first > 0);
+    fixture.closeReadModel();
+    const qint64 last = appendAll(fixture.store(), someBookings(31, 30));
+    QVERIFY(last > first);
+
+    auto model = ReadModel::open(fixture.store(), fixture.readPath());
+    HS_VERIFY_OK(model);
+    QCOMPARE(model.value()->position(), first); // where it stopped
+    QSignalSpy progress(model.value().get(), &ReadModel::rebuildProgress);
+    HS_VERIFY_OK(model.value()->start());
+    QCOMPARE(progress.size(), 0); // resumed, not rebuilt
+    QCOMPARE(model.value()->position(), last);
+    QCOMPARE(model.value()->audit({}).size(), last); // each event once
+    model.value().reset();
+
+    auto differences = ReadModel::verifyAgainstFreshRebuild(fixture.store(), fixture.readPath());
+    HS_VERIFY_OK(differences);
+    QCOMPARE(differences.value(), QStringList());
+}
+
+void tst_ReadModel::manyBatchesMatchAFreshRebuild()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    HistoryOptions options;
+    options.events = 9000; // more than two batches
+    options.tables = 6;
+    auto history = generateHistory(fixture.store(), options);
+    HS_VERIFY_OK(history);
+    QVERIFY(fixture.settle(history.value().events));
+    QCOMPARE(fixture.model().audit({{}, {}, {}, 0, 100000}).size(), history.value().events);
+
+    QSignalSpy progress(&fixture.model(), &ReadModel::rebuildProgress);
+    const QStringList live = fixture.model().dump();
+    HS_VERIFY_OK(fixture.model().rebuild());
+    QVERIFY(progress.size() >= 3);
+    QCOMPARE(progress.constLast().at(0).toLongLong(), history.value().events);
+    QCOMPARE(progress.constLast().at(1).toLongLong(), history.value().events);
+    QCOMPARE(fixture.model().dump(), live);
+    QVERIFY(!fixture.model().bookingsOn(options.firstDay).isEmpty());
+}
+
+void tst_ReadModel::anOlderProjectionVersionIsRebuilt()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(someBookings(1, 20)) > 0);
+    const QStringList expected = fixture.model().dump();
+    fixture.closeReadModel();
+    QVERIFY(fixture.tamper(u"UPDATE projections SET version = %1 WHERE name = 'bookings'"_s.arg(
+        ReadModel::ProjectionVersion - 1)));
+    QVERIFY(fixture.tamper(u"UPDATE bookings SET guest_name = 'stale'"_s));
+
+    auto model = ReadModel::open(fixture.store(), fixture.readPath());
+    HS_VERIFY_OK(model);
+    QSignalSpy progress(model.value().get(), &ReadModel::rebuildProgress);
+    HS_VERIFY_OK(model.value()->start());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(model.value()->dump(), expected);
+}
+
+void tst_ReadModel::aReadFileOfANewerVersionIsRefusedUnchanged_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("a projection of a newer version")
+        << u"UPDATE projections SET version = %1 WHERE name = 'audit'"_s.arg(
+               ReadModel::ProjectionVersion + 1);
+    QTest::newRow("a newer format of the read file") << u"PRAGMA user_version = 99"_s;
+}
+
+void tst_ReadModel::aReadFileOfANewerVersionIsRefusedUnchanged()
+{
+    QFETCH(QString, sql);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(someBookings(1, 5)) > 0);
+    fixture.closeReadModel();
+    QVERIFY(fixture.tamper(sql));
+    const QByteArray before = fileBytes(fixture.readPath());
+    QVERIFY(!before.isEmpty());
+
+    auto model = ReadModel::open(fixture.store(), fixture.readPath());
+    QVERIFY(!model.ok());
+    QCOMPARE(model.error().code(), StoreError::Code::NewerSchema);
+    QVERIFY2(model.error().message().contains(u"newer Hoststand"_s),
+             qPrintable(model.error().message()));
+    QCOMPARE(fileBytes(fixture.readPath()), before);
+}
+
+void tst_ReadModel::aFileThatIsNotAReadModelIsRefusedUnchanged_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<StoreError::Code>("code");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("a text file") << u"text"_s << StoreError::Code::NotAStore
+                                 << u"not a SQLite database"_s;
+    QTest::newRow("another application's database")
+        << u"foreign"_s << StoreError::Code::NotAStore << u"another application"_s;
+    QTest::newRow("a damaged read file")
+        << u"damaged"_s << StoreError::Code::CorruptStore << u"delete the file"_s;
+}
+
+void tst_ReadModel::aFileThatIsNotAReadModelIsRefusedUnchanged()
+{
+    QFETCH(QString, kind);
+    QFETCH(StoreError::Code, code);
+    QFETCH(QString, says);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(someBookings(1, 5)) > 0);
+    fixture.closeReadModel();
+    QFile file(fixture.readPath());
+    if (kind == u"text"_s) {
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("Shopping list: eggs, flour\n");
+    } else if (kind == u"foreign"_s) {
+        QVERIFY(file.remove());
+        QVERIFY(fixture.tamper(u"CREATE TABLE recipes(name TEXT)"_s));
+    } else {
+        // The first page holds the schema: garbage there damages every table.
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(100));
+        file.write(QByteArray(3000, '\x5a'));
+    }
+    file.close();
+    const QByteArray before = fileBytes(fixture.readPath());
+
+    auto model = ReadModel::open(fixture.store(), fixture.readPath());
+    QVERIFY(!model.ok());
+    QCOMPARE(model.error().code(), code);
+    QVERIFY2(model.error().message().contains(says), qPrintable(model.error().message()));
+    QCOMPARE(fileBytes(fixture.readPath()), before);
+}
+
+void tst_ReadModel::verifyReportsRowsThatDifferFromAFreshRebuild()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(someBookings(1, 5)) > 0);
+    fixture.closeReadModel();
+    auto same = ReadModel::verifyAgainstFreshRebuild(fixture.store(), fixture.readPath());
+    HS_VERIFY_OK(same);
+    QCOMPARE(same.value(), QStringList());
+
+    QVERIFY(fixture.tamper(u"UPDATE bookings SET party_size = 9 WHERE id = 'b3'"_s));
+    QVERIFY(fixture.tamper(u"DELETE FROM audit_log WHERE position = 2"_s));
+    auto differences = ReadModel::verifyAgainstFreshRebuild(fixture.store(), fixture.readPath());
+    HS_VERIFY_OK(differences);
+    const QString report = differences.value().join(u'\n');
+    QVERIFY2(report.contains(u"- bookings: id=b3"_s) && report.contains(u"party_size=9"_s),
+             qPrintable(report));
+    QVERIFY2(report.contains(u"+ audit_log: position=2 "_s), qPrintable(report));
+}
+
+void tst_ReadModel::theReadFileLivesBesideTheStore()
+{
+    QCOMPARE(ReadModel::defaultLocationFor(u"/var/lib/hoststand/store.sqlite"_s),
+             u"/var/lib/hoststand/store.sqlite.read"_s);
+    QCOMPARE(ReadModel::defaultLocationFor(u"postgresql://host@db.example/hoststand"_s),
+             u"postgresql://host@db.example/hoststand?schema=hoststand_read"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_ReadModel)
+#include "tst_readmodel.moc"
