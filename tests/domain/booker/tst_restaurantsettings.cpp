@@ -329,16 +329,16 @@ void tst_RestaurantSettings::dstDaySlots_data()
     QTest::addColumn<QString>("firstNightSlot");
     QTest::addColumn<QString>("lastNightSlot");
 
-    QTest::newRow("a winter Sunday has twelve night listed in CET")
+    QTest::newRow("a winter Sunday has twelve night slots in CET")
         << QDate(2026, 3, 22) << u"2026-03-22T17:30:00Z"_s << 12 << u"2026-03-22T00:00:00Z"_s
         << u"2026-03-22T02:45:00Z"_s;
-    QTest::newRow("the night the clocks go forward loses an hour of listed")
+    QTest::newRow("the night the clocks go forward loses an hour of slots")
         << QDate(2026, 3, 29) << u"2026-03-29T16:30:00Z"_s << 8 << u"2026-03-29T00:00:00Z"_s
         << u"2026-03-29T01:45:00Z"_s;
-    QTest::newRow("a summer Sunday has twelve night listed in CEST")
+    QTest::newRow("a summer Sunday has twelve night slots in CEST")
         << QDate(2026, 7, 5) << u"2026-07-05T16:30:00Z"_s << 12 << u"2026-07-04T23:00:00Z"_s
         << u"2026-07-05T01:45:00Z"_s;
-    QTest::newRow("the night the clocks go back gains an hour of listed")
+    QTest::newRow("the night the clocks go back gains an hour of slots")
         << QDate(2026, 10, 25) << u"2026-10-25T17:30:00Z"_s << 16 << u"2026-10-24T23:00:00Z"_s
         << u"2026-10-25T02:45:00Z"_s;
 }
