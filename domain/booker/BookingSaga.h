@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace hoststand {
 class EventStore;
 }
