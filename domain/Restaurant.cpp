@@ -1,0 +1,216 @@
+#include "domain/Restaurant.h"
+
+#include "domain/Clock.h"
+#include "domain/booker/Booker.h"
+#include "domain/booker/BookingSaga.h"
+#include "domain/booker/EventSourcedTableCatalog.h"
+#include "domain/readmodel/ReadModel.h"
+#include "domain/tablemanager/LockExpiryScheduler.h"
+#include "domain/tablemanager/TableLockingSaga.h"
+#include "domain/tablemanager/TableManager.h"
+#include "eventstore/EventStore.h"
+#include "eventstore/EventStoreFactory.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QEventLoop>
+#include <QStandardPaths>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+// Where a read model lives when the default place cannot hold one: a
+// PostgreSQL store whose read schema this version cannot open gets a file
+// in this user's cache, one per store.
+static QString localReadModelFor(const QString &storeLocation)
+{
+    const QByteArray key
+        = QCryptographicHash::hash(storeLocation.toUtf8(), QCryptographicHash::Sha1).toHex();
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+        + u"/Hoststand/read-models"_s;
+    QDir().mkpath(folder);
+    return folder + u'/' + QString::fromLatin1(key.left(16)) + u".read"_s;
+}
+
+static bool isUrl(const QString &location)
+{
+    return location.contains(u"://"_s);
+}
+
+StoreResult<std::unique_ptr<Restaurant>> Restaurant::open(const RestaurantOptions &options,
+                                                          const Clock &clock,
+                                                          CommandContext context, QObject *parent)
+{
+    auto store = openEventStore(options.store);
+    if (!store.ok())
+        return store.error();
+    std::unique_ptr<Restaurant> restaurant(
+        new Restaurant(options, clock, std::move(context), std::move(store).value(), parent));
+    if (auto opened = restaurant->openReadModel(); !opened.ok())
+        return opened.error();
+    restaurant->startBackgroundWork();
+    return restaurant;
+}
+
+Restaurant::Restaurant(const RestaurantOptions &options, const Clock &clock, CommandContext context,
+                       std::unique_ptr<EventStore> store, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_clock(clock)
+    , m_context(std::move(context))
+    , m_store(std::move(store))
+    , m_tableManager(std::make_unique<TableManager>(*m_store, m_clock, m_context))
+    , m_tableCatalog(std::make_unique<booker::EventSourcedTableCatalog>(*m_store))
+    , m_booker(std::make_unique<booker::Booker>(*m_store, *m_tableCatalog, m_clock, m_context))
+{ }
+
+Restaurant::~Restaurant()
+{
+    if (m_lockExpiry)
+        m_lockExpiry->stop();
+    if (m_bookingSaga)
+        m_bookingSaga->stop();
+    if (m_tableLockingSaga)
+        m_tableLockingSaga->stop();
+}
+
+StoreResult<void> Restaurant::openReadModel()
+{
+    if (m_options.readModel == RestaurantOptions::ReadModelUse::None)
+        return {};
+    QString location = m_options.readModelLocation.isEmpty()
+        ? ReadModel::defaultLocationFor(m_store->location())
+        : m_options.readModelLocation;
+    auto model = ReadModel::open(*m_store, location);
+    if (!model.ok() && m_options.readModelLocation.isEmpty() && isUrl(location))
+        model = ReadModel::open(*m_store, localReadModelFor(m_store->location()));
+    if (!model.ok())
+        return model.error();
+    m_readModel = std::move(model).value();
+    if (m_options.readModel == RestaurantOptions::ReadModelUse::Follow)
+        return m_readModel->start();
+    return {};
+}
+
+void Restaurant::startBackgroundWork()
+{
+    if (m_options.runSagas) {
+        m_tableLockingSaga
+            = std::make_unique<TableLockingSaga>(*m_tableManager, m_options.sagaSettings);
+        m_bookingSaga
+            = std::make_unique<booker::BookingSaga>(*m_store, m_context, m_options.sagaSettings);
+        m_tableLockingSaga->start();
+        m_bookingSaga->start();
+    }
+    if (m_options.runLockExpiry) {
+        m_lockExpiry = std::make_unique<LockExpiryScheduler>(*m_tableManager);
+        m_lockExpiry->start();
+    }
+}
+
+bool Restaurant::holdsSagaLeases() const
+{
+    return m_tableLockingSaga && m_bookingSaga && m_tableLockingSaga->subscription().holdsLease()
+        && m_bookingSaga->subscription().holdsLease();
+}
+
+DomainResult<BookingOutcome> Restaurant::book(const booker::BookingRequest &request)
+{
+    return settle(m_booker->book(request));
+}
+
+DomainResult<BookingOutcome> Restaurant::walkIn(const booker::WalkInRequest &request)
+{
+    return settle(m_booker->walkIn(request));
+}
+
+DomainResult<BookingOutcome> Restaurant::settle(const DomainResult<BookingId> &initiated)
+{
+    if (!initiated.ok())
+        return initiated.error();
+    return waitUntilSettled(initiated.value());
+}
+
+DomainResult<BookingOutcome> Restaurant::waitUntilSettled(const BookingId &booking)
+{
+    waitUntil([&] {
+        auto outcome = outcomeOf(booking);
+        return !outcome.ok() || outcome.value().isSettled();
+    });
+    return outcomeOf(booking);
+}
+
+DomainResult<BookingOutcome> Restaurant::outcomeOf(const BookingId &booking)
+{
+    auto found = m_booker->booking(booking);
+    if (!found.ok())
+        return found.error();
+    const booker::Booking &current = found.value();
+    return BookingOutcome {booking, current.status(), current.rejectionReason(),
+                           current.rejectionMessage()};
+}
+
+DomainResult<bool> Restaurant::cancel(const BookingId &booking)
+{
+    return endBooking(booking, [&] { return m_booker->cancel(booking); });
+}
+
+DomainResult<bool> Restaurant::noShow(const BookingId &booking)
+{
+    return endBooking(booking, [&] { return m_booker->noShow(booking); });
+}
+
+DomainResult<bool> Restaurant::leave(const BookingId &booking)
+{
+    return endBooking(booking, [&] { return m_booker->leave(booking); });
+}
+
+DomainResult<bool> Restaurant::endBooking(const BookingId &booking,
+                                          const std::function<DomainResult<void>()> &command)
+{
+    if (auto done = command(); !done.ok())
+        return done.error();
+    auto ended = m_booker->booking(booking);
+    if (!ended.ok())
+        return ended.error();
+    const TableId table = ended.value().tableId();
+    return waitUntil([&] { return lockReleased(table, booking); });
+}
+
+// Released, or refused: a booking ended before the table-locking saga got
+// to it gets its lock placed and then released, in that order.
+bool Restaurant::lockReleased(const TableId &table, const BookingId &booking) const
+{
+    auto current = m_tableManager->table(table);
+    if (!current.ok())
+        return false;
+    const auto state = current.value().lockState(booking);
+    return state && *state != Table::LockState::Held;
+}
+
+DomainResult<QList<TableLock>> Restaurant::expireLocksNow()
+{
+    LockExpiryScheduler once(*m_tableManager);
+    return once.runOnce();
+}
+
+bool Restaurant::waitUntil(const std::function<bool()> &done)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    bool reached = false;
+    connect(m_store.get(), &EventStore::appended, &loop, [&] {
+        if (!reached && done()) {
+            reached = true;
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(m_options.settleTimeout, &loop, &QEventLoop::quit);
+    loop.exec();
+    return reached;
+}
+
+} // namespace hoststand

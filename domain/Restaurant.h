@@ -1,0 +1,112 @@
+#pragma once
+
+#include "domain/BookingOutcome.h"
+#include "domain/CommandContext.h"
+#include "domain/DomainError.h"
+#include "domain/RestaurantOptions.h"
+#include "domain/booker/BookingRequest.h"
+#include "domain/booker/WalkInRequest.h"
+#include "domain/tablemanager/TableLock.h"
+#include "eventstore/StoreError.h"
+
+#include <QList>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace hoststand {
+
+class Clock;
+class EventStore;
+class LockExpiryScheduler;
+class ReadModel;
+class TableLockingSaga;
+class TableManager;
+
+namespace booker {
+class Booker;
+class BookingSaga;
+class TableCatalog;
+} // namespace booker
+
+// The composition root of one process (the GUI, hoststand-cli, tests): the
+// store, the read model, both contexts' command handlers, the two sagas and
+// the lock expiry, wired on one clock and one command context. It decides
+// nothing itself: the contexts do; it only waits for their sagas where a
+// caller wants the outcome of a choreography.
+class Restaurant final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Opens the store and the read model and starts what the options ask.
+    // The clock must outlive the restaurant.
+    static StoreResult<std::unique_ptr<Restaurant>> open(const RestaurantOptions &options,
+                                                         const Clock &clock,
+                                                         CommandContext context
+                                                         = CommandContext::ofThisProcess(),
+                                                         QObject *parent = nullptr);
+    // Stops the sagas, which hands their leases to another process at once.
+    ~Restaurant() override;
+
+    EventStore &store() const { return *m_store; }
+    // Null when the options asked for none.
+    ReadModel *readModel() const { return m_readModel.get(); }
+    TableManager &tableManager() const { return *m_tableManager; }
+    booker::Booker &booker() const { return *m_booker; }
+    const Clock &clock() const { return m_clock; }
+    const RestaurantOptions &options() const { return m_options; }
+
+    // Initiates the booking and waits, running the event loop, until the
+    // sagas (here or in the process holding their leases) confirmed or
+    // rejected it, at most options().settleTimeout. A refusal up front is
+    // an error; a rejection by the sagas is an outcome.
+    DomainResult<BookingOutcome> book(const booker::BookingRequest &request);
+    // Likewise for a walk-in, which is settled once seated or rejected.
+    DomainResult<BookingOutcome> walkIn(const booker::WalkInRequest &request);
+    // Waits for a booking initiated elsewhere; its outcome so far on timeout.
+    DomainResult<BookingOutcome> waitUntilSettled(const BookingId &booking);
+
+    // The booker's commands that end a booking, then a wait until the table
+    // manager released its lock: true once released, false on timeout.
+    DomainResult<bool> cancel(const BookingId &booking);
+    DomainResult<bool> noShow(const BookingId &booking);
+    DomainResult<bool> leave(const BookingId &booking);
+
+    // Releases every lock whose span has passed at the clock's now, once.
+    DomainResult<QList<TableLock>> expireLocksNow();
+
+    // Whether this process holds both sagas' leases now.
+    bool holdsSagaLeases() const;
+
+private:
+    Restaurant(const RestaurantOptions &options, const Clock &clock, CommandContext context,
+               std::unique_ptr<EventStore> store, QObject *parent);
+
+    StoreResult<void> openReadModel();
+    void startBackgroundWork();
+    DomainResult<BookingOutcome> settle(const DomainResult<BookingId> &initiated);
+    DomainResult<BookingOutcome> outcomeOf(const BookingId &booking);
+    DomainResult<bool> endBooking(const BookingId &booking,
+                                  const std::function<DomainResult<void>()> &command);
+    bool lockReleased(const TableId &table, const BookingId &booking) const;
+    // Runs the event loop until done() holds, re-checking after each commit
+    // the store reports; false on timeout.
+    bool waitUntil(const std::function<bool()> &done);
+
+    RestaurantOptions m_options;
+    const Clock &m_clock;
+    CommandContext m_context;
+    // Declared in the order they are built; destroyed in reverse.
+    std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<ReadModel> m_readModel;
+    std::unique_ptr<TableManager> m_tableManager;
+    std::unique_ptr<booker::TableCatalog> m_tableCatalog;
+    std::unique_ptr<booker::Booker> m_booker;
+    std::unique_ptr<TableLockingSaga> m_tableLockingSaga;
+    std::unique_ptr<booker::BookingSaga> m_bookingSaga;
+    std::unique_ptr<LockExpiryScheduler> m_lockExpiry;
+};
+
+} // namespace hoststand
