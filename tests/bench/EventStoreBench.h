@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace hoststand::bench {
+
+struct BenchOptions final
+{
+    QString storePath; // a fresh store is made here (the file is replaced)
+    qint64 singleEvents = 3000; // durable single-event appends, over 100 streams
+    qint64 batchedEvents = 100000; // in appends of 100 events, over 1000 streams
+    int latencySamples = 2000; // durable appends timed up to a subscriber's slot
+};
+
+// A section of the benchmark runs its workload and adds its figures to the
+// one JSON object the benchmark prints; it returns why it failed, if it did.
+using BenchSection = std::optional<QString> (*)(const BenchOptions &options, QJsonObject &figures);
+
+// The standard event-store workload (peers/emmett-sqlite/README.md) on a
+// SQLite store: singleAppendPerSec, batchedAppendPerSec, readStreamPerSec,
+// readAllPerSec, subscriptionLatencyP50Us and subscriptionLatencyP99Us.
+std::optional<QString> runEventStoreSection(const BenchOptions &options, QJsonObject &figures);
+
+} // namespace hoststand::bench

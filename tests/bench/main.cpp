@@ -1,0 +1,63 @@
+// hoststand_bench: prints one JSON line of benchmark figures. A program, not
+// a test: figures are compared by people (scripts/bench-peers), never
+// asserted, so a slow machine never turns CI red.
+
+#include "tests/bench/EventStoreBench.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QMap>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace hoststand::bench;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QMap<QString, BenchSection> sections {{u"eventstore"_s, &runEventStoreSection}};
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Runs Hoststand's benchmark workloads and prints one "
+                                     "JSON line of figures."_s);
+    parser.addHelpOption();
+    const QCommandLineOption store(u"store"_s, u"Store file to create (it is replaced)."_s,
+                                   u"path"_s);
+    const QCommandLineOption single(u"single"_s, u"Durable single-event appends."_s, u"n"_s,
+                                    u"3000"_s);
+    const QCommandLineOption batched(u"batched"_s, u"Events appended in batches of 100."_s, u"n"_s,
+                                     u"100000"_s);
+    const QCommandLineOption samples(u"latency-samples"_s, u"Subscription latency samples."_s,
+                                     u"n"_s, u"2000"_s);
+    const QCommandLineOption only(
+        u"sections"_s, u"Comma-separated sections to run: %1."_s.arg(sections.keys().join(u", "_s)),
+        u"names"_s, sections.keys().join(u','));
+    parser.addOptions({store, single, batched, samples, only});
+    parser.process(app);
+
+    QTemporaryDir scratch;
+    BenchOptions options;
+    options.storePath
+        = parser.isSet(store) ? parser.value(store) : scratch.filePath(u"bench.sqlite"_s);
+    options.singleEvents = parser.value(single).toLongLong();
+    options.batchedEvents = parser.value(batched).toLongLong();
+    options.latencySamples = parser.value(samples).toInt();
+
+    QJsonObject figures {{u"system"_s, u"hoststand-sqlite"_s}};
+    for (const QString &name : parser.value(only).split(u',', Qt::SkipEmptyParts)) {
+        const BenchSection section = sections.value(name.trimmed());
+        if (!section) {
+            std::fprintf(stderr, "unknown section: %s\n", qPrintable(name));
+            return 2;
+        }
+        if (auto failed = section(options, figures)) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(name), qPrintable(*failed));
+            return 1;
+        }
+    }
+    std::printf("%s\n", QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
