@@ -28,3 +28,7 @@ struct RecordedEvent final
 };
 
 } // namespace hoststand
+
+// Its members are all relocatable, so a growing QList<RecordedEvent> (every
+// read returns one) moves its events with memcpy instead of one by one.
+Q_DECLARE_TYPEINFO(hoststand::RecordedEvent, Q_RELOCATABLE_TYPE);
