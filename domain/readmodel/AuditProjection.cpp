@@ -25,10 +25,19 @@ QStringList AuditProjection::schema() const
         "type {TEXT} NOT NULL, created_ms {BIGINT} NOT NULL, user_name {TEXT} NOT NULL, "
         "terminal {TEXT} NOT NULL, correlation_id {TEXT} NOT NULL, "
         "causation_id {TEXT} NOT NULL, event_id {TEXT} NOT NULL, data {BLOB} NOT NULL)"_s,
-        u"CREATE INDEX IF NOT EXISTS audit_log_by_stream ON audit_log(stream, position)"_s,
-        u"CREATE INDEX IF NOT EXISTS audit_log_by_type ON audit_log(type, position)"_s,
-        u"CREATE INDEX IF NOT EXISTS audit_log_by_correlation "
-        "ON audit_log(correlation_id, position)"_s,
+    };
+}
+
+QList<ReadIndex> AuditProjection::indexes() const
+{
+    return {
+        {u"audit_log_by_stream"_s,
+         u"CREATE INDEX IF NOT EXISTS audit_log_by_stream ON audit_log(stream, position)"_s},
+        {u"audit_log_by_type"_s,
+         u"CREATE INDEX IF NOT EXISTS audit_log_by_type ON audit_log(type, position)"_s},
+        {u"audit_log_by_correlation"_s,
+         u"CREATE INDEX IF NOT EXISTS audit_log_by_correlation "
+         "ON audit_log(correlation_id, position)"_s},
     };
 }
 
@@ -55,7 +64,7 @@ StoreResult<void> AuditProjection::apply(const ProjectedEvent &event)
     m_insert->bindText(7, metadata.terminal);
     m_insert->bindText(8, metadata.correlationId);
     m_insert->bindText(9, metadata.causationId);
-    m_insert->bindText(10, recorded.id.toString(QUuid::WithoutBraces));
+    m_insert->bindUtf8(10, recorded.id.toByteArray(QUuid::WithoutBraces));
     m_insert->bindBlob(11, recorded.data);
     return m_insert->execute();
 }

@@ -29,13 +29,19 @@ QStringList BookingsProjection::schema() const
         "walk_in {INT} NOT NULL, rejection_reason {TEXT} NOT NULL, "
         "created_ms {BIGINT} NOT NULL, arrived_ms {BIGINT}, seated_ms {BIGINT}, "
         "left_ms {BIGINT}, search_text {TEXT} NOT NULL, phone_digits {TEXT} NOT NULL)"_s,
-        u"CREATE INDEX IF NOT EXISTS bookings_by_span ON bookings(start_ms, end_ms)"_s,
-        u"CREATE INDEX IF NOT EXISTS bookings_by_table ON bookings(table_id, start_ms)"_s,
         u"CREATE TABLE IF NOT EXISTS booking_span_bound("
         "id {INT} PRIMARY KEY, longest_ms {BIGINT} NOT NULL)"_s,
         u"INSERT INTO booking_span_bound(id, longest_ms) VALUES(1, 0) "
         "ON CONFLICT(id) DO NOTHING"_s,
     };
+}
+
+QList<ReadIndex> BookingsProjection::indexes() const
+{
+    return {{u"bookings_by_span"_s,
+             u"CREATE INDEX IF NOT EXISTS bookings_by_span ON bookings(start_ms, end_ms)"_s},
+            {u"bookings_by_table"_s,
+             u"CREATE INDEX IF NOT EXISTS bookings_by_table ON bookings(table_id, start_ms)"_s}};
 }
 
 StoreResult<void> BookingsProjection::prepare(ReadConnection &connection)

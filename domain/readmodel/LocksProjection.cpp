@@ -22,8 +22,14 @@ QStringList LocksProjection::schema() const
     return {u"CREATE TABLE IF NOT EXISTS table_locks("
             "table_id {TEXT} NOT NULL, booking_id {TEXT} NOT NULL, start_ms {BIGINT} NOT NULL, "
             "end_ms {BIGINT} NOT NULL, party_size {INT} NOT NULL, "
-            "PRIMARY KEY(table_id, booking_id))"_s,
-            u"CREATE INDEX IF NOT EXISTS table_locks_by_span ON table_locks(table_id, start_ms)"_s};
+            "PRIMARY KEY(table_id, booking_id))"_s};
+}
+
+QList<ReadIndex> LocksProjection::indexes() const
+{
+    return {
+        {u"table_locks_by_span"_s,
+         u"CREATE INDEX IF NOT EXISTS table_locks_by_span ON table_locks(table_id, start_ms)"_s}};
 }
 
 StoreResult<void> LocksProjection::prepare(ReadConnection &connection)

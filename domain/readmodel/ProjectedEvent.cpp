@@ -9,15 +9,114 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-const MetadataReader::Parsed &MetadataReader::read(const QByteArray &metadata)
+namespace {
+
+// Scans a JSON object whose members are strings without escapes, numbers,
+// booleans or null, calling member(key, value, isString) for each. Returns
+// false, having called member() for some members perhaps, on anything else.
+template<typename Member>
+bool scanFlatObject(QByteArrayView json, Member member)
 {
-    if (m_valid && metadata == m_bytes)
-        return m_parsed;
+    const char *p = json.data();
+    const char *const end = p + json.size();
+    const auto skipSpace = [&] {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+            ++p;
+    };
+    const auto string = [&](QByteArrayView &out) {
+        const char *start = ++p;
+        while (p < end && *p != '"') {
+            if (*p == '\\')
+                return false;
+            ++p;
+        }
+        if (p == end)
+            return false;
+        out = QByteArrayView(start, p++ - start);
+        return true;
+    };
+    skipSpace();
+    if (p == end || *p++ != '{')
+        return false;
+    skipSpace();
+    if (p < end && *p == '}')
+        return ++p, skipSpace(), p == end;
+    for (;;) {
+        QByteArrayView key;
+        QByteArrayView value;
+        if (p == end || *p != '"' || !string(key))
+            return false;
+        skipSpace();
+        if (p == end || *p++ != ':')
+            return false;
+        skipSpace();
+        const bool isString = p < end && *p == '"';
+        if (isString) {
+            if (!string(value))
+                return false;
+        } else {
+            const char *start = p;
+            while (p < end && *p != ',' && *p != '}' && *p != ' ' && *p != '[' && *p != '{')
+                ++p;
+            if (p == start || p == end || *p == '[' || *p == '{')
+                return false;
+            value = QByteArrayView(start, p - start);
+        }
+        member(key, value, isString);
+        skipSpace();
+        if (p == end)
+            return false;
+        if (*p == '}')
+            return ++p, skipSpace(), p == end;
+        if (*p++ != ',')
+            return false;
+        skipSpace();
+    }
+}
+
+} // namespace
+
+const QString &MetadataReader::shared(QByteArrayView utf8, QByteArray &lastBytes, QString &last)
+{
+    if (utf8 != QByteArrayView(lastBytes)) {
+        lastBytes = utf8.toByteArray();
+        last = QString::fromUtf8(utf8);
+    }
+    return last;
+}
+
+bool MetadataReader::scan(QByteArrayView json)
+{
+    m_parsed = Parsed();
+    bool versionReadable = true;
+    const bool flat
+        = scanFlatObject(json, [&](QByteArrayView key, QByteArrayView value, bool isString) {
+              EventMetadata &metadata = m_parsed.metadata;
+              if (key == "$correlationId" && isString)
+                  metadata.correlationId = QString::fromUtf8(value);
+              else if (key == "$causationId" && isString)
+                  metadata.causationId = QString::fromUtf8(value);
+              else if (key == "user" && isString)
+                  metadata.user = shared(value, m_userBytes, m_user);
+              else if (key == "terminal" && isString)
+                  metadata.terminal = shared(value, m_terminalBytes, m_terminal);
+              else if (key == "schemaVersion")
+                  m_parsed.schemaVersion = isString ? 1 : int(value.toInt(&versionReadable));
+          });
+    return flat && versionReadable;
+}
+
+void MetadataReader::readWithJsonDocument(const QByteArray &metadata)
+{
     const QJsonObject object = QJsonDocument::fromJson(metadata).object();
     m_parsed.metadata = EventMetadata::fromJson(object);
     m_parsed.schemaVersion = object.value(EventCodec::SchemaVersionKey).toInt(1);
-    m_bytes = metadata;
-    m_valid = true;
+}
+
+const MetadataReader::Parsed &MetadataReader::read(const QByteArray &metadata)
+{
+    if (!scan(metadata))
+        readWithJsonDocument(metadata);
     return m_parsed;
 }
 

@@ -34,8 +34,10 @@ enum class EventKind {
     Unknown,
 };
 
-// Parses an event's metadata, remembering the last bytes it parsed: the
-// store shares the metadata of consecutive events when it is the same.
+// Parses events' metadata. A rebuild reads it for every event, so the flat
+// object the codec writes is scanned directly, without a QJsonDocument
+// (anything else falls back to one); a user or terminal equal to the last
+// one's is shared instead of decoded again.
 class MetadataReader final
 {
 public:
@@ -47,9 +49,15 @@ public:
     const Parsed &read(const QByteArray &metadata);
 
 private:
-    QByteArray m_bytes;
+    bool scan(QByteArrayView json);
+    void readWithJsonDocument(const QByteArray &metadata);
+    const QString &shared(QByteArrayView utf8, QByteArray &lastBytes, QString &last);
+
     Parsed m_parsed;
-    bool m_valid = false;
+    QByteArray m_userBytes;
+    QString m_user;
+    QByteArray m_terminalBytes;
+    QString m_terminal;
 };
 
 // One recorded event as the projections read it. A rebuild projects

@@ -22,6 +22,15 @@ struct ReadTable final
     QString orderBy;
 };
 
+// An index of a read table. A long catch-up drops it and makes it again
+// at the end: sorting the rows once is cheaper than growing the index row
+// by row.
+struct ReadIndex final
+{
+    QString name;
+    QString sql; // CREATE INDEX IF NOT EXISTS ...
+};
+
 // One projection: the read tables it owns and how each event changes them.
 // The runner calls apply() inside its write transaction, for events after
 // the projection's checkpoint only, and saves the checkpoint in the same
@@ -34,9 +43,10 @@ public:
     // Its name in the projections table (the checkpoints).
     virtual QString name() const = 0;
     virtual QList<ReadTable> tables() const = 0;
-    // CREATE TABLE and CREATE INDEX statements, with the column types
-    // written as the dialect's marks ({BIGINT}, ...).
+    // CREATE TABLE statements, with the column types written as the
+    // dialect's marks ({BIGINT}, ...).
     virtual QStringList schema() const = 0;
+    virtual QList<ReadIndex> indexes() const = 0;
     // Prepares the statements; again after the tables were made anew.
     virtual StoreResult<void> prepare(ReadConnection &connection) = 0;
     virtual StoreResult<void> apply(const ProjectedEvent &event) = 0;

@@ -33,6 +33,44 @@ StoreResult<void> ProjectionRunner::createTables(Projection &projection)
     return {};
 }
 
+// Drops the indexes of the projections far behind, and makes sure the
+// others have theirs (a catch-up killed before it made them again).
+StoreResult<QList<Projection *>> ProjectionRunner::prepareIndexes(qint64 lastPosition)
+{
+    QList<Projection *> deferred;
+    ReadTransaction transaction(m_connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    for (Projection *projection : std::as_const(m_projections)) {
+        if (lastPosition - m_positions.value(projection->name()) <= DeferIndexesAbove)
+            continue;
+        deferred.append(projection);
+        for (const ReadIndex &index : projection->indexes()) {
+            if (auto dropped = m_connection.execute(u"DROP INDEX IF EXISTS "_s + index.name);
+                !dropped.ok())
+                return dropped.error();
+        }
+    }
+    QList<Projection *> indexed = m_projections;
+    indexed.removeIf([&deferred](Projection *p) { return deferred.contains(p); });
+    if (auto created = createIndexes(indexed); !created.ok())
+        return created.error();
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    return deferred;
+}
+
+StoreResult<void> ProjectionRunner::createIndexes(const QList<Projection *> &projections)
+{
+    for (Projection *projection : projections) {
+        for (const ReadIndex &index : projection->indexes()) {
+            if (auto created = m_connection.execute(index.sql); !created.ok())
+                return created;
+        }
+    }
+    return {};
+}
+
 static StoreError newerProjection(const QString &name, int stored, int version)
 {
     return StoreError(StoreError::Code::NewerSchema,
@@ -134,6 +172,9 @@ StoreResult<void> ProjectionRunner::catchUp()
         = last.value() > 0 && std::any_of(m_positions.cbegin(), m_positions.cend(), atZero);
     m_progressFrom = from;
     m_progressTotal = last.value() - from;
+    auto deferred = prepareIndexes(last.value());
+    if (!deferred.ok())
+        return deferred.error();
     for (;;) {
         subscribe(from);
         flush();
@@ -142,6 +183,15 @@ StoreResult<void> ProjectionRunner::catchUp()
         if (!m_restartFrom)
             break;
         from = *std::exchange(m_restartFrom, std::nullopt);
+    }
+    if (!deferred.value().isEmpty()) {
+        ReadTransaction transaction(m_connection);
+        if (auto begun = transaction.begin(); !begun.ok())
+            return begun;
+        if (auto created = createIndexes(deferred.value()); !created.ok())
+            return created;
+        if (auto committed = transaction.commit(); !committed.ok())
+            return committed;
     }
     m_reportProgress = false;
     m_live = true;

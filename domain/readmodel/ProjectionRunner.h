@@ -32,6 +32,9 @@ class ProjectionRunner final : public QObject
 public:
     // While catching up, up to this many events share a transaction.
     static constexpr qsizetype BatchSize = 4000;
+    // A projection further behind than this catches up without its indexes
+    // and makes them at the end.
+    static constexpr qint64 DeferIndexesAbove = 50000;
 
     ProjectionRunner(EventStore &store, ReadConnection &connection, QList<Projection *> projections,
                      int version, QObject *parent = nullptr);
@@ -72,6 +75,8 @@ private:
                                   const QHash<QString, Checkpoint> &stored, ChangeSet &changes);
     StoreResult<void> saveCheckpoints(qint64 last, const QHash<QString, Checkpoint> &stored);
     StoreResult<void> createTables(Projection &projection);
+    StoreResult<QList<Projection *>> prepareIndexes(qint64 lastPosition);
+    StoreResult<void> createIndexes(const QList<Projection *> &projections);
     void requestRestart(qint64 afterPosition);
     void restartLive();
     void fail(const StoreError &error);

@@ -22,6 +22,8 @@ public:
     virtual void bindInt(int index, qint64 value) = 0;
     virtual void bindReal(int index, double value) = 0;
     virtual void bindText(int index, const QString &value) = 0;
+    // A text given as UTF-8 bytes (an id the caller has as bytes already).
+    virtual void bindUtf8(int index, const QByteArray &utf8) = 0;
     virtual void bindBlob(int index, const QByteArray &value) = 0;
     virtual void bindNull(int index) = 0;
     // A moment as milliseconds since the epoch, or NULL for an invalid one.

@@ -30,6 +30,11 @@ QStringList SettingsProjection::schema() const
             "name {TEXT} PRIMARY KEY, value {TEXT} NOT NULL)"_s};
 }
 
+QList<ReadIndex> SettingsProjection::indexes() const
+{
+    return {}; // a few rows: the primary key is all it needs
+}
+
 StoreResult<void> SettingsProjection::prepare(ReadConnection &connection)
 {
     return prepareStatements(

@@ -36,7 +36,8 @@ SqliteReadStatement::SqliteReadStatement(sqlite3 *db, sqlite3_stmt *statement)
 {
     const auto parameters = size_t(sqlite3_bind_parameter_count(statement)) + 1;
     m_texts.resize(parameters);
-    m_blobs.resize(parameters);
+    m_bytes.resize(parameters);
+    m_holdsText.resize(parameters, false);
 }
 
 SqliteReadStatement::~SqliteReadStatement()
@@ -60,27 +61,49 @@ void SqliteReadStatement::bindReal(int index, double value)
     remember(sqlite3_bind_double(m_statement, index, value));
 }
 
+bool SqliteReadStatement::hasPlaceholder(int index)
+{
+    if (index > 0 && size_t(index) < m_bytes.size())
+        return true;
+    remember(SQLITE_RANGE);
+    return false;
+}
+
 void SqliteReadStatement::bindText(int index, const QString &value)
 {
-    if (index <= 0 || size_t(index) >= m_texts.size()) {
-        remember(SQLITE_RANGE);
+    if (!hasPlaceholder(index))
         return;
+    QString &text = m_texts[size_t(index)];
+    QByteArray &utf8 = m_bytes[size_t(index)];
+    if (!m_holdsText[size_t(index)] || value != text) {
+        m_holdsText[size_t(index)] = true;
+        text = value;
+        utf8 = value.toUtf8();
+        if (utf8.isNull())
+            utf8 = QByteArray(""); // NULL is for bindNull()
     }
-    m_texts[size_t(index)] = value;
-    const QString &kept = m_texts[size_t(index)];
-    // A null QString has no data pointer; SQLite would store NULL for it.
-    const void *text = kept.isNull() ? static_cast<const void *>(u"") : kept.utf16();
-    remember(sqlite3_bind_text16(m_statement, index, text, int(kept.size() * 2), SQLITE_STATIC));
+    remember(
+        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC));
+}
+
+void SqliteReadStatement::bindUtf8(int index, const QByteArray &value)
+{
+    if (!hasPlaceholder(index))
+        return;
+    m_holdsText[size_t(index)] = false;
+    QByteArray &utf8 = m_bytes[size_t(index)];
+    utf8 = value.isNull() ? QByteArray("") : value;
+    remember(
+        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC));
 }
 
 void SqliteReadStatement::bindBlob(int index, const QByteArray &value)
 {
-    if (index <= 0 || size_t(index) >= m_blobs.size()) {
-        remember(SQLITE_RANGE);
+    if (!hasPlaceholder(index))
         return;
-    }
-    m_blobs[size_t(index)] = value;
-    const QByteArray &kept = m_blobs[size_t(index)];
+    m_holdsText[size_t(index)] = false;
+    QByteArray &kept = m_bytes[size_t(index)];
+    kept = value;
     remember(sqlite3_bind_blob(m_statement, index, kept.isNull() ? "" : kept.constData(),
                                int(kept.size()), SQLITE_STATIC));
 }

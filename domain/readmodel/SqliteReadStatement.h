@@ -12,7 +12,9 @@ namespace hoststand {
 // Measured on a rebuild, QSqlQuery spends about 3 µs per insert on its
 // QVariant bindings; a direct statement spends well under one. Bound texts
 // and blobs are kept (shared, not copied) until the next bind of their
-// placeholder, so SQLite reads them without a copy of its own.
+// placeholder, so SQLite reads them without a copy of its own; a text equal
+// to the one bound before at its placeholder (an event type, a user) reuses
+// its UTF-8 bytes.
 class SqliteReadStatement final : public ReadStatement
 {
 public:
@@ -23,6 +25,7 @@ public:
     void bindInt(int index, qint64 value) override;
     void bindReal(int index, double value) override;
     void bindText(int index, const QString &value) override;
+    void bindUtf8(int index, const QByteArray &utf8) override;
     void bindBlob(int index, const QByteArray &value) override;
     void bindNull(int index) override;
 
@@ -46,8 +49,11 @@ private:
 
     sqlite3 *m_db;
     sqlite3_stmt *m_statement;
+    bool hasPlaceholder(int index);
+
     std::vector<QString> m_texts;
-    std::vector<QByteArray> m_blobs;
+    std::vector<QByteArray> m_bytes; // UTF-8 texts and blobs
+    std::vector<bool> m_holdsText; // m_bytes holds m_texts' UTF-8
     int m_bindResult = SQLITE_OK;
 };
 

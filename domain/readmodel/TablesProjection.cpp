@@ -26,6 +26,11 @@ QStringList TablesProjection::schema() const
             "in_service {INT} NOT NULL)"_s};
 }
 
+QList<ReadIndex> TablesProjection::indexes() const
+{
+    return {}; // a few rows: the primary key is all it needs
+}
+
 StoreResult<void> TablesProjection::prepare(ReadConnection &connection)
 {
     // A removed table's id may be added again: the row comes back in service.

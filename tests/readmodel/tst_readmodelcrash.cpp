@@ -102,7 +102,8 @@ qint64 tst_ReadModelCrash::runToEnd(const QString &mode)
     if (!waitForExit(helper, HelperTimeout) || helper.exitCode() != 0)
         return -1;
     const QByteArray output = helper.readAllStandardOutput();
-    return output.contains("done " + QByteArray::number(m_events)) ? timer.elapsed() : -1;
+    const QByteArray done = QByteArray("done ").append(QByteArray::number(m_events));
+    return output.contains(done) ? timer.elapsed() : -1;
 }
 
 // Kills the helper at random moments of rebuilds and of the catch-ups that
