@@ -52,6 +52,12 @@ void CatchUpSubscription::readOn()
     do {
         m_wakeUpWhileReading = false;
         while (m_running && m_store) {
+            // With a filter, the last position read may be past the last
+            // event delivered: known before the read, it is reached when
+            // the page is the last one, so filtered-out events are not
+            // scanned again at every wake-up.
+            const auto end = m_filter.isEmpty() ? StoreResult<qint64>(m_position)
+                                                : m_store->lastPosition();
             auto page = m_store->readAll(m_position, PageSize, m_filter);
             if (!page.ok()) {
                 m_running = false;
@@ -67,8 +73,11 @@ void CatchUpSubscription::readOn()
                 m_position = event.position;
                 Q_EMIT eventAppeared(event);
             }
-            if (events.size() < PageSize)
+            if (events.size() < PageSize) {
+                if (m_running && end.ok())
+                    m_position = std::max(m_position, end.value());
                 break;
+            }
         }
     } while (m_running && m_wakeUpWhileReading);
     m_reading = false;
