@@ -26,7 +26,7 @@ public:
     bool isPrepared() const { return m_stmt != nullptr; }
     void finalize();
 
-    // Placeholders are 1-based, as in SQLite.
+    // Parameters are numbered from 1, as in SQLite.
     void bindInt64(int index, qint64 value);
     void bindText(int index, QByteArrayView utf8);
     void bindBlob(int index, QByteArrayView bytes);
