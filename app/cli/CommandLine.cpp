@@ -1,0 +1,143 @@
+#include "app/cli/CommandLine.h"
+
+#include "app/cli/CommandCatalog.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::cli {
+namespace {
+
+bool isOption(const QString &argument)
+{
+    return argument.size() > 1 && argument.startsWith(u'-');
+}
+
+QString optionName(const QString &argument)
+{
+    QString name = argument;
+    while (name.startsWith(u'-'))
+        name.remove(0, 1);
+    return name.section(u'=', 0, 0);
+}
+
+// The index of the first argument that is neither a global option nor a
+// global option's value: the command's first word.
+qsizetype firstWord(const QStringList &arguments)
+{
+    const QStringList withValue = CommandCatalog::globalOptionsWithValue();
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (!isOption(argument))
+            return i;
+        if (withValue.contains(optionName(argument)) && !argument.contains(u'='))
+            ++i;
+    }
+    return -1;
+}
+
+QStringList secondWords(const QList<const CommandSpec *> &commands)
+{
+    QStringList words;
+    for (const CommandSpec *command : commands)
+        words.append(command->words.value(1));
+    return words;
+}
+
+} // namespace
+
+CommandLine::CommandLine(const QStringList &arguments)
+{
+    const QStringList rest = arguments.mid(1);
+    for (const QString &argument : rest) {
+        m_json = m_json || argument == u"--json"_s;
+        m_help = m_help || argument == u"--help"_s || argument == u"-h"_s;
+    }
+    const QStringList options = takeCommandWords(rest);
+    if (!m_problem.isEmpty())
+        return;
+    parseOptions(arguments.value(0, u"hoststand-cli"_s), options);
+    if (m_problem.isEmpty() && !m_help)
+        checkArgumentCount();
+}
+
+QStringList CommandLine::takeCommandWords(QStringList arguments)
+{
+    const qsizetype first = firstWord(arguments);
+    if (first < 0) {
+        if (!m_help)
+            m_problem = u"No command given."_s;
+        return arguments;
+    }
+    const QString word = arguments.takeAt(first);
+    const QList<const CommandSpec *> candidates = CommandCatalog::startingWith(word);
+    if (candidates.isEmpty()) {
+        m_problem = u"Unknown command \"%1\"."_s.arg(word);
+        return arguments;
+    }
+    if (candidates.size() == 1 && candidates.constFirst()->words.size() == 1) {
+        m_command = candidates.constFirst();
+        return arguments;
+    }
+    const QString second = first < arguments.size() ? arguments.at(first) : QString();
+    for (const CommandSpec *candidate : candidates) {
+        if (candidate->words.value(1) == second) {
+            m_command = candidate;
+            arguments.removeAt(first);
+            return arguments;
+        }
+    }
+    m_problem = u"\"%1\" needs one of: %2."_s.arg(word, secondWords(candidates).join(u", "_s));
+    if (!second.isEmpty() && !isOption(second))
+        m_problem = u"Unknown command \"%1 %2\"; "_s.arg(word, second)
+            + u"\"%1\" takes one of: %2."_s.arg(word, secondWords(candidates).join(u", "_s));
+    return arguments;
+}
+
+void CommandLine::parseOptions(const QString &program, const QStringList &rest)
+{
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOptions(CommandCatalog::globalOptions());
+    if (m_command)
+        m_parser.addOptions(m_command->options);
+    if (!m_parser.parse(QStringList {program} + rest)) {
+        m_problem = m_parser.errorText();
+        return;
+    }
+    m_parsed = true;
+    m_arguments = m_parser.positionalArguments();
+    m_help = m_parser.isSet(u"help"_s);
+}
+
+void CommandLine::checkArgumentCount()
+{
+    if (!m_command)
+        return;
+    const qsizetype count = m_arguments.size();
+    if (count < m_command->minArguments)
+        m_problem = u"\"%1\" needs %2."_s.arg(m_command->name(), m_command->synopsis);
+    else if (m_command->maxArguments >= 0 && count > m_command->maxArguments)
+        m_problem = u"\"%1\" does not take \"%2\"."_s.arg(
+            m_command->name(), m_arguments.mid(m_command->maxArguments).join(u' '));
+}
+
+QString CommandLine::usage() const
+{
+    return m_command ? CommandCatalog::usage(*m_command) : CommandCatalog::usage();
+}
+
+bool CommandLine::isSet(const QString &option) const
+{
+    return m_parsed && m_parser.isSet(option);
+}
+
+QString CommandLine::value(const QString &option) const
+{
+    return m_parsed ? m_parser.value(option) : QString();
+}
+
+QStringList CommandLine::values(const QString &option) const
+{
+    return m_parsed ? m_parser.values(option) : QStringList();
+}
+
+} // namespace hoststand::cli

@@ -1,0 +1,131 @@
+#include "app/cli/CommandRun.h"
+#include "app/cli/Commands.h"
+#include "app/cli/ExitStatus.h"
+#include "app/cli/StoreVerifier.h"
+#include "domain/Restaurant.h"
+#include "domain/readmodel/ReadModel.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::cli::commands {
+namespace {
+
+using ReadModelUse = RestaurantOptions::ReadModelUse;
+
+QList<AuditRow> allEvents(const ReadModel &model, AuditFilter filter)
+{
+    QList<AuditRow> rows;
+    for (;;) {
+        const QList<AuditRow> page = model.audit(filter);
+        rows.append(page);
+        if (page.size() < filter.limit)
+            return rows;
+        filter.afterPosition = page.constLast().position;
+    }
+}
+
+// One line per second at most, and the last one always.
+void reportProgress(CliOutput &out, QElapsedTimer &sinceLast, qint64 done, qint64 total)
+{
+    if (done < total && sinceLast.isValid() && sinceLast.elapsed() < 1000)
+        return;
+    sinceLast.start();
+    const qint64 percent = total > 0 ? done * 100 / total : 100;
+    out.note(
+        u"Rebuilding the read model: %1 of %2 events (%3%)"_s.arg(done).arg(total).arg(percent));
+}
+
+QString verdict(const QStringList &problems, const QString &good)
+{
+    return problems.isEmpty() ? good : u"%1 problem(s)"_s.arg(problems.size());
+}
+
+} // namespace
+
+int events(CommandRun &run)
+{
+    const auto from = run.integer(u"from"_s);
+    if (from && *from < 1)
+        run.problem(u"--from: positions start at 1."_s);
+    if (run.hasBadUsage())
+        return run.badUsage();
+    Restaurant *restaurant = run.open(ReadModelUse::Follow);
+    if (!restaurant)
+        return run.failed();
+    AuditFilter filter;
+    filter.stream = run.text(u"stream"_s);
+    filter.type = run.text(u"type"_s);
+    filter.correlationId = run.text(u"correlation"_s);
+    filter.afterPosition = from.value_or(1) - 1;
+    const QList<AuditRow> rows = allEvents(*restaurant->readModel(), filter);
+    QJsonArray json;
+    for (const AuditRow &row : rows)
+        json.append(run.presenter().json(row));
+    run.out().results(json, run.presenter().events(rows).render());
+    return ExitOk;
+}
+
+int rebuild(CommandRun &run)
+{
+    Restaurant *restaurant = run.open(ReadModelUse::Open);
+    if (!restaurant)
+        return run.failed();
+    ReadModel &model = *restaurant->readModel();
+    QElapsedTimer sinceLast;
+    QObject::connect(&model, &ReadModel::rebuildProgress, &model, [&](qint64 done, qint64 total) {
+        reportProgress(run.out(), sinceLast, done, total);
+    });
+    if (auto rebuilt = model.rebuild(); !rebuilt.ok())
+        return run.refuse(rebuilt.error());
+    const QJsonObject json {{u"position"_s, model.position()}, {u"readModel"_s, model.location()}};
+    run.out().result(json,
+                     u"Rebuilt the read model %1 up to position %2.\n"_s.arg(model.location())
+                         .arg(model.position()));
+    return ExitOk;
+}
+
+int verify(CommandRun &run)
+{
+    Restaurant *restaurant = run.open(ReadModelUse::Open);
+    if (!restaurant)
+        return run.failed();
+    const StoreVerifier verifier(restaurant->store());
+    auto integrity = verifier.integrityProblems();
+    if (!integrity.ok())
+        return run.refuse(integrity.error());
+    qint64 events = 0;
+    auto sequence = verifier.sequenceProblems(events);
+    if (!sequence.ok())
+        return run.refuse(sequence.error());
+    auto differences = ReadModel::verifyAgainstFreshRebuild(restaurant->store(),
+                                                            restaurant->readModel()->location());
+    if (!differences.ok())
+        return run.refuse(differences.error());
+    const QJsonObject json {
+        {u"events"_s, events},
+        {u"integrityProblems"_s, QJsonArray::fromStringList(integrity.value())},
+        {u"sequenceProblems"_s, QJsonArray::fromStringList(sequence.value())},
+        {u"readModelDifferences"_s, QJsonArray::fromStringList(differences.value())}};
+    const QStringList all = integrity.value() + sequence.value() + differences.value();
+    QString text = u"Store integrity  %1\nEvents           %2, %3\nRead model       %4\n"_s.arg(
+        verdict(integrity.value(), u"ok"_s), QString::number(events),
+        verdict(sequence.value(), u"positions and revisions without gaps"_s),
+        verdict(differences.value(), u"matches a fresh rebuild"_s));
+    for (const QString &problem : all)
+        text += u"  "_s + problem + u'\n';
+    if (all.isEmpty()) {
+        run.out().result(json, text);
+        return ExitOk;
+    }
+    if (!run.out().isJson())
+        run.out().result({}, text);
+    return run.out().refuse(
+        u"verification-failed"_s,
+        u"The store or its read model failed verification (%1 problem(s))."_s.arg(all.size()),
+        json);
+}
+
+} // namespace hoststand::cli::commands
