@@ -46,25 +46,26 @@ QList<ReadIndex> BookingsProjection::indexes() const
 
 StoreResult<void> BookingsProjection::prepare(ReadConnection &connection)
 {
-    m_knownBoundMs = -1;
+    discardBatch();
     return prepareStatements(
         connection,
-        {{&m_initiate,
+        {{&m_insert,
           u"INSERT INTO bookings(id, table_id, start_ms, end_ms, party_size, guest_name, phone, "
-          "note, status, walk_in, rejection_reason, created_ms, search_text, phone_digits) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, 'initiated', ?, '', ?, ?, ?) "
+          "note, status, walk_in, rejection_reason, created_ms, arrived_ms, seated_ms, left_ms, "
+          "search_text, phone_digits) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
           "ON CONFLICT(id) DO UPDATE SET table_id = excluded.table_id, "
           "start_ms = excluded.start_ms, end_ms = excluded.end_ms, "
           "party_size = excluded.party_size, guest_name = excluded.guest_name, "
           "phone = excluded.phone, note = excluded.note, status = excluded.status, "
-          "walk_in = excluded.walk_in, created_ms = excluded.created_ms, "
+          "walk_in = excluded.walk_in, rejection_reason = excluded.rejection_reason, "
+          "created_ms = excluded.created_ms, arrived_ms = excluded.arrived_ms, "
+          "seated_ms = excluded.seated_ms, left_ms = excluded.left_ms, "
           "search_text = excluded.search_text, phone_digits = excluded.phone_digits"_s},
-         {&m_status, u"UPDATE bookings SET status = ? WHERE id = ?"_s},
-         {&m_reject,
-          u"UPDATE bookings SET status = 'rejected', rejection_reason = ? WHERE id = ?"_s},
-         {&m_arrive, u"UPDATE bookings SET status = 'arrived', arrived_ms = ? WHERE id = ?"_s},
-         {&m_seat, u"UPDATE bookings SET status = 'seated', seated_ms = ? WHERE id = ?"_s},
-         {&m_leave, u"UPDATE bookings SET status = 'left', left_ms = ? WHERE id = ?"_s},
+         {&m_update,
+          u"UPDATE bookings SET status = coalesce(?, status), "
+          "rejection_reason = coalesce(?, rejection_reason), "
+          "arrived_ms = coalesce(?, arrived_ms), seated_ms = coalesce(?, seated_ms), "
+          "left_ms = coalesce(?, left_ms) WHERE id = ?"_s},
          {&m_widen,
           u"UPDATE booking_span_bound SET longest_ms = ? WHERE id = 1 AND longest_ms < ?"_s},
          {&m_readBound, u"SELECT longest_ms FROM booking_span_bound WHERE id = 1"_s}});
@@ -74,92 +75,171 @@ StoreResult<void> BookingsProjection::apply(const ProjectedEvent &event)
 {
     switch (event.kind()) {
     case EventKind::BookingInitiated:
-        return initiate(event);
+        initiate(event);
+        break;
     case EventKind::BookingConfirmed:
-        return setStatus(event, toString(BookingStatus::Confirmed));
-    case EventKind::BookingRejected:
-        return reject(event);
+        setStatus(event, BookingStatus::Confirmed);
+        break;
     case EventKind::BookingCancelled:
-        return setStatus(event, toString(BookingStatus::Cancelled));
+        setStatus(event, BookingStatus::Cancelled);
+        break;
     case EventKind::BookingNoShow:
-        return setStatus(event, toString(BookingStatus::NoShow));
+        setStatus(event, BookingStatus::NoShow);
+        break;
+    case EventKind::BookingRejected:
+        if (Pending *change = pending(event)) {
+            change->row.status = BookingStatus::Rejected;
+            change->statusChanged = change->rejected = true;
+            change->row.rejectionReason = event.text("message");
+        }
+        break;
     case EventKind::GuestArrived:
-        return setMoment(*m_arrive, event);
+        setStatus(event, BookingStatus::Arrived);
+        if (Pending *change = pending(event))
+            change->row.arrivedAt = event.moment("at");
+        break;
     case EventKind::PartySeated:
-        return setMoment(*m_seat, event);
+        setStatus(event, BookingStatus::Seated);
+        if (Pending *change = pending(event))
+            change->row.seatedAt = event.moment("at");
+        break;
     case EventKind::PartyLeft:
-        return setMoment(*m_leave, event);
+        setStatus(event, BookingStatus::Left);
+        if (Pending *change = pending(event))
+            change->row.leftAt = event.moment("at");
+        break;
     default:
-        return {};
+        break;
     }
+    return {};
 }
 
-StoreResult<void> BookingsProjection::initiate(const ProjectedEvent &event)
+void BookingsProjection::initiate(const ProjectedEvent &event)
 {
-    const QString bookingId = event.text(u"bookingId");
-    const QString tableId = event.text(u"tableId");
+    BookingRow row;
+    row.id = event.text("bookingId");
+    row.tableId = event.text("tableId");
     const auto span = event.timeSlot();
-    const auto party = event.integer(u"partySize");
-    if (bookingId.isEmpty() || tableId.isEmpty() || !span || !party)
-        return {}; // unreadable: the audit log still shows it
-    const QString guestName = event.text(u"guestName");
-    const QString phone = event.text(u"phone");
-    m_initiate->bindText(1, bookingId);
-    m_initiate->bindText(2, tableId);
-    m_initiate->bindMoment(3, span->first);
-    m_initiate->bindMoment(4, span->second);
-    m_initiate->bindInt(5, *party);
-    m_initiate->bindText(6, guestName);
-    m_initiate->bindText(7, phone);
-    m_initiate->bindText(8, event.text(u"note"));
-    m_initiate->bindInt(9, event.boolean(u"walkIn") ? 1 : 0);
-    m_initiate->bindMoment(10, event.recorded().created);
-    m_initiate->bindText(11, GuestSearch::foldedText(guestName, phone));
-    m_initiate->bindText(12, GuestSearch::digits(phone));
-    if (auto inserted = m_initiate->execute(); !inserted.ok())
-        return inserted;
-    return widenSpanBound(span->first.msecsTo(span->second));
-}
-
-// Writes only when a span is longer than any this projection has seen: a
-// few times per store, not once per booking.
-StoreResult<void> BookingsProjection::widenSpanBound(qint64 spanMs)
-{
-    if (m_knownBoundMs < 0) {
-        auto row = m_readBound->next();
-        if (!row.ok())
-            return row.error();
-        m_knownBoundMs = row.value() ? m_readBound->intValue(0) : 0;
-        m_readBound->reset();
+    const auto party = event.integer("partySize");
+    if (row.id.isEmpty() || row.tableId.isEmpty() || !span || !party)
+        return; // unreadable: the audit log still shows it
+    row.start = span->first;
+    row.end = span->second;
+    row.partySize = int(*party);
+    row.guestName = event.text("guestName");
+    row.phone = event.text("phone");
+    row.note = event.text("note");
+    row.walkIn = event.boolean("walkIn");
+    row.createdAt = event.recorded().created;
+    m_batchLongestMs = std::max(m_batchLongestMs, row.start.msecsTo(row.end));
+    const Pending initiated {std::move(row), true, true, false};
+    if (const auto found = m_pendingIndex.constFind(initiated.row.id);
+        found != m_pendingIndex.cend()) {
+        m_pending[*found] = initiated;
+        return;
     }
-    if (spanMs <= m_knownBoundMs)
+    m_pendingIndex.insert(initiated.row.id, m_pending.size());
+    m_pending.append(initiated);
+}
+
+BookingsProjection::Pending *BookingsProjection::pending(const ProjectedEvent &event)
+{
+    const QString id = event.text("bookingId");
+    if (id.isEmpty())
+        return nullptr;
+    if (const auto found = m_pendingIndex.constFind(id); found != m_pendingIndex.cend())
+        return &m_pending[*found];
+    m_pendingIndex.insert(id, m_pending.size());
+    Pending change;
+    change.row.id = id;
+    m_pending.append(change);
+    return &m_pending.last();
+}
+
+void BookingsProjection::setStatus(const ProjectedEvent &event, BookingStatus status)
+{
+    if (Pending *change = pending(event)) {
+        change->row.status = status;
+        change->statusChanged = true;
+    }
+}
+
+StoreResult<void> BookingsProjection::finishBatch()
+{
+    for (const Pending &change : std::as_const(m_pending)) {
+        auto written = change.whole ? insert(change.row) : update(change);
+        if (!written.ok())
+            return written;
+    }
+    auto widened = widenSpanBound();
+    discardBatch();
+    return widened;
+}
+
+void BookingsProjection::discardBatch()
+{
+    m_pending.clear();
+    m_pendingIndex.clear();
+    m_batchLongestMs = 0;
+}
+
+StoreResult<void> BookingsProjection::insert(const BookingRow &row)
+{
+    ReadStatement &insert = *m_insert;
+    insert.bindText(1, row.id);
+    insert.bindText(2, row.tableId);
+    insert.bindMoment(3, row.start);
+    insert.bindMoment(4, row.end);
+    insert.bindInt(5, row.partySize);
+    insert.bindText(6, row.guestName);
+    insert.bindText(7, row.phone);
+    insert.bindText(8, row.note);
+    insert.bindText(9, toString(row.status));
+    insert.bindInt(10, row.walkIn ? 1 : 0);
+    insert.bindText(11, row.rejectionReason);
+    insert.bindMoment(12, row.createdAt);
+    insert.bindMoment(13, row.arrivedAt);
+    insert.bindMoment(14, row.seatedAt);
+    insert.bindMoment(15, row.leftAt);
+    insert.bindText(16, GuestSearch::foldedText(row.guestName, row.phone));
+    insert.bindText(17, GuestSearch::digits(row.phone));
+    return insert.execute();
+}
+
+StoreResult<void> BookingsProjection::update(const Pending &change)
+{
+    ReadStatement &update = *m_update;
+    if (change.statusChanged)
+        update.bindText(1, toString(change.row.status));
+    else
+        update.bindNull(1);
+    if (change.rejected)
+        update.bindText(2, change.row.rejectionReason);
+    else
+        update.bindNull(2);
+    update.bindMoment(3, change.row.arrivedAt);
+    update.bindMoment(4, change.row.seatedAt);
+    update.bindMoment(5, change.row.leftAt);
+    update.bindText(6, change.row.id);
+    return update.execute();
+}
+
+// Writes only when a span is longer than any stored: a few times per
+// store, not once per batch.
+StoreResult<void> BookingsProjection::widenSpanBound()
+{
+    if (m_batchLongestMs == 0)
         return {};
-    m_widen->bindInt(1, spanMs);
-    m_widen->bindInt(2, spanMs);
-    m_knownBoundMs = spanMs;
+    auto row = m_readBound->next();
+    if (!row.ok())
+        return row.error();
+    const qint64 stored = row.value() ? m_readBound->intValue(0) : 0;
+    m_readBound->reset();
+    if (m_batchLongestMs <= stored)
+        return {};
+    m_widen->bindInt(1, m_batchLongestMs);
+    m_widen->bindInt(2, m_batchLongestMs);
     return m_widen->execute();
-}
-
-StoreResult<void> BookingsProjection::setStatus(const ProjectedEvent &event, const QString &status)
-{
-    m_status->bindText(1, status);
-    m_status->bindText(2, event.text(u"bookingId"));
-    return m_status->execute();
-}
-
-StoreResult<void> BookingsProjection::reject(const ProjectedEvent &event)
-{
-    m_reject->bindText(1, event.text(u"message"));
-    m_reject->bindText(2, event.text(u"bookingId"));
-    return m_reject->execute();
-}
-
-StoreResult<void> BookingsProjection::setMoment(ReadStatement &statement,
-                                                const ProjectedEvent &event)
-{
-    statement.bindMoment(1, event.moment(u"at"));
-    statement.bindText(2, event.text(u"bookingId"));
-    return statement.execute();
 }
 
 } // namespace hoststand

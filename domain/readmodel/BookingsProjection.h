@@ -1,12 +1,19 @@
 #pragma once
 
 #include "domain/readmodel/Projection.h"
+#include "domain/readmodel/ReadModelRows.h"
+
+#include <QHash>
 
 namespace hoststand {
 
 // The bookings with their status, span, party, guest and the times the
 // party arrived, was seated and left. It also keeps the longest span seen,
 // so a query for a day scans only the bookings that can overlap it.
+//
+// A booking's events usually arrive in one batch, so they change a row in
+// memory and the batch writes each booking once: an insert for a booking
+// initiated in the batch, an update of the changed columns for the others.
 class BookingsProjection final : public Projection
 {
 public:
@@ -16,23 +23,35 @@ public:
     QList<ReadIndex> indexes() const override;
     StoreResult<void> prepare(ReadConnection &connection) override;
     StoreResult<void> apply(const ProjectedEvent &event) override;
+    StoreResult<void> finishBatch() override;
+    void discardBatch() override;
 
 private:
-    StoreResult<void> initiate(const ProjectedEvent &event);
-    StoreResult<void> setStatus(const ProjectedEvent &event, const QString &status);
-    StoreResult<void> reject(const ProjectedEvent &event);
-    StoreResult<void> setMoment(ReadStatement &statement, const ProjectedEvent &event);
-    StoreResult<void> widenSpanBound(qint64 spanMs);
+    // A booking as the batch changed it. Whole: initiated in the batch, so
+    // row holds every column; otherwise row holds only what changed (an
+    // invalid time or an unset status stays as stored).
+    struct Pending
+    {
+        BookingRow row;
+        bool whole = false;
+        bool statusChanged = false;
+        bool rejected = false;
+    };
 
-    std::unique_ptr<ReadStatement> m_initiate;
-    std::unique_ptr<ReadStatement> m_status;
-    std::unique_ptr<ReadStatement> m_reject;
-    std::unique_ptr<ReadStatement> m_arrive;
-    std::unique_ptr<ReadStatement> m_seat;
-    std::unique_ptr<ReadStatement> m_leave;
+    void initiate(const ProjectedEvent &event);
+    Pending *pending(const ProjectedEvent &event);
+    void setStatus(const ProjectedEvent &event, BookingStatus status);
+    StoreResult<void> insert(const BookingRow &row);
+    StoreResult<void> update(const Pending &change);
+    StoreResult<void> widenSpanBound();
+
+    std::unique_ptr<ReadStatement> m_insert;
+    std::unique_ptr<ReadStatement> m_update;
     std::unique_ptr<ReadStatement> m_widen;
     std::unique_ptr<ReadStatement> m_readBound;
-    qint64 m_knownBoundMs = -1;
+    QList<Pending> m_pending;
+    QHash<QString, qsizetype> m_pendingIndex;
+    qint64 m_batchLongestMs = 0;
 };
 
 } // namespace hoststand

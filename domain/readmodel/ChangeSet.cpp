@@ -22,7 +22,7 @@ void ChangeSet::collect(const ProjectedEvent &event)
     case EventKind::TableRemoved:
     case EventKind::LockPlaced:
     case EventKind::LockRemoved:
-        add(m_tables, m_seenTables, event.text(u"tableId"));
+        add(m_tables, m_seenTables, event.text("tableId"));
         break;
     case EventKind::BookingInitiated:
     case EventKind::BookingConfirmed:
@@ -32,7 +32,7 @@ void ChangeSet::collect(const ProjectedEvent &event)
     case EventKind::PartySeated:
     case EventKind::PartyLeft:
     case EventKind::BookingNoShow:
-        add(m_bookings, m_seenBookings, event.text(u"bookingId"));
+        add(m_bookings, m_seenBookings, event.text("bookingId"));
         break;
     case EventKind::ServicePeriodsDefined:
     case EventKind::TurnTimesDefined:

@@ -34,6 +34,7 @@ QList<ReadIndex> LocksProjection::indexes() const
 
 StoreResult<void> LocksProjection::prepare(ReadConnection &connection)
 {
+    discardBatch();
     return prepareStatements(
         connection,
         {{&m_place,
@@ -46,37 +47,62 @@ StoreResult<void> LocksProjection::prepare(ReadConnection &connection)
 
 StoreResult<void> LocksProjection::apply(const ProjectedEvent &event)
 {
-    switch (event.kind()) {
-    case EventKind::LockPlaced:
-        return place(event);
-    case EventKind::LockRemoved:
-        return remove(event);
-    default:
-        return {};
-    }
+    if (event.kind() == EventKind::LockPlaced)
+        place(event);
+    else if (event.kind() == EventKind::LockRemoved)
+        remove(event);
+    return {};
 }
 
-StoreResult<void> LocksProjection::place(const ProjectedEvent &event)
+void LocksProjection::place(const ProjectedEvent &event)
 {
-    const QString tableId = event.text(u"tableId");
-    const QString bookingId = event.text(u"bookingId");
+    const QString tableId = event.text("tableId");
+    const QString bookingId = event.text("bookingId");
     const auto span = event.timeSlot();
-    const auto party = event.integer(u"partySize");
+    const auto party = event.integer("partySize");
     if (tableId.isEmpty() || bookingId.isEmpty() || !span || !party)
-        return {}; // unreadable: the audit log still shows it
-    m_place->bindText(1, tableId);
-    m_place->bindText(2, bookingId);
-    m_place->bindMoment(3, span->first);
-    m_place->bindMoment(4, span->second);
-    m_place->bindInt(5, *party);
-    return m_place->execute();
+        return; // unreadable: the audit log still shows it
+    keep({{tableId, bookingId, span->first, span->second, int(*party)}, true});
 }
 
-StoreResult<void> LocksProjection::remove(const ProjectedEvent &event)
+void LocksProjection::remove(const ProjectedEvent &event)
 {
-    m_remove->bindText(1, event.text(u"tableId"));
-    m_remove->bindText(2, event.text(u"bookingId"));
-    return m_remove->execute();
+    keep({{event.text("tableId"), event.text("bookingId"), {}, {}, 0}, false});
+}
+
+void LocksProjection::keep(Pending change)
+{
+    const QString key = change.lock.tableId + u'\n' + change.lock.bookingId;
+    if (const auto found = m_pendingIndex.constFind(key); found != m_pendingIndex.cend()) {
+        m_pending[*found] = std::move(change);
+        return;
+    }
+    m_pendingIndex.insert(key, m_pending.size());
+    m_pending.append(std::move(change));
+}
+
+StoreResult<void> LocksProjection::finishBatch()
+{
+    for (const Pending &change : std::as_const(m_pending)) {
+        ReadStatement &statement = change.placed ? *m_place : *m_remove;
+        statement.bindText(1, change.lock.tableId);
+        statement.bindText(2, change.lock.bookingId);
+        if (change.placed) {
+            statement.bindMoment(3, change.lock.start);
+            statement.bindMoment(4, change.lock.end);
+            statement.bindInt(5, change.lock.partySize);
+        }
+        if (auto written = statement.execute(); !written.ok())
+            return written;
+    }
+    discardBatch();
+    return {};
+}
+
+void LocksProjection::discardBatch()
+{
+    m_pending.clear();
+    m_pendingIndex.clear();
 }
 
 } // namespace hoststand

@@ -1,10 +1,15 @@
 #pragma once
 
 #include "domain/readmodel/Projection.h"
+#include "domain/readmodel/ReadModelRows.h"
+
+#include <QHash>
 
 namespace hoststand {
 
 // The table locks in force: a placed lock is a row until it is removed.
+// Within a batch the locks change in memory and each is written once (a
+// lock placed and removed in the same batch costs one delete).
 class LocksProjection final : public Projection
 {
 public:
@@ -14,13 +19,24 @@ public:
     QList<ReadIndex> indexes() const override;
     StoreResult<void> prepare(ReadConnection &connection) override;
     StoreResult<void> apply(const ProjectedEvent &event) override;
+    StoreResult<void> finishBatch() override;
+    void discardBatch() override;
 
 private:
-    StoreResult<void> place(const ProjectedEvent &event);
-    StoreResult<void> remove(const ProjectedEvent &event);
+    struct Pending
+    {
+        LockRow lock;
+        bool placed = false; // otherwise removed
+    };
+
+    void place(const ProjectedEvent &event);
+    void remove(const ProjectedEvent &event);
+    void keep(Pending change);
 
     std::unique_ptr<ReadStatement> m_place;
     std::unique_ptr<ReadStatement> m_remove;
+    QList<Pending> m_pending;
+    QHash<QString, qsizetype> m_pendingIndex; // by table and booking
 };
 
 } // namespace hoststand

@@ -9,73 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-namespace {
-
-// Scans a JSON object whose members are strings without escapes, numbers,
-// booleans or null, calling member(key, value, isString) for each. Returns
-// false, having called member() for some members perhaps, on anything else.
-template<typename Member>
-bool scanFlatObject(QByteArrayView json, Member member)
-{
-    const char *p = json.data();
-    const char *const end = p + json.size();
-    const auto skipSpace = [&] {
-        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-            ++p;
-    };
-    const auto string = [&](QByteArrayView &out) {
-        const char *start = ++p;
-        while (p < end && *p != '"') {
-            if (*p == '\\')
-                return false;
-            ++p;
-        }
-        if (p == end)
-            return false;
-        out = QByteArrayView(start, p++ - start);
-        return true;
-    };
-    skipSpace();
-    if (p == end || *p++ != '{')
-        return false;
-    skipSpace();
-    if (p < end && *p == '}')
-        return ++p, skipSpace(), p == end;
-    for (;;) {
-        QByteArrayView key;
-        QByteArrayView value;
-        if (p == end || *p != '"' || !string(key))
-            return false;
-        skipSpace();
-        if (p == end || *p++ != ':')
-            return false;
-        skipSpace();
-        const bool isString = p < end && *p == '"';
-        if (isString) {
-            if (!string(value))
-                return false;
-        } else {
-            const char *start = p;
-            while (p < end && *p != ',' && *p != '}' && *p != ' ' && *p != '[' && *p != '{')
-                ++p;
-            if (p == start || p == end || *p == '[' || *p == '{')
-                return false;
-            value = QByteArrayView(start, p - start);
-        }
-        member(key, value, isString);
-        skipSpace();
-        if (p == end)
-            return false;
-        if (*p == '}')
-            return ++p, skipSpace(), p == end;
-        if (*p++ != ',')
-            return false;
-        skipSpace();
-    }
-}
-
-} // namespace
-
 const QString &MetadataReader::shared(QByteArrayView utf8, QByteArray &lastBytes, QString &last)
 {
     if (utf8 != QByteArrayView(lastBytes)) {
@@ -85,25 +18,25 @@ const QString &MetadataReader::shared(QByteArrayView utf8, QByteArray &lastBytes
     return last;
 }
 
-bool MetadataReader::scan(QByteArrayView json)
+bool MetadataReader::scan(const QByteArray &json)
 {
     m_parsed = Parsed();
     bool versionReadable = true;
-    const bool flat
-        = scanFlatObject(json, [&](QByteArrayView key, QByteArrayView value, bool isString) {
-              EventMetadata &metadata = m_parsed.metadata;
-              if (key == "$correlationId" && isString)
-                  metadata.correlationId = QString::fromUtf8(value);
-              else if (key == "$causationId" && isString)
-                  metadata.causationId = QString::fromUtf8(value);
-              else if (key == "user" && isString)
-                  metadata.user = shared(value, m_userBytes, m_user);
-              else if (key == "terminal" && isString)
-                  metadata.terminal = shared(value, m_terminalBytes, m_terminal);
-              else if (key == "schemaVersion")
-                  m_parsed.schemaVersion = isString ? 1 : int(value.toInt(&versionReadable));
-          });
-    return flat && versionReadable;
+    const bool whole = JsonScan::scanObject(json, [&](const JsonScan::Member &member) {
+        EventMetadata &metadata = m_parsed.metadata;
+        const bool isString = member.kind == JsonScan::Kind::String;
+        if (member.key == "$correlationId" && isString)
+            metadata.correlationId = QString::fromUtf8(member.value);
+        else if (member.key == "$causationId" && isString)
+            metadata.causationId = QString::fromUtf8(member.value);
+        else if (member.key == "user" && isString)
+            metadata.user = shared(member.value, m_userBytes, m_user);
+        else if (member.key == "terminal" && isString)
+            metadata.terminal = shared(member.value, m_terminalBytes, m_terminal);
+        else if (member.key == "schemaVersion" && member.kind == JsonScan::Kind::Scalar)
+            m_parsed.schemaVersion = int(member.value.toInt(&versionReadable));
+    });
+    return whole && versionReadable;
 }
 
 void MetadataReader::readWithJsonDocument(const QByteArray &metadata)
@@ -150,23 +83,41 @@ ProjectedEvent::ProjectedEvent(const RecordedEvent &event, MetadataReader &metad
     , m_metadata(metadata.read(event.metadata))
 { }
 
-// The current version's data is read as it is; an older version goes
+// The current version's data is scanned in place. An older version goes
 // through the codec, whose upcasters know the changes, and is written back
 // as the current version's JSON. A version newer than this code cannot be
 // read and is left to the audit log.
-const QJsonObject &ProjectedEvent::data() const
+void ProjectedEvent::readData() const
 {
-    if (m_data)
-        return *m_data;
+    m_dataRead = true;
     const std::optional<int> current = EventCodec::currentVersion(m_event.type);
     if (current && *current == m_metadata.schemaVersion) {
-        m_data = QJsonDocument::fromJson(m_event.data).object();
+        if (JsonScan::scanObject(
+                m_event.data, [this](const JsonScan::Member &member) { m_fields.append(member); }))
+            return;
+        m_fields.clear();
+        m_document = QJsonDocument::fromJson(m_event.data).object();
     } else if (auto event = decoded()) {
-        m_data = EventCodec::encode(*event);
+        m_document = EventCodec::encode(*event);
     } else {
-        m_data = QJsonObject();
+        m_document = QJsonObject();
     }
-    return *m_data;
+}
+
+const JsonScan::Member *ProjectedEvent::scanned(QByteArrayView key) const
+{
+    if (!m_dataRead)
+        readData();
+    for (const JsonScan::Member &member : m_fields) {
+        if (member.key == key)
+            return &member;
+    }
+    return nullptr;
+}
+
+QJsonValue ProjectedEvent::fromDocument(QByteArrayView key) const
+{
+    return m_document ? m_document->value(QLatin1StringView(key)) : QJsonValue();
 }
 
 std::optional<DomainEvent> ProjectedEvent::decoded() const
@@ -177,41 +128,59 @@ std::optional<DomainEvent> ProjectedEvent::decoded() const
     return std::move(event).value();
 }
 
-QString ProjectedEvent::text(QStringView key) const
+QString ProjectedEvent::text(QByteArrayView key) const
 {
-    return data().value(key).toString();
+    if (const JsonScan::Member *member = scanned(key))
+        return member->kind == JsonScan::Kind::String ? QString::fromUtf8(member->value)
+                                                      : QString();
+    return fromDocument(key).toString();
 }
 
-std::optional<qint64> ProjectedEvent::integer(QStringView key) const
+std::optional<qint64> ProjectedEvent::integer(QByteArrayView key) const
 {
-    const QJsonValue value = data().value(key);
-    if (!value.isDouble())
-        return std::nullopt;
-    return value.toInteger();
+    if (const JsonScan::Member *member = scanned(key)) {
+        bool ok = false;
+        const qint64 value = member->value.toLongLong(&ok);
+        return ok && member->kind == JsonScan::Kind::Scalar ? std::optional(value) : std::nullopt;
+    }
+    const QJsonValue value = fromDocument(key);
+    return value.isDouble() ? std::optional(value.toInteger()) : std::nullopt;
 }
 
-bool ProjectedEvent::boolean(QStringView key) const
+bool ProjectedEvent::boolean(QByteArrayView key) const
 {
-    return data().value(key).toBool();
+    if (const JsonScan::Member *member = scanned(key))
+        return member->kind == JsonScan::Kind::Scalar && member->value == "true";
+    return fromDocument(key).toBool();
 }
 
-static QDateTime parseMoment(const QJsonValue &value)
+QDateTime ProjectedEvent::moment(QByteArrayView key) const
 {
-    if (!value.isString())
-        return {};
-    return QDateTime::fromString(value.toString(), Qt::ISODate).toUTC();
-}
-
-QDateTime ProjectedEvent::moment(QStringView key) const
-{
-    return parseMoment(data().value(key));
+    if (const JsonScan::Member *member = scanned(key))
+        return member->kind == JsonScan::Kind::String ? JsonScan::moment(member->value)
+                                                      : QDateTime();
+    const QJsonValue value = fromDocument(key);
+    return value.isString() ? JsonScan::moment(value.toString().toUtf8()) : QDateTime();
 }
 
 std::optional<std::pair<QDateTime, QDateTime>> ProjectedEvent::timeSlot() const
 {
-    const QJsonObject slot = data().value(u"timeSlot").toObject();
-    const QDateTime from = parseMoment(slot.value(u"from"));
-    const QDateTime to = parseMoment(slot.value(u"to"));
+    QDateTime from;
+    QDateTime to;
+    if (const JsonScan::Member *slot = scanned("timeSlot")) {
+        if (slot->kind != JsonScan::Kind::Object)
+            return std::nullopt;
+        JsonScan::scanObject(slot->value, [&](const JsonScan::Member &member) {
+            if (member.kind == JsonScan::Kind::String && member.key == "from")
+                from = JsonScan::moment(member.value);
+            else if (member.kind == JsonScan::Kind::String && member.key == "to")
+                to = JsonScan::moment(member.value);
+        });
+    } else {
+        const QJsonObject slotObject = fromDocument("timeSlot").toObject();
+        from = JsonScan::moment(slotObject.value(u"from").toString().toUtf8());
+        to = JsonScan::moment(slotObject.value(u"to").toString().toUtf8());
+    }
     if (!from.isValid() || !to.isValid() || to <= from)
         return std::nullopt;
     return std::pair {from, to};

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "domain/contracts/DomainEvent.h"
+#include "domain/readmodel/JsonScan.h"
 #include "eventstore/EventMetadata.h"
 #include "eventstore/RecordedEvent.h"
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QVarLengthArray>
 
 #include <optional>
 #include <utility>
@@ -49,7 +51,7 @@ public:
     const Parsed &read(const QByteArray &metadata);
 
 private:
-    bool scan(QByteArrayView json);
+    bool scan(const QByteArray &json);
     void readWithJsonDocument(const QByteArray &metadata);
     const QString &shared(QByteArrayView utf8, QByteArray &lastBytes, QString &last);
 
@@ -74,27 +76,34 @@ public:
     EventKind kind() const { return m_kind; }
     const EventMetadata &metadata() const { return m_metadata.metadata; }
 
-    // The data as this version writes the event's type (an older version's
-    // data is upcast); empty when the data cannot be read.
-    const QJsonObject &data() const;
     // The whole event, decoded by the catalogue's codec.
     std::optional<DomainEvent> decoded() const;
 
-    QString text(QStringView key) const;
-    std::optional<qint64> integer(QStringView key) const;
-    bool boolean(QStringView key) const;
-    // An ISO-8601 moment of the data, in UTC; invalid when missing.
-    QDateTime moment(QStringView key) const;
+    // Fields of the data as this version writes the event's type (an older
+    // version's data is upcast first); empty or nothing when missing.
+    QString text(QByteArrayView key) const;
+    std::optional<qint64> integer(QByteArrayView key) const;
+    bool boolean(QByteArrayView key) const;
+    // An ISO-8601 moment, in UTC; invalid when missing.
+    QDateTime moment(QByteArrayView key) const;
     // The "timeSlot" of a booking or lock.
     std::optional<std::pair<QDateTime, QDateTime>> timeSlot() const;
 
     static EventKind kindOf(const QString &type);
 
 private:
+    void readData() const;
+    const JsonScan::Member *scanned(QByteArrayView key) const;
+    QJsonValue fromDocument(QByteArrayView key) const;
+
     const RecordedEvent &m_event;
     EventKind m_kind;
     const MetadataReader::Parsed &m_metadata;
-    mutable std::optional<QJsonObject> m_data;
+    // The data, scanned in place; or, when the scan gave up or the event
+    // needed upcasting, as a document.
+    mutable bool m_dataRead = false;
+    mutable QVarLengthArray<JsonScan::Member, 10> m_fields;
+    mutable std::optional<QJsonObject> m_document;
 };
 
 } // namespace hoststand

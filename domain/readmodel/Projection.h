@@ -50,6 +50,12 @@ public:
     // Prepares the statements; again after the tables were made anew.
     virtual StoreResult<void> prepare(ReadConnection &connection) = 0;
     virtual StoreResult<void> apply(const ProjectedEvent &event) = 0;
+    // Writes what apply() kept in memory for the batch (a booking's seven
+    // events become one row write); called once per batch, in its
+    // transaction, before the checkpoint is saved.
+    virtual StoreResult<void> finishBatch() { return {}; }
+    // Forgets what apply() kept: the batch was rolled back.
+    virtual void discardBatch() { }
 };
 
 // Prepares each statement of a list, stopping at the first failure.

@@ -281,6 +281,8 @@ StoreResult<ProjectionRunner::BatchOutcome> ProjectionRunner::applyBatch(
     auto stored = m_checkpoints.read();
     if (!stored.ok())
         return stored.error();
+    for (Projection *projection : std::as_const(m_projections))
+        projection->discardBatch();
     BatchOutcome outcome;
     qint64 lowest = std::numeric_limits<qint64>::max();
     for (Projection *projection : std::as_const(m_projections)) {
@@ -295,6 +297,10 @@ StoreResult<ProjectionRunner::BatchOutcome> ProjectionRunner::applyBatch(
     }
     if (auto applied = applyEvents(batch, stored.value(), outcome.changes); !applied.ok())
         return applied.error();
+    for (Projection *projection : std::as_const(m_projections)) {
+        if (auto finished = projection->finishBatch(); !finished.ok())
+            return finished.error();
+    }
     const qint64 last = batch.constLast().position;
     if (auto saved = saveCheckpoints(last, stored.value()); !saved.ok())
         return saved.error();

@@ -105,6 +105,9 @@ private Q_SLOTS:
     void bookingsBelongToTheRestaurantsLocalDay_data();
     void bookingsBelongToTheRestaurantsLocalDay();
 
+    void eventsOfOtherShapesAreReadAlike_data();
+    void eventsOfOtherShapesAreReadAlike();
+
     void eachCommitSignalsWhatChanged_data();
     void eachCommitSignalsWhatChanged();
     void catchingUpEmitsNoChangeSignals();
@@ -588,6 +591,79 @@ void tst_ReadModel::bookingsBelongToTheRestaurantsLocalDay()
         actual.append(row.id);
     QCOMPARE(actual, bookings);
     QCOMPARE(fixture.model().localDate(at(u"2026-12-02T04:30:00Z"_s)), QDate(2026, 12, 1));
+}
+
+// --- Events as other writers or versions wrote them ---------------------
+
+void tst_ReadModel::eventsOfOtherShapesAreReadAlike_data()
+{
+    QTest::addColumn<QString>("stream");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QByteArray>("metadata");
+    QTest::addColumn<QString>("guest"); // of booking b1; empty: no booking
+    QTest::addColumn<QString>("zone"); // of table T7; empty: no table
+    QTest::addColumn<QString>("user"); // in the audit log
+
+    const QByteArray booking
+        = R"({"walkIn":false,"tableId":"T1","phone":"","partySize":2,"note":"",)"
+          R"("guestName":"Jones","timeSlot":{"to":"2026-12-01T20:30:00Z",)"
+          R"("from":"2026-12-01T19:00:00Z"},"bookingId":"b1"})";
+    const QByteArray metadata = R"({"$correlationId":"b1","schemaVersion":1,"user":"anna"})";
+    const QString initiated = u"table-booking-initiated"_s;
+
+    QTest::newRow("a booking whose fields come in another order")
+        << u"booking-b1"_s << initiated << booking << metadata << u"Jones"_s << QString()
+        << u"anna"_s;
+    QByteArray quoted = booking;
+    quoted.replace("\"Jones\"", R"("Jo \"Ace\" Jones\u00e9")");
+    QTest::newRow("a guest name with escaped characters")
+        << u"booking-b1"_s << initiated << quoted << metadata << u"Jo \"Ace\" Jones\u00e9"_s
+        << QString() << u"anna"_s;
+    QTest::newRow("metadata written on several lines with spaces")
+        << u"booking-b1"_s << initiated << booking
+        << QByteArray("{\n  \"$correlationId\" : \"b1\",\n  \"schemaVersion\" : 1,\n  "
+                      "\"user\" : \"ben\"\n}\n")
+        << u"Jones"_s << QString() << u"ben"_s;
+    QTest::newRow("a table added in version 1 gets the upcaster's layout")
+        << u"table-T7"_s << u"table-added"_s << QByteArray(R"({"tableId":"T7","seats":6})")
+        << QByteArray(R"({"schemaVersion":1,"user":"anna"})") << QString() << u"Main room"_s
+        << u"anna"_s;
+    QTest::newRow("a booking of a version newer than this code is only audited")
+        << u"booking-b1"_s << initiated << booking
+        << QByteArray(R"({"$correlationId":"b1","schemaVersion":2,"user":"anna"})") << QString()
+        << QString() << u"anna"_s;
+    QTest::newRow("an event type this version does not know is only audited")
+        << u"booking-b1"_s << u"booking-gift-voucher-added"_s << QByteArray(R"({"amount":50})")
+        << metadata << QString() << QString() << u"anna"_s;
+}
+
+void tst_ReadModel::eventsOfOtherShapesAreReadAlike()
+{
+    QFETCH(QString, stream);
+    QFETCH(QString, type);
+    QFETCH(QByteArray, data);
+    QFETCH(QByteArray, metadata);
+    QFETCH(QString, guest);
+    QFETCH(QString, zone);
+    QFETCH(QString, user);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    auto appended = fixture.store().append(stream, {EventData {newEventId(), type, data, metadata}},
+                                           ExpectedRevision::any());
+    HS_VERIFY_OK(appended);
+    QVERIFY(fixture.settle(appended.value().position));
+
+    const std::optional<BookingRow> booking = fixture.model().booking(u"b1"_s);
+    QCOMPARE(booking ? booking->guestName : QString(), guest);
+    if (booking)
+        QCOMPARE(booking->start, Seven);
+    const std::optional<TableRow> table = fixture.model().table(u"T7"_s);
+    QCOMPARE(table ? table->layout.zone : QString(), zone);
+    const QList<AuditRow> audit = fixture.model().audit({});
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.constFirst().user, user);
+    QCOMPARE(audit.constFirst().data, data);
 }
 
 // --- Change signals -----------------------------------------------------
