@@ -153,6 +153,32 @@ StoreResult<void> ProjectionRunner::catchUp()
     m_error.reset();
     m_restartFrom.reset();
     m_buffer.clear();
+    if (auto loaded = loadPositions(); !loaded.ok())
+        return loaded;
+    auto last = m_store.lastPosition();
+    if (!last.ok())
+        return last.error();
+    // Catching up from 0 builds the tables from nothing: report it as a rebuild.
+    const auto atZero = [](qint64 p) {
+        return p == 0;
+    };
+    m_reportProgress
+        = last.value() > 0 && std::any_of(m_positions.cbegin(), m_positions.cend(), atZero);
+    m_progressFrom = position();
+    m_progressTotal = last.value() - m_progressFrom;
+    auto deferred = prepareIndexes(last.value());
+    if (!deferred.ok())
+        return deferred.error();
+    auto caught = deferred.value().isEmpty() ? follow(position()) : followInBulk(deferred.value());
+    if (!caught.ok())
+        return caught;
+    m_reportProgress = false;
+    m_live = true;
+    return {};
+}
+
+StoreResult<void> ProjectionRunner::loadPositions()
+{
     auto stored = m_checkpoints.read();
     if (!stored.ok())
         return stored.error();
@@ -160,41 +186,50 @@ StoreResult<void> ProjectionRunner::catchUp()
         if (m_positions.contains(it.key()))
             m_positions.insert(it.key(), it->position);
     }
-    auto last = m_store.lastPosition();
-    if (!last.ok())
-        return last.error();
-    qint64 from = position();
-    // Catching up from 0 builds the tables from nothing: report it as a rebuild.
-    const auto atZero = [](qint64 p) {
-        return p == 0;
-    };
-    m_reportProgress
-        = last.value() > 0 && std::any_of(m_positions.cbegin(), m_positions.cend(), atZero);
-    m_progressFrom = from;
-    m_progressTotal = last.value() - from;
-    auto deferred = prepareIndexes(last.value());
-    if (!deferred.ok())
-        return deferred.error();
+    return {};
+}
+
+// Catches up without the deferred projections' indexes and without waiting
+// for the disk at each commit, then makes the indexes.
+StoreResult<void> ProjectionRunner::followInBulk(const QList<Projection *> &deferred)
+{
+    const ReadDialect &dialect = m_connection.dialect();
+    if (auto set = applySettings(dialect.bulkLoadSettings(true)); !set.ok())
+        return set;
+    auto caught = follow(position());
+    if (auto set = applySettings(dialect.bulkLoadSettings(false)); !set.ok())
+        return set;
+    if (!caught.ok())
+        return caught;
+    ReadTransaction transaction(m_connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun;
+    if (auto created = createIndexes(deferred); !created.ok())
+        return created;
+    return transaction.commit();
+}
+
+// Delivers the history from the position, and again from where another
+// process moved the checkpoints back to, until the end of the store.
+StoreResult<void> ProjectionRunner::follow(qint64 from)
+{
     for (;;) {
         subscribe(from);
         flush();
         if (m_error)
             return *m_error;
         if (!m_restartFrom)
-            break;
+            return {};
         from = *std::exchange(m_restartFrom, std::nullopt);
     }
-    if (!deferred.value().isEmpty()) {
-        ReadTransaction transaction(m_connection);
-        if (auto begun = transaction.begin(); !begun.ok())
-            return begun;
-        if (auto created = createIndexes(deferred.value()); !created.ok())
-            return created;
-        if (auto committed = transaction.commit(); !committed.ok())
-            return committed;
+}
+
+StoreResult<void> ProjectionRunner::applySettings(const QStringList &settings)
+{
+    for (const QString &setting : settings) {
+        if (auto applied = m_connection.execute(setting); !applied.ok())
+            return applied;
     }
-    m_reportProgress = false;
-    m_live = true;
     return {};
 }
 

@@ -66,6 +66,10 @@ private:
         ChangeSet changes;
     };
 
+    StoreResult<void> loadPositions();
+    StoreResult<void> follow(qint64 from);
+    StoreResult<void> followInBulk(const QList<Projection *> &deferred);
+    StoreResult<void> applySettings(const QStringList &settings);
     void subscribe(qint64 afterPosition);
     void receive(const RecordedEvent &event);
     void flush();

@@ -34,4 +34,11 @@ QStringList ReadDialect::sessionSettings() const
             u"PRAGMA cache_size = -65536"_s, u"PRAGMA temp_store = MEMORY"_s};
 }
 
+QStringList ReadDialect::bulkLoadSettings(bool bulk) const
+{
+    if (m_kind == Kind::Postgres)
+        return {bulk ? u"SET synchronous_commit TO off"_s : u"SET synchronous_commit TO on"_s};
+    return {bulk ? u"PRAGMA synchronous = OFF"_s : u"PRAGMA synchronous = NORMAL"_s};
+}
+
 } // namespace hoststand

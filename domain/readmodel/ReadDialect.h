@@ -30,6 +30,11 @@ public:
     QString beginWrite() const;
     // Run once on every new connection.
     QStringList sessionSettings() const;
+    // While projections catch up from far behind (a rebuild), and after: a
+    // commit need not reach the disk before the next batch, since the read
+    // tables can be rebuilt from the store; atomicity is kept either way,
+    // so a killed process still resumes from a whole checkpoint.
+    QStringList bulkLoadSettings(bool bulk) const;
 
 private:
     Kind m_kind;
