@@ -200,8 +200,9 @@ public:
                                                 const ExpectedRevision &expected,
                                                 std::optional<qint64> wrongRevision);
 
-    StoreResult<QList<RecordedEvent>> readRows(SqliteStatement &statement, qint64 maxCount,
-                                               bool withStream, const QString &action);
+    // Returns SQLITE_DONE when every row was read into events.
+    int readRows(SqliteStatement &statement, qint64 maxCount, bool withStream,
+                 QList<RecordedEvent> &events);
     SqliteStatement *readAllStatement(qsizetype categories, qsizetype types);
     StoreResult<qint64> lastPosition();
     StoreResult<qint64> dataVersion();
@@ -420,19 +421,16 @@ StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stre
     return AppendOutcome {AppendResult {current.value() + events.size(), lastPosition}, true};
 }
 
-StoreResult<QList<RecordedEvent>> SqliteEventStore::Private::readRows(SqliteStatement &statement,
-                                                                      qint64 maxCount,
-                                                                      bool withStream,
-                                                                      const QString &action)
+// A small first allocation: most reads are short, and a longer list grows
+// cheaply (RecordedEvent is relocatable).
+int SqliteEventStore::Private::readRows(SqliteStatement &statement, qint64 maxCount,
+                                        bool withStream, QList<RecordedEvent> &events)
 {
-    QList<RecordedEvent> events;
-    events.reserve(qsizetype(std::min<qint64>(maxCount, 128)));
+    events.reserve(qsizetype(std::min<qint64>(maxCount, 32)));
     int rc = SQLITE_ROW;
     while ((rc = statement.step()) == SQLITE_ROW)
         rows.decode(statement, withStream, events.emplaceBack());
-    if (rc != SQLITE_DONE)
-        return sqliteStoreError(rc, action);
-    return events;
+    return rc;
 }
 
 SqliteStatement *SqliteEventStore::Private::readAllStatement(qsizetype categories, qsizetype types)
@@ -581,7 +579,10 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
     statement.bindInt64(
         2, fromRevision == EndOfStream ? std::numeric_limits<qint64>::max() : fromRevision);
     statement.bindInt64(3, maxCount);
-    return d->readRows(statement, maxCount, false, u"read the stream \"%1\""_s.arg(stream));
+    QList<RecordedEvent> events;
+    if (const int rc = d->readRows(statement, maxCount, false, events); rc != SQLITE_DONE)
+        return sqliteStoreError(rc, u"read the stream \"%1\""_s.arg(stream));
+    return events;
 }
 
 StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition, qint64 maxCount,
@@ -619,8 +620,11 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition
     }
     for (const QByteArray &type : std::as_const(types))
         statement->bindText(parameter++, type);
-    auto events = d->readRows(*statement, maxCount, true, u"read all streams"_s);
+    QList<RecordedEvent> events;
+    const int rc = d->readRows(*statement, maxCount, true, events);
     statement->clearBindings();
+    if (rc != SQLITE_DONE)
+        return sqliteStoreError(rc, u"read all streams"_s);
     return events;
 }
 

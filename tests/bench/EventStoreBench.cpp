@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -185,6 +186,8 @@ std::optional<QString> runEventStoreSection(const BenchOptions &options, QJsonOb
         return failed;
     if (auto failed = allReads(store, figures))
         return failed;
+    if (options.latencySamples <= 0)
+        return std::nullopt;
     return subscriptionLatency(store, options.latencySamples, figures);
 }
 
