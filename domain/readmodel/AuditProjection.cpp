@@ -28,16 +28,17 @@ QStringList AuditProjection::schema() const
     };
 }
 
+// Each index orders its entries by position after its key ({+position}:
+// SQLite has it already as the rowid at the end of every index entry).
 QList<ReadIndex> AuditProjection::indexes() const
 {
     return {
         {u"audit_log_by_stream"_s,
-         u"CREATE INDEX IF NOT EXISTS audit_log_by_stream ON audit_log(stream, position)"_s},
+         u"CREATE INDEX IF NOT EXISTS audit_log_by_stream ON audit_log(stream{+position})"_s},
         {u"audit_log_by_type"_s,
-         u"CREATE INDEX IF NOT EXISTS audit_log_by_type ON audit_log(type, position)"_s},
+         u"CREATE INDEX IF NOT EXISTS audit_log_by_type ON audit_log(type{+position})"_s},
         {u"audit_log_by_correlation"_s,
-         u"CREATE INDEX IF NOT EXISTS audit_log_by_correlation "
-         "ON audit_log(correlation_id, position)"_s},
+         u"CREATE INDEX IF NOT EXISTS audit_log_by_correlation ON audit_log(correlation_id{+position})"_s},
     };
 }
 

@@ -64,7 +64,8 @@ StoreResult<void> ProjectionRunner::createIndexes(const QList<Projection *> &pro
 {
     for (Projection *projection : projections) {
         for (const ReadIndex &index : projection->indexes()) {
-            if (auto created = m_connection.execute(index.sql); !created.ok())
+            if (auto created = m_connection.execute(m_connection.dialect().ddl(index.sql));
+                !created.ok())
                 return created;
         }
     }
@@ -196,15 +197,22 @@ StoreResult<void> ProjectionRunner::followInBulk(const QList<Projection *> &defe
     const ReadDialect &dialect = m_connection.dialect();
     if (auto set = applySettings(dialect.bulkLoadSettings(true)); !set.ok())
         return set;
+    m_batchSize = BulkBatchSize;
     auto caught = follow(position());
+    m_batchSize = BatchSize;
+    if (caught.ok())
+        caught = createIndexesNow(deferred);
     if (auto set = applySettings(dialect.bulkLoadSettings(false)); !set.ok())
         return set;
-    if (!caught.ok())
-        return caught;
+    return caught;
+}
+
+StoreResult<void> ProjectionRunner::createIndexesNow(const QList<Projection *> &projections)
+{
     ReadTransaction transaction(m_connection);
     if (auto begun = transaction.begin(); !begun.ok())
         return begun;
-    if (auto created = createIndexes(deferred); !created.ok())
+    if (auto created = createIndexes(projections); !created.ok())
         return created;
     return transaction.commit();
 }
@@ -272,7 +280,7 @@ void ProjectionRunner::receive(const RecordedEvent &event)
     if (m_error || m_restartFrom)
         return;
     m_buffer.append(event);
-    if (m_buffer.size() >= BatchSize) {
+    if (m_buffer.size() >= m_batchSize) {
         flush();
     } else if (m_live && !m_flushScheduled) {
         // After the subscription has delivered all this wake-up brought.

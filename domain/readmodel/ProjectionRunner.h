@@ -32,6 +32,8 @@ class ProjectionRunner final : public QObject
 public:
     // While catching up, up to this many events share a transaction.
     static constexpr qsizetype BatchSize = 4000;
+    // And in bulk: fewer commits rewrite the tables' last pages less often.
+    static constexpr qsizetype BulkBatchSize = 16000;
     // A projection further behind than this catches up without its indexes
     // and makes them at the end.
     static constexpr qint64 DeferIndexesAbove = 50000;
@@ -81,6 +83,7 @@ private:
     StoreResult<void> createTables(Projection &projection);
     StoreResult<QList<Projection *>> prepareIndexes(qint64 lastPosition);
     StoreResult<void> createIndexes(const QList<Projection *> &projections);
+    StoreResult<void> createIndexesNow(const QList<Projection *> &projections);
     void requestRestart(qint64 afterPosition);
     void restartLive();
     void fail(const StoreError &error);
@@ -99,6 +102,7 @@ private:
     QHash<QString, qint64> m_positions;
     std::optional<StoreError> m_error;
     std::optional<qint64> m_restartFrom;
+    qsizetype m_batchSize = BatchSize;
     bool m_live = false;
     bool m_flushScheduled = false;
     // Progress of a catch-up that rebuilds: from where, up to where.

@@ -22,7 +22,10 @@ public:
     Kind kind() const { return m_kind; }
 
     // Replaces the column types {INT}, {BIGINT}, {REAL}, {TEXT} and {BLOB}
-    // of a CREATE statement with this dialect's.
+    // of a CREATE statement with this dialect's, and an index's last column
+    // {+column} when it is the table's INTEGER PRIMARY KEY: SQLite keeps that
+    // rowid in every index entry already, so naming it again only makes the
+    // index bigger.
     QString ddl(const QString &statement) const;
     // Starts a transaction that takes the write lock at once, so that two
     // processes projecting into the same tables queue up instead of failing
