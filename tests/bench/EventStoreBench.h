@@ -21,7 +21,8 @@ using BenchSection = std::optional<QString> (*)(const BenchOptions &options, QJs
 
 // The standard event-store workload (peers/emmett-sqlite/README.md) on a
 // SQLite store: singleAppendPerSec, batchedAppendPerSec, readStreamPerSec,
-// readAllPerSec, subscriptionLatencyP50Us and subscriptionLatencyP99Us.
+// readAllPerSec, subscriptionLatencyP50Us and subscriptionLatencyP99Us
+// (and subscriptionAfterCommitP50Us/P99Us, the part after the commit).
 std::optional<QString> runEventStoreSection(const BenchOptions &options, QJsonObject &figures);
 
 } // namespace hoststand::bench
