@@ -3,6 +3,7 @@
 // a single booking or table.
 
 #include "tests/gui/HostStandFixture.h"
+#include "tests/gui/ModelSpies.h"
 #include "ui/TimeSlotGridModel.h"
 
 #include <QAbstractItemModelTester>
@@ -15,57 +16,6 @@ using namespace hoststand::test;
 using ui::TimeSlotGridModel;
 
 namespace {
-
-// Every signal a structural change could send, to prove that only the
-// expected ones came.
-struct ModelSpies
-{
-    explicit ModelSpies(QAbstractItemModel &model)
-        : dataChanged(&model, &QAbstractItemModel::dataChanged)
-        , headerChanged(&model, &QAbstractItemModel::headerDataChanged)
-        , rowsInserted(&model, &QAbstractItemModel::rowsInserted)
-        , rowsRemoved(&model, &QAbstractItemModel::rowsRemoved)
-        , rowsMoved(&model, &QAbstractItemModel::rowsMoved)
-        , columnsInserted(&model, &QAbstractItemModel::columnsInserted)
-        , columnsRemoved(&model, &QAbstractItemModel::columnsRemoved)
-        , reset(&model, &QAbstractItemModel::modelReset)
-        , layoutChanged(&model, &QAbstractItemModel::layoutChanged)
-    { }
-
-    // The number of signals other than those named.
-    qsizetype structural() const
-    {
-        return rowsInserted.size() + rowsRemoved.size() + rowsMoved.size() + columnsInserted.size()
-            + columnsRemoved.size() + reset.size() + layoutChanged.size();
-    }
-
-    QSignalSpy dataChanged;
-    QSignalSpy headerChanged;
-    QSignalSpy rowsInserted;
-    QSignalSpy rowsRemoved;
-    QSignalSpy rowsMoved;
-    QSignalSpy columnsInserted;
-    QSignalSpy columnsRemoved;
-    QSignalSpy reset;
-    QSignalSpy layoutChanged;
-};
-
-// Every dataChanged names cells of one row between two columns.
-bool onlyCells(const QSignalSpy &spy, int row, int first, int last)
-{
-    for (const QList<QVariant> &signal : spy) {
-        const auto topLeft = signal.at(0).value<QModelIndex>();
-        const auto bottomRight = signal.at(1).value<QModelIndex>();
-        if (topLeft.row() != row || bottomRight.row() != row || topLeft.column() != first
-            || bottomRight.column() != last) {
-            qWarning("dataChanged named (%d,%d)-(%d,%d), not (%d,%d)-(%d,%d)", topLeft.row(),
-                     topLeft.column(), bottomRight.row(), bottomRight.column(), row, first, row,
-                     last);
-            return false;
-        }
-    }
-    return !spy.isEmpty();
-}
 
 TableId tableId(const QString &id)
 {
@@ -192,7 +142,7 @@ void tst_TimeSlotGridModel::aNewBookingChangesOnlyItsCells()
 {
     ModelSpies spies(*m_model);
     QVERIFY(!m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s).isEmpty());
-    QVERIFY(onlyCells(spies.dataChanged, m_model->rowOfTable(u"T2"_s), 2, 8));
+    QVERIFY(spies.onlyCells(m_model->rowOfTable(u"T2"_s), 2, 8));
     QCOMPARE(spies.structural(), 0);
     QCOMPARE(spies.headerChanged.size(), 0);
 }
@@ -205,7 +155,7 @@ void tst_TimeSlotGridModel::aStatusChangeChangesOnlyItsCells()
     QVERIFY(m_restaurant->booker().arrive(BookingId::create(id).value()).ok());
     QVERIFY(m_restaurant->settle());
     // 90 minutes from 18:30: columns 0 to 5.
-    QVERIFY(onlyCells(spies.dataChanged, m_model->rowOfTable(u"T1"_s), 0, 5));
+    QVERIFY(spies.onlyCells(m_model->rowOfTable(u"T1"_s), 0, 5));
     QCOMPARE(spies.dataChanged.size(), 1);
     QCOMPARE(spies.structural(), 0);
     QCOMPARE(m_model->index(0, 3).data(TimeSlotGridModel::StatusRole).toInt(),
@@ -220,7 +170,7 @@ void tst_TimeSlotGridModel::aCancelledBookingLeavesItsCells()
     QVERIFY(m_restaurant->booker().cancel(BookingId::create(id).value()).ok());
     QVERIFY(m_restaurant->settle());
     // Six guests keep a table 120 minutes: 20:00 to 22:00, columns 6 to 13.
-    QVERIFY(onlyCells(spies.dataChanged, row, 6, 13));
+    QVERIFY(spies.onlyCells(row, 6, 13));
     QCOMPARE(spies.dataChanged.size(), 1);
     QCOMPARE(spies.structural(), 0);
     QVERIFY(m_model->index(row, 6).data(TimeSlotGridModel::BookingIdRole).isNull());
@@ -248,7 +198,7 @@ void tst_TimeSlotGridModel::aBookingPastTheServiceEndAddsColumns()
     QCOMPARE(spies.columnsInserted.constFirst().at(2).toInt(), 24);
     QCOMPARE(aboutToInsert.size(), 1);
     QCOMPARE(m_model->columnCount(), 25);
-    QVERIFY(onlyCells(spies.dataChanged, m_model->rowOfTable(u"T10"_s), 15, 24));
+    QVERIFY(spies.onlyCells(m_model->rowOfTable(u"T10"_s), 15, 24));
     QVERIFY(!m_model->headerData(16, Qt::Horizontal, TimeSlotGridModel::BookableRole).toBool());
     QCOMPARE(spies.structural(), 1);
 }

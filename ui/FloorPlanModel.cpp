@@ -1,0 +1,208 @@
+#include "ui/FloorPlanModel.h"
+
+#include "domain/readmodel/ReadModel.h"
+#include "ui/TableOrder.h"
+
+#include <QRectF>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::ui {
+namespace {
+
+bool sameStatus(const TableStatusRow &a, const TableStatusRow &b)
+{
+    return a.table == b.table && a.state == b.state && a.current == b.current && a.next == b.next;
+}
+
+bool statusBefore(const TableStatusRow &row, const TableRow &table)
+{
+    return TableOrder::less(row.table, table);
+}
+
+QVariant bookingData(const std::optional<BookingRow> &booking, int role, const QTimeZone &zone)
+{
+    if (!booking)
+        return {};
+    switch (role) {
+    case FloorPlanModel::CurrentBookingIdRole:
+    case FloorPlanModel::NextBookingIdRole:
+        return booking->id;
+    case FloorPlanModel::CurrentGuestRole:
+    case FloorPlanModel::NextGuestRole:
+        return booking->guestName;
+    case FloorPlanModel::CurrentPartyRole:
+    case FloorPlanModel::NextPartyRole:
+        return booking->partySize;
+    case FloorPlanModel::NextStartRole:
+        return booking->start.toTimeZone(zone);
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+FloorPlanModel::FloorPlanModel(ReadModel &readModel, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_readModel(readModel)
+{
+    connect(&m_readModel, &ReadModel::tableChanged, this, &FloorPlanModel::refreshTable);
+    connect(&m_readModel, &ReadModel::bookingChanged, this, [this](const QString &bookingId) {
+        if (const std::optional<BookingRow> booking = m_readModel.booking(bookingId))
+            refreshTable(booking->tableId);
+    });
+    connect(&m_readModel, &ReadModel::settingsChanged, this, [this] {
+        beginResetModel();
+        reload();
+        endResetModel();
+    });
+}
+
+void FloorPlanModel::setMoment(const QDateTime &moment)
+{
+    if (moment == m_moment)
+        return;
+    m_moment = moment;
+    if (m_rows.isEmpty()) {
+        beginResetModel();
+        reload();
+        endResetModel();
+        return;
+    }
+    for (int row = 0; row < m_rows.size(); ++row)
+        setStatus(row, m_readModel.tableAt(m_rows.at(row).table.id, m_moment));
+}
+
+void FloorPlanModel::reload()
+{
+    const QTimeZone zone(m_readModel.settings().timeZone.toUtf8());
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_rows = m_moment.isValid() ? m_readModel.floorAt(m_moment) : QList<TableStatusRow>();
+    std::sort(m_rows.begin(), m_rows.end(), [](const TableStatusRow &a, const TableStatusRow &b) {
+        return TableOrder::less(a.table, b.table);
+    });
+}
+
+void FloorPlanModel::refreshTable(const QString &tableId)
+{
+    if (!m_moment.isValid())
+        return;
+    const int row = rowOfTable(tableId);
+    TableStatusRow status = m_readModel.tableAt(tableId, m_moment);
+    const bool inService = status.state != TableState::OutOfService;
+    if (row < 0 && inService) {
+        const int target = insertPosition(status.table);
+        beginInsertRows({}, target, target);
+        m_rows.insert(target, std::move(status));
+        endInsertRows();
+    } else if (row >= 0 && !inService) {
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    } else if (row >= 0) {
+        setStatus(row, std::move(status));
+    }
+}
+
+// A table that changed zone moves to its zone's place first.
+void FloorPlanModel::setStatus(int row, TableStatusRow status)
+{
+    if (sameStatus(m_rows.at(row), status))
+        return;
+    QList<TableStatusRow> others = m_rows;
+    others.removeAt(row);
+    const auto target
+        = int(std::lower_bound(others.cbegin(), others.cend(), status.table, statusBefore)
+              - others.cbegin());
+    if (target != row) {
+        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+        m_rows.move(row, target);
+        endMoveRows();
+    }
+    m_rows[target] = std::move(status);
+    Q_EMIT dataChanged(index(target), index(target));
+}
+
+int FloorPlanModel::insertPosition(const TableRow &table) const
+{
+    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), table, statusBefore)
+               - m_rows.cbegin());
+}
+
+int FloorPlanModel::rowOfTable(const QString &tableId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).table.id == tableId)
+            return row;
+    }
+    return -1;
+}
+
+int FloorPlanModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant FloorPlanModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TableStatusRow &row = m_rows.at(index.row());
+    const TableLayout &layout = row.table.layout;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TableIdRole:
+        return row.table.id;
+    case Qt::ToolTipRole:
+        return u"Table %1, %2 seats"_s.arg(row.table.id).arg(row.table.seats);
+    case SeatsRole:
+        return row.table.seats;
+    case ZoneRole:
+        return layout.zone;
+    case ShapeRole:
+        return int(layout.shape);
+    case GeometryRole:
+        return QRectF(layout.x - layout.width / 2, layout.y - layout.height / 2, layout.width,
+                      layout.height);
+    case RotationRole:
+        return layout.rotation;
+    case StateRole:
+        return int(row.state);
+    case CurrentBookingIdRole:
+    case CurrentGuestRole:
+    case CurrentPartyRole:
+        return bookingData(row.current, role, m_zone);
+    case NextBookingIdRole:
+    case NextStartRole:
+    case NextGuestRole:
+    case NextPartyRole:
+        return bookingData(row.next, role, m_zone);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FloorPlanModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{TableIdRole, "tableId"},
+                  {SeatsRole, "seats"},
+                  {ZoneRole, "zone"},
+                  {ShapeRole, "shape"},
+                  {GeometryRole, "geometry"},
+                  {RotationRole, "rotation"},
+                  {StateRole, "state"},
+                  {CurrentBookingIdRole, "currentBookingId"},
+                  {CurrentGuestRole, "currentGuest"},
+                  {CurrentPartyRole, "currentParty"},
+                  {NextBookingIdRole, "nextBookingId"},
+                  {NextStartRole, "nextStart"},
+                  {NextGuestRole, "nextGuest"},
+                  {NextPartyRole, "nextParty"}});
+    return names;
+}
+
+} // namespace hoststand::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "domain/readmodel/ReadModelRows.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace hoststand {
+class ReadModel;
+}
+
+namespace hoststand::ui {
+
+// The tables in service with their layout and their state at a chosen
+// moment (free, booked soon, occupied, locked) and the booking holding
+// each and the next one, for the floor plan. A thin adapter on
+// ReadModel::floorAt and tableAt: a table's change touches its row, a
+// booking's change the row of its table; a new moment changes the rows
+// whose state it changes.
+class FloorPlanModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        TableIdRole = Qt::UserRole,
+        SeatsRole,
+        ZoneRole,
+        ShapeRole, // TableShape as int
+        // The table's rectangle on the floor in centimetres, centred on its
+        // layout's x and y, before rotation.
+        GeometryRole,
+        RotationRole, // degrees clockwise
+        StateRole, // TableState as int
+        CurrentBookingIdRole, // the booking holding the table at the moment
+        CurrentGuestRole,
+        CurrentPartyRole,
+        NextBookingIdRole, // the next booking after the moment
+        NextStartRole, // QDateTime in the restaurant's time zone
+        NextGuestRole,
+        NextPartyRole,
+    };
+    Q_ENUM(Role)
+
+    explicit FloorPlanModel(ReadModel &readModel, QObject *parent = nullptr);
+
+    void setMoment(const QDateTime &moment);
+    QDateTime moment() const { return m_moment; }
+    int rowOfTable(const QString &tableId) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    void reload();
+    void refreshTable(const QString &tableId);
+    void setStatus(int row, TableStatusRow status);
+    int insertPosition(const TableRow &table) const;
+
+    ReadModel &m_readModel;
+    QTimeZone m_zone;
+    QDateTime m_moment;
+    QList<TableStatusRow> m_rows; // by zone, then id
+};
+
+} // namespace hoststand::ui
