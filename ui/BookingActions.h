@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/readmodel/ReadModelRows.h"
+
+#include <QObject>
+
+#include <optional>
+
+class QAction;
+class QWidget;
+
+namespace hoststand {
+class Restaurant;
+}
+
+namespace hoststand::ui {
+
+class Prompt;
+
+// What the host can do with one booking: cancel it, mark the guests as
+// arrived, the party as seated or as having left, or the booking as a
+// no-show. Each is an action with an icon, a shortcut and an accessible
+// name, enabled only when the booking's status allows it; the ones that
+// free the table ask first through the prompt. A refusal by the domain is
+// told in its own words.
+class BookingActions final : public QObject
+{
+    Q_OBJECT
+
+public:
+    BookingActions(Restaurant &restaurant, Prompt &prompt, QWidget *window);
+
+    // The booking the actions apply to; none disables them all.
+    void setBooking(const std::optional<BookingRow> &booking);
+    const std::optional<BookingRow> &booking() const { return m_booking; }
+
+    QAction *cancel() const { return m_cancel; }
+    QAction *arrived() const { return m_arrived; }
+    QAction *seated() const { return m_seated; }
+    QAction *left() const { return m_left; }
+    QAction *noShow() const { return m_noShow; }
+    QList<QAction *> all() const;
+
+Q_SIGNALS:
+    // A change went through: what happened, for the status bar.
+    void done(const QString &message);
+
+private:
+    QAction *makeAction(const QString &icon, const QString &text, const QKeySequence &shortcut,
+                        const QString &name);
+    void updateEnabled();
+    QString describe(const BookingRow &booking) const;
+    void onCancel();
+    void onNoShow();
+    void run(const QString &title, const std::function<std::optional<QString>()> &command,
+             const QString &doneText);
+
+    Restaurant &m_restaurant;
+    Prompt &m_prompt;
+    QWidget *m_window;
+    std::optional<BookingRow> m_booking;
+    QAction *m_cancel;
+    QAction *m_arrived;
+    QAction *m_seated;
+    QAction *m_left;
+    QAction *m_noShow;
+};
+
+} // namespace hoststand::ui

@@ -1,0 +1,74 @@
+#include "ui/BookingMove.h"
+
+#include "domain/Restaurant.h"
+#include "domain/booker/Booker.h"
+#include "domain/readmodel/ReadModel.h"
+#include "ui/ServiceCalendar.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::ui {
+
+BookingMove::BookingMove(Restaurant &restaurant, BookingRow booking)
+    : m_restaurant(restaurant)
+    , m_booking(std::move(booking))
+{ }
+
+// "T5 at 20:00"
+QString BookingMove::place(const QString &tableId, const QDateTime &start) const
+{
+    const ServiceCalendar calendar(m_restaurant.readModel()->settings());
+    return u"%1 at %2"_s.arg(tableId, calendar.timeText(start));
+}
+
+QString BookingMove::question(const QString &tableId, const QDateTime &start) const
+{
+    return u"Move %1, party of %2, from %3 to %4?\n\nThe new table is booked first; the old "
+           u"booking is cancelled only once the new one is confirmed."_s.arg(m_booking.guestName)
+               .arg(m_booking.partySize)
+               .arg(place(m_booking.tableId, m_booking.start), place(tableId, start));
+}
+
+BookingMove::Outcome BookingMove::to(const QString &tableId, const QDateTime &start)
+{
+    const QString from = place(m_booking.tableId, m_booking.start);
+    const QString target = place(tableId, start);
+    const QString kept = u"The booking stays at %1."_s.arg(from);
+    booker::BookingRequest request;
+    request.tableId = tableId;
+    request.start = start;
+    request.partySize = m_booking.partySize;
+    request.guestName = m_booking.guestName;
+    request.phone = m_booking.phone;
+    request.note = m_booking.note;
+    request.durationMinutes = int(m_booking.start.secsTo(m_booking.end) / 60);
+    const auto booked = m_restaurant.book(request);
+    if (!booked.ok())
+        return {false,
+                {},
+                u"%1 cannot move to %2: %3 %4"_s.arg(m_booking.guestName, target,
+                                                     booked.error().message(), kept)};
+    const BookingOutcome &outcome = booked.value();
+    const QString newId = outcome.bookingId.toString();
+    if (outcome.isRejected())
+        return {false, newId,
+                u"%1 cannot move to %2: %3 %4"_s.arg(m_booking.guestName, target,
+                                                     outcome.rejection().message(), kept)};
+    if (!outcome.isSettled())
+        return {
+            false, newId,
+            u"The new booking at %1 is still waiting for its table, so the "
+            u"booking at %2 is kept; cancel one of them once it is confirmed."_s.arg(target, from)};
+    const auto cancelled = m_restaurant.cancel(BookingId::create(m_booking.id).value());
+    if (!cancelled.ok())
+        return {
+            false, newId,
+            u"%1 now also holds %2, but the booking at %3 could not be "
+            u"cancelled: %4"_s.arg(m_booking.guestName, target, from, cancelled.error().message())};
+    return {true, newId,
+            u"Moved %1, party of %2, from %3 to %4."_s.arg(m_booking.guestName)
+                .arg(m_booking.partySize)
+                .arg(from, target)};
+}
+
+} // namespace hoststand::ui

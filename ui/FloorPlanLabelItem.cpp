@@ -1,0 +1,112 @@
+#include "ui/FloorPlanLabelItem.h"
+
+#include "ui/StatusStyle.h"
+
+#include <QApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPalette>
+
+namespace hoststand::ui {
+namespace {
+
+constexpr qreal Padding = 4;
+
+QFont boldFont()
+{
+    QFont font = QApplication::font();
+    font.setBold(true);
+    return font;
+}
+
+} // namespace
+
+FloorPlanLabelItem::FloorPlanLabelItem(Anchor anchor, QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_anchor(anchor)
+{
+    setFlag(ItemIgnoresTransformations);
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void FloorPlanLabelItem::setLines(const QStringList &lines)
+{
+    if (lines == m_lines)
+        return;
+    prepareGeometryChange();
+    m_lines = lines;
+}
+
+void FloorPlanLabelItem::setMark(std::optional<TableState> state)
+{
+    if (state == m_mark)
+        return;
+    prepareGeometryChange();
+    m_mark = state;
+}
+
+void FloorPlanLabelItem::setBacked(bool backed)
+{
+    m_backed = backed;
+    update();
+}
+
+void FloorPlanLabelItem::setTextColor(const QColor &color)
+{
+    m_textColor = color;
+    update();
+}
+
+QSizeF FloorPlanLabelItem::textSize() const
+{
+    const QFontMetricsF bold(boldFont());
+    const QFontMetricsF plain(QApplication::font());
+    qreal width = 0;
+    for (qsizetype i = 0; i < m_lines.size(); ++i)
+        width = std::max(width, (i == 0 ? bold : plain).horizontalAdvance(m_lines.at(i)));
+    if (m_mark)
+        width += plain.height() + Padding;
+    return {width, plain.height() * qreal(m_lines.size())};
+}
+
+QRectF FloorPlanLabelItem::boundingRect() const
+{
+    const QSizeF size = textSize() + QSizeF(2 * Padding, 2 * Padding);
+    const qreal top = m_anchor == Anchor::Centre ? -size.height() / 2 : 0;
+    return QRectF(-size.width() / 2, top, size.width(), size.height());
+}
+
+void FloorPlanLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (m_lines.isEmpty())
+        return;
+    const QPalette palette = QApplication::palette();
+    const QRectF box = boundingRect();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (m_backed) {
+        QColor backing = palette.color(QPalette::Base);
+        backing.setAlphaF(0.85f);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(backing);
+        painter->drawRoundedRect(box, 4, 4);
+    }
+    const QColor text = m_textColor.isValid() ? m_textColor : palette.color(QPalette::Text);
+    const QFontMetricsF plain(QApplication::font());
+    qreal left = box.left() + Padding;
+    if (m_mark) {
+        StatusStyle::paintMark(*painter,
+                               QRectF(left, box.top() + Padding, plain.height(), plain.height()),
+                               *m_mark, text);
+        left += plain.height() + Padding;
+    }
+    painter->setPen(text);
+    for (qsizetype i = 0; i < m_lines.size(); ++i) {
+        painter->setFont(i == 0 ? boldFont() : QApplication::font());
+        const QRectF line(left, box.top() + Padding + plain.height() * qreal(i),
+                          box.right() - Padding - left, plain.height());
+        painter->drawText(line, (m_mark ? Qt::AlignLeft : Qt::AlignHCenter) | Qt::AlignVCenter,
+                          m_lines.at(i));
+    }
+}
+
+} // namespace hoststand::ui
