@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+// Runs the built hoststand-cli as a real process, as a script would.
+namespace hoststand::test {
+
+struct CliRun final
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonValue json() const;
+    // What the run did, for a failing test's message.
+    QByteArray describe(const QStringList &arguments) const;
+};
+
+class CliRunner final
+{
+public:
+    // Every run starts with these arguments (--store PATH, --now TIME).
+    explicit CliRunner(QStringList leading = {});
+
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    CliRun run(const QStringList &arguments) const;
+
+private:
+    QStringList m_leading;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
+};
+
+// The value at a path in a JSON document, as text: "0/status" is the first
+// element's status, "tables/#" the number of elements; "<missing>" when absent.
+QString jsonAt(const QJsonValue &root, const QString &path);
+
+} // namespace hoststand::test

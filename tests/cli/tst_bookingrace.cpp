@@ -1,0 +1,212 @@
+#include "domain/contracts/EventCodec.h"
+#include "eventstore/EventStore.h"
+#include "eventstore/EventStoreFactory.h"
+#include "tests/cli/RestaurantFixtures.h"
+#include "tests/support/TestSupport.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace hoststand;
+using namespace hoststand::test;
+
+namespace {
+
+constexpr int HelperRounds = 100;
+constexpr int CliRounds = 10;
+const QString Now = u"2026-12-01T10:00:00Z"_s;
+// Two spans on one table that overlap by an hour.
+const QString EarlySpan = u"2026-12-04T19:00:00Z"_s;
+const QString LateSpan = u"2026-12-04T19:30:00Z"_s;
+
+// One process's answer for a round: who won, and why the other lost.
+struct Answer
+{
+    QString status; // confirmed, rejected (by the sagas) or refused (up front)
+    QString code;
+    QString reason;
+};
+
+Answer fromHelper(const QByteArray &line)
+{
+    const QStringList words = QString::fromUtf8(line).split(u' ');
+    return Answer {words.value(0), words.value(2), words.mid(3).join(u' ')};
+}
+
+Answer fromCli(const QProcess &process, const QByteArray &output)
+{
+    const QJsonObject json = QJsonDocument::fromJson(output).object();
+    if (process.exitCode() == 0)
+        return Answer {json.value(u"status"_s).toString(), {}, {}};
+    const QString status = json.contains(u"status"_s) ? u"rejected"_s : u"refused"_s;
+    return Answer {status, json.value(u"code"_s).toString(), json.value(u"error"_s).toString()};
+}
+
+} // namespace
+
+// Two processes book one table for overlapping spans at the same moment,
+// round after round: the table stream's optimistic concurrency lets exactly
+// one booking through, and the other is refused up front or rejected by
+// the sagas, with its reason; the table never holds two overlapping locks.
+class tst_BookingRace final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+
+    void twoRestaurantProcessesConfirmExactlyOneBookingPerRound();
+    void twoCliProcessesConfirmExactlyOneBookingPerRound();
+
+private:
+    QString storePath() const { return m_dir->filePath(u"restaurant.hoststand"_s); }
+    void setUpTables(int count);
+    void checkRound(int round, const Answer &first, const Answer &second);
+    void checkTableStream(EventStore &store, int round);
+    void checkEveryTableStream(int rounds);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_refusedUpFront = 0;
+    int m_rejectedBySagas = 0;
+};
+
+void tst_BookingRace::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_refusedUpFront = 0;
+    m_rejectedBySagas = 0;
+}
+
+void tst_BookingRace::setUpTables(int count)
+{
+    ManualClock clock(FixedNow);
+    RestaurantOptions options = optionsFor(storePath());
+    options.runSagas = false;
+    options.readModel = RestaurantOptions::ReadModelUse::None;
+    setUpRestaurant(*openRestaurant(options, clock), count);
+}
+
+void tst_BookingRace::checkRound(int round, const Answer &first, const Answer &second)
+{
+    const QByteArray context = u"round %1: %2 (%3 %4) / %5 (%6 %7)"_s.arg(round)
+                                   .arg(first.status, first.code, first.reason, second.status,
+                                        second.code, second.reason)
+                                   .toUtf8();
+    const bool firstWon = first.status == u"confirmed"_s;
+    QVERIFY2(firstWon != (second.status == u"confirmed"_s), context.constData());
+    const Answer &loser = firstWon ? second : first;
+    QVERIFY2(loser.status == u"rejected"_s || loser.status == u"refused"_s, context.constData());
+    QVERIFY2(loser.code == u"lock-overlap"_s, context.constData());
+    QVERIFY2(loser.reason.contains(u"T%1"_s.arg(round)), context.constData());
+    ++(loser.status == u"refused"_s ? m_refusedUpFront : m_rejectedBySagas);
+}
+
+// Replays the table's stream: no lock is placed while an overlapping one
+// is held, and exactly one of the two bookings got its lock.
+void tst_BookingRace::checkTableStream(EventStore &store, int round)
+{
+    const QString stream = u"table-T%1"_s.arg(round);
+    auto events = store.readStream(stream, ReadDirection::Forwards, 0, 1000);
+    HS_VERIFY_OK(events);
+    QList<TableLockPlaced> held;
+    int placed = 0;
+    for (const RecordedEvent &recorded : events.value()) {
+        auto decoded = EventCodec::decode(recorded);
+        QVERIFY2(decoded.ok(), qPrintable(stream));
+        if (const auto *lock = std::get_if<TableLockPlaced>(&decoded.value())) {
+            for (const TableLockPlaced &other : std::as_const(held))
+                QVERIFY2(!other.span.overlaps(lock->span),
+                         qPrintable(u"%1 holds two overlapping locks"_s.arg(stream)));
+            held.append(*lock);
+            ++placed;
+        } else if (const auto *removed = std::get_if<TableLockRemoved>(&decoded.value())) {
+            held.removeIf(
+                [&](const TableLockPlaced &l) { return l.bookingId == removed->bookingId; });
+        }
+    }
+    QCOMPARE(placed, 1);
+}
+
+void tst_BookingRace::checkEveryTableStream(int rounds)
+{
+    auto store = valueOf(openEventStore(storePath()));
+    for (int round = 1; round <= rounds; ++round) {
+        checkTableStream(*store, round);
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+// Two long-lived processes, each with its sagas; each round both are told
+// to book at once (the line on their standard input is the barrier).
+void tst_BookingRace::twoRestaurantProcessesConfirmExactlyOneBookingPerRound()
+{
+    setUpTables(HelperRounds);
+    QProcess racers[2];
+    for (QProcess &racer : racers) {
+        QVERIFY(
+            startHelper(racer, u"hoststand_restaurant_helper"_s, {u"race"_s, storePath(), Now}));
+        QCOMPARE(readLine(racer, 30s).value_or("no answer"), QByteArray("ready"));
+    }
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (int round = 1; round <= HelperRounds; ++round) {
+        const int early = round % 2; // who gets the early span, and is told first
+        for (int i : {early, 1 - early}) {
+            const QString span = i == early ? EarlySpan : LateSpan;
+            racers[i].write(u"book T%1 %2 90 racer%3\n"_s.arg(round).arg(span).arg(i).toUtf8());
+            racers[i].waitForBytesWritten(1000);
+        }
+        const auto first = readLine(racers[0], 30s);
+        const auto second = readLine(racers[1], 30s);
+        QVERIFY2(first && second, qPrintable(u"round %1: a process did not answer"_s.arg(round)));
+        checkRound(round, fromHelper(*first), fromHelper(*second));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (QProcess &racer : racers) {
+        racer.closeWriteChannel();
+        QVERIFY(waitForExit(racer, 30s));
+        QCOMPARE(racer.exitCode(), 0);
+    }
+    qInfo("%d rounds in %lld ms: %d refused up front, %d rejected by the sagas", HelperRounds,
+          elapsed.elapsed(), m_refusedUpFront, m_rejectedBySagas);
+    checkEveryTableStream(HelperRounds);
+}
+
+// The same with a pair of hoststand-cli processes per round, started
+// together: each runs the sagas while it waits, or leaves them to the other.
+void tst_BookingRace::twoCliProcessesConfirmExactlyOneBookingPerRound()
+{
+    setUpTables(CliRounds);
+    const QString cli = executable(u"hoststand-cli"_s);
+    QVERIFY2(!cli.isEmpty(), "hoststand-cli is not built");
+    for (int round = 1; round <= CliRounds; ++round) {
+        QProcess processes[2];
+        for (int i : {0, 1})
+            processes[i].start(cli,
+                               {u"--store"_s, storePath(), u"--now"_s, Now, u"--json"_s, u"book"_s,
+                                u"--table"_s, u"T%1"_s.arg(round), u"--at"_s,
+                                i == 0 ? EarlySpan : LateSpan, u"--party"_s, u"2"_s, u"--name"_s,
+                                u"racer%1"_s.arg(i)});
+        Answer answers[2];
+        for (int i : {0, 1}) {
+            QVERIFY(processes[i].waitForFinished(30000));
+            answers[i] = fromCli(processes[i], processes[i].readAllStandardOutput());
+            QVERIFY(processes[i].exitCode() == 0 || processes[i].exitCode() == 1);
+        }
+        checkRound(round, answers[0], answers[1]);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    checkEveryTableStream(CliRounds);
+}
+
+QTEST_GUILESS_MAIN(tst_BookingRace)
+#include "tst_bookingrace.moc"
