@@ -1,10 +1,13 @@
 #include "domain/contracts/EventCodec.h"
 
 #include "domain/contracts/JsonReader.h"
+#include "domain/contracts/JsonView.h"
 #include "domain/contracts/Upcasters.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -166,63 +169,57 @@ QJsonObject toJson(const TurnTimesDefined &e)
 
 std::optional<TableId> readTableId(JsonReader &reader)
 {
-    auto text = reader.string(u"tableId"_s);
-    return text ? reader.check(u"tableId"_s, TableId::create(*text)) : std::nullopt;
+    auto text = reader.string("tableId"_L1);
+    return text ? reader.check("tableId"_L1, TableId::create(*text)) : std::nullopt;
 }
 
 std::optional<BookingId> readBookingId(JsonReader &reader)
 {
-    auto text = reader.string(u"bookingId"_s);
-    return text ? reader.check(u"bookingId"_s, BookingId::create(*text)) : std::nullopt;
+    auto text = reader.string("bookingId"_L1);
+    return text ? reader.check("bookingId"_L1, BookingId::create(*text)) : std::nullopt;
 }
 
 template<typename CountType>
-std::optional<CountType> readCount(JsonReader &reader, const QString &key)
+std::optional<CountType> readCount(JsonReader &reader, QLatin1StringView key)
 {
     auto number = reader.integer(key);
     return number ? reader.check(key, CountType::create(*number)) : std::nullopt;
 }
 
-std::optional<TimeSpan> readTimeSlot(JsonReader &reader, const QString &where)
+std::optional<TimeSpan> readTimeSlot(JsonReader &reader)
 {
-    auto object = reader.object(u"timeSlot"_s);
-    if (!object)
+    auto inner = reader.object("timeSlot"_L1);
+    if (!inner)
         return std::nullopt;
-    JsonReader inner(*object, where + u".timeSlot"_s);
-    auto from = inner.dateTime(u"from"_s);
-    auto to = inner.dateTime(u"to"_s);
-    if (auto error = inner.finish()) {
-        reader.fail(u"timeSlot"_s, *error);
+    auto from = inner->dateTime("from"_L1);
+    auto to = inner->dateTime("to"_L1);
+    if (inner->finish())
         return std::nullopt;
-    }
-    return reader.check(u"timeSlot"_s, TimeSpan::create(*from, *to));
+    return reader.check("timeSlot"_L1, TimeSpan::create(*from, *to));
 }
 
-std::optional<TableLayout> readLayout(JsonReader &reader, const QString &where)
+std::optional<TableLayout> readLayout(JsonReader &reader)
 {
-    auto object = reader.object(u"layout"_s);
-    if (!object)
+    auto inner = reader.object("layout"_L1);
+    if (!inner)
         return std::nullopt;
-    JsonReader inner(*object, where + u".layout"_s);
-    auto zone = inner.string(u"zone"_s);
-    auto shapeText = inner.string(u"shape"_s);
-    auto x = inner.number(u"x"_s);
-    auto y = inner.number(u"y"_s);
-    auto width = inner.number(u"width"_s);
-    auto height = inner.number(u"height"_s);
-    auto rotation = inner.number(u"rotation"_s);
-    if (auto error = inner.finish()) {
-        reader.fail(u"layout"_s, *error);
+    auto zone = inner->string("zone"_L1);
+    auto shapeText = inner->string("shape"_L1);
+    auto x = inner->number("x"_L1);
+    auto y = inner->number("y"_L1);
+    auto width = inner->number("width"_L1);
+    auto height = inner->number("height"_L1);
+    auto rotation = inner->number("rotation"_L1);
+    if (inner->finish())
         return std::nullopt;
-    }
     auto shape = tableShapeFromString(*shapeText);
     if (!shape) {
-        reader.fail(u"layout"_s, u"unknown shape \"%1\""_s.arg(*shapeText));
+        inner->fail("shape"_L1, u"unknown shape \"%1\""_s.arg(*shapeText));
         return std::nullopt;
     }
     TableLayout layout {*zone, *shape, *x, *y, *width, *height, *rotation};
     if (auto invalid = layout.validate()) {
-        reader.fail(u"layout"_s, invalid->message());
+        reader.fail("layout"_L1, invalid->message());
         return std::nullopt;
     }
     return layout;
@@ -232,29 +229,13 @@ template<typename Reason>
 std::optional<Reason> readReason(JsonReader &reader,
                                  std::optional<Reason> (*parse)(const QString &))
 {
-    auto text = reader.string(u"reason"_s);
+    auto text = reader.string("reason"_L1);
     if (!text)
         return std::nullopt;
     auto reason = parse(*text);
     if (!reason)
-        reader.fail(u"reason"_s, u"unknown reason \"%1\""_s.arg(*text));
+        reader.fail("reason"_L1, u"unknown reason \"%1\""_s.arg(*text));
     return reason;
-}
-
-std::optional<QStringList> readStringList(JsonReader &reader, const QString &key)
-{
-    auto array = reader.array(key);
-    if (!array)
-        return std::nullopt;
-    QStringList list;
-    for (const QJsonValue &value : *array) {
-        if (!value.isString()) {
-            reader.fail(key, u"expected an array of strings"_s);
-            return std::nullopt;
-        }
-        list.append(value.toString());
-    }
-    return list;
 }
 
 // Each decoder reads every field, then builds the event only if all were good.
@@ -264,11 +245,11 @@ struct Decoder;
 template<>
 struct Decoder<TableAdded>
 {
-    static std::optional<TableAdded> read(JsonReader &r, const QString &where)
+    static std::optional<TableAdded> read(JsonReader &r)
     {
         auto tableId = readTableId(r);
-        auto seats = readCount<SeatCount>(r, u"seats"_s);
-        auto layout = readLayout(r, where);
+        auto seats = readCount<SeatCount>(r, "seats"_L1);
+        auto layout = readLayout(r);
         if (!r.ok())
             return std::nullopt;
         return TableAdded {*tableId, *seats, *layout};
@@ -278,10 +259,10 @@ struct Decoder<TableAdded>
 template<>
 struct Decoder<TableMoved>
 {
-    static std::optional<TableMoved> read(JsonReader &r, const QString &where)
+    static std::optional<TableMoved> read(JsonReader &r)
     {
         auto tableId = readTableId(r);
-        auto layout = readLayout(r, where);
+        auto layout = readLayout(r);
         if (!r.ok())
             return std::nullopt;
         return TableMoved {*tableId, *layout};
@@ -291,11 +272,11 @@ struct Decoder<TableMoved>
 template<>
 struct Decoder<TableSeatsChanged>
 {
-    static std::optional<TableSeatsChanged> read(JsonReader &r, const QString &)
+    static std::optional<TableSeatsChanged> read(JsonReader &r)
     {
         auto tableId = readTableId(r);
-        auto seats = readCount<SeatCount>(r, u"seats"_s);
-        auto previous = readCount<SeatCount>(r, u"previousSeats"_s);
+        auto seats = readCount<SeatCount>(r, "seats"_L1);
+        auto previous = readCount<SeatCount>(r, "previousSeats"_L1);
         if (!r.ok())
             return std::nullopt;
         return TableSeatsChanged {*tableId, *seats, *previous};
@@ -305,7 +286,7 @@ struct Decoder<TableSeatsChanged>
 template<>
 struct Decoder<TableRemoved>
 {
-    static std::optional<TableRemoved> read(JsonReader &r, const QString &)
+    static std::optional<TableRemoved> read(JsonReader &r)
     {
         auto tableId = readTableId(r);
         if (!r.ok())
@@ -317,12 +298,12 @@ struct Decoder<TableRemoved>
 template<>
 struct Decoder<TableLockPlaced>
 {
-    static std::optional<TableLockPlaced> read(JsonReader &r, const QString &where)
+    static std::optional<TableLockPlaced> read(JsonReader &r)
     {
         auto tableId = readTableId(r);
         auto bookingId = readBookingId(r);
-        auto span = readTimeSlot(r, where);
-        auto party = readCount<PartySize>(r, u"partySize"_s);
+        auto span = readTimeSlot(r);
+        auto party = readCount<PartySize>(r, "partySize"_L1);
         if (!r.ok())
             return std::nullopt;
         return TableLockPlaced {*tableId, *bookingId, *span, *party};
@@ -332,15 +313,15 @@ struct Decoder<TableLockPlaced>
 template<>
 struct Decoder<TableLockPlacementFailed>
 {
-    static std::optional<TableLockPlacementFailed> read(JsonReader &r, const QString &where)
+    static std::optional<TableLockPlacementFailed> read(JsonReader &r)
     {
         auto tableId = readTableId(r);
         auto bookingId = readBookingId(r);
-        auto span = readTimeSlot(r, where);
-        auto party = readCount<PartySize>(r, u"partySize"_s);
+        auto span = readTimeSlot(r);
+        auto party = readCount<PartySize>(r, "partySize"_L1);
         auto reason = readReason<LockFailureReason>(r, lockFailureReasonFromString);
-        auto message = r.string(u"message"_s);
-        auto conflicting = readStringList(r, u"conflictingBookings"_s);
+        auto message = r.string("message"_L1);
+        auto conflicting = r.stringList("conflictingBookings"_L1);
         if (!r.ok())
             return std::nullopt;
         return TableLockPlacementFailed {*tableId, *bookingId, *span,       *party,
@@ -351,7 +332,7 @@ struct Decoder<TableLockPlacementFailed>
 template<>
 struct Decoder<TableLockRemoved>
 {
-    static std::optional<TableLockRemoved> read(JsonReader &r, const QString &)
+    static std::optional<TableLockRemoved> read(JsonReader &r)
     {
         auto tableId = readTableId(r);
         auto bookingId = readBookingId(r);
@@ -365,16 +346,16 @@ struct Decoder<TableLockRemoved>
 template<>
 struct Decoder<TableBookingInitiated>
 {
-    static std::optional<TableBookingInitiated> read(JsonReader &r, const QString &where)
+    static std::optional<TableBookingInitiated> read(JsonReader &r)
     {
         auto bookingId = readBookingId(r);
         auto tableId = readTableId(r);
-        auto span = readTimeSlot(r, where);
-        auto party = readCount<PartySize>(r, u"partySize"_s);
-        auto guestName = r.string(u"guestName"_s);
-        auto phone = r.string(u"phone"_s);
-        auto note = r.string(u"note"_s);
-        auto walkIn = r.boolean(u"walkIn"_s);
+        auto span = readTimeSlot(r);
+        auto party = readCount<PartySize>(r, "partySize"_L1);
+        auto guestName = r.string("guestName"_L1);
+        auto phone = r.string("phone"_L1);
+        auto note = r.string("note"_L1);
+        auto walkIn = r.boolean("walkIn"_L1);
         if (!r.ok())
             return std::nullopt;
         return TableBookingInitiated {*bookingId, *tableId, *span, *party,
@@ -399,7 +380,7 @@ std::optional<Event> readBookingTableAndMoment(JsonReader &r)
 {
     auto bookingId = readBookingId(r);
     auto tableId = readTableId(r);
-    auto at = r.dateTime(u"at"_s);
+    auto at = r.dateTime("at"_L1);
     if (!r.ok())
         return std::nullopt;
     return Event {*bookingId, *tableId, *at};
@@ -408,7 +389,7 @@ std::optional<Event> readBookingTableAndMoment(JsonReader &r)
 template<>
 struct Decoder<TableBookingConfirmed>
 {
-    static std::optional<TableBookingConfirmed> read(JsonReader &r, const QString &)
+    static std::optional<TableBookingConfirmed> read(JsonReader &r)
     {
         return readBookingAndTable<TableBookingConfirmed>(r);
     }
@@ -417,12 +398,12 @@ struct Decoder<TableBookingConfirmed>
 template<>
 struct Decoder<TableBookingRejected>
 {
-    static std::optional<TableBookingRejected> read(JsonReader &r, const QString &)
+    static std::optional<TableBookingRejected> read(JsonReader &r)
     {
         auto bookingId = readBookingId(r);
         auto tableId = readTableId(r);
         auto reason = readReason<LockFailureReason>(r, lockFailureReasonFromString);
-        auto message = r.string(u"message"_s);
+        auto message = r.string("message"_L1);
         if (!r.ok())
             return std::nullopt;
         return TableBookingRejected {*bookingId, *tableId, *reason, *message};
@@ -432,7 +413,7 @@ struct Decoder<TableBookingRejected>
 template<>
 struct Decoder<TableBookingCancelled>
 {
-    static std::optional<TableBookingCancelled> read(JsonReader &r, const QString &)
+    static std::optional<TableBookingCancelled> read(JsonReader &r)
     {
         return readBookingAndTable<TableBookingCancelled>(r);
     }
@@ -441,7 +422,7 @@ struct Decoder<TableBookingCancelled>
 template<>
 struct Decoder<GuestArrived>
 {
-    static std::optional<GuestArrived> read(JsonReader &r, const QString &)
+    static std::optional<GuestArrived> read(JsonReader &r)
     {
         return readBookingTableAndMoment<GuestArrived>(r);
     }
@@ -450,7 +431,7 @@ struct Decoder<GuestArrived>
 template<>
 struct Decoder<PartySeated>
 {
-    static std::optional<PartySeated> read(JsonReader &r, const QString &)
+    static std::optional<PartySeated> read(JsonReader &r)
     {
         return readBookingTableAndMoment<PartySeated>(r);
     }
@@ -459,7 +440,7 @@ struct Decoder<PartySeated>
 template<>
 struct Decoder<PartyLeft>
 {
-    static std::optional<PartyLeft> read(JsonReader &r, const QString &)
+    static std::optional<PartyLeft> read(JsonReader &r)
     {
         return readBookingTableAndMoment<PartyLeft>(r);
     }
@@ -468,82 +449,83 @@ struct Decoder<PartyLeft>
 template<>
 struct Decoder<BookingNoShow>
 {
-    static std::optional<BookingNoShow> read(JsonReader &r, const QString &)
+    static std::optional<BookingNoShow> read(JsonReader &r)
     {
         return readBookingAndTable<BookingNoShow>(r);
     }
 };
 
+std::optional<ServicePeriod> readServicePeriod(JsonReader &inner)
+{
+    auto weekday = inner.integer("weekday"_L1);
+    auto name = inner.string("name"_L1);
+    auto start = inner.time("start"_L1);
+    auto end = inner.time("end"_L1);
+    if (inner.finish())
+        return std::nullopt;
+    if (*weekday < 1 || *weekday > 7) {
+        inner.fail("weekday"_L1, u"a weekday is 1 (Monday) to 7 (Sunday)"_s);
+        return std::nullopt;
+    }
+    return ServicePeriod {int(*weekday), *name, *start, *end};
+}
+
 template<>
 struct Decoder<ServicePeriodsDefined>
 {
-    static std::optional<ServicePeriodsDefined> read(JsonReader &r, const QString &where)
+    static std::optional<ServicePeriodsDefined> read(JsonReader &r)
     {
-        auto array = r.array(u"periods"_s);
-        auto slotMinutes = r.integer(u"slotMinutes"_s);
-        auto timeZone = r.string(u"timeZone"_s);
+        auto readers = r.objects("periods"_L1);
+        auto slotMinutes = r.integer("slotMinutes"_L1);
+        auto timeZone = r.string("timeZone"_L1);
         if (!r.ok())
             return std::nullopt;
         QList<ServicePeriod> periods;
-        for (qsizetype i = 0; i < array->size(); ++i) {
-            if (!array->at(i).isObject()) {
-                r.fail(u"periods"_s, u"expected an array of objects"_s);
+        for (JsonReader &inner : *readers) {
+            auto period = readServicePeriod(inner);
+            if (!period)
                 return std::nullopt;
-            }
-            JsonReader inner(array->at(i).toObject(), u"%1.periods[%2]"_s.arg(where).arg(i));
-            auto weekday = inner.integer(u"weekday"_s);
-            auto name = inner.string(u"name"_s);
-            auto start = inner.time(u"start"_s);
-            auto end = inner.time(u"end"_s);
-            if (auto error = inner.finish()) {
-                r.fail(u"periods"_s, *error);
-                return std::nullopt;
-            }
-            if (*weekday < 1 || *weekday > 7) {
-                r.fail(u"periods"_s, u"a weekday is 1 (Monday) to 7 (Sunday)"_s);
-                return std::nullopt;
-            }
-            periods.append(ServicePeriod {int(*weekday), *name, *start, *end});
+            periods.append(*period);
         }
         if (*slotMinutes < 5 || *slotMinutes > 120) {
-            r.fail(u"slotMinutes"_s, u"a slot is 5 to 120 minutes long"_s);
+            r.fail("slotMinutes"_L1, u"a slot is 5 to 120 minutes long"_s);
             return std::nullopt;
         }
         return ServicePeriodsDefined {periods, int(*slotMinutes), *timeZone};
     }
 };
 
+std::optional<TurnTime> readTurnTime(JsonReader &inner)
+{
+    auto maxParty = inner.integer("maxPartySize"_L1);
+    auto minutes = inner.integer("minutes"_L1);
+    if (inner.finish())
+        return std::nullopt;
+    if (*maxParty < 1 || *maxParty > 50 || *minutes < 5 || *minutes > 24 * 60) {
+        inner.fail({}, u"a turn time is for parties of 1 to 50 and lasts 5 to 1440 minutes"_s);
+        return std::nullopt;
+    }
+    return TurnTime {int(*maxParty), int(*minutes)};
+}
+
 template<>
 struct Decoder<TurnTimesDefined>
 {
-    static std::optional<TurnTimesDefined> read(JsonReader &r, const QString &where)
+    static std::optional<TurnTimesDefined> read(JsonReader &r)
     {
-        auto array = r.array(u"turnTimes"_s);
-        auto larger = r.integer(u"largerPartyMinutes"_s);
+        auto readers = r.objects("turnTimes"_L1);
+        auto larger = r.integer("largerPartyMinutes"_L1);
         if (!r.ok())
             return std::nullopt;
         QList<TurnTime> turnTimes;
-        for (qsizetype i = 0; i < array->size(); ++i) {
-            if (!array->at(i).isObject()) {
-                r.fail(u"turnTimes"_s, u"expected an array of objects"_s);
+        for (JsonReader &inner : *readers) {
+            auto turn = readTurnTime(inner);
+            if (!turn)
                 return std::nullopt;
-            }
-            JsonReader inner(array->at(i).toObject(), u"%1.turnTimes[%2]"_s.arg(where).arg(i));
-            auto maxParty = inner.integer(u"maxPartySize"_s);
-            auto minutes = inner.integer(u"minutes"_s);
-            if (auto error = inner.finish()) {
-                r.fail(u"turnTimes"_s, *error);
-                return std::nullopt;
-            }
-            if (*maxParty < 1 || *maxParty > 50 || *minutes < 5 || *minutes > 24 * 60) {
-                r.fail(u"turnTimes"_s,
-                       u"a turn time is for parties of 1 to 50 and lasts 5 to 1440 minutes"_s);
-                return std::nullopt;
-            }
-            turnTimes.append(TurnTime {int(*maxParty), int(*minutes)});
+            turnTimes.append(*turn);
         }
         if (*larger < 5 || *larger > 24 * 60) {
-            r.fail(u"largerPartyMinutes"_s, u"a turn time lasts 5 to 1440 minutes"_s);
+            r.fail("largerPartyMinutes"_L1, u"a turn time lasts 5 to 1440 minutes"_s);
             return std::nullopt;
         }
         return TurnTimesDefined {turnTimes, int(*larger)};
@@ -551,17 +533,16 @@ struct Decoder<TurnTimesDefined>
 };
 
 template<typename Event>
-DecodeResult<DomainEvent> decodeAs(const QJsonObject &data)
+DecodeResult<DomainEvent> decodeAs(const JsonView &data)
 {
-    const QString where = Event::Type.toString();
-    JsonReader reader(data, where);
-    std::optional<Event> event = Decoder<Event>::read(reader, where);
+    JsonReader reader(data, Event::Type);
+    std::optional<Event> event = Decoder<Event>::read(reader);
     if (auto error = reader.finish())
         return DecodeError {*error};
     return DomainEvent(std::move(*event));
 }
 
-using DecodeFunction = DecodeResult<DomainEvent> (*)(const QJsonObject &);
+using DecodeFunction = DecodeResult<DomainEvent> (*)(const JsonView &);
 
 struct TypeEntry
 {
@@ -578,13 +559,67 @@ constexpr std::array<TypeEntry, sizeof...(Events)> entriesFor(std::variant<Event
 
 constexpr auto Catalogue = entriesFor(static_cast<DomainEvent *>(nullptr));
 
-const TypeEntry *findEntry(const QString &type)
+const TypeEntry *findEntry(QStringView type)
 {
     for (const TypeEntry &entry : Catalogue) {
         if (entry.type == type)
             return &entry;
     }
     return nullptr;
+}
+
+std::optional<DecodeError> checkVersion(const QString &type, int version, const TypeEntry *entry)
+{
+    if (!entry)
+        return DecodeError {u"Unknown event type \"%1\"."_s.arg(type)};
+    if (version < 1)
+        return DecodeError {u"%1: version %2 is not a schema version."_s.arg(type).arg(version)};
+    if (version > entry->version)
+        return DecodeError {u"%1: version %2 was written by a newer Hoststand (this one reads up "
+                            u"to version %3)."_s.arg(type)
+                                .arg(version)
+                                .arg(entry->version)};
+    return std::nullopt;
+}
+
+// Runs older data through the upcasters and decodes the result.
+DecodeResult<DomainEvent> upcastAndDecode(const QString &type, int version, QJsonObject data,
+                                          const TypeEntry &entry)
+{
+    for (int v = version; v < entry.version; ++v) {
+        const Upcaster upcast = Upcasters::find(type, v);
+        if (!upcast)
+            return DecodeError {u"%1: no upcaster from version %2."_s.arg(type).arg(v)};
+        data = upcast(data);
+    }
+    const QByteArray bytes = QJsonDocument(data).toJson(QJsonDocument::Compact);
+    QString error;
+    auto view = JsonView::parse(bytes, &error);
+    if (!view)
+        return DecodeError {u"%1: %2"_s.arg(type, error)};
+    return entry.decode(*view);
+}
+
+// The schema version in the metadata: 1 when absent.
+std::optional<int> schemaVersion(const QByteArray &metadata)
+{
+    if (metadata.isEmpty())
+        return 1;
+    auto view = JsonView::parse(metadata);
+    if (!view || view->root().kind != JsonView::Kind::Object)
+        return std::nullopt;
+    const JsonView::Value &root = view->root();
+    for (qsizetype i = 0; i < root.count; ++i) {
+        const JsonView::Member &member = view->member(root, i);
+        if (!view->keyEquals(member, "schemaVersion"_L1))
+            continue;
+        const JsonView::Value &value = view->value(member.value);
+        if (value.kind != JsonView::Kind::Number || value.number != std::trunc(value.number)
+            || std::abs(value.number) > 1e9)
+            return std::nullopt;
+        return int(value.number);
+    }
+    return 1;
 }
 
 } // namespace
@@ -618,45 +653,32 @@ DecodeResult<DomainEvent> EventCodec::decode(const QString &type, int version,
                                              const QJsonObject &data)
 {
     const TypeEntry *entry = findEntry(type);
-    if (!entry)
-        return DecodeError {u"Unknown event type \"%1\"."_s.arg(type)};
-    if (version < 1)
-        return DecodeError {u"%1: version %2 is not a schema version."_s.arg(type).arg(version)};
-    if (version > entry->version)
-        return DecodeError {u"%1: version %2 was written by a newer Hoststand (this one reads up "
-                            u"to version %3)."_s.arg(type)
-                                .arg(version)
-                                .arg(entry->version)};
-    QJsonObject current = data;
-    for (int v = version; v < entry->version; ++v) {
-        const Upcaster upcast = Upcasters::find(type, v);
-        if (!upcast)
-            return DecodeError {u"%1: no upcaster from version %2."_s.arg(type).arg(v)};
-        current = upcast(current);
-    }
-    return entry->decode(current);
+    if (auto error = checkVersion(type, version, entry))
+        return *error;
+    return upcastAndDecode(type, version, data, *entry);
 }
 
 DecodeResult<DomainEvent> EventCodec::decode(const RecordedEvent &event)
 {
-    QJsonParseError parseError;
-    const QJsonDocument data = QJsonDocument::fromJson(event.data, &parseError);
-    if (!data.isObject())
-        return DecodeError {u"%1 at position %2: the data is not a JSON object."_s.arg(event.type)
-                                .arg(event.position)};
-    int version = 1;
-    if (!event.metadata.isEmpty()) {
-        const QJsonValue stored
-            = QJsonDocument::fromJson(event.metadata).object().value(SchemaVersionKey);
-        if (!stored.isUndefined()) {
-            if (!stored.isDouble())
-                return DecodeError {
-                    u"%1 at position %2: the schema version is not a number."_s.arg(event.type)
-                        .arg(event.position)};
-            version = stored.toInt(0);
-        }
-    }
-    return decode(event.type, version, data.object());
+    const TypeEntry *entry = findEntry(event.type);
+    const std::optional<int> version = schemaVersion(event.metadata);
+    if (!version)
+        return DecodeError {
+            u"%1 at position %2: the metadata has no valid schema version."_s.arg(event.type)
+                .arg(event.position)};
+    if (auto error = checkVersion(event.type, *version, entry))
+        return *error;
+    QString parseError;
+    auto data = JsonView::parse(event.data, &parseError);
+    if (!data || data->root().kind != JsonView::Kind::Object)
+        return DecodeError {
+            u"%1 at position %2: the data is not a JSON object%3."_s.arg(event.type)
+                .arg(event.position)
+                .arg(parseError.isEmpty() ? QString() : u" (%1)"_s.arg(parseError))};
+    if (*version == entry->version)
+        return entry->decode(*data);
+    return upcastAndDecode(event.type, *version, QJsonDocument::fromJson(event.data).object(),
+                           *entry);
 }
 
 EventData EventCodec::toEventData(const DomainEvent &event, const EventMetadata &metadata, QUuid id)

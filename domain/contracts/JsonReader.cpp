@@ -6,48 +6,114 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-JsonReader::JsonReader(const QJsonObject &object, QString where)
-    : m_object(object)
-    , m_where(std::move(where))
-{ }
+namespace {
 
-void JsonReader::fail(const QString &key, const QString &problem)
+int twoDigits(QByteArrayView text, qsizetype at)
 {
-    if (m_error.isEmpty())
-        m_error = u"%1.%2: %3"_s.arg(m_where, key, problem);
+    const char a = text[at];
+    const char b = text[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9')
+        return -1;
+    return (a - '0') * 10 + (b - '0');
 }
 
-std::optional<QJsonValue> JsonReader::field(const QString &key, QJsonValue::Type type,
-                                            const char *typeName)
+// The form every Hoststand event writes, "2026-12-01T19:00:00Z", read
+// without QDateTime::fromString's general (and slow) parser.
+std::optional<QDateTime> parseUtcSeconds(const QString &text)
 {
-    m_read.insert(key);
+    if (text.size() != 20 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T'
+        || text[13] != u':' || text[16] != u':' || text[19] != u'Z')
+        return std::nullopt;
+    const QByteArray latin = text.toLatin1();
+    const int century = twoDigits(latin, 0), year = twoDigits(latin, 2);
+    const int month = twoDigits(latin, 5), day = twoDigits(latin, 8);
+    const int hour = twoDigits(latin, 11), minute = twoDigits(latin, 14);
+    const int second = twoDigits(latin, 17);
+    if (century < 0 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
+        return std::nullopt;
+    const QDate date(century * 100 + year, month, day);
+    const QTime time(hour, minute, second);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
+}
+
+} // namespace
+
+JsonReader::JsonReader(const JsonView &view, QStringView where)
+    : m_view(&view)
+    , m_object(&view.root())
+    , m_where(where)
+    , m_error(&m_ownError)
+{
+    if (m_object->kind != JsonView::Kind::Object)
+        m_ownError = u"%1: expected a JSON object"_s.arg(where);
+    else if (m_object->count > 64)
+        m_ownError = u"%1: too many fields"_s.arg(where);
+}
+
+JsonReader::JsonReader(const JsonView &view, const JsonView::Value &object, JsonReader *parent,
+                       QLatin1StringView key, qsizetype index)
+    : m_view(&view)
+    , m_object(&object)
+    , m_parent(parent)
+    , m_key(key)
+    , m_index(index)
+    , m_error(parent->m_error)
+{
+    if (m_object->count > 64)
+        fail({}, u"too many fields"_s);
+}
+
+// Built only for an error message, so a decode that succeeds allocates none.
+QString JsonReader::path(QLatin1StringView key) const
+{
+    QString base = m_parent ? m_parent->path(m_key) : m_where.toString();
+    if (m_index >= 0)
+        base += u'[' + QString::number(m_index) + u']';
+    return key.isEmpty() ? base : base + u'.' + key;
+}
+
+void JsonReader::fail(QLatin1StringView key, const QString &problem)
+{
+    if (ok())
+        *m_error = u"%1: %2"_s.arg(path(key), problem);
+}
+
+const JsonView::Value *JsonReader::field(QLatin1StringView key, JsonView::Kind kind,
+                                         const char *expected)
+{
     if (!ok())
-        return std::nullopt;
-    const auto it = m_object.constFind(key);
-    if (it == m_object.constEnd()) {
-        fail(key, u"missing"_s);
-        return std::nullopt;
+        return nullptr;
+    for (qsizetype i = 0; i < m_object->count; ++i) {
+        const JsonView::Member &member = m_view->member(*m_object, i);
+        if (!m_view->keyEquals(member, key))
+            continue;
+        m_read |= quint64(1) << i;
+        const JsonView::Value &value = m_view->value(member.value);
+        if (value.kind != kind) {
+            fail(key, u"expected %1"_s.arg(QLatin1StringView(expected)));
+            return nullptr;
+        }
+        return &value;
     }
-    if (it->type() != type) {
-        fail(key, u"expected %1"_s.arg(QLatin1StringView(typeName)));
-        return std::nullopt;
-    }
-    return *it;
+    fail(key, u"missing"_s);
+    return nullptr;
 }
 
-std::optional<QString> JsonReader::string(const QString &key)
+std::optional<QString> JsonReader::string(QLatin1StringView key)
 {
-    auto value = field(key, QJsonValue::String, "a string");
-    return value ? std::optional(value->toString()) : std::nullopt;
+    const JsonView::Value *value = field(key, JsonView::Kind::String, "a string");
+    return value ? std::optional(m_view->string(*value)) : std::nullopt;
 }
 
-std::optional<qint64> JsonReader::integer(const QString &key)
+std::optional<qint64> JsonReader::integer(QLatin1StringView key)
 {
-    auto value = field(key, QJsonValue::Double, "a whole number");
+    const JsonView::Value *value = field(key, JsonView::Kind::Number, "a whole number");
     if (!value)
         return std::nullopt;
-    const double number = value->toDouble();
     constexpr double Limit = 9007199254740992.0; // 2^53: exact in a double
+    const double number = value->number;
     if (!std::isfinite(number) || std::trunc(number) != number || std::abs(number) > Limit) {
         fail(key, u"expected a whole number"_s);
         return std::nullopt;
@@ -55,32 +121,35 @@ std::optional<qint64> JsonReader::integer(const QString &key)
     return static_cast<qint64>(number);
 }
 
-std::optional<double> JsonReader::number(const QString &key)
+std::optional<double> JsonReader::number(QLatin1StringView key)
 {
-    auto value = field(key, QJsonValue::Double, "a number");
+    const JsonView::Value *value = field(key, JsonView::Kind::Number, "a number");
     if (!value)
         return std::nullopt;
-    if (!std::isfinite(value->toDouble())) {
+    if (!std::isfinite(value->number)) {
         fail(key, u"expected a finite number"_s);
         return std::nullopt;
     }
-    return value->toDouble();
+    return value->number;
 }
 
-std::optional<bool> JsonReader::boolean(const QString &key)
+std::optional<bool> JsonReader::boolean(QLatin1StringView key)
 {
-    auto value = field(key, QJsonValue::Bool, "true or false");
-    return value ? std::optional(value->toBool()) : std::nullopt;
+    const JsonView::Value *value = field(key, JsonView::Kind::Bool, "true or false");
+    return value ? std::optional(value->boolean) : std::nullopt;
 }
 
-std::optional<QDateTime> JsonReader::dateTime(const QString &key)
+std::optional<QDateTime> JsonReader::dateTime(QLatin1StringView key)
 {
     auto text = string(key);
     if (!text)
         return std::nullopt;
+    if (auto fast = parseUtcSeconds(*text))
+        return fast;
     const QDateTime moment = QDateTime::fromString(*text, Qt::ISODate);
-    const bool hasOffset = text->endsWith(u'Z') || text->contains(u'+')
-        || text->lastIndexOf(u'-') > text->indexOf(u'T');
+    const qsizetype timeAt = text->indexOf(u'T');
+    const bool hasOffset = text->endsWith(u'Z') || text->indexOf(u'+', timeAt) > 0
+        || (timeAt > 0 && text->indexOf(u'-', timeAt) > 0);
     if (!moment.isValid() || !hasOffset) {
         fail(key, u"expected an ISO-8601 time with a UTC offset, not \"%1\""_s.arg(*text));
         return std::nullopt;
@@ -88,7 +157,7 @@ std::optional<QDateTime> JsonReader::dateTime(const QString &key)
     return moment.toUTC();
 }
 
-std::optional<QTime> JsonReader::time(const QString &key)
+std::optional<QTime> JsonReader::time(QLatin1StringView key)
 {
     auto text = string(key);
     if (!text)
@@ -101,29 +170,65 @@ std::optional<QTime> JsonReader::time(const QString &key)
     return time;
 }
 
-std::optional<QJsonObject> JsonReader::object(const QString &key)
+std::optional<QStringList> JsonReader::stringList(QLatin1StringView key)
 {
-    auto value = field(key, QJsonValue::Object, "an object");
-    return value ? std::optional(value->toObject()) : std::nullopt;
+    const JsonView::Value *array = field(key, JsonView::Kind::Array, "an array");
+    if (!array)
+        return std::nullopt;
+    QStringList list;
+    list.reserve(array->count);
+    for (qsizetype i = 0; i < array->count; ++i) {
+        const JsonView::Value &element = m_view->value(m_view->element(*array, i));
+        if (element.kind != JsonView::Kind::String) {
+            fail(key, u"expected an array of strings"_s);
+            return std::nullopt;
+        }
+        list.append(m_view->string(element));
+    }
+    return list;
 }
 
-std::optional<QJsonArray> JsonReader::array(const QString &key)
+std::optional<JsonReader> JsonReader::object(QLatin1StringView key)
 {
-    auto value = field(key, QJsonValue::Array, "an array");
-    return value ? std::optional(value->toArray()) : std::nullopt;
+    const JsonView::Value *value = field(key, JsonView::Kind::Object, "an object");
+    if (!value)
+        return std::nullopt;
+    return JsonReader(*m_view, *value, this, key, -1);
+}
+
+std::optional<QList<JsonReader>> JsonReader::objects(QLatin1StringView key)
+{
+    const JsonView::Value *array = field(key, JsonView::Kind::Array, "an array");
+    if (!array)
+        return std::nullopt;
+    QList<JsonReader> readers;
+    for (qsizetype i = 0; i < array->count; ++i) {
+        const JsonView::Value &element = m_view->value(m_view->element(*array, i));
+        if (element.kind != JsonView::Kind::Object) {
+            fail(key, u"expected an array of objects"_s);
+            return std::nullopt;
+        }
+        readers.append(JsonReader(*m_view, element, this, key, i));
+    }
+    return readers;
 }
 
 std::optional<QString> JsonReader::finish()
 {
     if (ok()) {
-        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
-            if (!m_read.contains(it.key())) {
-                m_error = u"%1.%2: unknown field"_s.arg(m_where, it.key());
-                break;
+        const quint64 all
+            = m_object->count >= 64 ? ~quint64(0) : (quint64(1) << m_object->count) - 1;
+        if ((m_read & all) != all) {
+            for (qsizetype i = 0; i < m_object->count; ++i) {
+                if (!(m_read & (quint64(1) << i))) {
+                    const QString key = m_view->key(m_view->member(*m_object, i));
+                    *m_error = u"%1.%2: unknown field"_s.arg(path({}), key);
+                    break;
+                }
             }
         }
     }
-    return ok() ? std::nullopt : std::optional(m_error);
+    return ok() ? std::nullopt : *m_error;
 }
 
 } // namespace hoststand

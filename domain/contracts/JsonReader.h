@@ -1,12 +1,11 @@
 #pragma once
 
 #include "domain/DomainError.h"
+#include "domain/contracts/JsonView.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QTime>
 
 #include <optional>
@@ -14,26 +13,32 @@
 namespace hoststand {
 
 // Reads a JSON object field by field, strictly: a missing field, a field of
-// the wrong type or an unknown field is an error that names the field. The
-// first error is kept; later reads return nothing, so a decoder reads every
-// field and checks once at the end with finish().
+// the wrong type or an unknown field is an error that names the field's
+// path ("table-added.layout.zone: missing"). The first error is kept; later
+// reads return nothing, so a decoder reads every field and checks once at
+// the end with finish(). Nothing is copied but the fields read.
 class JsonReader final
 {
 public:
-    JsonReader(const QJsonObject &object, QString where);
+    // Reads the root object of the view; where names it in errors.
+    JsonReader(const JsonView &view, QStringView where);
 
-    std::optional<QString> string(const QString &key);
-    std::optional<qint64> integer(const QString &key);
-    std::optional<double> number(const QString &key);
-    std::optional<bool> boolean(const QString &key);
-    std::optional<QDateTime> dateTime(const QString &key); // ISO-8601 with an offset or Z
-    std::optional<QTime> time(const QString &key); // "HH:mm"
-    std::optional<QJsonObject> object(const QString &key);
-    std::optional<QJsonArray> array(const QString &key);
+    std::optional<QString> string(QLatin1StringView key);
+    std::optional<qint64> integer(QLatin1StringView key);
+    std::optional<double> number(QLatin1StringView key);
+    std::optional<bool> boolean(QLatin1StringView key);
+    std::optional<QDateTime> dateTime(QLatin1StringView key); // ISO-8601 with an offset or Z
+    std::optional<QTime> time(QLatin1StringView key); // "HH:mm"
+    std::optional<QStringList> stringList(QLatin1StringView key);
+    // A nested object, read by the returned reader; its errors become this
+    // reader's when it finishes.
+    std::optional<JsonReader> object(QLatin1StringView key);
+    // An array of objects, one reader each.
+    std::optional<QList<JsonReader>> objects(QLatin1StringView key);
 
     // Keeps a value type's validation error as the reader's error.
     template<typename T>
-    std::optional<T> check(const QString &key, DomainResult<T> result)
+    std::optional<T> check(QLatin1StringView key, DomainResult<T> result)
     {
         if (result.ok())
             return std::move(result).value();
@@ -41,19 +46,30 @@ public:
         return std::nullopt;
     }
 
-    void fail(const QString &key, const QString &problem);
-    bool ok() const { return m_error.isEmpty(); }
-    // The first error, or nothing when every field read well and none is unknown.
+    void fail(QLatin1StringView key, const QString &problem);
+    bool ok() const { return !m_error->has_value(); }
+    // The first error, or nothing when every field read well and none is
+    // unknown. A nested reader passes its error up to its parent.
     std::optional<QString> finish();
 
 private:
-    std::optional<QJsonValue> field(const QString &key, QJsonValue::Type type,
-                                    const char *typeName);
+    JsonReader(const JsonView &view, const JsonView::Value &object, JsonReader *parent,
+               QLatin1StringView key, qsizetype index);
 
-    QJsonObject m_object;
-    QString m_where;
-    QSet<QString> m_read;
-    QString m_error;
+    const JsonView::Value *field(QLatin1StringView key, JsonView::Kind kind, const char *expected);
+    QString path(QLatin1StringView key) const;
+
+    // A nested reader points to its parent, which must outlive it and stay
+    // in place: decoders keep the root reader on the stack.
+    const JsonView *m_view;
+    const JsonView::Value *m_object;
+    const JsonReader *m_parent = nullptr;
+    QStringView m_where; // the root's name
+    QLatin1StringView m_key; // a nested reader's key in its parent
+    qsizetype m_index = -1; // its index when it is an array element
+    quint64 m_read = 0; // which members were read, by index
+    std::optional<QString> m_ownError;
+    std::optional<QString> *m_error; // the root reader's error slot
 };
 
 } // namespace hoststand
