@@ -14,7 +14,7 @@ QString AuditProjection::name() const
 
 QList<ReadTable> AuditProjection::tables() const
 {
-    return {{u"audit_log"_s, u"position"_s}};
+    return {{u"audit_log"_s, u"position"_s}, {u"audit_data"_s, u"position"_s}};
 }
 
 QStringList AuditProjection::schema() const
@@ -24,7 +24,9 @@ QStringList AuditProjection::schema() const
         "position {BIGINT} PRIMARY KEY, stream {TEXT} NOT NULL, revision {BIGINT} NOT NULL, "
         "type {TEXT} NOT NULL, created_ms {BIGINT} NOT NULL, user_name {TEXT} NOT NULL, "
         "terminal {TEXT} NOT NULL, correlation_id {TEXT} NOT NULL, "
-        "causation_id {TEXT} NOT NULL, event_id {TEXT} NOT NULL, data {BLOB} NOT NULL)"_s,
+        "causation_id {TEXT} NOT NULL, event_id {TEXT} NOT NULL)"_s,
+        u"CREATE TABLE IF NOT EXISTS audit_data("
+        "position {BIGINT} PRIMARY KEY, data {BLOB} NOT NULL)"_s,
     };
 }
 
@@ -48,8 +50,9 @@ StoreResult<void> AuditProjection::prepare(ReadConnection &connection)
         connection,
         {{&m_insert,
           u"INSERT INTO audit_log(position, stream, revision, type, created_ms, user_name, "
-          "terminal, correlation_id, causation_id, event_id, data) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s}});
+          "terminal, correlation_id, causation_id, event_id) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
+         {&m_insertData, u"INSERT INTO audit_data(position, data) VALUES(?, ?)"_s}});
 }
 
 StoreResult<void> AuditProjection::apply(const ProjectedEvent &event)
@@ -66,8 +69,11 @@ StoreResult<void> AuditProjection::apply(const ProjectedEvent &event)
     m_insert->bindText(8, metadata.correlationId);
     m_insert->bindText(9, metadata.causationId);
     m_insert->bindUtf8(10, recorded.id.toByteArray(QUuid::WithoutBraces));
-    m_insert->bindBlob(11, recorded.data);
-    return m_insert->execute();
+    if (auto inserted = m_insert->execute(); !inserted.ok())
+        return inserted;
+    m_insertData->bindInt(1, recorded.position);
+    m_insertData->bindBlob(2, recorded.data);
+    return m_insertData->execute();
 }
 
 } // namespace hoststand

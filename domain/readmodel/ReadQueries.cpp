@@ -18,8 +18,8 @@ const QString BookingColumns
       "rejection_reason, created_ms, arrived_ms, seated_ms, left_ms"_s;
 const QString LockColumns = u"table_id, booking_id, start_ms, end_ms, party_size"_s;
 const QString AuditColumns
-    = u"position, stream, revision, type, created_ms, user_name, terminal, correlation_id, "
-      "causation_id, event_id, data"_s;
+    = u"a.position, a.stream, a.revision, a.type, a.created_ms, a.user_name, a.terminal, "
+      "a.correlation_id, a.causation_id, a.event_id, d.data"_s;
 // The earliest start a booking overlapping a moment can have.
 const QString EarliestStart = u"? - (SELECT longest_ms FROM booking_span_bound WHERE id = 1)"_s;
 const QString ActiveStatuses = u"('initiated', 'confirmed', 'arrived', 'seated')"_s;
@@ -332,14 +332,16 @@ StoreResult<QList<BookingRow>> ReadQueries::searchGuests(const QString &text, in
 
 StoreResult<QList<AuditRow>> ReadQueries::audit(const AuditFilter &filter)
 {
-    QString sql = u"SELECT "_s + AuditColumns + u" FROM audit_log WHERE position > ?"_s;
+    QString sql = u"SELECT "_s + AuditColumns
+        + u" FROM audit_log a JOIN audit_data d ON d.position = a.position "
+          "WHERE a.position > ?"_s;
     if (!filter.stream.isEmpty())
-        sql += u" AND stream = ?"_s;
+        sql += u" AND a.stream = ?"_s;
     if (!filter.type.isEmpty())
-        sql += u" AND type = ?"_s;
+        sql += u" AND a.type = ?"_s;
     if (!filter.correlationId.isEmpty())
-        sql += u" AND correlation_id = ?"_s;
-    sql += u" ORDER BY position LIMIT ?"_s;
+        sql += u" AND a.correlation_id = ?"_s;
+    sql += u" ORDER BY a.position LIMIT ?"_s;
     auto query = statement(sql);
     if (!query.ok())
         return query.error();

@@ -26,6 +26,7 @@ struct AuditState
     qint64 checkpoint = -1;
     qint64 rows = -1;
     qint64 lastRow = -1;
+    qint64 indexes = -1;
     QString integrity;
 };
 
@@ -48,6 +49,10 @@ AuditState auditState(const QString &readPath)
                 state.rows = query.value(0).toLongLong();
                 state.lastRow = query.value(1).toLongLong();
             }
+            if (query.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                           "AND name LIKE 'audit_log_by_%'"_s)
+                && query.next())
+                state.indexes = query.value(0).toLongLong();
         }
         database.close();
     }
@@ -85,7 +90,9 @@ void tst_ReadModelCrash::initTestCase()
     auto store = SqliteEventStore::open(m_storePath, options);
     HS_VERIFY_OK(store);
     HistoryOptions history;
-    history.events = 40000;
+    // More than ProjectionRunner::BulkAbove: rebuilds run in bulk, with
+    // their indexes dropped and made again at the end.
+    history.events = 70000;
     history.tables = 12;
     auto generated = generateHistory(*store.value(), history);
     HS_VERIFY_OK(generated);
@@ -137,6 +144,9 @@ void tst_ReadModelCrash::aKilledRebuildResumesToTheSameRows()
              qPrintable(u"only %1 kills hit a running projection"_s.arg(killedMidway)));
 
     QVERIFY(runToEnd(u"resume"_s) > 0);
+    const AuditState resumed = auditState(m_readPath);
+    QCOMPARE(resumed.checkpoint, m_events);
+    QCOMPARE(resumed.indexes, 3); // made again after a bulk catch-up was killed
     SqliteStoreOptions options;
     options.synchronousFull = false;
     auto store = SqliteEventStore::open(m_storePath, options);
