@@ -66,6 +66,7 @@ DayBar::DayBar(QWidget *parent)
     m_searchField->addAction(PaletteIconEngine::icon(u"search"_s), QLineEdit::LeadingPosition)
         ->setText(u"Search guests"_s);
     m_searchField->setMinimumWidth(m_searchField->fontMetrics().averageCharWidth() * 28);
+    m_searchField->setMaximumWidth(m_searchField->fontMetrics().averageCharWidth() * 48);
     m_covers->setAccessibleName(u"Covers booked"_s);
     m_covers->setContentsMargins(12, 0, 8, 0);
 
@@ -123,8 +124,9 @@ void DayBar::setServices(const QStringList &services, const QString &preferred)
 
 void DayBar::setCovers(int booked, int seats)
 {
-    m_covers->setText(u"Covers <b>%1</b> of %2 seats"_s.arg(booked).arg(seats));
-    m_covers->setToolTip(u"Guests booked for this service against the seats in service"_s);
+    m_covers->setText(u"<b>%1</b> covers booked · %2 seats"_s.arg(booked).arg(seats));
+    m_covers->setToolTip(u"The guests booked for this service, against the seats of the tables "
+                         "in service; with more than one seating, covers exceed seats."_s);
 }
 
 void DayBar::focusSearch()

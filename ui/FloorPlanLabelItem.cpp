@@ -5,19 +5,14 @@
 #include <QApplication>
 #include <QFontMetricsF>
 #include <QPainter>
+
 #include <QPalette>
+#include <cmath>
 
 namespace hoststand::ui {
 namespace {
 
 constexpr qreal Padding = 4;
-
-QFont boldFont()
-{
-    QFont font = QApplication::font();
-    font.setBold(true);
-    return font;
-}
 
 } // namespace
 
@@ -57,16 +52,47 @@ void FloorPlanLabelItem::setTextColor(const QColor &color)
     update();
 }
 
+void FloorPlanLabelItem::setMaximumWidth(qreal pixels)
+{
+    prepareGeometryChange();
+    m_maximumWidth = pixels;
+}
+
+void FloorPlanLabelItem::setFontScale(qreal scale)
+{
+    prepareGeometryChange();
+    m_fontScale = scale;
+}
+
+QFont FloorPlanLabelItem::font(bool bold) const
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_fontScale);
+    font.setBold(bold);
+    return font;
+}
+
+// The line as it fits the maximum width, the mark included; the first line
+// (a table's name, a state's word) is never cut.
+QString FloorPlanLabelItem::shown(qsizetype line) const
+{
+    const QFontMetricsF metrics(font(line == 0));
+    if (m_maximumWidth <= 0 || line == 0)
+        return m_lines.at(line);
+    const qreal mark = m_mark ? QFontMetricsF(font(false)).height() + Padding : 0;
+    return metrics.elidedText(m_lines.at(line), Qt::ElideRight,
+                              m_maximumWidth - mark - 2 * Padding);
+}
+
 QSizeF FloorPlanLabelItem::textSize() const
 {
-    const QFontMetricsF bold(boldFont());
-    const QFontMetricsF plain(QApplication::font());
+    const QFontMetricsF plain(font(false));
     qreal width = 0;
     for (qsizetype i = 0; i < m_lines.size(); ++i)
-        width = std::max(width, (i == 0 ? bold : plain).horizontalAdvance(m_lines.at(i)));
+        width = std::max(width, QFontMetricsF(font(i == 0)).horizontalAdvance(shown(i)));
     if (m_mark)
         width += plain.height() + Padding;
-    return {width, plain.height() * qreal(m_lines.size())};
+    return {std::ceil(width), plain.height() * qreal(m_lines.size())};
 }
 
 QRectF FloorPlanLabelItem::boundingRect() const
@@ -91,7 +117,7 @@ void FloorPlanLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
         painter->drawRoundedRect(box, 4, 4);
     }
     const QColor text = m_textColor.isValid() ? m_textColor : palette.color(QPalette::Text);
-    const QFontMetricsF plain(QApplication::font());
+    const QFontMetricsF plain(font(false));
     qreal left = box.left() + Padding;
     if (m_mark) {
         StatusStyle::paintMark(*painter,
@@ -101,11 +127,11 @@ void FloorPlanLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     }
     painter->setPen(text);
     for (qsizetype i = 0; i < m_lines.size(); ++i) {
-        painter->setFont(i == 0 ? boldFont() : QApplication::font());
+        painter->setFont(font(i == 0));
         const QRectF line(left, box.top() + Padding + plain.height() * qreal(i),
                           box.right() - Padding - left, plain.height());
         painter->drawText(line, (m_mark ? Qt::AlignLeft : Qt::AlignHCenter) | Qt::AlignVCenter,
-                          m_lines.at(i));
+                          shown(i));
     }
 }
 

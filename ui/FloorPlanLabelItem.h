@@ -25,6 +25,10 @@ public:
     void setBacked(bool backed);
     // Colours for text drawn on a table's fill instead of the palette's.
     void setTextColor(const QColor &color);
+    // Longer lines but the first are elided, so that neighbours' captions do not overlap.
+    void setMaximumWidth(qreal pixels);
+    // Relative to the application's font (a caption is a little smaller).
+    void setFontScale(qreal scale);
     QStringList lines() const { return m_lines; }
 
     QRectF boundingRect() const override;
@@ -32,12 +36,16 @@ public:
 
 private:
     QSizeF textSize() const;
+    QFont font(bool bold) const;
+    QString shown(qsizetype line) const;
 
     Anchor m_anchor;
     QStringList m_lines;
     std::optional<TableState> m_mark;
     bool m_backed = false;
     QColor m_textColor;
+    qreal m_maximumWidth = 0; // none
+    qreal m_fontScale = 1.0;
 };
 
 } // namespace hoststand::ui

@@ -89,7 +89,7 @@ void FloorPlanScene::updateRows(int first, int last)
     update();
 }
 
-// Who holds the table now, else who comes next.
+// Who holds the table now, else who comes next and when.
 QString FloorPlanScene::captionOf(int row) const
 {
     const QModelIndex index = m_model->index(row, 0);
@@ -99,7 +99,7 @@ QString FloorPlanScene::captionOf(int row) const
     const QString next = index.data(Floor::NextGuestRole).toString();
     if (next.isEmpty())
         return {};
-    return u"Next %1 %2 (%3)"_s.arg(timeOf(index.data(Floor::NextStartRole)), next)
+    return u"%1 %2 (%3)"_s.arg(timeOf(index.data(Floor::NextStartRole)), next)
         .arg(index.data(Floor::NextPartyRole).toInt());
 }
 

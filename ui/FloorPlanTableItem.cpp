@@ -4,6 +4,7 @@
 #include "ui/StatusStyle.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -22,6 +23,8 @@ FloorPlanTableItem::FloorPlanTableItem(QString tableId, QGraphicsItem *parent)
     setAcceptHoverEvents(true);
     setCursor(Qt::PointingHandCursor);
     m_caption->setBacked(true);
+    m_caption->setFontScale(0.9);
+    m_caption->setMaximumWidth(QFontMetricsF(QApplication::font()).averageCharWidth() * 20);
     updateLabels();
 }
 

@@ -61,8 +61,8 @@ void TimeSlotGridView::updateMetrics()
 {
     const QFontMetrics metrics(font());
     const int line = metrics.height();
-    m_rowHeight = line * 2 + line / 2 + 8;
-    m_columnWidth = std::max(metrics.horizontalAdvance(u"00:00"_s) * 4 / 5, line * 2);
+    m_rowHeight = line * 2 + 10;
+    m_minimumColumnWidth = std::max(metrics.horizontalAdvance(u"00:00"_s) * 4 / 5, line * 2);
     m_zoneBandWidth = line + 8;
     m_slotHeaderHeight = line * 2 + 8;
     QFont bold = font();
@@ -307,9 +307,16 @@ QRegion TimeSlotGridView::visualRegionForSelection(const QItemSelection &selecti
     return region;
 }
 
+// Columns share the width the window gives them, up to two and a half
+// times their least width, so that names fit in wide windows.
 void TimeSlotGridView::updateGeometries()
 {
     updateMetrics();
+    const int columns = model() ? model()->columnCount() : 0;
+    const int available = viewport()->width() - m_tableHeaderWidth;
+    m_columnWidth = columns > 0
+        ? std::clamp(available / columns, m_minimumColumnWidth, m_minimumColumnWidth * 5 / 2)
+        : m_minimumColumnWidth;
     const QSize content = gridSize();
     const QRect area = cellArea();
     horizontalScrollBar()->setRange(
@@ -646,7 +653,7 @@ void TimeSlotGridView::paintSpan(QPainter &painter, const QRect &rect, const Gri
         painter.setFont(nameFont);
         painter.drawText(
             QRect(text.left(), text.top(), text.width(), half), Qt::AlignLeft | Qt::AlignBottom,
-            nameMetrics.elidedText(u"%1 · %2"_s.arg(span.guestName).arg(span.partySize),
+            nameMetrics.elidedText(u"%1 (%2)"_s.arg(span.guestName).arg(span.partySize),
                                    Qt::ElideRight, text.width()));
         painter.setFont(font());
         painter.drawText(QRect(text.left(), text.top() + half, text.width(), half),
@@ -654,11 +661,21 @@ void TimeSlotGridView::paintSpan(QPainter &painter, const QRect &rect, const Gri
                          metrics.elidedText(u"%1 · %2"_s.arg(guestsText(span.partySize), detail),
                                             Qt::ElideRight, text.width()));
     } else {
+        // The name in bold, the status after it; a narrow span keeps the name and the mark.
+        const QString name = u"%1 (%2)"_s.arg(span.guestName).arg(span.partySize);
+        const QString after = u" · "_s + detail;
+        const int afterWidth = metrics.horizontalAdvance(after);
+        const bool roomForAfter = text.width() - afterWidth
+            >= std::min(nameMetrics.horizontalAdvance(name), metrics.averageCharWidth() * 8);
+        const int nameWidth = roomForAfter ? text.width() - afterWidth : text.width();
+        const QString shownName = nameMetrics.elidedText(name, Qt::ElideRight, nameWidth);
         painter.setFont(nameFont);
-        painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                         nameMetrics.elidedText(
-                             u"%1 · %2 · %3"_s.arg(span.guestName).arg(span.partySize).arg(detail),
-                             Qt::ElideRight, text.width()));
+        painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, shownName);
+        if (roomForAfter) {
+            painter.setFont(font());
+            painter.drawText(text.adjusted(nameMetrics.horizontalAdvance(shownName), 0, 0, 0),
+                             Qt::AlignLeft | Qt::AlignVCenter, after);
+        }
     }
     painter.setFont(font());
 }

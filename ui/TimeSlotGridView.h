@@ -102,6 +102,7 @@ private:
 
     int m_rowHeight = 40;
     int m_columnWidth = 36;
+    int m_minimumColumnWidth = 36;
     int m_tableHeaderWidth = 120;
     int m_zoneBandWidth = 22;
     int m_slotHeaderHeight = 36;

@@ -461,7 +461,7 @@ void tst_HostStandWindow::theTopShowsCoversAndTheStatusBarTheStore()
 {
     m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
     m_restaurant->book(u"T3"_s, QTime(20, 0), 5, u"Rossi"_s);
-    QTRY_COMPARE(m_window->dayBar()->coversLabel()->text(), u"Covers <b>9</b> of 16 seats"_s);
+    QTRY_COMPARE(m_window->dayBar()->coversLabel()->text(), u"<b>9</b> covers booked · 16 seats"_s);
     const auto labels = m_window->statusBar()->findChildren<QLabel *>();
     QStringList texts;
     for (const QLabel *label : labels)
@@ -470,7 +470,7 @@ void tst_HostStandWindow::theTopShowsCoversAndTheStatusBarTheStore()
     QVERIFY(texts.contains(u"Terminal: stand-1"_s));
     QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
     QCOMPARE(m_window->date(), HostStandFixture::day().addDays(1));
-    QTRY_COMPARE(m_window->dayBar()->coversLabel()->text(), u"Covers <b>0</b> of 16 seats"_s);
+    QTRY_COMPARE(m_window->dayBar()->coversLabel()->text(), u"<b>0</b> covers booked · 16 seats"_s);
     QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
     QCOMPARE(m_window->date(), HostStandFixture::day());
 }
