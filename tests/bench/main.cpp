@@ -3,6 +3,7 @@
 // asserted, so a slow machine never turns CI red.
 
 #include "tests/bench/EventStoreBench.h"
+#include "tests/bench/ReadModelBench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,7 +19,8 @@ using namespace hoststand::bench;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QMap<QString, BenchSection> sections {{u"eventstore"_s, &runEventStoreSection}};
+    const QMap<QString, BenchSection> sections {{u"eventstore"_s, &runEventStoreSection},
+                                                {u"readmodel"_s, &runReadModelSection}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Runs Hoststand's benchmark workloads and prints one "
