@@ -2,6 +2,7 @@
 // a test: figures are compared by people (scripts/bench-peers), never
 // asserted, so a slow machine never turns CI red.
 
+#include "tests/bench/DomainBench.h"
 #include "tests/bench/EventStoreBench.h"
 #include "tests/bench/ReadModelBench.h"
 
@@ -20,6 +21,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QMap<QString, BenchSection> sections {{u"eventstore"_s, &runEventStoreSection},
+                                                {u"domain"_s, &runDomainSection},
                                                 {u"readmodel"_s, &runReadModelSection}};
 
     QCommandLineParser parser;

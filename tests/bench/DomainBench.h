@@ -1,0 +1,19 @@
+#pragma once
+
+#include "tests/bench/EventStoreBench.h"
+
+namespace hoststand::bench {
+
+// The domain's hot paths on a SQLite store with durable appends
+// (synchronous=FULL):
+// - bookToConfirmedP50Us, bookToConfirmedP99Us: Restaurant::book() until the
+//   booking is confirmed, both sagas running in the same process, over
+//   HOSTSTAND_BENCH_BOOKINGS bookings (2000 by default);
+// - rehydrateTable1000Us: TableManager::table() on a 1000-event stream,
+//   read, decoded and folded (median);
+// - aggregateReplayEventsPerSec: a generated restaurant history
+//   (HOSTSTAND_BENCH_REPLAY_EVENTS, 200,000 by default), read once, then
+//   decoded and folded into its Table, Booking and settings aggregates.
+std::optional<QString> runDomainSection(const BenchOptions &options, QJsonObject &figures);
+
+} // namespace hoststand::bench
