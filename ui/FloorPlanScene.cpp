@@ -163,14 +163,16 @@ FloorPlanTableItem *FloorPlanScene::tableAt(const QPointF &scenePos) const
     return nullptr;
 }
 
+// The scene's own handling stays (an editor's movable items need it); a
+// click on a table's caption picks the table too.
 void FloorPlanScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    QGraphicsScene::mousePressEvent(event);
     FloorPlanTableItem *item = tableAt(event->scenePos());
-    if (event->button() != Qt::LeftButton || !item) {
-        QGraphicsScene::mousePressEvent(event);
+    if (event->button() != Qt::LeftButton || !item)
         return;
-    }
-    selectTable(item->tableId());
+    if (!item->isSelected())
+        selectTable(item->tableId());
     event->accept();
     Q_EMIT tableClicked(item->tableId());
 }

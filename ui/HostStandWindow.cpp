@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -237,6 +238,37 @@ void HostStandWindow::connectSignals()
     });
     connect(m_nowTimer, &QTimer::timeout, this, &HostStandWindow::updateNow);
     connect(&m_services.restaurant.clock(), &Clock::jumped, this, &HostStandWindow::updateNow);
+}
+
+// --- Plugging in -------------------------------------------------------------
+
+int HostStandWindow::addViewTab(QWidget *view, const QIcon &icon, const QString &title)
+{
+    const int index = m_tabs->addTab(view, icon, title);
+    if (view->accessibleName().isEmpty()) {
+        QString name = title;
+        view->setAccessibleName(name.remove(u'&'));
+    }
+    return index;
+}
+
+void HostStandWindow::addToolAction(QAction *action)
+{
+    toolsMenu()->addAction(action);
+    if (m_toolsSeparator == nullptr)
+        m_toolsSeparator = m_actionsBar->addSeparator();
+    m_actionsBar->addAction(action);
+    if (QWidget *button = m_actionsBar->widgetForAction(action)) {
+        QString name = action->text();
+        button->setAccessibleName(name.remove(u'&').remove(u'…'));
+    }
+}
+
+QMenu *HostStandWindow::toolsMenu()
+{
+    if (!m_tools)
+        m_tools = menuBar()->addMenu(u"&Tools"_s);
+    return m_tools;
 }
 
 // --- Day and service -------------------------------------------------------

@@ -46,10 +46,11 @@ public:
     QString selectedBookingId() const;
     void selectBooking(const QString &bookingId);
 
-    // Adds a view after the built-in ones; returns its tab index.
+    // Adds a view after the built-in ones (the window takes it); returns its tab index.
     int addViewTab(QWidget *view, const QIcon &icon, const QString &title);
-    // Adds an action to the Tools menu and the main toolbar.
+    // Adds an action to the Tools menu and, after a separator, to the booking toolbar.
     void addToolAction(QAction *action);
+    // The Tools menu, made on first use.
     QMenu *toolsMenu();
     QToolBar *actionsToolBar() const { return m_actionsBar; }
 
@@ -105,7 +106,8 @@ private:
     FloorPlanPage *m_floorPage;
     QTableView *m_listView;
     QToolBar *m_actionsBar;
-    QMenu *m_tools = nullptr;
+    QMenu *m_tools = nullptr; // made when the first tool is added
+    QAction *m_toolsSeparator = nullptr;
     BookingActions *m_bookingActions;
     QAction *m_newBooking;
     QAction *m_walkIn;

@@ -24,6 +24,7 @@
 #include <QGraphicsView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void searchFindsAGuestOnAnotherDay();
     void draggingABookingMovesIt();
     void theTopShowsCoversAndTheStatusBarTheStore();
+    void othersPlugInAViewAndAnAction();
     void everyControlHasAnAccessibleName();
     void statusColoursReadInLightAndDarkPalettes_data();
     void statusColoursReadInLightAndDarkPalettes();
@@ -473,6 +475,33 @@ void tst_HostStandWindow::theTopShowsCoversAndTheStatusBarTheStore()
     QTRY_COMPARE(m_window->dayBar()->coversLabel()->text(), u"<b>0</b> covers booked · 16 seats"_s);
     QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
     QCOMPARE(m_window->date(), HostStandFixture::day());
+}
+
+void tst_HostStandWindow::othersPlugInAViewAndAnAction()
+{
+    auto *log = new QLabel(u"the event log"_s);
+    const int tab = m_window->addViewTab(log, QIcon(), u"&Event log"_s);
+    QCOMPARE(m_window->tabs()->widget(tab), log);
+    QCOMPARE(log->accessibleName(), u"Event log"_s);
+    auto *print = new QAction(u"&Print day sheet…"_s, m_window.get());
+    print->setShortcut(QKeySequence::Print);
+    int printed = 0;
+    connect(print, &QAction::triggered, this, [&printed] { ++printed; });
+    m_window->addToolAction(print);
+    QVERIFY(m_window->toolsMenu()->actions().contains(print));
+    QWidget *button = m_window->actionsToolBar()->widgetForAction(print);
+    QVERIFY(button);
+    QCOMPARE(button->accessibleName(), u"Print day sheet"_s);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier);
+    QCOMPARE(printed, 2);
+    int days = 0;
+    connect(m_window.get(), &ui::HostStandWindow::dayChanged, this,
+            [&days](const QDate &date, const QString &service) {
+                days += date == HostStandFixture::day().addDays(1) && service == u"dinner"_s;
+            });
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(days, 1);
 }
 
 void tst_HostStandWindow::everyControlHasAnAccessibleName()
