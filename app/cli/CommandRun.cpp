@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand::cli {

@@ -49,9 +49,14 @@ StoreVerifier::StoreVerifier(EventStore &store)
     : m_store(store)
 { }
 
+bool StoreVerifier::checksIntegrity() const
+{
+    return qobject_cast<SqliteEventStore *>(&m_store) != nullptr;
+}
+
 StoreResult<QStringList> StoreVerifier::integrityProblems() const
 {
-    if (!qobject_cast<SqliteEventStore *>(&m_store))
+    if (!checksIntegrity())
         return QStringList();
     const QString connection = u"hoststand-verify-"_s + QUuid::createUuid().toString();
     StoreResult<QStringList> problems = QStringList();

@@ -20,6 +20,9 @@ public:
 
     explicit StoreVerifier(EventStore &store);
 
+    // Whether the store is a SQLite file that integrityProblems() checks;
+    // a PostgreSQL server checks its own pages.
+    bool checksIntegrity() const;
     // PRAGMA integrity_check through a read-only connection of its own;
     // empty for a store that is not a SQLite file.
     StoreResult<QStringList> integrityProblems() const;

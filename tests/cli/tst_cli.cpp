@@ -23,7 +23,7 @@ const QString Now = u"2026-12-01T10:00:00Z"_s;
 // The restaurant most rows start from, made in this process: UTC, tables
 // T1 to T3 (4 seats) in service and T9 removed, a confirmed booking of
 // Jones on T1 and a cancelled one of Smith on T2, both Friday 4 December
-// at 19:00. Returns the placeholders the rows use for the bookings' ids.
+// at 19:00. Returns the names the rows use for the bookings' ids ("{booking}").
 QHash<QString, QString> setUpStandardRestaurant(const QString &store)
 {
     ManualClock clock(FixedNow);
@@ -45,17 +45,17 @@ QHash<QString, QString> setUpStandardRestaurant(const QString &store)
             {u"{cancelled}"_s, cancelled.bookingId.toString()}};
 }
 
-QString substituted(QString text, const QHash<QString, QString> &placeholders)
+QString substituted(QString text, const QHash<QString, QString> &names)
 {
-    for (auto it = placeholders.cbegin(); it != placeholders.cend(); ++it)
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
         text.replace(it.key(), it.value());
     return text;
 }
 
-QStringList substituted(QStringList texts, const QHash<QString, QString> &placeholders)
+QStringList substituted(QStringList texts, const QHash<QString, QString> &names)
 {
     for (QString &text : texts)
-        text = substituted(text, placeholders);
+        text = substituted(text, names);
     return texts;
 }
 
@@ -257,15 +257,15 @@ void tst_Cli::refusalsExitWith1WithTheReason()
     QFETCH(QStringList, arguments);
     QFETCH(QString, code);
     QFETCH(QString, reason);
-    QHash<QString, QString> placeholders = setUpStandardRestaurant(storePath());
+    QHash<QString, QString> names = setUpStandardRestaurant(storePath());
     const QString notAStore = m_dir->filePath(u"notes.txt"_s);
     QFile notes(notAStore);
     QVERIFY(notes.open(QIODevice::WriteOnly));
     notes.write("shopping: flour, eggs\n");
     notes.close();
-    placeholders.insert(u"{notastore}"_s, notAStore);
-    arguments = substituted(arguments, placeholders);
-    reason = substituted(reason, placeholders);
+    names.insert(u"{notastore}"_s, notAStore);
+    arguments = substituted(arguments, names);
+    reason = substituted(reason, names);
 
     const CliRun text = runner().run(arguments);
     const CliRun json = runner().run(QStringList {u"--json"_s} + arguments);
@@ -388,8 +388,8 @@ void tst_Cli::everyCommandAnswers_data()
     row("events from a position", {}, "events --from 3", {u"0/position=3"_s});
     row("rebuild rebuilds the read model", {}, "rebuild", {u"position=14"_s});
     row("verify finds nothing wrong", {}, "verify",
-        {u"events=14"_s, u"integrityProblems/#=0"_s, u"sequenceProblems/#=0"_s,
-         u"readModelDifferences/#=0"_s});
+        {u"events=14"_s, u"integrityChecked=true"_s, u"integrityProblems/#=0"_s,
+         u"sequenceProblems/#=0"_s, u"readModelDifferences/#=0"_s});
 }
 
 void tst_Cli::everyCommandAnswers()
@@ -397,20 +397,20 @@ void tst_Cli::everyCommandAnswers()
     QFETCH(Commands, setup);
     QFETCH(QStringList, arguments);
     QFETCH(QStringList, expected);
-    const QHash<QString, QString> placeholders = setUpStandardRestaurant(storePath());
+    const QHash<QString, QString> names = setUpStandardRestaurant(storePath());
     for (const QStringList &command : std::as_const(setup)) {
-        expectJson(substituted(command, placeholders));
+        expectJson(substituted(command, names));
         if (QTest::currentTestFailed())
             return;
     }
 
-    arguments = substituted(arguments, placeholders);
+    arguments = substituted(arguments, names);
     const CliRun run = runner().run(QStringList {u"--json"_s} + arguments);
 
     QVERIFY2(run.exitCode == 0, run.describe(arguments));
     for (const QString &expectation : std::as_const(expected)) {
         const QString path = expectation.section(u'=', 0, 0);
-        const QString value = substituted(expectation.section(u'=', 1), placeholders);
+        const QString value = substituted(expectation.section(u'=', 1), names);
         QVERIFY2(jsonAt(run.json(), path) == value,
                  qPrintable(u"%1: %2 instead of %3\n"_s.arg(path, jsonAt(run.json(), path), value)
                             + QString::fromUtf8(run.describe(arguments))));
