@@ -58,16 +58,16 @@ StoreResult<void> AuditProjection::prepare(ReadConnection &connection)
 StoreResult<void> AuditProjection::apply(const ProjectedEvent &event)
 {
     const RecordedEvent &recorded = event.recorded();
-    const EventMetadata &metadata = event.metadata();
+    const MetadataReader::Parsed &metadata = event.metadata();
     m_insert->bindInt(1, recorded.position);
     m_insert->bindText(2, recorded.stream);
     m_insert->bindInt(3, recorded.revision);
     m_insert->bindText(4, recorded.type);
     m_insert->bindInt(5, recorded.created.toMSecsSinceEpoch());
-    m_insert->bindText(6, metadata.user);
-    m_insert->bindText(7, metadata.terminal);
-    m_insert->bindText(8, metadata.correlationId);
-    m_insert->bindText(9, metadata.causationId);
+    m_insert->bindUtf8(6, metadata.user);
+    m_insert->bindUtf8(7, metadata.terminal);
+    m_insert->bindUtf8(8, metadata.correlationId);
+    m_insert->bindUtf8(9, metadata.causationId);
     m_insert->bindUtf8(10, recorded.id.toByteArray(QUuid::WithoutBraces));
     if (auto inserted = m_insert->execute(); !inserted.ok())
         return inserted;

@@ -1,6 +1,7 @@
 #include "domain/readmodel/ProjectedEvent.h"
 
 #include "domain/contracts/EventCodec.h"
+#include "eventstore/EventMetadata.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -9,13 +10,9 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-const QString &MetadataReader::shared(QByteArrayView utf8, QByteArray &lastBytes, QString &last)
+static QByteArray view(QByteArrayView utf8)
 {
-    if (utf8 != QByteArrayView(lastBytes)) {
-        lastBytes = utf8.toByteArray();
-        last = QString::fromUtf8(utf8);
-    }
-    return last;
+    return QByteArray::fromRawData(utf8.data(), utf8.size());
 }
 
 bool MetadataReader::scan(const QByteArray &json)
@@ -23,18 +20,18 @@ bool MetadataReader::scan(const QByteArray &json)
     m_parsed = Parsed();
     bool versionReadable = true;
     const bool whole = JsonScan::scanObject(json, [&](const JsonScan::Member &member) {
-        EventMetadata &metadata = m_parsed.metadata;
-        const bool isString = member.kind == JsonScan::Kind::String;
-        if (member.key == "$correlationId" && isString)
-            metadata.correlationId = QString::fromUtf8(member.value);
-        else if (member.key == "$causationId" && isString)
-            metadata.causationId = QString::fromUtf8(member.value);
-        else if (member.key == "user" && isString)
-            metadata.user = shared(member.value, m_userBytes, m_user);
-        else if (member.key == "terminal" && isString)
-            metadata.terminal = shared(member.value, m_terminalBytes, m_terminal);
-        else if (member.key == "schemaVersion" && member.kind == JsonScan::Kind::Scalar)
+        if (member.kind == JsonScan::Kind::String) {
+            if (member.key == "$correlationId")
+                m_parsed.correlationId = view(member.value);
+            else if (member.key == "$causationId")
+                m_parsed.causationId = view(member.value);
+            else if (member.key == "user")
+                m_parsed.user = view(member.value);
+            else if (member.key == "terminal")
+                m_parsed.terminal = view(member.value);
+        } else if (member.key == "schemaVersion" && member.kind == JsonScan::Kind::Scalar) {
             m_parsed.schemaVersion = int(member.value.toInt(&versionReadable));
+        }
     });
     return whole && versionReadable;
 }
@@ -42,8 +39,10 @@ bool MetadataReader::scan(const QByteArray &json)
 void MetadataReader::readWithJsonDocument(const QByteArray &metadata)
 {
     const QJsonObject object = QJsonDocument::fromJson(metadata).object();
-    m_parsed.metadata = EventMetadata::fromJson(object);
-    m_parsed.schemaVersion = object.value(EventCodec::SchemaVersionKey).toInt(1);
+    const EventMetadata fields = EventMetadata::fromJson(object);
+    m_parsed
+        = Parsed {fields.correlationId.toUtf8(), fields.causationId.toUtf8(), fields.user.toUtf8(),
+                  fields.terminal.toUtf8(), object.value(EventCodec::SchemaVersionKey).toInt(1)};
 }
 
 const MetadataReader::Parsed &MetadataReader::read(const QByteArray &metadata)

@@ -2,7 +2,6 @@
 
 #include "domain/contracts/DomainEvent.h"
 #include "domain/readmodel/JsonScan.h"
-#include "eventstore/EventMetadata.h"
 #include "eventstore/RecordedEvent.h"
 
 #include <QDateTime>
@@ -36,16 +35,19 @@ enum class EventKind {
     Unknown,
 };
 
-// Parses events' metadata. A rebuild reads it for every event, so the flat
-// object the codec writes is scanned directly, without a QJsonDocument
-// (anything else falls back to one); a user or terminal equal to the last
-// one's is shared instead of decoded again.
+// Reads events' metadata, as UTF-8 for the audit log's statement. A
+// rebuild reads it for every event, so the flat object the codec writes is
+// scanned in place: the fields are views into the event's bytes, valid while
+// the event lives. Anything else goes through a QJsonDocument.
 class MetadataReader final
 {
 public:
     struct Parsed
     {
-        EventMetadata metadata;
+        QByteArray correlationId;
+        QByteArray causationId;
+        QByteArray user;
+        QByteArray terminal;
         int schemaVersion = 1;
     };
     const Parsed &read(const QByteArray &metadata);
@@ -53,13 +55,8 @@ public:
 private:
     bool scan(const QByteArray &json);
     void readWithJsonDocument(const QByteArray &metadata);
-    const QString &shared(QByteArrayView utf8, QByteArray &lastBytes, QString &last);
 
     Parsed m_parsed;
-    QByteArray m_userBytes;
-    QString m_user;
-    QByteArray m_terminalBytes;
-    QString m_terminal;
 };
 
 // One recorded event as the projections read it. A rebuild projects
@@ -74,7 +71,7 @@ public:
 
     const RecordedEvent &recorded() const { return m_event; }
     EventKind kind() const { return m_kind; }
-    const EventMetadata &metadata() const { return m_metadata.metadata; }
+    const MetadataReader::Parsed &metadata() const { return m_metadata; }
 
     // The whole event, decoded by the catalogue's codec.
     std::optional<DomainEvent> decoded() const;
