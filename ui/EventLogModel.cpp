@@ -92,22 +92,10 @@ bool EventLogModel::canFetchMore(const QModelIndex &parent) const
     return !parent.isValid() && !m_complete;
 }
 
-// The page arrives from the event loop: a view asks for more while it lays
-// itself out, and QAbstractItemModelTester while it checks a reset; neither
-// expects rows to be inserted inside the call.
 void EventLogModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent) || m_fetchQueued)
-        return;
-    m_fetchQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_fetchQueued = false;
-            if (!m_complete)
-                appendPage();
-        },
-        Qt::QueuedConnection);
+    if (canFetchMore(parent))
+        appendPage();
 }
 
 int EventLogModel::rowCount(const QModelIndex &parent) const

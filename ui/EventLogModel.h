@@ -13,9 +13,8 @@ namespace hoststand::ui {
 
 // The audit trail, oldest first, one row per event, filtered by stream,
 // event type or booking (its whole causation chain). Long histories arrive
-// a page at a time through canFetchMore/fetchMore (the page is appended from
-// the event loop); once the last page is in, events committed later are
-// appended as they come (auditAppended).
+// a page at a time through canFetchMore/fetchMore; once the last page is
+// in, events committed later are appended as they come (auditAppended).
 class EventLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -65,7 +64,6 @@ private:
     AuditFilter m_filter;
     qint64 m_pageSize = DefaultPageSize;
     bool m_complete = false; // every matching event up to the last page read is in
-    bool m_fetchQueued = false;
     QList<AuditRow> m_rows;
 };
 
