@@ -4,6 +4,8 @@
 #include "domain/readmodel/ReadConnection.h"
 #include "eventstore/EventStore.h"
 
+#include <QTimer>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -86,6 +88,20 @@ StoreResult<QList<Projection *>> ProjectionRunner::open()
 {
     if (auto prepared = m_checkpoints.prepare(m_connection); !prepared.ok())
         return prepared.error();
+    auto outdated = openProjections();
+    if (!outdated.ok())
+        return outdated;
+    for (Projection *projection : std::as_const(m_projections)) {
+        if (outdated.value().contains(projection))
+            continue;
+        if (auto prepared = projection->prepare(m_connection); !prepared.ok())
+            return prepared.error();
+    }
+    return outdated;
+}
+
+StoreResult<QList<Projection *>> ProjectionRunner::openProjections()
+{
     ReadTransaction transaction(m_connection);
     if (auto begun = transaction.begin(); !begun.ok())
         return begun.error();
@@ -94,31 +110,35 @@ StoreResult<QList<Projection *>> ProjectionRunner::open()
         return stored.error();
     QList<Projection *> outdated;
     for (Projection *projection : std::as_const(m_projections)) {
-        const auto found = stored.value().constFind(projection->name());
-        const bool known = found != stored.value().cend();
-        if (known && found->version > m_version)
-            return newerProjection(projection->name(), found->version, m_version);
-        if (known && found->version < m_version) {
+        auto isOutdated = openProjection(*projection, stored.value());
+        if (!isOutdated.ok())
+            return isOutdated.error();
+        if (isOutdated.value())
             outdated.append(projection);
-            continue;
-        }
-        if (auto created = createTables(*projection); !created.ok())
-            return created.error();
-        if (!known) {
-            if (auto saved = m_checkpoints.save(projection->name(), {m_version, 0}); !saved.ok())
-                return saved.error();
-        }
-        m_positions.insert(projection->name(), known ? found->position : 0);
     }
     if (auto committed = transaction.commit(); !committed.ok())
         return committed.error();
-    for (Projection *projection : std::as_const(m_projections)) {
-        if (outdated.contains(projection))
-            continue;
-        if (auto prepared = projection->prepare(m_connection); !prepared.ok())
-            return prepared.error();
-    }
     return outdated;
+}
+
+// Returns whether the projection's tables are of an older version.
+StoreResult<bool> ProjectionRunner::openProjection(Projection &projection,
+                                                   const QHash<QString, Checkpoint> &stored)
+{
+    const auto found = stored.constFind(projection.name());
+    const bool known = found != stored.cend();
+    if (known && found->version > m_version)
+        return newerProjection(projection.name(), found->version, m_version);
+    if (known && found->version < m_version)
+        return true;
+    if (auto created = createTables(projection); !created.ok())
+        return created.error();
+    if (!known) {
+        if (auto saved = m_checkpoints.save(projection.name(), {m_version, 0}); !saved.ok())
+            return saved.error();
+    }
+    m_positions.insert(projection.name(), known ? found->position : 0);
+    return false;
 }
 
 StoreResult<void> ProjectionRunner::reset(const QList<Projection *> &projections)
@@ -289,6 +309,18 @@ void ProjectionRunner::receive(const RecordedEvent &event)
     }
 }
 
+// Another process held the read file's write lock for longer than the busy
+// timeout (a rebuild making its indexes): the batch waits and goes again,
+// ahead of what arrived meanwhile.
+void ProjectionRunner::retryLater(const QList<RecordedEvent> &batch)
+{
+    m_buffer = batch + m_buffer;
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QTimer::singleShot(RetryDelay, this, &ProjectionRunner::flushLive);
+}
+
 void ProjectionRunner::flushLive()
 {
     m_flushScheduled = false;
@@ -301,6 +333,10 @@ void ProjectionRunner::flush()
         return;
     const QList<RecordedEvent> batch = std::exchange(m_buffer, {});
     auto outcome = applyBatch(batch);
+    if (!outcome.ok() && m_live && outcome.error().code() == StoreError::Code::Unavailable) {
+        retryLater(batch);
+        return;
+    }
     if (!outcome.ok()) {
         fail(outcome.error());
         return;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,8 @@ public:
     static constexpr qsizetype BatchSize = 4000;
     // And in bulk: fewer commits rewrite the tables' last pages less often.
     static constexpr qsizetype BulkBatchSize = 16000;
+    // Live, a batch the read file was too busy for goes again after this.
+    static constexpr std::chrono::milliseconds RetryDelay {500};
     // A projection further behind than this catches up without its indexes
     // and makes them at the end.
     static constexpr qint64 DeferIndexesAbove = 50000;
@@ -76,10 +79,14 @@ private:
     void receive(const RecordedEvent &event);
     void flush();
     void flushLive();
+    void retryLater(const QList<RecordedEvent> &batch);
     StoreResult<BatchOutcome> applyBatch(const QList<RecordedEvent> &batch);
     StoreResult<void> applyEvents(const QList<RecordedEvent> &batch,
                                   const QHash<QString, Checkpoint> &stored, ChangeSet &changes);
     StoreResult<void> saveCheckpoints(qint64 last, const QHash<QString, Checkpoint> &stored);
+    StoreResult<QList<Projection *>> openProjections();
+    StoreResult<bool> openProjection(Projection &projection,
+                                     const QHash<QString, Checkpoint> &stored);
     StoreResult<void> createTables(Projection &projection);
     StoreResult<QList<Projection *>> prepareIndexes(qint64 lastPosition);
     StoreResult<void> createIndexes(const QList<Projection *> &projections);

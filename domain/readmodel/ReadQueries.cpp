@@ -114,56 +114,72 @@ StoreResult<QList<Row>> ReadQueries::rows(ReadStatement &statement,
     }
 }
 
-StoreResult<RestaurantSettingsRow> ReadQueries::settings()
+StoreResult<QHash<QString, QString>> ReadQueries::settingValues()
 {
-    auto values = statement(u"SELECT name, value FROM restaurant_settings"_s);
-    auto periods = statement(
-        u"SELECT weekday, name, start_time, end_time FROM service_periods ORDER BY ordinal"_s);
-    auto turns = statement(u"SELECT max_party_size, minutes FROM turn_times ORDER BY ordinal"_s);
-    for (const auto *prepared : {&values, &periods, &turns}) {
-        if (!prepared->ok())
-            return prepared->error();
-    }
-    QHash<QString, QString> stored;
-    auto pairs = rows<std::pair<QString, QString>>(*values.value(), [](const ReadStatement &row) {
+    auto query = statement(u"SELECT name, value FROM restaurant_settings"_s);
+    if (!query.ok())
+        return query.error();
+    auto pairs = rows<std::pair<QString, QString>>(*query.value(), [](const ReadStatement &row) {
         return std::pair {row.textValue(0), row.textValue(1)};
     });
     if (!pairs.ok())
         return pairs.error();
+    QHash<QString, QString> values;
     for (const auto &[key, value] : pairs.value())
-        stored.insert(key, value);
+        values.insert(key, value);
+    return values;
+}
 
-    RestaurantSettingsRow settings;
+StoreResult<QList<ServicePeriod>> ReadQueries::servicePeriods()
+{
+    auto query = statement(
+        u"SELECT weekday, name, start_time, end_time FROM service_periods ORDER BY ordinal"_s);
+    if (!query.ok())
+        return query.error();
+    return rows<ServicePeriod>(*query.value(), [](const ReadStatement &row) {
+        return ServicePeriod {int(row.intValue(0)), row.textValue(1),
+                              QTime::fromString(row.textValue(2), u"HH:mm"_s),
+                              QTime::fromString(row.textValue(3), u"HH:mm"_s)};
+    });
+}
+
+StoreResult<QList<TurnTime>> ReadQueries::turnTimes()
+{
+    auto query = statement(u"SELECT max_party_size, minutes FROM turn_times ORDER BY ordinal"_s);
+    if (!query.ok())
+        return query.error();
+    return rows<TurnTime>(*query.value(), [](const ReadStatement &row) {
+        return TurnTime {int(row.intValue(0)), int(row.intValue(1))};
+    });
+}
+
+// Each setting not defined by an event yet has the defaults of a new store.
+StoreResult<RestaurantSettingsRow> ReadQueries::settings()
+{
+    auto values = settingValues();
+    if (!values.ok())
+        return values.error();
     const ServicePeriodsDefined periodDefaults = ServicePeriodsDefined::defaults();
     const TurnTimesDefined turnDefaults = TurnTimesDefined::defaults();
+    RestaurantSettingsRow settings {periodDefaults.periods, periodDefaults.slotMinutes,
+                                    periodDefaults.timeZone, turnDefaults.turnTimes,
+                                    turnDefaults.largerPartyMinutes};
+    const QHash<QString, QString> &stored = values.value();
     if (stored.contains(SettingsProjection::TimeZoneKey)) {
-        auto list = rows<ServicePeriod>(*periods.value(), [](const ReadStatement &row) {
-            return ServicePeriod {int(row.intValue(0)), row.textValue(1),
-                                  QTime::fromString(row.textValue(2), u"HH:mm"_s),
-                                  QTime::fromString(row.textValue(3), u"HH:mm"_s)};
-        });
-        if (!list.ok())
-            return list.error();
-        settings.periods = list.value();
+        auto periods = servicePeriods();
+        if (!periods.ok())
+            return periods.error();
+        settings.periods = periods.value();
         settings.slotMinutes = stored.value(SettingsProjection::SlotMinutesKey).toInt();
         settings.timeZone = stored.value(SettingsProjection::TimeZoneKey);
-    } else {
-        settings.periods = periodDefaults.periods;
-        settings.slotMinutes = periodDefaults.slotMinutes;
-        settings.timeZone = periodDefaults.timeZone;
     }
     if (stored.contains(SettingsProjection::LargerPartyMinutesKey)) {
-        auto list = rows<TurnTime>(*turns.value(), [](const ReadStatement &row) {
-            return TurnTime {int(row.intValue(0)), int(row.intValue(1))};
-        });
-        if (!list.ok())
-            return list.error();
-        settings.turnTimes = list.value();
+        auto turns = turnTimes();
+        if (!turns.ok())
+            return turns.error();
+        settings.turnTimes = turns.value();
         settings.largerPartyMinutes
             = stored.value(SettingsProjection::LargerPartyMinutesKey).toInt();
-    } else {
-        settings.turnTimes = turnDefaults.turnTimes;
-        settings.largerPartyMinutes = turnDefaults.largerPartyMinutes;
     }
     return settings;
 }

@@ -42,6 +42,9 @@ public:
     StoreResult<QList<AuditRow>> audit(const AuditFilter &filter);
 
 private:
+    StoreResult<QHash<QString, QString>> settingValues();
+    StoreResult<QList<ServicePeriod>> servicePeriods();
+    StoreResult<QList<TurnTime>> turnTimes();
     StoreResult<ReadStatement *> statement(const QString &sql);
     template<typename Row>
     StoreResult<QList<Row>> rows(ReadStatement &statement, Row (*read)(const ReadStatement &));

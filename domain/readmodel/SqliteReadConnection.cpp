@@ -144,10 +144,12 @@ StoreResult<void> SqliteReadConnection::commit()
     return m_commit->execute();
 }
 
+// A rollback that fails leaves nothing to do: SQLite has then ended the
+// transaction itself (it rolls back on the errors that make ROLLBACK fail).
 void SqliteReadConnection::rollback()
 {
-    if (!sqlite3_get_autocommit(m_handle))
-        (void)m_rollback->execute();
+    if (!sqlite3_get_autocommit(m_handle) && !m_rollback->execute().ok())
+        qWarning("The read model could not roll back: %s", sqlite3_errmsg(m_handle));
 }
 
 } // namespace hoststand
