@@ -25,6 +25,11 @@ QString ReadDialect::beginWrite() const
     return m_kind == Kind::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
 }
 
+QString ReadDialect::lockingRead() const
+{
+    return m_kind == Kind::Sqlite ? QString() : u" FOR UPDATE"_s;
+}
+
 QStringList ReadDialect::sessionSettings() const
 {
     if (m_kind == Kind::Postgres)

@@ -31,6 +31,10 @@ public:
     // processes projecting into the same tables queue up instead of failing
     // half-way.
     QString beginWrite() const;
+    // Appended to the read of the checkpoints in a write transaction, so two
+    // processes projecting into the same tables take turns (SQLite's
+    // BEGIN IMMEDIATE has done that already).
+    QString lockingRead() const;
     // Run once on every new connection.
     QStringList sessionSettings() const;
     // While projections catch up from far behind (a rebuild), and after: a

@@ -1,4 +1,5 @@
 #include "domain/contracts/EventCodec.h"
+#include "domain/readmodel/ReadDialect.h"
 #include "domain/readmodel/ReadModel.h"
 #include "tests/readmodel/ReadModelFixture.h"
 #include "tests/support/HistoryGenerator.h"
@@ -121,6 +122,8 @@ private Q_SLOTS:
     void aFileThatIsNotAReadModelIsRefusedUnchanged();
     void verifyReportsRowsThatDifferFromAFreshRebuild();
     void theReadFileLivesBesideTheStore();
+    void eachDialectWritesTheSchemaInItsWords_data();
+    void eachDialectWritesTheSchemaInItsWords();
 };
 
 void tst_ReadModel::initTestCase()
@@ -927,6 +930,35 @@ void tst_ReadModel::theReadFileLivesBesideTheStore()
              u"/var/lib/hoststand/store.sqlite.read"_s);
     QCOMPARE(ReadModel::defaultLocationFor(u"postgresql://host@db.example/hoststand"_s),
              u"postgresql://host@db.example/hoststand?schema=hoststand_read"_s);
+}
+
+void tst_ReadModel::eachDialectWritesTheSchemaInItsWords_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("marked");
+    QTest::addColumn<QString>("written");
+
+    const QString table = u"CREATE TABLE t(a {BIGINT}, b {REAL}, c {BLOB}, d {INT}, e {TEXT})"_s;
+    const QString index = u"CREATE INDEX i ON t(e{+a})"_s;
+    const int sqlite = int(ReadDialect::Kind::Sqlite);
+    const int postgres = int(ReadDialect::Kind::Postgres);
+    QTest::newRow("SQLite's column types")
+        << sqlite << table << u"CREATE TABLE t(a INTEGER, b REAL, c BLOB, d INTEGER, e TEXT)"_s;
+    QTest::newRow("PostgreSQL's column types")
+        << postgres << table
+        << u"CREATE TABLE t(a BIGINT, b DOUBLE PRECISION, c BYTEA, d INTEGER, e TEXT)"_s;
+    QTest::newRow("SQLite leaves the rowid out of an index")
+        << sqlite << index << u"CREATE INDEX i ON t(e)"_s;
+    QTest::newRow("PostgreSQL names the position in an index")
+        << postgres << index << u"CREATE INDEX i ON t(e, a)"_s;
+}
+
+void tst_ReadModel::eachDialectWritesTheSchemaInItsWords()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, marked);
+    QFETCH(QString, written);
+    QCOMPARE(ReadDialect(ReadDialect::Kind(kind)).ddl(marked), written);
 }
 
 QTEST_GUILESS_MAIN(tst_ReadModel)
