@@ -72,12 +72,15 @@ public:
     // Bookings whose span overlaps the restaurant's local day, by table and start.
     QList<BookingRow> bookingsOn(const QDate &localDay) const;
     QList<BookingRow> bookingsBetween(const QDateTime &from, const QDateTime &to) const;
-    // Every table in service with its state at the moment and its next booking.
+    // Every table in service with its state at the moment and its next
+    // booking (TableStateRule says how the state is told).
     QList<TableStatusRow> floorAt(const QDateTime &moment) const;
     TableStatusRow tableAt(const QString &tableId, const QDateTime &moment) const;
-    // Tables in service, large enough, with no lock overlapping the span.
+    // Tables in service, large enough, with no lock and no booking holding
+    // its table (initiated to seated) overlapping the span; fewest seats first.
     QStringList freeTables(const QDateTime &start, const QDateTime &end, int partySize) const;
-    // Bookings whose guest name or phone contains the text, newest first.
+    // Bookings whose guest name or phone contains the text (in any case; a
+    // phone also by its digits alone), latest start first.
     QList<BookingRow> searchGuests(const QString &text, int limit = 50) const;
     // Locks in force (not removed), optionally of one table.
     QList<LockRow> locks(const QString &tableId = {}) const;
