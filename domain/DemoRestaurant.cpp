@@ -85,6 +85,12 @@ const QStringList Notes {
     u"Bringing a dog (small)"_s,          u"Pre-theatre: must leave by 20:45"_s,
 };
 
+QDateTime wholeMinute(const QDateTime &moment)
+{
+    const QDateTime utc = moment.toUTC();
+    return QDateTime(utc.date(), QTime(utc.time().hour(), utc.time().minute()), Qt::UTC);
+}
+
 QDateTime plusMinutes(const QDateTime &moment, qint64 minutes)
 {
     return moment.addSecs(minutes * 60);
@@ -99,6 +105,30 @@ DomainError failure(const QString &what, const DomainError &error)
 
 } // namespace
 
+// The tables as one terminal read them a moment ago: what it checks a
+// booking against while another terminal's booking is on its way.
+class DemoRestaurant::ReadEarlier final : public booker::TableCatalog
+{
+public:
+    explicit ReadEarlier(booker::TableCatalog &source)
+        : m_source(source)
+    { }
+
+    DomainResult<QList<booker::TableSnapshot>> snapshot() override { return m_snapshot; }
+    DomainResult<void> read()
+    {
+        auto read = m_source.snapshot();
+        if (!read.ok())
+            return read.error();
+        m_snapshot = read.value();
+        return {};
+    }
+
+private:
+    booker::TableCatalog &m_source;
+    QList<booker::TableSnapshot> m_snapshot;
+};
+
 QString DemoRestaurant::Summary::describe() const
 {
     return u"%1 tables in %2 zones (%3), %4 bookings"_s.arg(tables)
@@ -109,21 +139,22 @@ QString DemoRestaurant::Summary::describe() const
 
 DemoRestaurant::DemoRestaurant(EventStore &store, const Clock &clock)
     : m_store(store)
-    , m_now(clock.now().toUTC())
+    , m_now(wholeMinute(clock.now()))
     , m_setUpAt(plusMinutes(m_now, -14 * 24 * 60))
     , m_clock(m_setUpAt)
     , m_office(store, m_clock, Manager)
     , m_lockingSagaTables(store, m_clock, Service)
     , m_catalog(store)
+    , m_barTabletTables(std::make_unique<ReadEarlier>(m_catalog))
     , m_manager(store, m_catalog, m_clock, Manager)
     , m_hostStand(store, m_catalog, m_clock, Host)
-    , m_barTablet(store, m_catalog, m_clock, Runner)
+    , m_barTablet(store, *m_barTabletTables, m_clock, Runner)
     , m_lockingSaga(m_lockingSagaTables)
     , m_bookingSaga(store, Service)
     , m_random(20261127) // the same restaurant every time, relative to now
-{
-    m_now.setTime(QTime(m_now.time().hour(), m_now.time().minute()));
-}
+{ }
+
+DemoRestaurant::~DemoRestaurant() = default;
 
 DomainResult<DemoRestaurant::Summary> DemoRestaurant::load()
 {
@@ -299,6 +330,10 @@ void DemoRestaurant::planBooking(const Seating &seating, QList<Step> &steps)
     // The rival booking is made in the same step, before either saga has
     // run: both terminals saw the table free.
     addStep(steps, bookedAt, [this, &booker, request, rival, index = seating.index] {
+        if (rival) {
+            if (auto read = m_barTabletTables->read(); !read.ok())
+                return read;
+        }
         if (auto booked = book(booker, request, index); !booked.ok() || !rival)
             return booked;
         return book(m_barTablet, *rival, std::nullopt);

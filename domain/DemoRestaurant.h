@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 
 #include <functional>
+#include <memory>
 
 namespace hoststand {
 
@@ -48,6 +49,7 @@ public:
     static constexpr int DaysAfter = 3;
 
     DemoRestaurant(EventStore &store, const Clock &clock);
+    ~DemoRestaurant();
 
     // Loads the demo restaurant into the store. Refuses (AlreadyExists) a
     // store that holds any event: the demo never mixes with a real book.
@@ -111,6 +113,10 @@ private:
     TableManager m_office;
     TableManager m_lockingSagaTables;
     booker::EventSourcedTableCatalog m_catalog;
+    // What the bar tablet last read of the tables: a rival booking is
+    // checked against the tables as they were before the first one.
+    class ReadEarlier;
+    std::unique_ptr<ReadEarlier> m_barTabletTables;
     booker::Booker m_manager;
     booker::Booker m_hostStand;
     booker::Booker m_barTablet;
