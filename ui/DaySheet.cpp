@@ -153,7 +153,7 @@ QString DaySheet::notExpectedRow(const BookingRow &booking) const
     if (!booking.phone.isEmpty())
         line += u", "_s + booking.phone;
     if (!booking.rejectionReason.isEmpty())
-        line += u" ("_s + booking.rejectionReason + u')';
+        line += u" — "_s + booking.rejectionReason;
     return u"<p class=\"gone\">%1</p>"_s.arg(escaped(line));
 }
 
@@ -175,7 +175,8 @@ QString DaySheet::statusText(const BookingRow &booking) const
 }
 
 // Laid out on the device itself, so that the page's own margins are the
-// only ones (QTextDocument::print adds two centimetres to an unpaged one).
+// only ones (QTextDocument::print adds two centimetres to an unpaged one)
+// and a page holds as many rows as fit.
 void DaySheet::print(QPagedPaintDevice &device) const
 {
     const std::unique_ptr<QTextDocument> document = this->document();
@@ -184,7 +185,6 @@ void DaySheet::print(QPagedPaintDevice &device) const
     document->setPageSize(device.pageLayout().paintRectPixels(dpi).size());
     QTextFrameFormat frame = document->rootFrame()->frameFormat();
     frame.setMargin(0);
-    frame.setBottomMargin(dpi * 10 / 25.4); // room for the page number
     document->rootFrame()->setFrameFormat(frame);
     document->print(&device);
 }
