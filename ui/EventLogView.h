@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace hoststand {
+class ReadModel;
+struct AuditRow;
+} // namespace hoststand
+
+namespace hoststand::ui {
+
+class EventLogFilterModel;
+class EventLogModel;
+class ServiceCalendar;
+
+// The audit trail as the manager reads it: every event with its time, who
+// wrote it from which terminal, its type and a sentence, newest first;
+// narrowed by table, event type, booking and text. Selecting an event
+// shows its booking's causation chain below: every event with the same
+// correlation id, each under the event that caused it.
+class EventLogView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EventLogView(ReadModel &readModel, QWidget *parent = nullptr);
+    ~EventLogView() override;
+
+    // Narrows the log to one booking and shows its chain.
+    void showBooking(const QString &bookingId);
+
+    QTableView *table() const { return m_table; }
+    QTreeWidget *chain() const { return m_chain; }
+    QComboBox *tableFilter() const { return m_tableFilter; }
+    QComboBox *typeFilter() const { return m_typeFilter; }
+    QLineEdit *bookingFilter() const { return m_bookingFilter; }
+    QLineEdit *textFilter() const { return m_textFilter; }
+    EventLogFilterModel *filterModel() const { return m_filter; }
+    // The correlation id whose chain is shown; empty when none is.
+    const QString &chainCorrelation() const { return m_chainCorrelation; }
+
+private:
+    QWidget *buildFilterBar();
+    QWidget *buildChainPane();
+    void fillTables();
+    void fillTypes();
+    void updateCount();
+    void onCurrentRowChanged(const QModelIndex &current);
+    void showChain(const QString &correlationId);
+    QTreeWidgetItem *chainItem(const AuditRow &row, const ServiceCalendar &calendar) const;
+
+    ReadModel &m_readModel;
+    EventLogModel *m_model = nullptr;
+    EventLogFilterModel *m_filter = nullptr;
+    QComboBox *m_tableFilter = nullptr;
+    QComboBox *m_typeFilter = nullptr;
+    QLineEdit *m_bookingFilter = nullptr;
+    QLineEdit *m_textFilter = nullptr;
+    QLabel *m_count = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_chainTitle = nullptr;
+    QTreeWidget *m_chain = nullptr;
+    QString m_chainCorrelation;
+};
+
+} // namespace hoststand::ui
