@@ -56,18 +56,19 @@ CommandLine::CommandLine(const QStringList &arguments)
     if (!m_problem.isEmpty())
         return;
     parseOptions(arguments.value(0, u"hoststand-cli"_s), options);
-    if (m_problem.isEmpty() && !m_help)
+    if (!m_problem.isEmpty() || m_help)
+        return;
+    if (!m_command)
+        m_problem = u"No command given."_s;
+    else
         checkArgumentCount();
 }
 
 QStringList CommandLine::takeCommandWords(QStringList arguments)
 {
     const qsizetype first = firstWord(arguments);
-    if (first < 0) {
-        if (!m_help)
-            m_problem = u"No command given."_s;
+    if (first < 0)
         return arguments;
-    }
     const QString word = arguments.takeAt(first);
     const QList<const CommandSpec *> candidates = CommandCatalog::startingWith(word);
     if (candidates.isEmpty()) {
@@ -110,8 +111,6 @@ void CommandLine::parseOptions(const QString &program, const QStringList &rest)
 
 void CommandLine::checkArgumentCount()
 {
-    if (!m_command)
-        return;
     const qsizetype count = m_arguments.size();
     if (count < m_command->minArguments)
         m_problem = u"\"%1\" needs %2."_s.arg(m_command->name(), m_command->synopsis);

@@ -128,6 +128,7 @@ void tst_Cli::badUsageExitsWith2AndShowsUsage_data()
         QTest::newRow(name) << words(arguments) << problem;
     };
     row("no command at all", "", u"No command given."_s);
+    row("a global option without its value", "--store", u"Missing value after '--store'"_s);
     row("an unknown command", "dance", u"Unknown command \"dance\"."_s);
     row("a group without its subcommand", "tables", u"\"tables\" needs one of: add, move"_s);
     row("an unknown subcommand", "bookings sing", u"Unknown command \"bookings sing\""_s);
