@@ -44,36 +44,78 @@ QList<ReadIndex> AuditProjection::indexes() const
     };
 }
 
+static QString insertSql(const QString &table, const QString &columns, int columnCount, int rows)
+{
+    const QString row = u'(' + QStringList(columnCount, u"?"_s).join(u", "_s) + u')';
+    return u"INSERT INTO "_s + table + u'(' + columns + u") VALUES "_s
+        + QStringList(rows, row).join(u", "_s);
+}
+
 StoreResult<void> AuditProjection::prepare(ReadConnection &connection)
 {
-    return prepareStatements(
-        connection,
-        {{&m_insert,
-          u"INSERT INTO audit_log(position, stream, revision, type, created_ms, user_name, "
-          "terminal, correlation_id, causation_id, event_id) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
-         {&m_insertData, u"INSERT INTO audit_data(position, data) VALUES(?, ?)"_s}});
+    discardBatch();
+    const QString log = u"audit_log"_s;
+    const QString logColumns = u"position, stream, revision, type, created_ms, user_name, "
+                               "terminal, correlation_id, causation_id, event_id"_s;
+    const QString data = u"audit_data"_s;
+    const QString dataColumns = u"position, data"_s;
+    return prepareStatements(connection,
+                             {{&m_insertOne, insertSql(log, logColumns, 10, 1)},
+                              {&m_insertDataOne, insertSql(data, dataColumns, 2, 1)},
+                              {&m_insertMany, insertSql(log, logColumns, 10, RowsPerInsert)},
+                              {&m_insertDataMany, insertSql(data, dataColumns, 2, RowsPerInsert)}});
 }
 
 StoreResult<void> AuditProjection::apply(const ProjectedEvent &event)
 {
-    const RecordedEvent &recorded = event.recorded();
-    const MetadataReader::Parsed &metadata = event.metadata();
-    m_insert->bindInt(1, recorded.position);
-    m_insert->bindText(2, recorded.stream);
-    m_insert->bindInt(3, recorded.revision);
-    m_insert->bindText(4, recorded.type);
-    m_insert->bindInt(5, recorded.created.toMSecsSinceEpoch());
-    m_insert->bindUtf8(6, metadata.user);
-    m_insert->bindUtf8(7, metadata.terminal);
-    m_insert->bindUtf8(8, metadata.correlationId);
-    m_insert->bindUtf8(9, metadata.causationId);
-    m_insert->bindUtf8(10, recorded.id.toByteArray(QUuid::WithoutBraces));
-    if (auto inserted = m_insert->execute(); !inserted.ok())
+    m_rows.append(Row {&event.recorded(), event.metadata()});
+    return {};
+}
+
+StoreResult<void> AuditProjection::finishBatch()
+{
+    qsizetype first = 0;
+    for (; first + RowsPerInsert <= m_rows.size(); first += RowsPerInsert) {
+        if (auto written = write(*m_insertMany, *m_insertDataMany, first, RowsPerInsert);
+            !written.ok())
+            return written;
+    }
+    for (; first < m_rows.size(); ++first) {
+        if (auto written = write(*m_insertOne, *m_insertDataOne, first, 1); !written.ok())
+            return written;
+    }
+    m_rows.clear();
+    return {};
+}
+
+void AuditProjection::discardBatch()
+{
+    m_rows.clear();
+}
+
+StoreResult<void> AuditProjection::write(ReadStatement &rows, ReadStatement &data, qsizetype first,
+                                         int count)
+{
+    for (int i = 0; i < count; ++i) {
+        const RecordedEvent &event = *m_rows.at(first + i).event;
+        const MetadataReader::Parsed &metadata = m_rows.at(first + i).metadata;
+        const int p = i * 10;
+        rows.bindInt(p + 1, event.position);
+        rows.bindText(p + 2, event.stream);
+        rows.bindInt(p + 3, event.revision);
+        rows.bindText(p + 4, event.type);
+        rows.bindInt(p + 5, event.created.toMSecsSinceEpoch());
+        rows.bindUtf8(p + 6, metadata.user);
+        rows.bindUtf8(p + 7, metadata.terminal);
+        rows.bindUtf8(p + 8, metadata.correlationId);
+        rows.bindUtf8(p + 9, metadata.causationId);
+        rows.bindUtf8(p + 10, event.id.toByteArray(QUuid::WithoutBraces));
+        data.bindInt(i * 2 + 1, event.position);
+        data.bindBlob(i * 2 + 2, event.data);
+    }
+    if (auto inserted = rows.execute(); !inserted.ok())
         return inserted;
-    m_insertData->bindInt(1, recorded.position);
-    m_insertData->bindBlob(2, recorded.data);
-    return m_insertData->execute();
+    return data.execute();
 }
 
 } // namespace hoststand
