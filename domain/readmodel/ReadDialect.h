@@ -9,7 +9,7 @@ namespace hoststand {
 // PostgreSQL: column types, the statement that starts a write transaction
 // and the settings of a new session. Everything else the projections and
 // queries write is SQL both understand (INSERT ... ON CONFLICT ... DO UPDATE,
-// ? placeholders), so a dialect stays this small.
+// ? parameters), so a dialect stays this small.
 class ReadDialect final
 {
 public:

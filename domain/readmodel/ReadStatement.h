@@ -13,7 +13,7 @@ namespace hoststand {
 // The projections' hot path binds and runs millions of them during a
 // rebuild, so the SQLite read file implements it on sqlite3 statements
 // directly, while another database can implement it on QSqlQuery.
-// Placeholders are "?" and numbered from 1 in the order they appear.
+// Parameters are "?" and numbered from 1 in the order they appear.
 class ReadStatement
 {
 public:

@@ -61,7 +61,7 @@ void SqliteReadStatement::bindReal(int index, double value)
     remember(sqlite3_bind_double(m_statement, index, value));
 }
 
-bool SqliteReadStatement::hasPlaceholder(int index)
+bool SqliteReadStatement::hasParameter(int index)
 {
     if (index > 0 && size_t(index) < m_bytes.size())
         return true;
@@ -71,7 +71,7 @@ bool SqliteReadStatement::hasPlaceholder(int index)
 
 void SqliteReadStatement::bindText(int index, const QString &value)
 {
-    if (!hasPlaceholder(index))
+    if (!hasParameter(index))
         return;
     QString &text = m_texts[size_t(index)];
     QByteArray &utf8 = m_bytes[size_t(index)];
@@ -88,7 +88,7 @@ void SqliteReadStatement::bindText(int index, const QString &value)
 
 void SqliteReadStatement::bindUtf8(int index, const QByteArray &value)
 {
-    if (!hasPlaceholder(index))
+    if (!hasParameter(index))
         return;
     m_holdsText[size_t(index)] = false;
     QByteArray &utf8 = m_bytes[size_t(index)];
@@ -99,7 +99,7 @@ void SqliteReadStatement::bindUtf8(int index, const QByteArray &value)
 
 void SqliteReadStatement::bindBlob(int index, const QByteArray &value)
 {
-    if (!hasPlaceholder(index))
+    if (!hasParameter(index))
         return;
     m_holdsText[size_t(index)] = false;
     QByteArray &kept = m_bytes[size_t(index)];

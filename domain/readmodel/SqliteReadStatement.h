@@ -12,8 +12,8 @@ namespace hoststand {
 // Measured on a rebuild, QSqlQuery spends about 3 µs per insert on its
 // QVariant bindings; a direct statement spends well under one. Bound texts
 // and blobs are kept (shared, not copied) until the next bind of their
-// placeholder, so SQLite reads them without a copy of its own; a text equal
-// to the one bound before at its placeholder (an event type, a user) reuses
+// parameter, so SQLite reads them without a copy of its own; a text equal
+// to the one bound before at its parameter (an event type, a user) reuses
 // its UTF-8 bytes.
 class SqliteReadStatement final : public ReadStatement
 {
@@ -49,7 +49,7 @@ private:
 
     sqlite3 *m_db;
     sqlite3_stmt *m_statement;
-    bool hasPlaceholder(int index);
+    bool hasParameter(int index);
 
     std::vector<QString> m_texts;
     std::vector<QByteArray> m_bytes; // UTF-8 texts and blobs
