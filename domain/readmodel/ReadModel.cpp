@@ -34,7 +34,7 @@ static bool isPostgresLocation(const QString &location)
 class ReadModel::Private final
 {
 public:
-    Private(EventStore &store, std::unique_ptr<SqliteReadConnection> connection)
+    Private(EventStore &store, std::unique_ptr<ReadConnection> connection)
         : store(store)
         , connection(std::move(connection))
         , runner(store, *this->connection, {&tables, &locks, &bookings, &settings, &audit},
@@ -50,7 +50,7 @@ public:
 
     ReadModel *q = nullptr;
     EventStore &store;
-    std::unique_ptr<SqliteReadConnection> connection;
+    std::unique_ptr<ReadConnection> connection;
     TablesProjection tables;
     LocksProjection locks;
     BookingsProjection bookings;
@@ -111,6 +111,9 @@ QString ReadModel::defaultLocationFor(const QString &storeLocation)
     return storeLocation + u".read"_s;
 }
 
+// Looks at the file before writing to it, then marks a new one as a read
+// file and gives it its checkpoints table in the same transaction: a file
+// with the mark always has the table.
 static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFile(const QString &location)
 {
     if (auto inspected = SqliteReadFile::inspect(location, ReadModel::ProjectionVersion);
@@ -119,13 +122,13 @@ static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFile(const QSt
     auto connection = SqliteReadConnection::open(location);
     if (!connection.ok())
         return connection.error();
-    ReadConnection &read = *connection.value();
-    ReadTransaction transaction(read);
+    ReadTransaction transaction(*connection.value());
     if (auto begun = transaction.begin(); !begun.ok())
         return begun.error();
     if (auto marked = SqliteReadFile::markAsReadFile(*connection.value()); !marked.ok())
         return marked.error();
-    if (auto created = read.execute(read.dialect().ddl(ProjectionCheckpoints::schema()));
+    const ReadDialect &dialect = connection.value()->dialect();
+    if (auto created = connection.value()->execute(dialect.ddl(ProjectionCheckpoints::schema()));
         !created.ok())
         return created.error();
     if (auto committed = transaction.commit(); !committed.ok())
@@ -143,7 +146,27 @@ StoreResult<std::unique_ptr<ReadModel>> ReadModel::open(EventStore &store, const
     auto connection = openReadFile(location);
     if (!connection.ok())
         return connection.error();
-    auto d = std::make_unique<Private>(store, std::move(connection).value());
+    return openOn(store, std::move(connection).value(), parent);
+}
+
+static StoreResult<void> createCheckpoints(ReadConnection &connection)
+{
+    ReadTransaction transaction(connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun;
+    if (auto created
+        = connection.execute(connection.dialect().ddl(ProjectionCheckpoints::schema()));
+        !created.ok())
+        return created;
+    return transaction.commit();
+}
+
+StoreResult<std::unique_ptr<ReadModel>> ReadModel::openOn(
+    EventStore &store, std::unique_ptr<ReadConnection> connection, QObject *parent)
+{
+    if (auto created = createCheckpoints(*connection); !created.ok())
+        return created.error();
+    auto d = std::make_unique<Private>(store, std::move(connection));
     auto outdated = d->runner.open();
     if (!outdated.ok())
         return outdated.error();

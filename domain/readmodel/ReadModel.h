@@ -12,6 +12,7 @@
 namespace hoststand {
 
 class EventStore;
+class ReadConnection;
 
 // The read side (DESIGN.md, "Read model"): projections that keep read tables
 // up to date from the store's events, the queries the views need, and
@@ -37,6 +38,11 @@ public:
     // read events yet: call start().
     static StoreResult<std::unique_ptr<ReadModel>> open(EventStore &store, const QString &location,
                                                         QObject *parent = nullptr);
+    // Opens the read tables on a connection the caller made (a PostgreSQL
+    // schema through QtSqlReadConnection, say): creates what is missing,
+    // with no file to inspect.
+    static StoreResult<std::unique_ptr<ReadModel>> openOn(
+        EventStore &store, std::unique_ptr<ReadConnection> connection, QObject *parent = nullptr);
     ~ReadModel() override;
 
     // What `hoststand-cli verify` reports of the read side: catches the read

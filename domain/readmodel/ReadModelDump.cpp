@@ -9,9 +9,9 @@ namespace {
 
 QString cell(const QVariant &value)
 {
-    switch (value.typeId()) {
-    case QMetaType::UnknownType:
+    if (value.isNull()) // also a Qt SQL driver's typed NULL
         return u"NULL"_s;
+    switch (value.typeId()) {
     case QMetaType::Double:
         return QString::number(value.toDouble(), 'g', 17);
     case QMetaType::QByteArray:

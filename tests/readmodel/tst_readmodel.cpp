@@ -1,4 +1,5 @@
 #include "domain/contracts/EventCodec.h"
+#include "domain/readmodel/QtSqlReadConnection.h"
 #include "domain/readmodel/ReadDialect.h"
 #include "domain/readmodel/ReadModel.h"
 #include "tests/readmodel/ReadModelFixture.h"
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void aFileThatIsNotAReadModelIsRefusedUnchanged();
     void verifyReportsRowsThatDifferFromAFreshRebuild();
     void theReadFileLivesBesideTheStore();
+    void theSameProjectionsAndQueriesRunThroughQtSql();
     void eachDialectWritesTheSchemaInItsWords_data();
     void eachDialectWritesTheSchemaInItsWords();
 };
@@ -930,6 +932,42 @@ void tst_ReadModel::theReadFileLivesBesideTheStore()
              u"/var/lib/hoststand/store.sqlite.read"_s);
     QCOMPARE(ReadModel::defaultLocationFor(u"postgresql://host@db.example/hoststand"_s),
              u"postgresql://host@db.example/hoststand?schema=hoststand_read"_s);
+}
+
+// Through QSqlQuery, as the PostgreSQL read schema will be reached: the same
+// SQL gives the same rows and answers as the SQLite read file's statements.
+void tst_ReadModel::theSameProjectionsAndQueriesRunThroughQtSql()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    ServicePeriodsDefined periods = ServicePeriodsDefined::defaults();
+    periods.timeZone = u"Europe/Berlin"_s;
+    QVERIFY(fixture.append(Events {periods, tableAdded(u"T1"_s, 2), tableAdded(u"T2"_s, 4),
+                                   tableAdded(u"T3"_s, 6), tableAdded(u"T4"_s, 4)}
+                           + someBookings(1, 40))
+            > 0);
+    QTemporaryDir dir;
+    auto connection = QtSqlReadConnection::open(u"QSQLITE"_s, dir.filePath(u"qtsql.read"_s),
+                                                ReadDialect(ReadDialect::Kind::Sqlite));
+    HS_VERIFY_OK(connection);
+    auto opened = ReadModel::openOn(fixture.store(), std::move(connection).value());
+    HS_VERIFY_OK(opened);
+    ReadModel &qtSql = *opened.value();
+    HS_VERIFY_OK(qtSql.start());
+    ReadModel &sqlite = fixture.model();
+
+    QCOMPARE(qtSql.dump(), sqlite.dump());
+    const QDate day = sqlite.localDate(Seven.addDays(3));
+    QVERIFY(!sqlite.bookingsOn(day).isEmpty());
+    QCOMPARE(qtSql.bookingsOn(day), sqlite.bookingsOn(day));
+    QCOMPARE(qtSql.searchGuests(u"guest 1"_s), sqlite.searchGuests(u"guest 1"_s));
+    QCOMPARE(qtSql.freeTables(Seven.addDays(3), HalfPastEight.addDays(3), 2),
+             sqlite.freeTables(Seven.addDays(3), HalfPastEight.addDays(3), 2));
+    QCOMPARE(qtSql.locks(), sqlite.locks());
+    QCOMPARE(qtSql.audit({{}, {}, u"b7"_s, 0, 100}), sqlite.audit({{}, {}, u"b7"_s, 0, 100}));
+    QCOMPARE(qtSql.settings(), sqlite.settings());
+    QCOMPARE(qtSql.tableAt(u"T4"_s, Seven.addDays(3)).state,
+             sqlite.tableAt(u"T4"_s, Seven.addDays(3)).state);
 }
 
 void tst_ReadModel::eachDialectWritesTheSchemaInItsWords_data()
