@@ -46,8 +46,16 @@ StoreResult<std::unique_ptr<Restaurant>> Restaurant::open(const RestaurantOption
     auto store = openEventStore(options.store);
     if (!store.ok())
         return store.error();
+    return open(std::move(store).value(), options, clock, std::move(context), parent);
+}
+
+StoreResult<std::unique_ptr<Restaurant>> Restaurant::open(std::unique_ptr<EventStore> store,
+                                                          const RestaurantOptions &options,
+                                                          const Clock &clock,
+                                                          CommandContext context, QObject *parent)
+{
     std::unique_ptr<Restaurant> restaurant(
-        new Restaurant(options, clock, std::move(context), std::move(store).value(), parent));
+        new Restaurant(options, clock, std::move(context), std::move(store), parent));
     if (auto opened = restaurant->openReadModel(); !opened.ok())
         return opened.error();
     restaurant->startBackgroundWork();

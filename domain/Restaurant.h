@@ -47,6 +47,11 @@ public:
                                                          CommandContext context
                                                          = CommandContext::ofThisProcess(),
                                                          QObject *parent = nullptr);
+    // The same on a store the caller opened (with options of its own);
+    // options.store is not used.
+    static StoreResult<std::unique_ptr<Restaurant>> open(
+        std::unique_ptr<EventStore> store, const RestaurantOptions &options, const Clock &clock,
+        CommandContext context = CommandContext::ofThisProcess(), QObject *parent = nullptr);
     // Stops the sagas, which hands their leases to another process at once.
     ~Restaurant() override;
 

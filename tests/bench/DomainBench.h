@@ -8,7 +8,9 @@ namespace hoststand::bench {
 // (synchronous=FULL):
 // - bookToConfirmedP50Us, bookToConfirmedP99Us: Restaurant::book() until the
 //   booking is confirmed, both sagas running in the same process, over
-//   HOSTSTAND_BENCH_BOOKINGS bookings (2000 by default);
+//   HOSTSTAND_BENCH_BOOKINGS bookings (2000 by default); and the same
+//   without waiting for the disk, bookToConfirmedUnsyncedP50Us/P99Us, the
+//   code's own share, for a disk whose sync time varies with the machine;
 // - rehydrateTable1000Us: TableManager::table() on a 1000-event stream,
 //   read, decoded and folded (median);
 // - aggregateReplayEventsPerSec: a generated restaurant history

@@ -1,6 +1,7 @@
 #include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "eventstore/EventStore.h"
+#include "eventstore/SqliteEventStore.h"
 #include "tests/cli/RestaurantFixtures.h"
 #include "tests/support/TestSupport.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void theReadModelFollowsTheBookings();
     void stoppingHandsTheSagaLeasesToAnotherRestaurantAtOnce();
     void theOptionsChooseWhatRuns();
+    void aStoreTheCallerOpenedIsUsed();
     void aFileThatIsNotAStoreIsRefused();
 
 private:
@@ -244,6 +246,25 @@ void tst_Restaurant::theOptionsChooseWhatRuns()
     QVERIFY(opened->readModel());
     QCOMPARE(opened->readModel()->location(), options.readModelLocation);
     QCOMPARE(opened->readModel()->position(), 0);
+}
+
+void tst_Restaurant::aStoreTheCallerOpenedIsUsed()
+{
+    SqliteStoreOptions storeOptions;
+    storeOptions.synchronousFull = false;
+    auto store = valueOf(SqliteEventStore::open(storePath(), storeOptions));
+    EventStore *opened = store.get();
+    RestaurantOptions options = optionsFor(m_dir->filePath(u"unused/elsewhere.hoststand"_s));
+
+    auto restaurant = valueOf(Restaurant::open(std::move(store), options, *m_clock));
+    setUpRestaurant(*restaurant, 1);
+    auto outcome = restaurant->book(bookingAt(u"T1"_s, "2026-12-04T19:00:00Z"));
+
+    QCOMPARE(&restaurant->store(), opened);
+    HS_VERIFY_OK(outcome);
+    QCOMPARE(toString(outcome.value().status), toString(BookingStatus::Confirmed));
+    QCOMPARE(restaurant->readModel()->location(), ReadModel::defaultLocationFor(storePath()));
+    QVERIFY(!QFile::exists(options.store));
 }
 
 void tst_Restaurant::aFileThatIsNotAStoreIsRefused()
