@@ -217,6 +217,19 @@ void EventLogView::showBooking(const QString &bookingId)
     showChain(bookingId);
 }
 
+bool EventLogView::selectNewest(const QString &type)
+{
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex index = m_filter->index(row, EventLogModel::Summary);
+        if (index.data(EventLogModel::TypeRole).toString() == type) {
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
 // Each event hangs under the event that caused it; an event caused by a
 // command (a person's tap) starts a branch of its own.
 void EventLogView::showChain(const QString &correlationId)

@@ -35,6 +35,9 @@ public:
 
     // Narrows the log to one booking and shows its chain.
     void showBooking(const QString &bookingId);
+    // Selects the newest event of a type and shows its chain; false when
+    // the log has none.
+    bool selectNewest(const QString &type);
 
     QTableView *table() const { return m_table; }
     QTreeWidget *chain() const { return m_chain; }

@@ -4,15 +4,21 @@
 #include "domain/Clock.h"
 #include "domain/CommandContext.h"
 #include "domain/Restaurant.h"
+#include "ui/DemoStart.h"
+#include "ui/HostStandExtras.h"
 #include "ui/HostStandWindow.h"
 #include "ui/MessageBoxPrompt.h"
+#include "ui/WindowScreenshot.h"
+#include "ui/WindowState.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -40,6 +46,11 @@ std::unique_ptr<Clock> clockFor(const QString &now)
 
 int main(int argc, char **argv)
 {
+    // A screenshot needs no screen: chosen before the application starts.
+    if (std::any_of(argv, argv + argc,
+                    [](const char *arg) { return qstrcmp(arg, "--screenshot") == 0; })
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Hoststand"_s);
     QApplication::setOrganizationName(u"Hoststand"_s);
@@ -58,8 +69,25 @@ int main(int argc, char **argv)
                                       u"name"_s);
     const QCommandLineOption now(u"now"_s, u"A fixed time, ISO 8601, instead of the clock."_s,
                                  u"time"_s);
-    parser.addOptions({store, terminal, now});
+    const QCommandLineOption demo(u"demo"_s,
+                                  u"Load the demo restaurant into an empty store first."_s);
+    const QCommandLineOption screenshot(u"screenshot"_s,
+                                        u"Write the window to a PNG file and quit."_s, u"file"_s);
+    const QCommandLineOption screenshotDate(u"date"_s, u"The day of the screenshot, ISO 8601."_s,
+                                            u"date"_s);
+    const QCommandLineOption screenshotView(
+        u"view"_s, u"The view of the screenshot: grid, floor or log."_s, u"view"_s, u"grid"_s);
+    parser.addOptions({store, terminal, now, demo, screenshot, screenshotDate, screenshotView});
     parser.process(app);
+    const bool takingScreenshot = parser.isSet(screenshot);
+    ui::WindowScreenshot shot {parser.value(screenshot), parser.value(screenshotView),
+                               QDate::fromString(parser.value(screenshotDate), Qt::ISODate)};
+    if (takingScreenshot
+        && (shot.problem() || (parser.isSet(screenshotDate) && !shot.date.isValid()))) {
+        std::fprintf(stderr, "hoststand: %s\n",
+                     qPrintable(shot.problem().value_or(u"--date needs an ISO 8601 date."_s)));
+        return 2;
+    }
 
     const QString fixedNow = parser.value(now);
     if (!fixedNow.isEmpty() && !QDateTime::fromString(fixedNow, Qt::ISODate).isValid()) {
@@ -74,16 +102,36 @@ int main(int argc, char **argv)
     RestaurantOptions options;
     options.store = parser.value(store);
     options.runLockExpiry = true;
+    ui::MessageBoxPrompt prompt;
+    QString demoMessage;
+    if (parser.isSet(demo) || !takingScreenshot)
+        demoMessage = ui::DemoStart::run(
+            options.store, *clock,
+            parser.isSet(demo) ? ui::DemoStart::Mode::Load : ui::DemoStart::Mode::Offer, prompt);
+    if (parser.isSet(demo))
+        std::fprintf(stderr, "hoststand: %s\n", qPrintable(demoMessage));
     auto restaurant = Restaurant::open(options, *clock, context);
     if (!restaurant.ok()) {
-        QMessageBox::critical(nullptr, u"Hoststand"_s,
-                              u"The store %1 could not be opened.\n\n%2"_s.arg(
-                                  options.store, restaurant.error().message()));
+        const QString message = u"The store %1 could not be opened.\n\n%2"_s.arg(
+            options.store, restaurant.error().message());
+        if (takingScreenshot)
+            std::fprintf(stderr, "hoststand: %s\n", qPrintable(message));
+        else
+            QMessageBox::critical(nullptr, u"Hoststand"_s, message);
         return 1;
     }
-    ui::MessageBoxPrompt prompt;
-    ui::HostStandWindow window({*restaurant.value(), prompt, context.terminal});
+    const ui::HostStandServices services {*restaurant.value(), prompt, context.terminal};
+    ui::HostStandWindow window(services);
+    auto *extras = new ui::HostStandExtras(window, services);
+    if (takingScreenshot) {
+        const std::optional<QString> failed = shot.take(window, *extras);
+        if (failed)
+            std::fprintf(stderr, "hoststand: %s\n", qPrintable(*failed));
+        return failed ? 1 : 0;
+    }
     window.resize(1280, 800);
+    new ui::WindowState(window, *window.tabs());
     window.show();
+    window.statusBar()->showMessage(demoMessage, 15000);
     return app.exec();
 }

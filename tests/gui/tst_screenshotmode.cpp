@@ -1,0 +1,117 @@
+#include "tests/support/TestSupport.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// `hoststand --screenshot` run as a person would run it: the built
+// executable on a demo store, offscreen, writing a PNG of each view.
+class tst_ScreenshotMode final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void writesAPngOfEachView_data();
+    void writesAPngOfEachView();
+    void refusesTheEditorView();
+    void refusesAnUnknownView();
+    void theDemoIntoAStoreWithEventsSaysSoAndOpensNormally();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString errors;
+    };
+    Run hoststand(const QStringList &arguments);
+
+    QTemporaryDir m_dir;
+    QString m_store;
+};
+
+// A Friday in the middle of dinner.
+static const QString Now = u"2026-11-27T19:40:00Z"_s;
+
+tst_ScreenshotMode::Run tst_ScreenshotMode::hoststand(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(hoststand::test::executable(u"hoststand"_s), arguments);
+    if (!process.waitForStarted(10000) || !process.waitForFinished(120000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+void tst_ScreenshotMode::initTestCase()
+{
+    QVERIFY2(!hoststand::test::executable(u"hoststand"_s).isEmpty(), "hoststand is not built");
+    QVERIFY(m_dir.isValid());
+    m_store = m_dir.filePath(u"demo.hoststand"_s);
+    const Run loaded = hoststand({u"--store"_s, m_store, u"--now"_s, Now, u"--demo"_s,
+                                  u"--screenshot"_s, m_dir.filePath(u"first.png"_s)});
+    QCOMPARE(loaded.exitCode, 0);
+    QVERIFY2(loaded.errors.contains(u"Loaded the demo restaurant"_s), qPrintable(loaded.errors));
+}
+
+void tst_ScreenshotMode::writesAPngOfEachView_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::newRow("the time-slot grid") << u"grid"_s;
+    QTest::newRow("the floor plan") << u"floor"_s;
+    QTest::newRow("the event log") << u"log"_s;
+}
+
+void tst_ScreenshotMode::writesAPngOfEachView()
+{
+    QFETCH(QString, view);
+    const QString png = m_dir.filePath(view + u".png"_s);
+    const Run run = hoststand({u"--store"_s, m_store, u"--now"_s, Now, u"--screenshot"_s, png,
+                               u"--view"_s, view, u"--date"_s, u"2026-11-27"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QImage image(png);
+    QVERIFY2(!image.isNull(), qPrintable(run.errors));
+    QCOMPARE(image.size(), QSize(1400, 900));
+    // A rendered window, not a blank canvas: many colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+}
+
+void tst_ScreenshotMode::refusesTheEditorView()
+{
+    const QString png = m_dir.filePath(u"editor.png"_s);
+    const Run run
+        = hoststand({u"--store"_s, m_store, u"--screenshot"_s, png, u"--view"_s, u"editor"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errors.contains(u"table editor"_s), qPrintable(run.errors));
+    QVERIFY(!QFile::exists(png));
+}
+
+void tst_ScreenshotMode::refusesAnUnknownView()
+{
+    const Run run = hoststand({u"--store"_s, m_store, u"--screenshot"_s, m_dir.filePath(u"x.png"_s),
+                               u"--view"_s, u"kitchen"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errors.contains(u"grid, floor, log"_s), qPrintable(run.errors));
+}
+
+void tst_ScreenshotMode::theDemoIntoAStoreWithEventsSaysSoAndOpensNormally()
+{
+    const QString png = m_dir.filePath(u"again.png"_s);
+    const Run run
+        = hoststand({u"--store"_s, m_store, u"--now"_s, Now, u"--demo"_s, u"--screenshot"_s, png});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.errors.contains(u"only into an empty store"_s), qPrintable(run.errors));
+    QCOMPARE(QImage(png).size(), QSize(1400, 900));
+}
+
+QTEST_GUILESS_MAIN(tst_ScreenshotMode)
+#include "tst_screenshotmode.moc"
