@@ -90,9 +90,9 @@ void tst_ReadModelCrash::initTestCase()
     auto store = SqliteEventStore::open(m_storePath, options);
     HS_VERIFY_OK(store);
     HistoryOptions history;
-    // More than ProjectionRunner::BulkAbove: rebuilds run in bulk, with
+    // More than ProjectionRunner::DeferIndexesAbove: rebuilds run in bulk, with
     // their indexes dropped and made again at the end.
-    history.events = 70000;
+    history.events = 60000;
     history.tables = 12;
     auto generated = generateHistory(*store.value(), history);
     HS_VERIFY_OK(generated);
