@@ -423,7 +423,10 @@ void tst_Cli::anEveningFromTheCommandLine()
 {
     expectJson(words("settings time-zone UTC"));
     expectJson(words("tables add T1 --seats 4"));
-    expectJson(words("tables add T2 --seats 2 --zone Terrace"));
+    expectJson(words("--user maria --terminal bar-2 tables add T2 --seats 2 --zone Terrace"));
+    const QJsonValue added = expectJson(words("events --stream table-T2"));
+    QCOMPARE(jsonAt(added, u"0/user"_s), u"maria"_s);
+    QCOMPARE(jsonAt(added, u"0/terminal"_s), u"bar-2"_s);
     const QJsonValue jones
         = expectJson(words("book --table T1 --at 2026-12-04T19:00 --party 4 --name Jones"));
     const QString booking = jsonAt(jones, u"id"_s);
