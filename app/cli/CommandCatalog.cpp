@@ -121,7 +121,7 @@ QList<CommandSpec> otherCommands()
     return {
         {{u"locks"_s, u"list"_s},
          u"[--table ID]"_s,
-         u"Lists the locks in force."_s,
+         u"Lists the locks held, until they are released."_s,
          {valued(u"table"_s, u"Only this table's."_s, u"ID"_s)},
          0,
          0,
