@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPainter>
 #include <QPalette>
+#include <QPixmapCache>
 #include <QSvgRenderer>
 
 using namespace Qt::StringLiterals;
@@ -58,13 +59,13 @@ QColor PaletteIconEngine::colorFor(QIcon::Mode mode) const
     return palette.color(QPalette::ButtonText);
 }
 
-void PaletteIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State)
+// Through the pixmap cache: the grid paints the same few marks hundreds of
+// times a frame, and parsing an SVG each time would dominate its repaint.
+void PaletteIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
+                              QIcon::State state)
 {
-    QByteArray svg = svgOf(m_name);
-    svg.replace(DrawnColor, colorFor(mode).name().toLatin1());
-    QSvgRenderer renderer(svg);
-    renderer.setAspectRatioMode(Qt::KeepAspectRatio);
-    renderer.render(painter, rect);
+    const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
 }
 
 QPixmap PaletteIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state)
@@ -72,16 +73,29 @@ QPixmap PaletteIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::St
     return scaledPixmap(size, mode, state, 1.0);
 }
 
-QPixmap PaletteIconEngine::scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state,
+QPixmap PaletteIconEngine::scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State,
                                         qreal scale)
 {
-    QPixmap pixmap(size * scale);
+    const QColor color = colorFor(mode);
+    const QString key = u"hoststand-icon/%1/%2/%3x%4@%5"_s.arg(m_name, color.name(QColor::HexArgb))
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(scale);
+    QPixmap pixmap;
+    if (QPixmapCache::find(key, &pixmap))
+        return pixmap;
+    QByteArray svg = svgOf(m_name);
+    svg.replace(DrawnColor, color.name().toLatin1());
+    QSvgRenderer renderer(svg);
+    renderer.setAspectRatioMode(Qt::KeepAspectRatio);
+    pixmap = QPixmap(size * scale);
     pixmap.fill(Qt::transparent);
     {
         QPainter painter(&pixmap);
-        paint(&painter, QRect(QPoint(), size * scale), mode, state);
+        renderer.render(&painter, QRectF(QPointF(), QSizeF(size * scale)));
     }
     pixmap.setDevicePixelRatio(scale);
+    QPixmapCache::insert(key, pixmap);
     return pixmap;
 }
 

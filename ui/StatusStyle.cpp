@@ -73,7 +73,22 @@ void paintDot(QPainter &painter, const QRectF &r, const QColor &color, bool fill
 
 StatusStyle::StatusStyle(const QPalette &palette)
     : m_dark(palette.color(QPalette::Base).lightnessF() < 0.5)
-{ }
+{
+    for (std::size_t status = 0; status < m_bookings.size(); ++status)
+        m_bookings[status] = bookingLook(BookingStatus(status));
+    for (std::size_t state = 0; state < m_tables.size(); ++state)
+        m_tables[state] = tableLook(TableState(state));
+}
+
+StatusStyle::Look StatusStyle::booking(BookingStatus status) const
+{
+    return m_bookings.at(std::size_t(status));
+}
+
+StatusStyle::Look StatusStyle::table(TableState state) const
+{
+    return m_tables.at(std::size_t(state));
+}
 
 StatusStyle::Look StatusStyle::tinted(int hue, double saturation) const
 {
@@ -84,7 +99,7 @@ StatusStyle::Look StatusStyle::tinted(int hue, double saturation) const
     return {fill, border, readableOn(fill)};
 }
 
-StatusStyle::Look StatusStyle::booking(BookingStatus status) const
+StatusStyle::Look StatusStyle::bookingLook(BookingStatus status) const
 {
     switch (status) {
     case BookingStatus::Initiated:
@@ -106,7 +121,7 @@ StatusStyle::Look StatusStyle::booking(BookingStatus status) const
     return tinted(0, 0.0);
 }
 
-StatusStyle::Look StatusStyle::table(TableState state) const
+StatusStyle::Look StatusStyle::tableLook(TableState state) const
 {
     switch (state) {
     case TableState::Free:

@@ -7,6 +7,8 @@
 #include <QPalette>
 #include <QString>
 
+#include <array>
+
 class QPainter;
 class QRectF;
 
@@ -52,8 +54,13 @@ public:
 
 private:
     Look tinted(int hue, double saturation) const;
+    Look bookingLook(BookingStatus status) const;
+    Look tableLook(TableState state) const;
 
     bool m_dark = false;
+    // Worked out once: a repaint asks for them for every span and table.
+    std::array<Look, 8> m_bookings;
+    std::array<Look, 5> m_tables;
 };
 
 } // namespace hoststand::ui

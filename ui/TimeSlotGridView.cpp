@@ -462,6 +462,7 @@ void TimeSlotGridView::changeEvent(QEvent *event)
     QAbstractItemView::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange
         || event->type() == QEvent::PaletteChange) {
+        m_texts.clear();
         updateGeometries();
         viewport()->update();
     }
@@ -502,7 +503,7 @@ void TimeSlotGridView::paintEvent(QPaintEvent *event)
     if (model()) {
         painter.save();
         painter.setClipRect(cellArea() & dirty);
-        paintCells(painter, dirty, style);
+        paintCells(painter, dirty);
         paintSpans(painter, dirty, style);
         paintDragFeedback(painter);
         paintNowLine(painter, style);
@@ -513,7 +514,7 @@ void TimeSlotGridView::paintEvent(QPaintEvent *event)
     paintCorner(painter);
 }
 
-void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty, const StatusStyle &) const
+void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty) const
 {
     const QRect area = cellArea() & dirty;
     if (area.isEmpty() || model()->columnCount() == 0)
@@ -538,8 +539,7 @@ void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty, const S
         if (!model()->headerData(column, Qt::Horizontal, Grid::BookableRole).toBool())
             painter.fillRect(QRect(rect.left(), top, rect.width(), bottom - top + 1), closed);
         const bool hour = model()->headerData(column, Qt::Horizontal).toString().endsWith(u":00"_s);
-        painter.setPen(hour ? hourLine : line);
-        painter.drawLine(rect.left(), top, rect.left(), bottom);
+        painter.fillRect(QRect(rect.left(), top, 1, bottom - top + 1), hour ? hourLine : line);
     }
     QString previousZone = firstRow > 0
         ? model()->headerData(firstRow - 1, Qt::Vertical, Grid::ZoneRole).toString()
@@ -551,8 +551,7 @@ void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty, const S
             painter.fillRect(QRect(area.left(), rect.top() - 1, area.width(), 2), hourLine);
         }
         previousZone = zone;
-        painter.setPen(line);
-        painter.drawLine(area.left(), rect.bottom(), area.right(), rect.bottom());
+        painter.fillRect(QRect(area.left(), rect.bottom(), area.width(), 1), line);
     }
     const QModelIndex current = currentIndex();
     if (current.isValid() && hasFocus() && m_selectedBooking.isEmpty()) {
@@ -599,85 +598,80 @@ void TimeSlotGridView::paintSpans(QPainter &painter, const QRect &dirty,
 void TimeSlotGridView::paintSpan(QPainter &painter, const QRect &rect, const GridSpan &span,
                                  const StatusStyle &style) const
 {
-    const StatusStyle::Look look = style.booking(span.status);
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    QPen border(span.conflict ? style.conflict().border : look.border, span.conflict ? 2.0 : 1.2);
-    if (span.pending())
-        border.setStyle(Qt::DashLine);
-    painter.setPen(border);
-    painter.setBrush(look.fill);
-    painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-    if (span.conflict) {
-        QColor hatch = style.conflict().border;
-        hatch.setAlphaF(0.35f);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QBrush(hatch, Qt::BDiagPattern));
-        painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 4, 4);
-    }
-    if (span.bookingId == m_selectedBooking) {
-        painter.setPen(QPen(palette().color(QPalette::Highlight), 2.5));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRoundedRect(QRectF(rect).adjusted(-1, -1, 1, 1), 5, 5);
-    }
-    painter.restore();
-
+    paintSpanBox(painter, rect, span, style);
     // The text stays in the visible part of a span that began left of the grid.
     QRect text = rect.adjusted(6, 2, -5, -2);
     text.setLeft(std::max(text.left(), cellArea().left() + 4));
-    const QFontMetrics metrics(font());
-    const int markSize = std::min(metrics.height(), text.height());
-    const QRectF markRect(
-        text.left(), text.top() + (std::min(text.height(), metrics.height() * 2) - markSize) / 2.0,
-        markSize, markSize);
+    const int line = fontMetrics().height();
+    const int markSize = std::min(line, text.height());
+    const QRectF markRect(text.left(),
+                          text.top() + (std::min(text.height(), line * 2) - markSize) / 2.0,
+                          markSize, markSize);
+    const StatusStyle::Look look = style.booking(span.status);
     if (span.conflict)
         StatusStyle::paintWarning(painter, markRect, style.conflict().border);
     else
         StatusStyle::paintMark(painter, markRect, span.status, look.text);
     text.setLeft(text.left() + markSize + 4);
-    if (text.width() < metrics.averageCharWidth() * 2)
-        return;
+    if (text.width() >= fontMetrics().averageCharWidth() * 2)
+        paintSpanText(painter, text, span, look.text);
+}
 
+// Square corners and no antialiasing: a full grid has hundreds of spans.
+void TimeSlotGridView::paintSpanBox(QPainter &painter, const QRect &rect, const GridSpan &span,
+                                    const StatusStyle &style) const
+{
+    const StatusStyle::Look look = style.booking(span.status);
+    painter.fillRect(rect, look.fill);
+    if (span.conflict) {
+        QColor hatch = style.conflict().border;
+        hatch.setAlphaF(0.35f);
+        painter.fillRect(rect, QBrush(hatch, Qt::BDiagPattern));
+    }
+    QPen border(span.conflict ? style.conflict().border : look.border, span.conflict ? 2 : 0);
+    if (span.pending())
+        border.setStyle(Qt::DashLine);
+    painter.setPen(border);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(span.conflict ? rect.adjusted(1, 1, -1, -1) : rect);
+    if (span.bookingId == m_selectedBooking) {
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        painter.drawRect(rect.adjusted(-1, -1, 0, 0));
+    }
+}
+
+void TimeSlotGridView::paintSpanText(QPainter &painter, const QRect &text, const GridSpan &span,
+                                     const QColor &color) const
+{
     QFont nameFont = font();
     nameFont.setBold(true);
     nameFont.setStrikeOut(span.status == BookingStatus::NoShow);
-    const QFontMetrics nameMetrics(nameFont);
-    const bool twoLines = text.height() >= metrics.height() * 2;
     QString detail = span.conflict ? u"Conflict · %1"_s.arg(StatusStyle::word(span.status))
                                    : StatusStyle::word(span.status);
     if (span.walkIn)
         detail += u" · walk-in"_s;
-    painter.setPen(look.text);
-    if (twoLines) {
+    const QString name = u"%1 (%2)"_s.arg(span.guestName).arg(span.partySize);
+    painter.setPen(color);
+    if (text.height() >= fontMetrics().height() * 2) {
         const int half = text.height() / 2;
-        painter.setFont(nameFont);
-        painter.drawText(
-            QRect(text.left(), text.top(), text.width(), half), Qt::AlignLeft | Qt::AlignBottom,
-            nameMetrics.elidedText(u"%1 (%2)"_s.arg(span.guestName).arg(span.partySize),
-                                   Qt::ElideRight, text.width()));
-        painter.setFont(font());
-        painter.drawText(QRect(text.left(), text.top() + half, text.width(), half),
-                         Qt::AlignLeft | Qt::AlignTop,
-                         metrics.elidedText(u"%1 · %2"_s.arg(guestsText(span.partySize), detail),
-                                            Qt::ElideRight, text.width()));
-    } else {
-        // The name in bold, the status after it; a narrow span keeps the name and the mark.
-        const QString name = u"%1 (%2)"_s.arg(span.guestName).arg(span.partySize);
-        const QString after = u" · "_s + detail;
-        const int afterWidth = metrics.horizontalAdvance(after);
-        const bool roomForAfter = text.width() - afterWidth
-            >= std::min(nameMetrics.horizontalAdvance(name), metrics.averageCharWidth() * 8);
-        const int nameWidth = roomForAfter ? text.width() - afterWidth : text.width();
-        const QString shownName = nameMetrics.elidedText(name, Qt::ElideRight, nameWidth);
-        painter.setFont(nameFont);
-        painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, shownName);
-        if (roomForAfter) {
-            painter.setFont(font());
-            painter.drawText(text.adjusted(nameMetrics.horizontalAdvance(shownName), 0, 0, 0),
-                             Qt::AlignLeft | Qt::AlignVCenter, after);
-        }
+        m_texts.draw(painter, QRect(text.left(), text.top(), text.width(), half), name, nameFont,
+                     Qt::AlignLeft | Qt::AlignBottom);
+        m_texts.draw(painter, QRect(text.left(), text.top() + half, text.width(), half),
+                     u"%1 · %2"_s.arg(guestsText(span.partySize), detail), font(),
+                     Qt::AlignLeft | Qt::AlignTop);
+        return;
     }
-    painter.setFont(font());
+    // The name in bold, the status after it; a narrow span keeps the name and the mark.
+    const QString after = u" · "_s + detail;
+    const int afterWidth = fontMetrics().horizontalAdvance(after);
+    const bool roomForAfter
+        = text.width() - afterWidth >= std::min(QFontMetrics(nameFont).horizontalAdvance(name),
+                                                fontMetrics().averageCharWidth() * 8);
+    const int nameWidth = roomForAfter ? text.width() - afterWidth : text.width();
+    const int drawn = m_texts.draw(
+        painter, QRect(text.left(), text.top(), nameWidth, text.height()), name, nameFont);
+    if (roomForAfter)
+        m_texts.draw(painter, text.adjusted(drawn, 0, 0, 0), after, font());
 }
 
 void TimeSlotGridView::paintDragFeedback(QPainter &painter) const
@@ -750,7 +744,6 @@ void TimeSlotGridView::paintSlotHeader(QPainter &painter, const QRect &dirty) co
     const QColor muted = mixed(palette().color(QPalette::Window), text, 0.65);
     QFont bold = font();
     bold.setBold(true);
-    const QFontMetrics metrics(font());
     const int half = m_slotHeaderHeight / 2;
     const int firstColumn = std::max(0, horizontalOffset() / m_columnWidth);
     const int lastColumn = std::min(model()->columnCount() - 1,
@@ -776,7 +769,6 @@ void TimeSlotGridView::paintSlotHeader(QPainter &painter, const QRect &dirty) co
     painter.setPen(mixed(palette().color(QPalette::Window), text, 0.3));
     painter.drawLine(header.left(), header.bottom(), header.right(), header.bottom());
     painter.restore();
-    Q_UNUSED(metrics);
 }
 
 void TimeSlotGridView::paintTableHeader(QPainter &painter, const QRect &dirty) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/GridSpan.h"
+#include "ui/StaticTextCache.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
@@ -89,10 +90,14 @@ private:
     void setSelectedBooking(const QString &bookingId);
     bool movable(const GridSpan &span) const;
 
-    void paintCells(QPainter &painter, const QRect &dirty, const StatusStyle &style) const;
+    void paintCells(QPainter &painter, const QRect &dirty) const;
     void paintSpans(QPainter &painter, const QRect &dirty, const StatusStyle &style) const;
     void paintSpan(QPainter &painter, const QRect &rect, const GridSpan &span,
                    const StatusStyle &style) const;
+    void paintSpanBox(QPainter &painter, const QRect &rect, const GridSpan &span,
+                      const StatusStyle &style) const;
+    void paintSpanText(QPainter &painter, const QRect &text, const GridSpan &span,
+                       const QColor &color) const;
     void paintDragFeedback(QPainter &painter) const;
     void paintNowLine(QPainter &painter, const StatusStyle &style) const;
     void paintSlotHeader(QPainter &painter, const QRect &dirty) const;
@@ -106,6 +111,7 @@ private:
     int m_tableHeaderWidth = 120;
     int m_zoneBandWidth = 22;
     int m_slotHeaderHeight = 36;
+    mutable StaticTextCache m_texts;
     QDateTime m_now;
     QString m_selectedBooking;
     std::optional<Press> m_press;

@@ -5,6 +5,11 @@
 #include "tests/bench/DomainBench.h"
 #include "tests/bench/EventStoreBench.h"
 #include "tests/bench/ReadModelBench.h"
+#ifdef HOSTSTAND_BENCH_GUI
+#include "tests/bench/GuiBench.h"
+
+#include <QApplication>
+#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,12 +22,27 @@
 using namespace Qt::StringLiterals;
 using namespace hoststand::bench;
 
+#ifdef HOSTSTAND_BENCH_GUI
+using BenchApplication = QApplication;
+#else
+using BenchApplication = QCoreApplication;
+#endif
+
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    const QMap<QString, BenchSection> sections {{u"eventstore"_s, &runEventStoreSection},
-                                                {u"domain"_s, &runDomainSection},
-                                                {u"readmodel"_s, &runReadModelSection}};
+#ifdef HOSTSTAND_BENCH_GUI
+    // The gui section renders offscreen; the benchmark never shows a window.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+    BenchApplication app(argc, argv);
+    QMap<QString, BenchSection> sections {{u"eventstore"_s, &runEventStoreSection},
+                                          {u"domain"_s, &runDomainSection},
+                                          {u"readmodel"_s, &runReadModelSection}};
+
+#ifdef HOSTSTAND_BENCH_GUI
+    sections.insert(u"gui"_s, &runGuiSection);
+#endif
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Runs Hoststand's benchmark workloads and prints one "

@@ -1,0 +1,297 @@
+#include "tests/bench/GuiBench.h"
+
+#include "domain/Clock.h"
+#include "domain/Restaurant.h"
+#include "domain/booker/Booker.h"
+#include "domain/readmodel/ReadModel.h"
+#include "domain/tablemanager/TableManager.h"
+#include "ui/BookingDialog.h"
+#include "ui/HostStandWindow.h"
+#include "ui/Prompt.h"
+#include "ui/TimeSlotGridModel.h"
+#include "ui/TimeSlotGridView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QImage>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPointer>
+#include <QPushButton>
+#include <QTimer>
+
+#include <algorithm>
+#include <ctime>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::bench {
+namespace {
+
+// A weekday far ahead, so that every slot of it is still to come.
+const QDate Day(2031, 3, 14);
+// One long service of 64 quarter-hour slots.
+const QString Service = u"all-day"_s;
+constexpr int Tables = 100;
+
+QDateTime at(int minutesFromSeven)
+{
+    return QDateTime(Day, QTime(7, 0), QTimeZone::utc()).addSecs(qint64(minutesFromSeven) * 60);
+}
+
+int fromEnvironment(const char *name, int fallback)
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue(name, &ok);
+    return ok && value > 0 ? value : fallback;
+}
+
+double percentile(QList<double> samples, double fraction)
+{
+    std::sort(samples.begin(), samples.end());
+    const auto index = qsizetype(
+        std::min<double>(double(samples.size() - 1), fraction * double(samples.size())));
+    return samples.at(index);
+}
+
+// This thread's processor time: what a repaint costs, however busy the machine.
+double threadCpuMs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+double rounded(double value)
+{
+    return std::round(value * 1000) / 1000;
+}
+
+// No questions in a benchmark.
+class SilentPrompt final : public ui::Prompt
+{
+public:
+    bool confirm(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return true;
+    }
+    void inform(QWidget *, const QString &, const QString &message) override
+    {
+        qWarning("%s", qPrintable(message));
+    }
+};
+
+// A restaurant open 07:00 to 23:00 in 15-minute slots with a hundred tables
+// in four zones; the store is durable, as the application's.
+std::unique_ptr<Restaurant> openRestaurant(const QString &path, const Clock &clock,
+                                           QString &failure)
+{
+    QFile::remove(path);
+    QFile::remove(ReadModel::defaultLocationFor(path));
+    RestaurantOptions options;
+    options.store = path;
+    auto opened = Restaurant::open(options, clock);
+    if (!opened.ok()) {
+        failure = opened.error().message();
+        return nullptr;
+    }
+    std::unique_ptr<Restaurant> restaurant = std::move(opened).value();
+    booker::Booker &booker = restaurant->booker();
+    QList<ServicePeriod> periods;
+    for (int weekday = Qt::Monday; weekday <= Qt::Sunday; ++weekday)
+        periods.append({weekday, Service, QTime(7, 0), QTime(23, 0)});
+    for (const auto &defined :
+         {booker.defineTimeZone(u"UTC"_s), booker.defineServicePeriods(periods)}) {
+        if (!defined.ok()) {
+            failure = defined.error().message();
+            return nullptr;
+        }
+    }
+    const QStringList zones {u"Bar"_s, u"Main room"_s, u"Garden"_s, u"Terrace"_s};
+    for (int i = 0; i < Tables; ++i) {
+        const int seats = 2 + 2 * (i % 3);
+        auto added = restaurant->tableManager().addTable(
+            TableId::create(u"T%1"_s.arg(i + 1)).value(), SeatCount::create(seats).value(),
+            TableLayout::forSeats(seats, zones.at(i % zones.size()), 100 + 150 * (i % 10),
+                                  100 + 150 * (i / 10)));
+        if (!added.ok()) {
+            failure = added.error().message();
+            return nullptr;
+        }
+    }
+    return restaurant;
+}
+
+// Three bookings on each table, through the day; some arrived, seated or gone.
+std::optional<QString> fillTheDay(Restaurant &restaurant, ManualClock &clock)
+{
+    QList<BookingId> booked;
+    for (int table = 0; table < Tables; ++table) {
+        for (int seating = 0; seating < 3; ++seating) {
+            const int start = (table % 4) * 30 + seating * 300;
+            booker::BookingRequest request {u"T%1"_s.arg(table + 1),
+                                            at(start),
+                                            2,
+                                            u"Guest %1-%2"_s.arg(table + 1).arg(seating),
+                                            {},
+                                            {},
+                                            {}};
+            auto outcome = restaurant.book(request);
+            if (!outcome.ok())
+                return outcome.error().message();
+            if (!outcome.value().isSettled() || outcome.value().isRejected())
+                return u"the sagas did not confirm %1"_s.arg(request.guestName);
+            booked.append(outcome.value().bookingId);
+        }
+    }
+    clock.setNow(at(60));
+    for (qsizetype i = 0; i < booked.size(); i += 3) {
+        const BookingId &first = booked.at(i);
+        const auto done
+            = i % 2 == 0 ? restaurant.booker().seat(first) : restaurant.booker().arrive(first);
+        if (!done.ok())
+            return done.error().message();
+    }
+    return std::nullopt;
+}
+
+// Runs the event loop until done() holds, checking after each change of the model.
+bool waitUntil(const std::function<bool()> &done, const QAbstractItemModel *model, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QObject::connect(model, &QAbstractItemModel::dataChanged, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
+}
+
+std::optional<QString> measureRepaint(const BenchOptions &options, QJsonObject &figures)
+{
+    ManualClock clock(at(-60));
+    QString failure;
+    const std::unique_ptr<Restaurant> restaurant
+        = openRestaurant(options.storePath + u".gui-grid"_s, clock, failure);
+    if (!restaurant)
+        return failure;
+    if (auto failed = fillTheDay(*restaurant, clock))
+        return failed;
+    QCoreApplication::processEvents();
+    ui::TimeSlotGridModel model(*restaurant->readModel());
+    model.setService(Day, Service);
+    if (model.rowCount() != Tables || model.columnCount() != 64)
+        return u"the grid has %1 rows and %2 columns, not %3 and 64"_s.arg(model.rowCount())
+            .arg(model.columnCount())
+            .arg(Tables);
+    ui::TimeSlotGridView view;
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.setModel(&model);
+    view.setNow(at(60));
+    view.show();
+    view.resize(view.gridSize() + QSize(view.frameWidth() * 2, view.frameWidth() * 2));
+    QCoreApplication::processEvents();
+    QImage image(view.size() * view.devicePixelRatio(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(view.devicePixelRatio());
+    const int repaints = fromEnvironment("HOSTSTAND_BENCH_GUI_REPAINTS", 200);
+    QList<double> samples;
+    QList<double> cpu;
+    for (int i = -10; i < repaints; ++i) {
+        QElapsedTimer timer;
+        const double cpuBefore = threadCpuMs();
+        timer.start();
+        view.render(&image);
+        if (i >= 0) {
+            samples.append(double(timer.nsecsElapsed()) / 1e6);
+            cpu.append(threadCpuMs() - cpuBefore);
+        }
+    }
+    figures.insert(u"gridRepaintMs"_s, rounded(percentile(samples, 0.5)));
+    figures.insert(u"gridRepaintP99Ms"_s, rounded(percentile(samples, 0.99)));
+    figures.insert(u"gridRepaintCpuMs"_s, rounded(percentile(cpu, 0.5)));
+    figures.insert(u"gridRepaintPixels"_s, u"%1x%2"_s.arg(image.width()).arg(image.height()));
+    return std::nullopt;
+}
+
+std::optional<QString> measureDialogToConfirmed(const BenchOptions &options, QJsonObject &figures)
+{
+    ManualClock clock(at(-60));
+    QString failure;
+    const std::unique_ptr<Restaurant> restaurant
+        = openRestaurant(options.storePath + u".gui-dialog"_s, clock, failure);
+    if (!restaurant)
+        return failure;
+    SilentPrompt prompt;
+    ui::HostStandWindow window({*restaurant, prompt, u"bench"_s});
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.resize(1280, 800);
+    window.show();
+    window.showDay(Day, Service);
+    QCoreApplication::processEvents();
+    const ui::TimeSlotGridModel *grid = window.gridModel();
+    const int bookings = fromEnvironment("HOSTSTAND_BENCH_GUI_BOOKINGS", 200);
+    QList<double> samples;
+    QList<double> gridShares; // from the domain's answer to the grid showing it
+    for (int i = 0; i < bookings; ++i) {
+        // Ten two-hour turns a table: 90 minutes each, every 96 minutes.
+        const QString table = u"T%1"_s.arg(i / 10 + 1);
+        const QDateTime start = at((i % 10) * 90);
+        window.newBookingAction()->trigger();
+        QPointer<ui::BookingDialog> dialog;
+        for (ui::BookingDialog *open : window.findChildren<ui::BookingDialog *>()) {
+            if (open->isVisible())
+                dialog = open;
+        }
+        if (!dialog)
+            return u"no booking dialog opened"_s;
+        dialog->setStart(start);
+        dialog->setTable(table);
+        dialog->guestField()->setText(u"Guest %1"_s.arg(i));
+        const QModelIndex cell = grid->index(grid->rowOfTable(table), int(grid->columnAt(start)));
+        QElapsedTimer timer;
+        qint64 settledNs = 0;
+        QObject::connect(dialog, &QDialog::accepted, dialog,
+                         [&] { settledNs = timer.nsecsElapsed(); });
+        timer.start();
+        dialog->okButton()->click();
+        const bool shown = waitUntil(
+            [&] {
+                return cell.data(ui::TimeSlotGridModel::StatusRole).toInt()
+                    == int(BookingStatus::Confirmed)
+                    && cell.data(ui::TimeSlotGridModel::GuestRole).toString()
+                    == u"Guest %1"_s.arg(i);
+            },
+            grid, 10000);
+        samples.append(double(timer.nsecsElapsed()) / 1e6);
+        gridShares.append(double(timer.nsecsElapsed() - settledNs) / 1e6);
+        if (!shown)
+            return u"booking %1 at %2 never showed confirmed: %3"_s.arg(i).arg(
+                table, dialog ? dialog->message() : QString());
+    }
+    figures.insert(u"dialogOkToConfirmedP50Ms"_s, rounded(percentile(samples, 0.5)));
+    figures.insert(u"dialogOkToConfirmedP99Ms"_s, rounded(percentile(samples, 0.99)));
+    figures.insert(u"dialogConfirmedToGridP50Ms"_s, rounded(percentile(gridShares, 0.5)));
+    figures.insert(u"dialogConfirmedToGridP99Ms"_s, rounded(percentile(gridShares, 0.99)));
+    figures.insert(u"dialogOkToConfirmedBookings"_s, bookings);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> runGuiSection(const BenchOptions &options, QJsonObject &figures)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return u"the gui section needs a QApplication"_s;
+    if (auto failed = measureRepaint(options, figures))
+        return failed;
+    return measureDialogToConfirmed(options, figures);
+}
+
+} // namespace hoststand::bench
