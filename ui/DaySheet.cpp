@@ -2,6 +2,7 @@
 
 #include "domain/readmodel/ReadModel.h"
 #include "ui/StatusStyle.h"
+#include "ui/TableOrder.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFile>
@@ -68,7 +69,7 @@ DaySheet::DaySheet(const ReadModel &readModel, const QDate &date, const QString 
         (isExpected(booking.status) ? m_expected : m_notExpected).append(booking);
     }
     const auto byStartThenTable = [](const BookingRow &a, const BookingRow &b) {
-        return a.start != b.start ? a.start < b.start : a.tableId < b.tableId;
+        return a.start != b.start ? a.start < b.start : TableOrder::idLess(a.tableId, b.tableId);
     };
     std::stable_sort(m_expected.begin(), m_expected.end(), byStartThenTable);
     std::stable_sort(m_notExpected.begin(), m_notExpected.end(), byStartThenTable);

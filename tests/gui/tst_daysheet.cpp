@@ -156,17 +156,20 @@ void tst_DaySheet::thePdfLeavesOutTheOtherService()
 
 void tst_DaySheet::bookingsAreListedByTimeThenTable()
 {
-    book(u"T2"_s, QTime(20, 15), 2, u"Late"_s);
+    book(u"T2"_s, QTime(20, 30), 2, u"Late"_s);
     book(u"T21"_s, QTime(19, 0), 5, u"Terrace party"_s);
+    book(u"T2"_s, QTime(19, 0), 2, u"Window"_s);
     book(u"T1"_s, QTime(19, 0), 4, u"Early"_s);
 
     const ui::DaySheet dinner = sheet(u"dinner"_s);
     QStringList names;
     for (const BookingRow &booking : dinner.expected())
         names.append(booking.guestName);
-    QCOMPARE(names, (QStringList {u"Early"_s, u"Terrace party"_s, u"Late"_s}));
+    // Tables in the host's order: T2 before T21.
+    QCOMPARE(names, (QStringList {u"Early"_s, u"Window"_s, u"Terrace party"_s, u"Late"_s}));
     const QString text = pdfText(dinner);
-    QVERIFY(text.indexOf(u"Early"_s) < text.indexOf(u"Terrace party"_s));
+    QVERIFY(text.indexOf(u"Early"_s) < text.indexOf(u"Window"_s));
+    QVERIFY(text.indexOf(u"Window"_s) < text.indexOf(u"Terrace party"_s));
     QVERIFY(text.indexOf(u"Terrace party"_s) < text.indexOf(u"Late"_s));
 }
 
