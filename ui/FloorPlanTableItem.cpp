@@ -61,6 +61,11 @@ QString FloorPlanTableItem::caption() const
     return m_caption->lines().join(u'\n');
 }
 
+void FloorPlanTableItem::setCaptionVisible(bool visible)
+{
+    m_caption->setVisible(visible);
+}
+
 void FloorPlanTableItem::updateLabels()
 {
     m_name->setLines({m_tableId, m_seats == 1 ? u"1 seat"_s : u"%1 seats"_s.arg(m_seats)});

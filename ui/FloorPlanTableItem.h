@@ -30,6 +30,8 @@ public:
     void setState(TableState state, const QString &caption);
     TableState state() const { return m_state; }
     QString caption() const;
+    // The table editor lays out tables without their state's caption.
+    void setCaptionVisible(bool visible);
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

@@ -24,6 +24,7 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QGraphicsView>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void aPeriodEndingBeforeItStartsIsShownAndNotSaved();
     void overlappingPeriodsAreShownAndNotSaved();
     void validSettingsAreSavedAsEventsAndReadBack();
+    void theTimeZoneIsCheckedAsTyped();
     void theHostStandOpensTheEditorFromItsToolsMenu();
     void everyControlHasAnAccessibleName();
 
@@ -505,6 +507,7 @@ void tst_TableEditor::seatsBelowABookedPartyAreRefused()
 void tst_TableEditor::aZoneTabShowsOnlyItsTables()
 {
     QTabBar *tabs = floor()->zoneTabs();
+    QVERIFY(tabs->height() >= tabs->sizeHint().height());
     QCOMPARE(tabs->count(), 3);
     QCOMPARE(tabs->tabText(0), u"All zones"_s);
     QCOMPARE(tabs->tabText(1), u"Main room"_s);
@@ -651,6 +654,29 @@ void tst_TableEditor::validSettingsAreSavedAsEventsAndReadBack()
     QVERIFY(!page->hasUnsavedChanges());
     QVERIFY(!page->saveButton()->isEnabled());
     QCOMPARE(page->statusLabel()->text(), u"These are the restaurant's settings."_s);
+}
+
+void tst_TableEditor::theTimeZoneIsCheckedAsTyped()
+{
+    ui::SettingsPage *page = showSettings(Qt::Monday);
+    QVERIFY(page);
+    QLineEdit *zone = page->timeZoneBox()->lineEdit();
+    zone->selectAll();
+    QTest::keyClicks(zone, u"Mars/Olympus"_s);
+    QVERIFY(page->timeZoneProblem()->isVisibleTo(page));
+    QVERIFY(page->timeZoneProblem()->text().contains(u"Not a time zone"_s));
+    QVERIFY(!page->saveButton()->isEnabled());
+
+    zone->selectAll();
+    QTest::keyClicks(zone, u"Europe/Berlin"_s);
+    // The list of matching zones has popped up; the manager closes it.
+    if (QWidget *matches = page->timeZoneBox()->completer()->popup(); matches->isVisible())
+        QTest::keyClick(matches, Qt::Key_Escape);
+    QVERIFY(!page->timeZoneProblem()->isVisibleTo(page));
+    QVERIFY(page->saveButton()->isEnabled());
+    QTest::mouseClick(page->saveButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_restaurant->readModel().settings().timeZone, u"Europe/Berlin"_s);
+    QVERIFY(m_restaurant->prompt().messages.isEmpty());
 }
 
 // --- The window --------------------------------------------------------------

@@ -9,14 +9,13 @@
 #include "ui/TableOrder.h"
 #include "ui/editor/AddTableDialog.h"
 #include "ui/editor/EditHistory.h"
+#include "ui/editor/EditorFloorModel.h"
 #include "ui/editor/NudgeBurst.h"
 #include "ui/editor/RefusalWording.h"
 #include "ui/editor/TableEditView.h"
 #include "ui/editor/TablePropertiesPanel.h"
 
 #include <QHBoxLayout>
-#include <QRegularExpression>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabBar>
@@ -71,7 +70,7 @@ FloorPlanEditor::FloorPlanEditor(Restaurant &restaurant, EditHistory &history,
     , m_history(history)
     , m_wording(wording)
     , m_model(new FloorPlanModel(*restaurant.readModel(), this))
-    , m_zoneFilter(new QSortFilterProxyModel(this))
+    , m_zoneFilter(new EditorFloorModel(this))
     , m_scene(new FloorPlanScene(this))
     , m_view(new TableEditView(m_scene, m_grid, this))
     , m_zoneTabs(new QTabBar(this))
@@ -83,7 +82,6 @@ FloorPlanEditor::FloorPlanEditor(Restaurant &restaurant, EditHistory &history,
     setAccessibleName(u"Floor plan"_s);
     m_model->setMoment(m_restaurant.clock().now());
     m_zoneFilter->setSourceModel(m_model);
-    m_zoneFilter->setFilterRole(FloorPlanModel::ZoneRole);
     m_scene->setModel(m_zoneFilter);
     buildLayout();
     connectSignals();
@@ -150,11 +148,7 @@ void FloorPlanEditor::connectSignals()
     connect(m_panel, &TablePropertiesPanel::removeRequested, this,
             [this](const QString &tableId) { m_history.removeTable(tableId); });
     connect(m_zoneTabs, &QTabBar::currentChanged, this, [this] {
-        const QString shown = zone();
-        m_zoneFilter->setFilterRegularExpression(
-            shown.isEmpty() ? QRegularExpression()
-                            : QRegularExpression(QRegularExpression::anchoredPattern(
-                                QRegularExpression::escape(shown))));
+        m_zoneFilter->setZone(zone());
         m_view->refit();
     });
 
@@ -180,12 +174,15 @@ void FloorPlanEditor::connectSignals()
             [this] { m_model->setMoment(m_restaurant.clock().now()); });
 }
 
-// The host stand's items say "pick me"; here they are picked up and moved.
+// The host stand's items say "pick me" and what holds them; here they are
+// picked up and moved, and only their names and seats matter.
 void FloorPlanEditor::adoptItems()
 {
     for (QGraphicsItem *item : m_scene->items()) {
-        if (item->type() == FloorPlanTableItem::Type)
-            item->setCursor(Qt::OpenHandCursor);
+        if (item->type() != FloorPlanTableItem::Type)
+            continue;
+        item->setCursor(Qt::OpenHandCursor);
+        static_cast<FloorPlanTableItem *>(item)->setCaptionVisible(false);
     }
 }
 
@@ -259,6 +256,8 @@ void FloorPlanEditor::refreshZones()
     for (const QString &zone : std::as_const(wanted))
         m_zoneTabs->setTabData(m_zoneTabs->addTab(zone), zone);
     m_zoneTabs->setCurrentIndex(std::max(0, int(wanted.indexOf(shown)) + 1));
+    // A hidden tab bar does not tell its layout that it grew.
+    m_zoneTabs->updateGeometry();
 }
 
 void FloorPlanEditor::onSelectionChanged()
@@ -273,10 +272,38 @@ void FloorPlanEditor::refreshPanel()
 {
     const QString tableId = selectedTableId();
     if (tableId.isEmpty()) {
-        m_panel->showTable(std::nullopt, QString());
+        m_panel->showTable(std::nullopt, floorSummary());
         return;
     }
     m_panel->showTable(m_restaurant.readModel()->table(tableId), bookingsNote(tableId));
+}
+
+// "20 tables with 66 seats", and the same for each zone.
+QString FloorPlanEditor::floorSummary() const
+{
+    QList<TableRow> tables = m_restaurant.readModel()->tables();
+    std::sort(tables.begin(), tables.end(), TableOrder::less);
+    auto count = [](int tables, int seats) {
+        return u"%1 %2 with %3 seats"_s.arg(tables)
+            .arg(tables == 1 ? u"table"_s : u"tables"_s)
+            .arg(seats);
+    };
+    QStringList lines;
+    int allSeats = 0;
+    for (const QString &zone : zones()) {
+        int zoneTables = 0;
+        int zoneSeats = 0;
+        for (const TableRow &table : std::as_const(tables)) {
+            if (table.layout.zone == zone) {
+                ++zoneTables;
+                zoneSeats += table.seats;
+            }
+        }
+        allSeats += zoneSeats;
+        lines.append(u"%1: %2"_s.arg(zone, count(zoneTables, zoneSeats)));
+    }
+    lines.prepend(u"The restaurant: %1."_s.arg(count(int(tables.size()), allSeats)));
+    return lines.join(u'\n');
 }
 
 // What holds the table, so the manager knows before trying to remove it.

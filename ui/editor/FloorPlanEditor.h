@@ -7,7 +7,6 @@
 
 #include <functional>
 
-class QSortFilterProxyModel;
 class QTabBar;
 class QTimer;
 
@@ -19,6 +18,7 @@ namespace hoststand::ui {
 
 class AddTableDialog;
 class EditHistory;
+class EditorFloorModel;
 class FloorPlanModel;
 class FloorPlanScene;
 class NudgeBurst;
@@ -80,6 +80,7 @@ private:
     void refreshZones();
     void adoptItems();
     QString bookingsNote(const QString &tableId) const;
+    QString floorSummary() const;
     void reselect();
 
     Restaurant &m_restaurant;
@@ -87,7 +88,7 @@ private:
     const RefusalWording &m_wording;
     FloorGrid m_grid;
     FloorPlanModel *m_model;
-    QSortFilterProxyModel *m_zoneFilter;
+    EditorFloorModel *m_zoneFilter;
     FloorPlanScene *m_scene;
     TableEditView *m_view;
     QTabBar *m_zoneTabs;

@@ -23,7 +23,7 @@ ServicePeriodRow::ServicePeriodRow(const ServicePeriod &period, QWidget *parent)
 {
     setObjectName(u"servicePeriodRow"_s);
     m_name->setObjectName(u"periodName"_s);
-    m_name->setPlaceholderText(u"lunch, dinner…"_s);
+    m_name->setToolTip(u"The service's name, for example lunch or dinner"_s);
     m_start->setObjectName(u"periodStart"_s);
     m_end->setObjectName(u"periodEnd"_s);
     m_remove->setObjectName(u"removePeriod"_s);
@@ -45,8 +45,9 @@ ServicePeriodRow::ServicePeriodRow(const ServicePeriod &period, QWidget *parent)
     layout->addWidget(new QLabel(u"to"_s, this), 0, 3);
     layout->addWidget(m_end, 0, 4);
     layout->addWidget(m_remove, 0, 5);
-    layout->addWidget(m_problem, 1, 0, 1, 6);
-    layout->setColumnStretch(0, 1);
+    layout->addWidget(m_problem, 1, 0, 1, 7);
+    layout->setColumnStretch(6, 1);
+    m_name->setMinimumWidth(fontMetrics().averageCharWidth() * 18);
 
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         nameAccessibly();

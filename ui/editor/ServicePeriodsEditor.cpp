@@ -44,8 +44,14 @@ ServicePeriodsEditor::ServicePeriodsEditor(QWidget *parent)
     m_days->setAccessibleName(u"Weekdays"_s);
     for (int weekday = Qt::Monday; weekday <= Qt::Sunday; ++weekday)
         m_days->addItem(dayName(weekday));
-    m_days->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
+    // Wide enough for a day of two services, tall enough for the week.
+    m_days->setFixedWidth(
+        fontMetrics().horizontalAdvance(u"lunch 12:00–14:30, dinner 18:30–22:30, late"_s)
+        + 2 * m_days->frameWidth() + fontMetrics().averageCharWidth() * 2);
+    m_days->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_days->setTextElideMode(Qt::ElideRight);
+    m_days->setSpacing(2);
+    m_days->setMinimumHeight(7 * (2 * fontMetrics().lineSpacing() + 6) + 2 * m_days->frameWidth());
     QFont bold = m_dayTitle->font();
     bold.setBold(true);
     m_dayTitle->setFont(bold);

@@ -73,6 +73,8 @@ QStringList SettingsCheck::turnTimeProblems(const QList<TurnTime> &turnTimes)
 
 QString SettingsCheck::timeZoneProblem(const QString &ianaId)
 {
+    // The booker's rule: a listed id (an alias such as Etc/UTC may work
+    // without being listed, and is refused).
     const QByteArray id = ianaId.trimmed().toUtf8();
     if (!id.isEmpty() && QTimeZone::isTimeZoneIdAvailable(id))
         return {};

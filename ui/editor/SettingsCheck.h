@@ -18,7 +18,7 @@ public:
     static QStringList periodProblems(const QList<ServicePeriod> &periods);
     // Turn times: each party size once.
     static QStringList turnTimeProblems(const QList<TurnTime> &turnTimes);
-    // Empty when the IANA id is a time zone this computer knows.
+    // Empty when the IANA id is a time zone this computer lists.
     static QString timeZoneProblem(const QString &ianaId);
 
     static bool fine(const QStringList &problems);

@@ -135,6 +135,7 @@ QWidget *SettingsPage::buildForm()
     auto *bookings = new QWidget(this);
     auto *bookingsForm = new QFormLayout(bookings);
     bookingsForm->setContentsMargins(0, 0, 0, 0);
+    bookingsForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     bookingsForm->addRow(u"Slot &length:"_s, m_slot);
     bookingsForm->addRow(u"&Time zone:"_s, m_timeZone);
     bookingsForm->addRow(QString(), m_timeZoneProblem);
@@ -158,6 +159,8 @@ void SettingsPage::load(const RestaurantSettingsRow &settings)
         const QSignalBlocker slotBlocker(m_slot);
         const QSignalBlocker zoneBlocker(m_timeZone);
         m_slot->setValue(settings.slotMinutes);
+        if (m_timeZone->findText(settings.timeZone) < 0)
+            m_timeZone->addItem(settings.timeZone);
         m_timeZone->setCurrentText(settings.timeZone);
     }
     refreshState();
@@ -181,13 +184,20 @@ bool SettingsPage::hasUnsavedChanges() const
 
 bool SettingsPage::isValid() const
 {
-    return m_periods->isValid() && m_turnTimes->isValid()
-        && SettingsCheck::timeZoneProblem(m_timeZone->currentText()).isEmpty();
+    return m_periods->isValid() && m_turnTimes->isValid() && zoneProblem().isEmpty();
+}
+
+// The zone a store was made with (the computer's, perhaps an alias that is
+// not listed) stays acceptable while it is not changed: it is not saved again.
+QString SettingsPage::zoneProblem() const
+{
+    const QString zone = m_timeZone->currentText().trimmed();
+    return zone == m_loaded.timeZone ? QString() : SettingsCheck::timeZoneProblem(zone);
 }
 
 void SettingsPage::refreshState()
 {
-    const QString zoneProblem = SettingsCheck::timeZoneProblem(m_timeZone->currentText());
+    const QString zoneProblem = this->zoneProblem();
     m_timeZoneProblem->setText(zoneProblem);
     m_timeZoneProblem->setVisible(!zoneProblem.isEmpty());
     const int problems

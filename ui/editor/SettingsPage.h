@@ -57,6 +57,7 @@ private:
     QWidget *buildForm();
     void load(const RestaurantSettingsRow &settings);
     void refreshState();
+    QString zoneProblem() const;
     void onSettingsChanged();
 
     Restaurant &m_restaurant;

@@ -90,9 +90,10 @@ void TableEditView::drawBackground(QPainter *painter, const QRectF &rect)
     QGraphicsView::drawBackground(painter, rect);
     const qreal scale = transform().m11();
     if (FloorGrid::LineStep * scale >= MinLineSpacing)
-        drawLines(painter, rect, FloorGrid::LineStep, 0.08);
+        drawLines(painter, rect, FloorGrid::LineStep, 0.06);
+    // Over the half-metre lines: a metre line is drawn twice and reads darker.
     if (FloorGrid::MajorStep * scale >= MinLineSpacing)
-        drawLines(painter, rect, FloorGrid::MajorStep, 0.16);
+        drawLines(painter, rect, FloorGrid::MajorStep, 0.07);
 }
 
 void TableEditView::drawLines(QPainter *painter, const QRectF &rect, double step, qreal alpha)

@@ -40,8 +40,8 @@ TablePropertiesPanel::TablePropertiesPanel(QWidget *parent)
     , m_depth(
           makeSpinBox(u"Depth"_s, int(TableLayout::MinSize), int(TableLayout::MaxSize), u" cm"_s))
     , m_rotation(makeSpinBox(u"Rotation"_s, 0, 359, u"°"_s))
-    , m_x(makeSpinBox(u"Across"_s, -PositionLimit, PositionLimit, u" cm"_s))
-    , m_y(makeSpinBox(u"Down"_s, -PositionLimit, PositionLimit, u" cm"_s))
+    , m_x(makeSpinBox(u"From left"_s, -PositionLimit, PositionLimit, u" cm"_s))
+    , m_y(makeSpinBox(u"From top"_s, -PositionLimit, PositionLimit, u" cm"_s))
     , m_bookings(new QLabel(this))
     , m_remove(
           new QPushButton(PaletteIconEngine::icon(u"remove-table"_s), u"&Remove table"_s, this))
@@ -57,7 +57,7 @@ QSpinBox *TablePropertiesPanel::makeSpinBox(const QString &name, int minimum, in
                                             const QString &suffix)
 {
     auto *box = new QSpinBox(this);
-    box->setObjectName(name.toLower() + u"Box"_s);
+    box->setObjectName(name.toLower().remove(u' ') + u"Box"_s);
     box->setAccessibleName(name);
     box->setRange(minimum, maximum);
     box->setSuffix(suffix);
@@ -106,8 +106,8 @@ void TablePropertiesPanel::buildForm()
     form->addRow(u"&Width:"_s, m_width);
     form->addRow(u"&Depth:"_s, m_depth);
     form->addRow(u"R&otation:"_s, m_rotation);
-    form->addRow(u"&Across:"_s, m_x);
-    form->addRow(u"Do&wn:"_s, m_y);
+    form->addRow(u"From &left:"_s, m_x);
+    form->addRow(u"From &top:"_s, m_y);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -142,12 +142,16 @@ void TablePropertiesPanel::showTable(const std::optional<TableRow> &table,
                                      const QString &bookingsNote)
 {
     m_table = table;
-    m_fields->setEnabled(table.has_value());
-    m_remove->setEnabled(table.has_value());
+    m_fields->setVisible(table.has_value());
+    m_remove->setVisible(table.has_value());
     m_bookings->setText(bookingsNote);
     m_bookings->setVisible(!bookingsNote.isEmpty());
     if (!table) {
-        m_title->setText(u"No table picked. Click a table on the plan, or add one."_s);
+        m_title->setText(u"No table picked"_s);
+        m_bookings->setText(bookingsNote
+                            + u"\n\nClick a table on the plan to change it, or add "
+                              "one (Ctrl+N)."_s);
+        m_bookings->show();
         return;
     }
     m_title->setText(u"Table %1"_s.arg(table->id));

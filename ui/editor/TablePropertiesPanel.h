@@ -24,8 +24,9 @@ class TablePropertiesPanel final : public QWidget
 public:
     explicit TablePropertiesPanel(QWidget *parent = nullptr);
 
-    // Nothing picked: the form is disabled and says how to pick a table.
-    void showTable(const std::optional<TableRow> &table, const QString &bookingsNote);
+    // The note says what holds the table; with nothing picked, the form
+    // gives way to the note (the floor's summary) and how to pick a table.
+    void showTable(const std::optional<TableRow> &table, const QString &note);
     void setZones(const QStringList &zones);
     QString tableId() const { return m_table ? m_table->id : QString(); }
 
