@@ -10,8 +10,9 @@ namespace hoststand::ui {
 
 class HostStandExtras;
 class HostStandWindow;
+class TableEditorWindow;
 
-// `hoststand --screenshot FILE [--date D] [--view grid|floor|log]`: the
+// `hoststand --screenshot FILE [--date D] [--view grid|floor|log|editor]`: the
 // host stand rendered offscreen into a PNG, for the README and for looking
 // at what a host sees.
 struct WindowScreenshot final
@@ -27,6 +28,8 @@ struct WindowScreenshot final
     // Shows the view at the size, lets the window settle and writes the
     // PNG; the reason when the file cannot be written.
     std::optional<QString> take(HostStandWindow &window, HostStandExtras &extras) const;
+    // `--view editor`: the table editor's floor plan at the size.
+    std::optional<QString> take(TableEditorWindow &editor) const;
 };
 
 } // namespace hoststand::ui

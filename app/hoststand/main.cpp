@@ -10,6 +10,8 @@
 #include "ui/MessageBoxPrompt.h"
 #include "ui/WindowScreenshot.h"
 #include "ui/WindowState.h"
+#include "ui/editor/TableEditorLauncher.h"
+#include "ui/editor/TableEditorWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -76,8 +78,12 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshotDate(u"date"_s, u"The day of the screenshot, ISO 8601."_s,
                                             u"date"_s);
     const QCommandLineOption screenshotView(
-        u"view"_s, u"The view of the screenshot: grid, floor or log."_s, u"view"_s, u"grid"_s);
-    parser.addOptions({store, terminal, now, demo, screenshot, screenshotDate, screenshotView});
+        u"view"_s, u"The view of the screenshot: grid, floor, log or editor."_s, u"view"_s,
+        u"grid"_s);
+    const QCommandLineOption editor(u"editor"_s,
+                                    u"Open the table editor instead of the host stand."_s);
+    parser.addOptions(
+        {store, terminal, now, demo, screenshot, screenshotDate, screenshotView, editor});
     parser.process(app);
     const bool takingScreenshot = parser.isSet(screenshot);
     ui::WindowScreenshot shot {parser.value(screenshot), parser.value(screenshotView),
@@ -123,11 +129,18 @@ int main(int argc, char **argv)
     const ui::HostStandServices services {*restaurant.value(), prompt, context.terminal};
     ui::HostStandWindow window(services);
     auto *extras = new ui::HostStandExtras(window, services);
+    auto *tableEditor = new ui::TableEditorLauncher(window, services);
     if (takingScreenshot) {
-        const std::optional<QString> failed = shot.take(window, *extras);
+        const std::optional<QString> failed = shot.view == u"editor"_s
+            ? shot.take(*tableEditor->open())
+            : shot.take(window, *extras);
         if (failed)
             std::fprintf(stderr, "hoststand: %s\n", qPrintable(*failed));
         return failed ? 1 : 0;
+    }
+    if (parser.isSet(editor)) {
+        tableEditor->open()->statusBar()->showMessage(demoMessage, 15000);
+        return app.exec();
     }
     window.resize(1280, 800);
     new ui::WindowState(window, *window.tabs());
