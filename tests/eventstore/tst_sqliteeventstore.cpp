@@ -274,7 +274,8 @@ void TestSqliteEventStore::missingFolderCannotBeOpened()
 
     QVERIFY(!store.ok());
     QCOMPARE(store.error().code(), StoreError::Code::CannotOpen);
-    QVERIFY(!store.error().message().isEmpty());
+    QVERIFY2(store.error().message().contains(u"no-such-folder"_s),
+             qPrintable(store.error().message()));
 }
 
 void TestSqliteEventStore::reopeningKeepsEventsAndGroups()
