@@ -102,7 +102,7 @@ int main(int argc, char **argv)
         fail(opened.error().message());
 
     ui::TableEditorWindow editor({*opened.value(), prompt, u"office"_s});
-    editor.resize(1400, 860);
+    editor.resize(1400, 900);
     editor.show();
     if (!QTest::qWaitForWindowExposed(&editor))
         fail(u"the window was never shown"_s);
