@@ -34,7 +34,7 @@ private Q_SLOTS:
     void laysTheTablesOutWithoutOverlaps();
     void noTwoBookingsHoldATableAtOnce();
     void everyEventIsOneTheRestaurantCouldHaveWritten();
-    void theRunningSagasFindNothingLeftToDo();
+    void theRunningSagasFindEveryStepTakenAlready();
     void refusesAStoreThatHoldsEvents();
 
 private:
@@ -226,7 +226,7 @@ void tst_DemoRestaurant::everyEventIsOneTheRestaurantCouldHaveWritten()
 
 // The sagas of a host stand started on the demo's store are handed every
 // event again from the start of their groups: each step is taken already.
-void tst_DemoRestaurant::theRunningSagasFindNothingLeftToDo()
+void tst_DemoRestaurant::theRunningSagasFindEveryStepTakenAlready()
 {
     loadAt(FridayDinner);
     const qint64 before = m_store->lastPosition().value();
