@@ -7,11 +7,13 @@
 #include "ui/FloorPlanScene.h"
 #include "ui/FloorPlanTableItem.h"
 #include "ui/HostStandWindow.h"
+#include "ui/StatusStyle.h"
 #include "ui/editor/AddTableDialog.h"
 #include "ui/editor/EditHistory.h"
 #include "ui/editor/FloorGrid.h"
 #include "ui/editor/FloorPlanEditor.h"
 #include "ui/editor/NudgeBurst.h"
+#include "ui/editor/ProblemLabel.h"
 #include "ui/editor/ServicePeriodRow.h"
 #include "ui/editor/ServicePeriodsEditor.h"
 #include "ui/editor/SettingsPage.h"
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void overlappingPeriodsAreShownAndNotSaved();
     void validSettingsAreSavedAsEventsAndReadBack();
     void theTimeZoneIsCheckedAsTyped();
+    void problemsAreSaidInThePalettesWarningColour();
     void theHostStandOpensTheEditorFromItsToolsMenu();
     void everyControlHasAnAccessibleName();
 
@@ -678,6 +681,32 @@ void tst_TableEditor::theTimeZoneIsCheckedAsTyped()
     QTest::mouseClick(page->saveButton(), Qt::LeftButton);
     QTRY_COMPARE(m_restaurant->readModel().settings().timeZone, u"Europe/Berlin"_s);
     QVERIFY(m_restaurant->prompt().messages.isEmpty());
+}
+
+void tst_TableEditor::problemsAreSaidInThePalettesWarningColour()
+{
+    ui::SettingsPage *page = showSettings(Qt::Friday);
+    QVERIFY(page);
+    ui::ServicePeriodRow *dinner = page->periodsEditor()->rows().value(1);
+    typeTime(dinner->endEdit(), QTime(18, 0));
+    const auto *problem = dinner->findChild<ui::ProblemLabel *>(u"periodProblem"_s);
+    QVERIFY(problem);
+    auto colour = [&] {
+        return problem->palette().color(QPalette::WindowText);
+    };
+    QCOMPARE(colour(), ui::StatusStyle(page->palette()).conflict().border);
+
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    QVERIFY(ui::StatusStyle(dark).conflict().border != ui::StatusStyle(light).conflict().border);
+    QApplication::setPalette(dark);
+    QTRY_COMPARE(colour(), ui::StatusStyle(dark).conflict().border);
+    QApplication::setPalette(light);
+    QTRY_COMPARE(colour(), ui::StatusStyle(light).conflict().border);
 }
 
 // --- The window --------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 #include "domain/contracts/Count.h"
 #include "domain/contracts/TableId.h"
-#include "ui/StatusStyle.h"
+#include "ui/editor/ProblemLabel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -37,7 +37,7 @@ AddTableDialog::AddTableDialog(const QStringList &usedIds, const QStringList &in
     , m_seats(new QSpinBox(this))
     , m_shape(new QComboBox(this))
     , m_zone(new QComboBox(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"addTableDialog"_s);
@@ -64,10 +64,6 @@ AddTableDialog::AddTableDialog(const QStringList &usedIds, const QStringList &in
     m_zone->setToolTip(u"Choose a zone, or type a new zone's name"_s);
     m_problem->setObjectName(u"addTableProblem"_s);
     m_problem->setAccessibleName(u"Problem"_s);
-    m_problem->setWordWrap(true);
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, StatusStyle(palette()).conflict().border);
-    m_problem->setPalette(problemPalette);
     m_buttons->button(QDialogButtonBox::Ok)->setText(u"&Add table"_s);
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(u"Add table"_s);
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(u"Cancel"_s);
@@ -166,8 +162,7 @@ void AddTableDialog::validate()
         problem = u"There is a table %1 already; choose another name."_s.arg(tableId());
     else if (zone().isEmpty() || zone().size() > 40)
         problem = u"Choose a zone, or type a new zone's name (up to 40 characters)."_s;
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+    m_problem->setProblem(problem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 

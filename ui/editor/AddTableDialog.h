@@ -7,11 +7,12 @@
 
 class QComboBox;
 class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace hoststand::ui {
+
+class ProblemLabel;
 
 // Asks for a new table: its id (the next free one suggested), its seats,
 // shape and zone. Says what is wrong beside the field before anything is
@@ -41,7 +42,7 @@ public:
     QSpinBox *seatsBox() const { return m_seats; }
     QComboBox *shapeBox() const { return m_shape; }
     QComboBox *zoneBox() const { return m_zone; }
-    QLabel *problemLabel() const { return m_problem; }
+    ProblemLabel *problemLabel() const { return m_problem; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
@@ -53,7 +54,7 @@ private:
     QSpinBox *m_seats;
     QComboBox *m_shape;
     QComboBox *m_zone;
-    QLabel *m_problem;
+    ProblemLabel *m_problem;
     QDialogButtonBox *m_buttons;
     bool m_shapeChosen = false;
 };

@@ -1,6 +1,6 @@
 #include "ui/editor/ServicePeriodRow.h"
 
-#include "ui/StatusStyle.h"
+#include "ui/editor/ProblemLabel.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -19,7 +19,7 @@ ServicePeriodRow::ServicePeriodRow(const ServicePeriod &period, QWidget *parent)
     , m_start(makeTimeEdit(period.start))
     , m_end(makeTimeEdit(period.end))
     , m_remove(new QToolButton(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
 {
     setObjectName(u"servicePeriodRow"_s);
     m_name->setObjectName(u"periodName"_s);
@@ -30,11 +30,6 @@ ServicePeriodRow::ServicePeriodRow(const ServicePeriod &period, QWidget *parent)
     m_remove->setText(u"Remove"_s);
     m_remove->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_problem->setObjectName(u"periodProblem"_s);
-    m_problem->setWordWrap(true);
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, StatusStyle(palette()).conflict().border);
-    m_problem->setPalette(problemPalette);
-    m_problem->hide();
     nameAccessibly();
 
     auto *layout = new QGridLayout(this);
@@ -85,8 +80,7 @@ ServicePeriod ServicePeriodRow::period() const
 
 void ServicePeriodRow::setProblem(const QString &problem)
 {
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+    m_problem->setProblem(problem);
 }
 
 QString ServicePeriodRow::problem() const

@@ -4,12 +4,13 @@
 
 #include <QWidget>
 
-class QLabel;
 class QLineEdit;
 class QTimeEdit;
 class QToolButton;
 
 namespace hoststand::ui {
+
+class ProblemLabel;
 
 // One service period of a weekday in the settings form: its name, start
 // and end, a button that removes it, and under them what is wrong with it.
@@ -43,7 +44,7 @@ private:
     QTimeEdit *m_start;
     QTimeEdit *m_end;
     QToolButton *m_remove;
-    QLabel *m_problem;
+    ProblemLabel *m_problem;
 };
 
 } // namespace hoststand::ui

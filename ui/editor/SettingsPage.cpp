@@ -5,7 +5,7 @@
 #include "domain/booker/RestaurantSettings.h"
 #include "domain/readmodel/ReadModel.h"
 #include "ui/Prompt.h"
-#include "ui/StatusStyle.h"
+#include "ui/editor/ProblemLabel.h"
 #include "ui/editor/ServicePeriodsEditor.h"
 #include "ui/editor/SettingsCheck.h"
 #include "ui/editor/TurnTimesEditor.h"
@@ -68,7 +68,7 @@ SettingsPage::SettingsPage(Restaurant &restaurant, Prompt &prompt, QWidget *pare
     , m_turnTimes(new TurnTimesEditor(this))
     , m_slot(new QSpinBox(this))
     , m_timeZone(new QComboBox(this))
-    , m_timeZoneProblem(new QLabel(this))
+    , m_timeZoneProblem(new ProblemLabel(this))
     , m_status(new QLabel(this))
     , m_save(new QPushButton(u"&Save settings"_s, this))
     , m_revert(new QPushButton(u"Re&vert"_s, this))
@@ -127,10 +127,6 @@ QWidget *SettingsPage::buildForm()
     m_timeZone->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_timeZoneProblem->setObjectName(u"timeZoneProblem"_s);
     m_timeZoneProblem->setAccessibleName(u"Problem with the time zone"_s);
-    m_timeZoneProblem->setWordWrap(true);
-    QPalette problemPalette = m_timeZoneProblem->palette();
-    problemPalette.setColor(QPalette::WindowText, StatusStyle(palette()).conflict().border);
-    m_timeZoneProblem->setPalette(problemPalette);
 
     auto *bookings = new QWidget(this);
     auto *bookingsForm = new QFormLayout(bookings);
@@ -198,8 +194,7 @@ QString SettingsPage::zoneProblem() const
 void SettingsPage::refreshState()
 {
     const QString zoneProblem = this->zoneProblem();
-    m_timeZoneProblem->setText(zoneProblem);
-    m_timeZoneProblem->setVisible(!zoneProblem.isEmpty());
+    m_timeZoneProblem->setProblem(zoneProblem);
     const int problems
         = m_periods->problemCount() + m_turnTimes->problemCount() + (zoneProblem.isEmpty() ? 0 : 1);
     const bool unsaved = hasUnsavedChanges();

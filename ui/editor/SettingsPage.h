@@ -15,6 +15,7 @@ class Restaurant;
 
 namespace hoststand::ui {
 
+class ProblemLabel;
 class Prompt;
 class ServicePeriodsEditor;
 class TurnTimesEditor;
@@ -45,7 +46,7 @@ public:
     TurnTimesEditor *turnTimesEditor() const { return m_turnTimes; }
     QSpinBox *slotBox() const { return m_slot; }
     QComboBox *timeZoneBox() const { return m_timeZone; }
-    QLabel *timeZoneProblem() const { return m_timeZoneProblem; }
+    ProblemLabel *timeZoneProblem() const { return m_timeZoneProblem; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *revertButton() const { return m_revert; }
@@ -68,7 +69,7 @@ private:
     TurnTimesEditor *m_turnTimes;
     QSpinBox *m_slot;
     QComboBox *m_timeZone;
-    QLabel *m_timeZoneProblem;
+    ProblemLabel *m_timeZoneProblem;
     QLabel *m_status;
     QPushButton *m_save;
     QPushButton *m_revert;

@@ -2,7 +2,7 @@
 
 #include "domain/booker/RestaurantSettings.h"
 #include "domain/contracts/Count.h"
-#include "ui/StatusStyle.h"
+#include "ui/editor/ProblemLabel.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -18,7 +18,7 @@ TurnTimeRow::TurnTimeRow(const TurnTime &turnTime, QWidget *parent)
     , m_party(new QSpinBox(this))
     , m_minutes(new QSpinBox(this))
     , m_remove(new QToolButton(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
 {
     setObjectName(u"turnTimeRow"_s);
     m_party->setObjectName(u"turnParty"_s);
@@ -34,11 +34,6 @@ TurnTimeRow::TurnTimeRow(const TurnTime &turnTime, QWidget *parent)
     m_remove->setObjectName(u"removeTurnTime"_s);
     m_remove->setText(u"Remove"_s);
     m_problem->setObjectName(u"turnTimeProblem"_s);
-    m_problem->setWordWrap(true);
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, StatusStyle(palette()).conflict().border);
-    m_problem->setPalette(problemPalette);
-    m_problem->hide();
     nameAccessibly();
 
     auto *layout = new QGridLayout(this);
@@ -75,8 +70,7 @@ TurnTime TurnTimeRow::turnTime() const
 
 void TurnTimeRow::setProblem(const QString &problem)
 {
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+    m_problem->setProblem(problem);
 }
 
 QString TurnTimeRow::problem() const

@@ -4,11 +4,12 @@
 
 #include <QWidget>
 
-class QLabel;
 class QSpinBox;
 class QToolButton;
 
 namespace hoststand::ui {
+
+class ProblemLabel;
 
 // One turn time in the settings form: "parties up to 4 guests keep their
 // table 105 minutes", a button that removes it, and what is wrong with it.
@@ -37,7 +38,7 @@ private:
     QSpinBox *m_party;
     QSpinBox *m_minutes;
     QToolButton *m_remove;
-    QLabel *m_problem;
+    ProblemLabel *m_problem;
 };
 
 } // namespace hoststand::ui
