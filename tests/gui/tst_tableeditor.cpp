@@ -10,6 +10,7 @@
 #include "ui/StatusStyle.h"
 #include "ui/editor/AddTableDialog.h"
 #include "ui/editor/EditHistory.h"
+#include "ui/editor/EditorFloorModel.h"
 #include "ui/editor/FloorGrid.h"
 #include "ui/editor/FloorPlanEditor.h"
 #include "ui/editor/NudgeBurst.h"
@@ -21,8 +22,10 @@
 #include "ui/editor/TableEditorLauncher.h"
 #include "ui/editor/TableEditorWindow.h"
 #include "ui/editor/TablePropertiesPanel.h"
+#include "ui/editor/TurnTimeRow.h"
 #include "ui/editor/TurnTimesEditor.h"
 
+#include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QComboBox>
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void aPeriodEndingBeforeItStartsIsShownAndNotSaved();
     void overlappingPeriodsAreShownAndNotSaved();
     void validSettingsAreSavedAsEventsAndReadBack();
+    void aPartySizeTwiceIsShownAndNotSaved();
     void theTimeZoneIsCheckedAsTyped();
     void problemsAreSaidInThePalettesWarningColour();
     void theHostStandOpensTheEditorFromItsToolsMenu();
@@ -114,6 +118,9 @@ void tst_TableEditor::init()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QTRY_VERIFY(view()->floorScene()->tableItem(u"P1"_s));
+    // Whatever a test does to the plan, the editor's model stays a sound model.
+    new QAbstractItemModelTester(
+        floor()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
 }
 
 void tst_TableEditor::cleanup()
@@ -658,6 +665,33 @@ void tst_TableEditor::validSettingsAreSavedAsEventsAndReadBack()
     QVERIFY(!page->hasUnsavedChanges());
     QVERIFY(!page->saveButton()->isEnabled());
     QCOMPARE(page->statusLabel()->text(), u"These are the restaurant's settings."_s);
+}
+
+void tst_TableEditor::aPartySizeTwiceIsShownAndNotSaved()
+{
+    ui::SettingsPage *page = showSettings(Qt::Monday);
+    QVERIFY(page);
+    const qint64 revision = settingsRevision();
+    QTest::mouseClick(page->turnTimesEditor()->addButton(), Qt::LeftButton);
+    const QList<ui::TurnTimeRow *> rows = page->turnTimesEditor()->rows();
+    QCOMPARE(rows.size(), 4);
+    QSpinBox *party = rows.constLast()->partyBox();
+    QTest::keyClick(party, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(party, u"4"_s);
+    QCOMPARE(rows.at(1)->problem(), u"Parties up to 4 have a turn time already."_s);
+    QCOMPARE(rows.constLast()->problem(), u"Parties up to 4 have a turn time already."_s);
+    QVERIFY(!page->saveButton()->isEnabled());
+    QTest::mouseClick(page->saveButton(), Qt::LeftButton);
+    QCOMPARE(settingsRevision(), revision);
+
+    // Eight is a size of its own: saved, in ascending order, as one event.
+    QTest::keyClick(party, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(party, u"8"_s);
+    QVERIFY(rows.constLast()->problem().isEmpty());
+    QTest::mouseClick(page->saveButton(), Qt::LeftButton);
+    QCOMPARE(settingsRevision(), revision + 1);
+    QTRY_COMPARE(m_restaurant->readModel().settings().turnTimes.size(), 4);
+    QCOMPARE(m_restaurant->readModel().settings().turnTimes.constLast().maxPartySize, 8);
 }
 
 void tst_TableEditor::theTimeZoneIsCheckedAsTyped()

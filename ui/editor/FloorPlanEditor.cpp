@@ -24,6 +24,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <numbers>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -327,15 +328,16 @@ QString FloorPlanEditor::bookingsNote(const QString &tableId) const
 
 // --- Gestures ------------------------------------------------------------
 
-void FloorPlanEditor::editLayout(const QString &tableId,
+bool FloorPlanEditor::editLayout(const QString &tableId,
                                  const std::function<void(TableLayout &)> &change,
                                  const std::function<void()> &onRefusal)
 {
-    if (!m_history.changeLayout(tableId, change)) {
-        if (onRefusal)
-            onRefusal();
-        refreshPanel();
-    }
+    if (m_history.changeLayout(tableId, change))
+        return true;
+    if (onRefusal)
+        onRefusal();
+    refreshPanel();
+    return false;
 }
 
 void FloorPlanEditor::onDropped(const QString &tableId, const QPointF &from, const QPointF &to)
@@ -377,10 +379,10 @@ void FloorPlanEditor::onPanelLayout(const QString &tableId, const TableLayout &s
                                     const TableLayout &edited)
 {
     const bool newZone = !zone().isEmpty() && edited.zone != shown.zone;
-    editLayout(
+    const bool accepted = editLayout(
         tableId, [&](TableLayout &layout) { applyEdits(layout, shown, edited); }, nullptr);
     // The table leaves the zone shown: follow it to its new zone.
-    if (newZone && m_restaurant.readModel()->table(tableId)) {
+    if (accepted && newZone) {
         m_selectWhenShown = tableId;
         showZone(edited.zone);
     }
@@ -461,7 +463,7 @@ QPointF FloorPlanEditor::freeSpot(const TableLayout &layout) const
     };
     for (int ring = 0; ring < 30; ++ring) {
         for (int step = 0; step <= ring * 8; ++step) {
-            const double angle = ring == 0 ? 0 : 2 * M_PI * step / (ring * 8);
+            const double angle = ring == 0 ? 0 : 2 * std::numbers::pi * step / (ring * 8);
             const QPointF spot = m_grid.snap(
                 centre + QPointF(std::cos(angle), std::sin(angle)) * ring * size.width() / 2);
             if (clear(spot))

@@ -45,6 +45,7 @@ public:
     TablePropertiesPanel *panel() const { return m_panel; }
     QTabBar *zoneTabs() const { return m_zoneTabs; }
     FloorGrid &grid() { return m_grid; }
+    EditorFloorModel *model() const { return m_zoneFilter; }
 
     QString selectedTableId() const;
     void selectTable(const QString &tableId);
@@ -72,7 +73,7 @@ private:
     void onNudgesLanded(const QString &tableId, const QPointF &start, const QPointF &position);
     void onPanelLayout(const QString &tableId, const TableLayout &shown, const TableLayout &edited);
     void onSelectionChanged();
-    void editLayout(const QString &tableId, const std::function<void(TableLayout &)> &change,
+    bool editLayout(const QString &tableId, const std::function<void(TableLayout &)> &change,
                     const std::function<void()> &onRefusal);
     void addFromDialog(const AddTableDialog &dialog);
     QPointF freeSpot(const TableLayout &layout) const;
