@@ -66,6 +66,7 @@ private Q_SLOTS:
     void escapeDuringADragPutsTheTableBack();
     void rotatingATableTurnsItByAStep();
     void changingSeatsInThePanelWritesOneEvent();
+    void aFieldBeingTypedInKeepsItsTextWhileOthersChange();
     void deleteRemovesThePickedTable();
     void arrowKeysNudgeAndABurstLandsAsOneMove();
     void undoIssuesTheCompensatingCommandAndRedoTheEditAgain_data();
@@ -334,6 +335,24 @@ void tst_TableEditor::changingSeatsInThePanelWritesOneEvent()
     // Leaving the field unchanged is no edit.
     QTest::keyClick(floor()->panel()->seatsBox(), Qt::Key_Return);
     QCOMPARE(events(u"T2"_s).size(), before + 1);
+}
+
+void tst_TableEditor::aFieldBeingTypedInKeepsItsTextWhileOthersChange()
+{
+    pick(u"T2"_s);
+    QSpinBox *seats = floor()->panel()->seatsBox();
+    QTest::mouseClick(seats, Qt::LeftButton);
+    QTest::keyClick(seats, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(seats, u"8"_s);
+    // Another terminal moves a table and books one meanwhile.
+    auto moved = m_restaurant->tableManager().moveTable(
+        TableId::create(u"T1"_s).value(), TableLayout::forSeats(2, u"Main room"_s, 160, 80));
+    QVERIFY(moved.ok());
+    QVERIFY(!m_restaurant->book(u"T2"_s, QTime(19, 0), 2, u"Lund"_s).isEmpty());
+    QTRY_COMPARE(view()->floorScene()->tableItem(u"T1"_s)->pos(), QPointF(160, 80));
+    QCOMPARE(seats->text(), u"8"_s);
+    QTest::keyClick(seats, Qt::Key_Return);
+    QCOMPARE(seatsOf(u"T2"_s), 8);
 }
 
 void tst_TableEditor::deleteRemovesThePickedTable()

@@ -32,7 +32,8 @@ using namespace std::chrono_literals;
 namespace hoststand::ui {
 namespace {
 
-// How often the tables' states (and so the bookings beside them) move on.
+// How often the note of the bookings that hold the picked table moves on
+// (a booking that is over no longer holds it).
 constexpr auto NowInterval = 30s;
 constexpr double SpotGap = 40; // centimetres between a new table and its neighbours
 const QString DefaultZone = u"Main room"_s;
@@ -81,6 +82,8 @@ FloorPlanEditor::FloorPlanEditor(Restaurant &restaurant, EditHistory &history,
 {
     setObjectName(u"floorPlanEditor"_s);
     setAccessibleName(u"Floor plan"_s);
+    // The model lists the tables in service at a moment; what they are
+    // doing then is left out (EditorFloorModel).
     m_model->setMoment(m_restaurant.clock().now());
     m_zoneFilter->setSourceModel(m_model);
     m_scene->setModel(m_zoneFilter);
@@ -144,7 +147,7 @@ void FloorPlanEditor::connectSignals()
     connect(m_panel, &TablePropertiesPanel::seatsEdited, this,
             [this](const QString &tableId, int seats) {
                 if (!m_history.changeSeats(tableId, seats))
-                    refreshPanel();
+                    resetPanel();
             });
     connect(m_panel, &TablePropertiesPanel::removeRequested, this,
             [this](const QString &tableId) { m_history.removeTable(tableId); });
@@ -169,10 +172,8 @@ void FloorPlanEditor::connectSignals()
     connect(m_zoneFilter, &QAbstractItemModel::layoutChanged, this, &FloorPlanEditor::reselect);
     connect(&readModel, &ReadModel::tableChanged, this, &FloorPlanEditor::refreshZones);
     connect(&readModel, &ReadModel::bookingChanged, this, &FloorPlanEditor::refreshPanel);
-    connect(m_nowTimer, &QTimer::timeout, this,
-            [this] { m_model->setMoment(m_restaurant.clock().now()); });
-    connect(&m_restaurant.clock(), &Clock::jumped, this,
-            [this] { m_model->setMoment(m_restaurant.clock().now()); });
+    connect(m_nowTimer, &QTimer::timeout, this, &FloorPlanEditor::refreshPanel);
+    connect(&m_restaurant.clock(), &Clock::jumped, this, &FloorPlanEditor::refreshPanel);
 }
 
 // The host stand's items say "pick me" and what holds them; here they are
@@ -279,6 +280,12 @@ void FloorPlanEditor::refreshPanel()
     m_panel->showTable(m_restaurant.readModel()->table(tableId), bookingsNote(tableId));
 }
 
+void FloorPlanEditor::resetPanel()
+{
+    refreshPanel();
+    m_panel->resetFields();
+}
+
 // "20 tables with 66 seats", and the same for each zone.
 QString FloorPlanEditor::floorSummary() const
 {
@@ -336,7 +343,7 @@ bool FloorPlanEditor::editLayout(const QString &tableId,
         return true;
     if (onRefusal)
         onRefusal();
-    refreshPanel();
+    resetPanel();
     return false;
 }
 

@@ -78,6 +78,7 @@ private:
     void addFromDialog(const AddTableDialog &dialog);
     QPointF freeSpot(const TableLayout &layout) const;
     void refreshPanel();
+    void resetPanel();
     void refreshZones();
     void adoptItems();
     QString bookingsNote(const QString &tableId) const;

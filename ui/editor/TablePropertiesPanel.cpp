@@ -141,7 +141,7 @@ void TablePropertiesPanel::setZones(const QStringList &zones)
 void TablePropertiesPanel::showTable(const std::optional<TableRow> &table,
                                      const QString &bookingsNote)
 {
-    m_table = table;
+    const std::optional<TableRow> before = std::exchange(m_table, table);
     m_fields->setVisible(table.has_value());
     m_remove->setVisible(table.has_value());
     m_bookings->setText(bookingsNote);
@@ -155,19 +155,42 @@ void TablePropertiesPanel::showTable(const std::optional<TableRow> &table,
         return;
     }
     m_title->setText(u"Table %1"_s.arg(table->id));
-    const TableLayout &layout = table->layout;
-    {
-        const QSignalBlocker zoneBlocker(m_zone);
-        const QSignalBlocker shapeBlocker(m_shape);
-        m_zone->setCurrentText(layout.zone);
-        m_shape->setCurrentIndex(m_shape->findData(int(layout.shape)));
+    showFields(before && before->id == table->id ? &*before : nullptr);
+}
+
+void TablePropertiesPanel::resetFields()
+{
+    if (m_table)
+        showFields(nullptr);
+}
+
+// Only the fields whose value changed since before are shown afresh, so
+// that a field the manager is typing in keeps what was typed while other
+// tables and bookings change; without before, all of them are.
+void TablePropertiesPanel::showFields(const TableRow *before)
+{
+    const TableLayout &now = m_table->layout;
+    const TableLayout *was = before ? &before->layout : nullptr;
+    if (!was || was->zone != now.zone) {
+        const QSignalBlocker blocker(m_zone);
+        m_zone->setCurrentText(now.zone);
     }
-    setValue(m_seats, table->seats);
-    setValue(m_width, layout.width);
-    setValue(m_depth, layout.height);
-    setValue(m_rotation, layout.rotation);
-    setValue(m_x, layout.x);
-    setValue(m_y, layout.y);
+    if (!was || was->shape != now.shape) {
+        const QSignalBlocker blocker(m_shape);
+        m_shape->setCurrentIndex(m_shape->findData(int(now.shape)));
+    }
+    if (!before || before->seats != m_table->seats)
+        setValue(m_seats, m_table->seats);
+    if (!was || was->width != now.width)
+        setValue(m_width, now.width);
+    if (!was || was->height != now.height)
+        setValue(m_depth, now.height);
+    if (!was || was->rotation != now.rotation)
+        setValue(m_rotation, now.rotation);
+    if (!was || was->x != now.x)
+        setValue(m_x, now.x);
+    if (!was || was->y != now.y)
+        setValue(m_y, now.y);
 }
 
 TableLayout TablePropertiesPanel::editedLayout() const

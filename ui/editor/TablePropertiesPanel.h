@@ -27,6 +27,9 @@ public:
     // The note says what holds the table; with nothing picked, the form
     // gives way to the note (the floor's summary) and how to pick a table.
     void showTable(const std::optional<TableRow> &table, const QString &note);
+    // Shows the table as it is again in every field, dropping what was
+    // typed (after a refusal).
+    void resetFields();
     void setZones(const QStringList &zones);
     QString tableId() const { return m_table ? m_table->id : QString(); }
 
@@ -49,6 +52,7 @@ Q_SIGNALS:
 private:
     QSpinBox *makeSpinBox(const QString &name, int minimum, int maximum, const QString &suffix);
     void buildForm();
+    void showFields(const TableRow *before);
     void commitLayout();
     void commitSeats();
     TableLayout editedLayout() const;
