@@ -162,6 +162,11 @@ bool PostgresEventStore::isAvailable() const
     return d->session != nullptr;
 }
 
+const PostgresConnectionSettings &PostgresEventStore::connectionSettings() const
+{
+    return d->settings;
+}
+
 QString PostgresEventStore::location() const
 {
     return d->settings.location();

@@ -49,6 +49,9 @@ public:
     static constexpr int SchemaVersion = 1;
 
     bool isAvailable() const;
+    // Where the store connects, password included: the read model's schema
+    // in the same database connects alike.
+    const PostgresConnectionSettings &connectionSettings() const;
 
     // EventStore
     QString location() const override;

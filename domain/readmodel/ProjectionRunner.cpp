@@ -169,6 +169,8 @@ StoreResult<void> ProjectionRunner::reset(const QList<Projection *> &projections
 
 StoreResult<void> ProjectionRunner::catchUp()
 {
+    if (std::exchange(m_waitingForStore, false))
+        disconnect(&m_store, nullptr, this, nullptr);
     detachSubscription();
     m_live = false;
     m_error.reset();
@@ -263,6 +265,8 @@ StoreResult<void> ProjectionRunner::applySettings(const QStringList &settings)
 
 void ProjectionRunner::stop()
 {
+    if (std::exchange(m_waitingForStore, false))
+        disconnect(&m_store, nullptr, this, nullptr);
     detachSubscription();
     m_buffer.clear();
     m_live = false;
@@ -290,9 +294,40 @@ void ProjectionRunner::subscribe(qint64 afterPosition)
     detachSubscription();
     m_subscription = new CatchUpSubscription(m_store, afterPosition, {}, this);
     connect(m_subscription, &CatchUpSubscription::eventAppeared, this, &ProjectionRunner::receive);
-    connect(m_subscription, &CatchUpSubscription::dropped, this,
-            [this](const StoreError &error) { fail(error); });
+    connect(m_subscription, &CatchUpSubscription::dropped, this, [this](const StoreError &error) {
+        if (m_live && error.code() == StoreError::Code::Unavailable)
+            resubscribeLater();
+        else
+            fail(error);
+    });
     m_subscription->start(); // delivers the history before it returns
+}
+
+// The store could not be read live (its server went away): once it is back
+// or reports new events, the subscription starts again from the position
+// the read tables hold, so that nothing buffered is skipped or applied twice.
+void ProjectionRunner::resubscribeLater()
+{
+    detachSubscription();
+    m_buffer.clear();
+    if (m_waitingForStore)
+        return;
+    m_waitingForStore = true;
+    connect(&m_store, &EventStore::availabilityChanged, this, [this](bool available) {
+        if (available)
+            resubscribe();
+    });
+    connect(&m_store, &EventStore::appended, this, &ProjectionRunner::resubscribe);
+}
+
+void ProjectionRunner::resubscribe()
+{
+    if (!m_waitingForStore)
+        return;
+    m_waitingForStore = false;
+    disconnect(&m_store, nullptr, this, nullptr);
+    subscribe(position());
+    flush();
 }
 
 void ProjectionRunner::receive(const RecordedEvent &event)

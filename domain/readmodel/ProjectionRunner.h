@@ -76,6 +76,8 @@ private:
     StoreResult<void> followInBulk(const QList<Projection *> &deferred);
     StoreResult<void> applySettings(const QStringList &settings);
     void subscribe(qint64 afterPosition);
+    void resubscribeLater();
+    void resubscribe();
     void receive(const RecordedEvent &event);
     void flush();
     void flushLive();
@@ -112,6 +114,7 @@ private:
     qsizetype m_batchSize = BatchSize;
     bool m_live = false;
     bool m_flushScheduled = false;
+    bool m_waitingForStore = false;
     // Progress of a catch-up that rebuilds: from where, up to where.
     bool m_reportProgress = false;
     qint64 m_progressFrom = 0;

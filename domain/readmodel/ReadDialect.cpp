@@ -13,7 +13,9 @@ QString ReadDialect::ddl(const QString &statement) const
     sql.replace(u"{INT}"_s, sqlite ? u"INTEGER"_s : u"INTEGER"_s);
     sql.replace(u"{BIGINT}"_s, sqlite ? u"INTEGER"_s : u"BIGINT"_s);
     sql.replace(u"{REAL}"_s, sqlite ? u"REAL"_s : u"DOUBLE PRECISION"_s);
-    sql.replace(u"{TEXT}"_s, u"TEXT"_s);
+    // Byte order, as SQLite's BINARY compares: the same rows in the same
+    // order on both, whatever the server's locale.
+    sql.replace(u"{TEXT}"_s, sqlite ? u"TEXT"_s : u"TEXT COLLATE \"C\""_s);
     sql.replace(u"{BLOB}"_s, sqlite ? u"BLOB"_s : u"BYTEA"_s);
     static const QRegularExpression rowidTail(u"\\{\\+(\\w+)\\}"_s);
     sql.replace(rowidTail, sqlite ? QString() : u", \\1"_s);

@@ -3,6 +3,9 @@
 #include "domain/readmodel/AuditProjection.h"
 #include "domain/readmodel/BookingsProjection.h"
 #include "domain/readmodel/LocksProjection.h"
+#include "domain/readmodel/PostgresReadConnection.h"
+#include "domain/readmodel/PostgresReadLocation.h"
+#include "domain/readmodel/PostgresReadSchema.h"
 #include "domain/readmodel/ProjectionCheckpoints.h"
 #include "domain/readmodel/ProjectionRunner.h"
 #include "domain/readmodel/ReadModelDump.h"
@@ -17,8 +20,6 @@
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTimeZone>
-#include <QUrl>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +29,7 @@ Q_LOGGING_CATEGORY(lcReadModel, "hoststand.readmodel")
 
 static bool isPostgresLocation(const QString &location)
 {
-    return location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s);
+    return PostgresReadLocation::isLocation(location);
 }
 
 class ReadModel::Private final
@@ -100,14 +101,8 @@ T ReadModel::Private::answer(StoreResult<T> result, T fallback) const
 
 QString ReadModel::defaultLocationFor(const QString &storeLocation)
 {
-    if (isPostgresLocation(storeLocation)) {
-        QUrl url(storeLocation);
-        QUrlQuery query(url);
-        query.removeAllQueryItems(u"schema"_s);
-        query.addQueryItem(u"schema"_s, u"hoststand_read"_s);
-        url.setQuery(query);
-        return url.toString();
-    }
+    if (isPostgresLocation(storeLocation))
+        return PostgresReadLocation::defaultFor(storeLocation);
     return storeLocation + u".read"_s;
 }
 
@@ -136,13 +131,26 @@ static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFile(const QSt
     return connection;
 }
 
+// The schema in the store's database: connected with the store's password
+// when the location shows none, and checked as a read file is.
+StoreResult<std::unique_ptr<ReadModel>> ReadModel::openPostgresSchema(EventStore &store,
+                                                                      const QString &location,
+                                                                      QObject *parent)
+{
+    auto settings = PostgresReadLocation::settingsFor(location, store);
+    if (!settings.ok())
+        return settings.error();
+    auto connection = PostgresReadSchema::open(settings.value(), ProjectionVersion);
+    if (!connection.ok())
+        return connection.error();
+    return openOn(store, std::move(connection).value(), parent);
+}
+
 StoreResult<std::unique_ptr<ReadModel>> ReadModel::open(EventStore &store, const QString &location,
                                                         QObject *parent)
 {
     if (isPostgresLocation(location))
-        return StoreError(StoreError::Code::CannotOpen,
-                          u"This Hoststand keeps read models in SQLite files only; give a file "
-                          "path as the read model's location."_s);
+        return openPostgresSchema(store, location, parent);
     auto connection = openReadFile(location);
     if (!connection.ok())
         return connection.error();

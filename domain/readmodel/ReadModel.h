@@ -32,10 +32,11 @@ public:
     // for SQLite, the schema "hoststand_read" for PostgreSQL.
     static QString defaultLocationFor(const QString &storeLocation);
 
-    // Opens (or creates) the read tables. Refuses a read file written by a
-    // newer version, without changing it, and a file that is not a read
-    // model or is damaged, with a message that says what to do. Does not
-    // read events yet: call start().
+    // Opens (or creates) the read tables: a SQLite file, or a schema of a
+    // PostgreSQL database for a postgresql:// location. Refuses a read file
+    // or schema written by a newer version, without changing it, and one
+    // that is not a read model or is damaged, with a message that says what
+    // to do. Does not read events yet: call start().
     static StoreResult<std::unique_ptr<ReadModel>> open(EventStore &store, const QString &location,
                                                         QObject *parent = nullptr);
     // Opens the read tables on a connection the caller made (a PostgreSQL
@@ -118,6 +119,9 @@ Q_SIGNALS:
 private:
     class Private;
     explicit ReadModel(std::unique_ptr<Private> d, QObject *parent);
+    static StoreResult<std::unique_ptr<ReadModel>> openPostgresSchema(EventStore &store,
+                                                                      const QString &location,
+                                                                      QObject *parent);
     std::unique_ptr<Private> d;
 };
 
