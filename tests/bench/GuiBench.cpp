@@ -5,7 +5,10 @@
 #include "domain/booker/Booker.h"
 #include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
+#include "eventstore/SqliteEventStore.h"
+#include "tests/bench/ReadModelBench.h"
 #include "ui/BookingDialog.h"
+#include "ui/EventLogView.h"
 #include "ui/HostStandWindow.h"
 #include "ui/Prompt.h"
 #include "ui/TimeSlotGridModel.h"
@@ -19,11 +22,14 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
+#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <memory>
 
@@ -283,6 +289,68 @@ std::optional<QString> measureDialogToConfirmed(const BenchOptions &options, QJs
     return std::nullopt;
 }
 
+// The resident memory of this process, from /proc (0 where there is none).
+double residentMb()
+{
+    QFile statm(u"/proc/self/statm"_s);
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? double(fields.at(1).toLongLong()) * 4096 / (1024 * 1024) : 0;
+}
+
+// The read model of the read model section's history, kept beside it so
+// that only the first run projects the million events.
+StoreResult<std::unique_ptr<ReadModel>> openHistoryReadModel(EventStore &store,
+                                                             const QString &historyPath)
+{
+    auto model = ReadModel::open(store, ReadModel::defaultLocationFor(historyPath));
+    if (!model.ok())
+        return model.error();
+    if (model.value()->position() == 0)
+        std::fprintf(stderr, "gui: projecting the history into %s\n",
+                     qPrintable(ReadModel::defaultLocationFor(historyPath)));
+    if (auto started = model.value()->start(); !started.ok())
+        return started.error();
+    return model;
+}
+
+// eventLogShowMs: from making the host stand's event log view on the
+// history's read model to its first screen rendered; eventLogRows, the
+// events it then holds, and eventLogResidentMb, the memory they take.
+std::optional<QString> measureEventLog(QJsonObject &figures)
+{
+    QString historyPath;
+    test::HistorySummary summary;
+    if (auto failed = cachedHistory(historyPath, summary))
+        return failed;
+    SqliteStoreOptions storeOptions;
+    storeOptions.synchronousFull = false;
+    auto store = SqliteEventStore::open(historyPath, storeOptions);
+    if (!store.ok())
+        return store.error().message();
+    auto model = openHistoryReadModel(*store.value(), historyPath);
+    if (!model.ok())
+        return model.error().message();
+    const double residentBefore = residentMb();
+    QElapsedTimer timer;
+    timer.start();
+    ui::EventLogView view(*model.value());
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.resize(1280, 800);
+    view.show();
+    QCoreApplication::processEvents();
+    const QPixmap firstScreen = view.grab();
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (firstScreen.isNull() || view.table()->model()->rowCount() == 0)
+        return u"the event log shows no events"_s;
+    figures.insert(u"eventLogShowMs"_s, rounded(ms));
+    figures.insert(u"eventLogRows"_s, view.table()->model()->rowCount());
+    figures.insert(u"eventLogResidentMb"_s, rounded(residentMb() - residentBefore));
+    figures.insert(u"eventLogHistoryEvents"_s, model.value()->position());
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<QString> runGuiSection(const BenchOptions &options, QJsonObject &figures)
@@ -291,7 +359,9 @@ std::optional<QString> runGuiSection(const BenchOptions &options, QJsonObject &f
         return u"the gui section needs a QApplication"_s;
     if (auto failed = measureRepaint(options, figures))
         return failed;
-    return measureDialogToConfirmed(options, figures);
+    if (auto failed = measureDialogToConfirmed(options, figures))
+        return failed;
+    return measureEventLog(figures);
 }
 
 } // namespace hoststand::bench

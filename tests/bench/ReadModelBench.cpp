@@ -2,7 +2,6 @@
 
 #include "domain/readmodel/ReadModel.h"
 #include "eventstore/SqliteEventStore.h"
-#include "tests/support/HistoryGenerator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -125,14 +124,19 @@ std::optional<QString> measureOpenToGrid(const QString &storePath, const QString
 
 } // namespace
 
-std::optional<QString> runReadModelSection(const BenchOptions &options, QJsonObject &figures)
+std::optional<QString> cachedHistory(QString &path, test::HistorySummary &summary)
 {
     const qint64 events = historyEvents();
-    const QString cacheDir = QCoreApplication::applicationDirPath();
-    const QString historyPath
-        = QDir(cacheDir).filePath(u"readmodel-history-%1.sqlite"_s.arg(events));
+    path = QDir(QCoreApplication::applicationDirPath())
+               .filePath(u"readmodel-history-%1.sqlite"_s.arg(events));
+    return prepareHistory(path, events, summary);
+}
+
+std::optional<QString> runReadModelSection(const BenchOptions &options, QJsonObject &figures)
+{
+    QString historyPath;
     test::HistorySummary summary;
-    if (auto failed = prepareHistory(historyPath, events, summary))
+    if (auto failed = cachedHistory(historyPath, summary))
         return failed;
     QTemporaryDir scratch(QFileInfo(options.storePath).absolutePath() + u"/readmodel-XXXXXX"_s);
     if (!scratch.isValid())

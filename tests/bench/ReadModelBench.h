@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tests/bench/EventStoreBench.h"
+#include "tests/support/HistoryGenerator.h"
 
 namespace hoststand::bench {
 
@@ -11,5 +12,9 @@ namespace hoststand::bench {
 // store and its built read model to one day's bookings queried.
 // HOSTSTAND_BENCH_HISTORY_EVENTS sets another history size.
 std::optional<QString> runReadModelSection(const BenchOptions &options, QJsonObject &figures);
+
+// The generated history the read model section uses, beside the benchmark
+// (made on first use, which takes minutes): its store's path and summary.
+std::optional<QString> cachedHistory(QString &path, test::HistorySummary &summary);
 
 } // namespace hoststand::bench
