@@ -48,6 +48,11 @@ struct StoredId
 
 constexpr QByteArrayView EmptyObject("{}");
 
+// The log's length, in pages, at which a poll checkpoints it (SQLite's own
+// default), and at which a commit does.
+constexpr int WalCheckpointFrames = 1000;
+constexpr int WalCommitCheckpointFrames = 10000;
+
 std::array<char, 16> uuidBytes(const QUuid &id)
 {
     std::array<char, 16> bytes;
@@ -207,6 +212,8 @@ public:
     StoreResult<qint64> lastPosition();
     StoreResult<qint64> dataVersion();
     void poll(SqliteEventStore &store);
+    void checkpointIfDue();
+    static int onWalCommit(void *self, sqlite3 *db, const char *database, int frames);
     void setAvailable(SqliteEventStore &store, bool available, const QString &message);
 
     QString path;
@@ -231,6 +238,7 @@ public:
     SqliteEventRows rows;
     qint64 knownDataVersion = 0;
     qint64 notifiedPosition = 0;
+    int walFrames = 0; // in the write-ahead log after this connection's last commit
     bool available = true;
     QTimer pollTimer;
 };
@@ -246,7 +254,37 @@ StoreResult<void> SqliteEventStore::Private::open()
     if (auto prepared = prepareSqliteSchema(connection, transactions, this->options);
         !prepared.ok())
         return prepared;
+    // Replaces SQLite's automatic checkpoint, which runs inside the commit
+    // that fills the log past 1000 pages: copying the log into the file and
+    // syncing it there added 5 to 20 ms to one booking in twenty.
+    sqlite3_wal_hook(connection.handle(), &Private::onWalCommit, this);
     return prepareStatements();
+}
+
+// The checkpoint waits for the next poll, between two commands; only a
+// writer that never returns to its event loop checkpoints in the commit,
+// and only once the log is ten times as long.
+int SqliteEventStore::Private::onWalCommit(void *self, sqlite3 *db, const char *database,
+                                           int frames)
+{
+    auto *d = static_cast<Private *>(self);
+    d->walFrames = frames;
+    if (frames >= WalCommitCheckpointFrames) {
+        sqlite3_wal_checkpoint_v2(db, database, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        d->walFrames = 0;
+    }
+    return SQLITE_OK;
+}
+
+void SqliteEventStore::Private::checkpointIfDue()
+{
+    if (walFrames < WalCheckpointFrames)
+        return;
+    // Passive: it never waits for readers or writers of other processes; what
+    // it could not copy is copied by a later checkpoint.
+    sqlite3_wal_checkpoint_v2(connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+    walFrames = 0;
 }
 
 StoreResult<void> SqliteEventStore::Private::prepareStatements()
@@ -471,6 +509,7 @@ StoreResult<qint64> SqliteEventStore::Private::dataVersion()
 // events; only then is the last position read.
 void SqliteEventStore::Private::poll(SqliteEventStore &store)
 {
+    checkpointIfDue();
     auto version = dataVersion();
     if (!version.ok()) {
         setAvailable(store, false, version.error().message());

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void schemaEnforcesUniqueSixteenByteIds();
     void busyStoreReportsUnavailableAndRecovers();
     void anotherConnectionHearsAppendsByPolling();
+    void theLogIsCheckpointedBetweenCommitsNotInThem();
 
 private:
     QString storePath(const QString &name = u"store.sqlite"_s) const
@@ -389,6 +390,38 @@ void TestSqliteEventStore::anotherConnectionHearsAppendsByPolling()
     QTRY_VERIFY_WITH_TIMEOUT(heardAfter >= 0, 2000);
     QVERIFY2(heardAfter < 300, qPrintable(QString::number(heardAfter)));
     QCOMPARE(subscription.position(), 1);
+}
+
+// SQLite's own checkpoint would run inside the commit that fills the log
+// past 1000 pages; the store leaves it to its next poll, so the log grows
+// past that while the event loop does not run, and starts over after.
+void TestSqliteEventStore::theLogIsCheckpointedBetweenCommitsNotInThem()
+{
+    SqliteStoreOptions options;
+    options.synchronousFull = false;
+    auto store = SqliteEventStore::open(storePath(), options);
+    HS_VERIFY_OK(store);
+    for (int i = 0; i < 1500; ++i)
+        HS_VERIFY_OK(store.value()->append(u"table-T%1"_s.arg(i % 50), {bookingEvent(i)},
+                                           ExpectedRevision::any()));
+    constexpr qint64 FrameBytes = 4096 + 24;
+    const qint64 logBytes = QFileInfo(storePath() + u"-wal"_s).size();
+    QVERIFY2(logBytes > 1500 * FrameBytes, qPrintable(QString::number(logBytes)));
+
+    QTest::qWait(300); // a few polls
+    HS_VERIFY_OK(store.value()->append(u"table-T1"_s, {bookingEvent(0)}, ExpectedRevision::any()));
+
+    const QString name = u"checkpoint-probe"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(storePath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) && query.next());
+        const int framesInLog = query.value(1).toInt();
+        QVERIFY2(framesInLog < 20, qPrintable(QString::number(framesInLog)));
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 int main(int argc, char **argv)
