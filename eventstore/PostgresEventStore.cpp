@@ -190,6 +190,15 @@ StoreResult<AppendResult> PostgresEventStore::append(const QString &stream,
     return result;
 }
 
+StoreResult<qint64> PostgresEventStore::importEvents(const QList<RecordedEvent> &events)
+{
+    auto imported = onSession(
+        [&](PostgresSession &session) { return session.events().importEvents(events); });
+    if (imported.ok() && !events.isEmpty())
+        announce(imported.value());
+    return imported;
+}
+
 StoreResult<QList<RecordedEvent>> PostgresEventStore::readStream(const QString &stream,
                                                                  ReadDirection direction,
                                                                  qint64 fromRevision,

@@ -49,6 +49,15 @@ public:
     static constexpr int SchemaVersion = 1;
 
     bool isAvailable() const;
+
+    // Writes events recorded by another store (a SQLite store being moved to
+    // the server) as they are: their positions, streams, revisions, ids,
+    // types, data, metadata and creation times, in one transaction under
+    // the append lock. They must continue this store exactly: the first at
+    // the position after the last, without gaps, each at its stream's next
+    // revision; otherwise nothing is written (InvalidArgument, or
+    // DuplicateEventId for an id stored already). Returns the last position.
+    StoreResult<qint64> importEvents(const QList<RecordedEvent> &events);
     // Where the store connects, password included: the read model's schema
     // in the same database connects alike.
     const PostgresConnectionSettings &connectionSettings() const;

@@ -16,8 +16,6 @@ namespace hoststand {
 static constexpr auto Columns = "stream, revision, position, id::text, type, data, metadata, "
                                 "floor(extract(epoch FROM created) * 1000)::bigint";
 
-static const QString UniqueViolation = QStringLiteral("23505");
-
 // A text[] literal for a bound array parameter: QPSQL binds values as
 // literals, so arrays travel as their text form.
 static QString textArray(const QStringList &values)
@@ -55,6 +53,7 @@ static bool isSamePlace(const ExpectedRevision &expected, qint64 firstRevision)
 PostgresEventTable::PostgresEventTable(PostgresConnection &connection, PostgresSchemaInfo schema)
     : m_connection(connection)
     , m_schema(std::move(schema))
+    , m_inserts(connection, u"\"%1\".events"_s.arg(m_schema.schema))
 { }
 
 StoreResult<void> PostgresEventTable::prepare()
@@ -66,10 +65,9 @@ StoreResult<void> PostgresEventTable::prepare()
         {&m_revision,
          u"SELECT coalesce(max(revision), -1) FROM %1 WHERE stream = :stream"_s.arg(events)},
         {&m_lastPosition, u"SELECT coalesce(max(position), 0) FROM %1"_s.arg(events)},
-        {&m_insert,
-         u"INSERT INTO %1(position, stream, revision, id, type, data, metadata, created) "
-         "VALUES(:position, :stream, :revision, :id::uuid, :type, :data, :metadata, now())"_s.arg(
-             events)},
+        {&m_streamRevisions,
+         u"SELECT stream, max(revision) FROM %1 WHERE stream = ANY(:streams::text[]) "
+         "GROUP BY stream"_s.arg(events)},
         {&m_notify, u"SELECT pg_notify(:channel, :payload)"_s},
         {&m_findId,
          u"SELECT stream, revision, position FROM %1 WHERE id = :id::uuid"_s.arg(events)},
@@ -134,23 +132,19 @@ StoreResult<PostgresEventTable::Insertion> PostgresEventTable::insertEvents(
     const QString &stream, const QList<EventData> &events, qint64 firstRevision,
     qint64 firstPosition)
 {
-    const QString action = u"append to the stream \"%1\""_s.arg(stream);
-    m_insert.bindValue(u":stream"_s, stream);
+    QList<PostgresEventRow> rows;
+    rows.reserve(events.size());
     for (qsizetype i = 0; i < events.size(); ++i) {
         const EventData &event = events.at(i);
-        m_insert.bindValue(u":position"_s, firstPosition + i);
-        m_insert.bindValue(u":revision"_s, firstRevision + i);
-        m_insert.bindValue(u":id"_s, event.id.toString(QUuid::WithoutBraces));
-        m_insert.bindValue(u":type"_s, event.type);
-        m_insert.bindValue(u":data"_s, event.data);
-        m_insert.bindValue(u":metadata"_s, StoreInput::storedMetadata(event));
-        if (!m_insert.exec()) {
-            const QSqlError error = m_insert.lastError();
-            if (m_connection.isConnected() && postgresSqlState(error) == UniqueViolation)
-                return Insertion {true, 0};
-            return m_connection.error(error, action);
-        }
+        rows.append(PostgresEventRow {firstPosition + i, stream, firstRevision + i, event.id,
+                                      event.type, event.data, StoreInput::storedMetadata(event)});
     }
+    auto inserted = m_inserts.insert(rows, PostgresEventInserts::Created::Now,
+                                     u"append to the stream \"%1\""_s.arg(stream));
+    if (!inserted.ok())
+        return inserted.error();
+    if (!inserted.value())
+        return Insertion {true, 0};
     return Insertion {false, firstPosition + events.size() - 1};
 }
 
@@ -328,6 +322,99 @@ StoreResult<QList<RecordedEvent>> PostgresEventTable::readAll(qint64 afterPositi
         !done.ok())
         return done.error();
     return readRows(query, action);
+}
+
+StoreResult<QHash<QString, qint64>> PostgresEventTable::streamRevisions(const QStringList &streams)
+{
+    const QString action = u"read the revisions of the imported streams"_s;
+    if (auto done
+        = m_connection.exec(m_streamRevisions, {{u":streams"_s, textArray(streams)}}, action);
+        !done.ok())
+        return done.error();
+    QHash<QString, qint64> revisions;
+    while (m_streamRevisions.next())
+        revisions.insert(m_streamRevisions.value(0).toString(),
+                         m_streamRevisions.value(1).toLongLong());
+    if (auto checked = m_connection.checkRows(m_streamRevisions, action); !checked.ok())
+        return checked.error();
+    return revisions;
+}
+
+static StoreError importRefused(const QString &why)
+{
+    return StoreError(StoreError::Code::InvalidArgument,
+                      u"The import was refused: %1; nothing was written."_s.arg(why));
+}
+
+// The events must continue the store exactly: the next position, without
+// gaps, and each at its stream's next revision.
+StoreResult<void> PostgresEventTable::checkImport(const QList<RecordedEvent> &events,
+                                                  qint64 lastPosition)
+{
+    QHash<QString, qint64> expected; // each stream's next revision in the batch
+    QStringList streams;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const RecordedEvent &event = events.at(i);
+        if (event.position != lastPosition + 1 + i)
+            return importRefused(u"the event %1 is at position %2, but the store continues at "
+                                 "position %3"_s.arg(event.id.toString(QUuid::WithoutBraces))
+                                     .arg(event.position)
+                                     .arg(lastPosition + 1 + i));
+        const auto next = expected.constFind(event.stream);
+        if (next == expected.cend())
+            streams.append(event.stream);
+        else if (*next != event.revision)
+            return importRefused(u"the stream \"%1\" skips from revision %2 to %3"_s.arg(
+                event.stream, QString::number(*next - 1), QString::number(event.revision)));
+        expected.insert(event.stream, event.revision + 1);
+    }
+    auto stored = streamRevisions(streams);
+    if (!stored.ok())
+        return stored.error();
+    for (const RecordedEvent &event : events) {
+        if (!streams.removeOne(event.stream))
+            continue; // not the stream's first event in the batch
+        const qint64 current = stored.value().value(event.stream, NoStreamRevision);
+        if (event.revision != current + 1)
+            return importRefused(u"the stream \"%1\" %2, so it cannot continue at revision "
+                                 "%3"_s.arg(event.stream, revisionText(current))
+                                     .arg(event.revision));
+    }
+    return {};
+}
+
+StoreResult<qint64> PostgresEventTable::importEvents(const QList<RecordedEvent> &events)
+{
+    PostgresTransaction transaction(m_connection);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    if (auto locked = lock(); !locked.ok())
+        return locked.error();
+    auto last = lastPosition();
+    if (!last.ok() || events.isEmpty())
+        return last;
+    if (auto checked = checkImport(events, last.value()); !checked.ok())
+        return checked.error();
+    QList<PostgresEventRow> rows;
+    rows.reserve(events.size());
+    for (const RecordedEvent &event : events)
+        rows.append(PostgresEventRow {event.position, event.stream, event.revision, event.id,
+                                      event.type, event.data, event.metadata,
+                                      event.created.toMSecsSinceEpoch()});
+    auto inserted
+        = m_inserts.insert(rows, PostgresEventInserts::Created::Given, u"import the events"_s);
+    if (!inserted.ok())
+        return inserted.error();
+    if (!inserted.value())
+        return StoreError(StoreError::Code::DuplicateEventId,
+                          u"The import was refused: one of its event ids is stored already; "
+                          "nothing was written."_s);
+    const qint64 lastImported = events.constLast().position;
+    if (auto notified = notify(lastImported); !notified.ok())
+        return notified.error();
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    return lastImported;
 }
 
 } // namespace hoststand

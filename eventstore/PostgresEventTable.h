@@ -2,6 +2,7 @@
 
 #include "eventstore/EventStore.h"
 #include "eventstore/PostgresConnection.h"
+#include "eventstore/PostgresEventInserts.h"
 #include "eventstore/PostgresSchema.h"
 
 #include <QSqlQuery>
@@ -39,6 +40,8 @@ public:
                                               const QStringList &types);
     StoreResult<qint64> streamRevision(const QString &stream);
     StoreResult<qint64> lastPosition();
+    // Writes events recorded by another store as they are (PostgresEventStore::importEvents).
+    StoreResult<qint64> importEvents(const QList<RecordedEvent> &events);
 
 private:
     struct StoredId
@@ -54,6 +57,8 @@ private:
     };
 
     StoreResult<void> lock();
+    StoreResult<void> checkImport(const QList<RecordedEvent> &events, qint64 lastPosition);
+    StoreResult<QHash<QString, qint64>> streamRevisions(const QStringList &streams);
     StoreResult<Insertion> insertEvents(const QString &stream, const QList<EventData> &events,
                                         qint64 firstRevision, qint64 firstPosition);
     StoreResult<void> notify(qint64 lastPosition);
@@ -71,7 +76,8 @@ private:
     QSqlQuery m_lock;
     QSqlQuery m_revision;
     QSqlQuery m_lastPosition;
-    QSqlQuery m_insert;
+    PostgresEventInserts m_inserts;
+    QSqlQuery m_streamRevisions;
     QSqlQuery m_notify;
     QSqlQuery m_findId;
     QSqlQuery m_readForwards;
