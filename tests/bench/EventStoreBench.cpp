@@ -1,7 +1,9 @@
 #include "tests/bench/EventStoreBench.h"
 
 #include "eventstore/CatchUpSubscription.h"
+#include "eventstore/PostgresEventStore.h"
 #include "eventstore/SqliteEventStore.h"
+#include "tests/bench/PostgresBenchSchema.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -187,16 +189,9 @@ std::optional<QString> subscriptionLatency(EventStore &store, int samples, QJson
     return std::nullopt;
 }
 
-} // namespace
-
-std::optional<QString> runEventStoreSection(const BenchOptions &options, QJsonObject &figures)
+std::optional<QString> runWorkload(EventStore &store, const BenchOptions &options,
+                                   QJsonObject &figures)
 {
-    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
-        QFile::remove(options.storePath + suffix);
-    auto opened = SqliteEventStore::open(options.storePath);
-    if (!opened.ok())
-        return failure(opened.error());
-    EventStore &store = *opened.value();
     figures.insert(u"singleEvents"_s, options.singleEvents);
     figures.insert(u"batchedEvents"_s, options.batchedEvents);
     if (auto failed = singleAppends(store, options.singleEvents, figures))
@@ -210,6 +205,37 @@ std::optional<QString> runEventStoreSection(const BenchOptions &options, QJsonOb
     if (options.latencySamples <= 0)
         return std::nullopt;
     return subscriptionLatency(store, options.latencySamples, figures);
+}
+
+// The same workload on a fresh schema of the server, with its durable
+// commits (synchronous_commit on), dropped afterwards.
+std::optional<QString> runOnPostgres(const BenchOptions &options, QJsonObject &figures)
+{
+    PostgresBenchSchema schema(options.storePath);
+    std::optional<QString> failed;
+    {
+        auto opened = PostgresEventStore::open(schema.storeUrl());
+        if (!opened.ok())
+            return failure(opened.error());
+        failed = runWorkload(*opened.value(), options, figures);
+    }
+    if (auto dropped = schema.drop(); dropped && !failed)
+        return dropped;
+    return failed;
+}
+
+} // namespace
+
+std::optional<QString> runEventStoreSection(const BenchOptions &options, QJsonObject &figures)
+{
+    if (PostgresConnectionSettings::isUrl(options.storePath))
+        return runOnPostgres(options, figures);
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+        QFile::remove(options.storePath + suffix);
+    auto opened = SqliteEventStore::open(options.storePath);
+    if (!opened.ok())
+        return failure(opened.error());
+    return runWorkload(*opened.value(), options, figures);
 }
 
 } // namespace hoststand::bench

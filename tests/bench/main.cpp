@@ -2,6 +2,7 @@
 // a test: figures are compared by people (scripts/bench-peers), never
 // asserted, so a slow machine never turns CI red.
 
+#include "eventstore/PostgresConnectionSettings.h"
 #include "tests/bench/DomainBench.h"
 #include "tests/bench/EventStoreBench.h"
 #include "tests/bench/ReadModelBench.h"
@@ -48,8 +49,10 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(u"Runs Hoststand's benchmark workloads and prints one "
                                      "JSON line of figures."_s);
     parser.addHelpOption();
-    const QCommandLineOption store(u"store"_s, u"Store file to create (it is replaced)."_s,
-                                   u"path"_s);
+    const QCommandLineOption store(u"store"_s,
+                                   u"Store file to create (it is replaced), or a postgresql:// "
+                                   "URL: the eventstore section on a fresh schema there."_s,
+                                   u"path-or-url"_s);
     const QCommandLineOption single(u"single"_s, u"Durable single-event appends."_s, u"n"_s,
                                     u"3000"_s);
     const QCommandLineOption batched(u"batched"_s, u"Events appended in batches of 100."_s, u"n"_s,
@@ -70,8 +73,16 @@ int main(int argc, char **argv)
     options.batchedEvents = parser.value(batched).toLongLong();
     options.latencySamples = parser.value(samples).toInt();
 
-    QJsonObject figures {{u"system"_s, u"hoststand-sqlite"_s}};
-    for (const QString &name : parser.value(only).split(u',', Qt::SkipEmptyParts)) {
+    // Only the event store section knows a server; the others make files.
+    const bool onServer = hoststand::PostgresConnectionSettings::isUrl(options.storePath);
+    const QString chosen = onServer && !parser.isSet(only) ? u"eventstore"_s : parser.value(only);
+    if (onServer && chosen != u"eventstore"_s) {
+        std::fprintf(stderr, "only the eventstore section runs on a postgresql:// store\n");
+        return 2;
+    }
+    QJsonObject figures {
+        {u"system"_s, onServer ? u"hoststand-postgres"_s : u"hoststand-sqlite"_s}};
+    for (const QString &name : chosen.split(u',', Qt::SkipEmptyParts)) {
         const BenchSection section = sections.value(name.trimmed());
         if (!section) {
             std::fprintf(stderr, "unknown section: %s\n", qPrintable(name));
