@@ -11,33 +11,10 @@
 #include "eventstore/EventStore.h"
 #include "eventstore/EventStoreFactory.h"
 
-#include <QCryptographicHash>
-#include <QDir>
 #include <QEventLoop>
-#include <QStandardPaths>
 #include <QTimer>
 
-using namespace Qt::StringLiterals;
-
 namespace hoststand {
-
-// Where a read model lives when the default place cannot hold one: a
-// PostgreSQL store whose read schema this version cannot open gets a file
-// in this user's cache, one per store.
-static QString localReadModelFor(const QString &storeLocation)
-{
-    const QByteArray key
-        = QCryptographicHash::hash(storeLocation.toUtf8(), QCryptographicHash::Sha1).toHex();
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
-        + u"/Hoststand/read-models"_s;
-    QDir().mkpath(folder);
-    return folder + u'/' + QString::fromLatin1(key.left(16)) + u".read"_s;
-}
-
-static bool isUrl(const QString &location)
-{
-    return location.contains(u"://"_s);
-}
 
 StoreResult<std::unique_ptr<Restaurant>> Restaurant::open(const RestaurantOptions &options,
                                                           const Clock &clock,
@@ -88,12 +65,10 @@ StoreResult<void> Restaurant::openReadModel()
 {
     if (m_options.readModel == RestaurantOptions::ReadModelUse::None)
         return {};
-    QString location = m_options.readModelLocation.isEmpty()
+    const QString location = m_options.readModelLocation.isEmpty()
         ? ReadModel::defaultLocationFor(m_store->location())
         : m_options.readModelLocation;
     auto model = ReadModel::open(*m_store, location);
-    if (!model.ok() && m_options.readModelLocation.isEmpty() && isUrl(location))
-        model = ReadModel::open(*m_store, localReadModelFor(m_store->location()));
     if (!model.ok())
         return model.error();
     m_readModel = std::move(model).value();
