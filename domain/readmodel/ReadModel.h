@@ -91,6 +91,7 @@ public:
     QList<BookingRow> searchGuests(const QString &text, int limit = 50) const;
     // Locks in force (not removed), optionally of one table.
     QList<LockRow> locks(const QString &tableId = {}) const;
+    // A page of the audit log's events, oldest or newest first (AuditFilter).
     QList<AuditRow> audit(const AuditFilter &filter) const;
 
     // The restaurant's local date of a moment (the settings' time zone).

@@ -103,6 +103,9 @@ struct AuditRow final
     bool operator==(const AuditRow &) const = default;
 };
 
+// Which events of the audit log, and which page of them: the first `limit`
+// in position order, or with newestFirst the last `limit`, newest first,
+// so that a log can be read backwards from any position.
 struct AuditFilter final
 {
     QString stream; // exact stream name, empty: all
@@ -110,6 +113,8 @@ struct AuditFilter final
     QString correlationId; // a booking's id: its whole causation chain
     qint64 afterPosition = 0;
     qint64 limit = 1000;
+    qint64 beforePosition = 0; // only events before it; 0: no bound
+    bool newestFirst = false;
 };
 
 } // namespace hoststand

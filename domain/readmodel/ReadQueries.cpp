@@ -17,9 +17,13 @@ const QString BookingColumns
     = u"id, table_id, start_ms, end_ms, party_size, guest_name, phone, note, status, walk_in, "
       "rejection_reason, created_ms, arrived_ms, seated_ms, left_ms"_s;
 const QString LockColumns = u"table_id, booking_id, start_ms, end_ms, party_size"_s;
+// The data is looked up by key for each row of the page, not joined:
+// PostgreSQL carries no range across a join's equality, so a merge join
+// would walk audit_data from its far end to the page.
 const QString AuditColumns
     = u"a.position, a.stream, a.revision, a.type, a.created_ms, a.user_name, a.terminal, "
-      "a.correlation_id, a.causation_id, a.event_id, d.data"_s;
+      "a.correlation_id, a.causation_id, a.event_id, "
+      "(SELECT d.data FROM audit_data d WHERE d.position = a.position)"_s;
 // The earliest start a booking overlapping a moment can have.
 const QString EarliestStart = u"? - (SELECT longest_ms FROM booking_span_bound WHERE id = 1)"_s;
 const QString ActiveStatuses = u"('initiated', 'confirmed', 'arrived', 'seated')"_s;
@@ -346,24 +350,35 @@ StoreResult<QList<BookingRow>> ReadQueries::searchGuests(const QString &text, in
     return rows<BookingRow>(search, readBooking);
 }
 
-StoreResult<QList<AuditRow>> ReadQueries::audit(const AuditFilter &filter)
+// Each filter has an index that ends in the position (AuditProjection), so
+// a page is a range of one index read forwards or backwards, however long
+// the log: no sort, nothing read beyond the page.
+QString ReadQueries::auditSql(const AuditFilter &filter)
 {
-    QString sql = u"SELECT "_s + AuditColumns
-        + u" FROM audit_log a JOIN audit_data d ON d.position = a.position "
-          "WHERE a.position > ?"_s;
+    QString sql = u"SELECT "_s + AuditColumns + u" FROM audit_log a WHERE a.position > ?"_s;
+    if (filter.beforePosition > 0)
+        sql += u" AND a.position < ?"_s;
     if (!filter.stream.isEmpty())
         sql += u" AND a.stream = ?"_s;
     if (!filter.type.isEmpty())
         sql += u" AND a.type = ?"_s;
     if (!filter.correlationId.isEmpty())
         sql += u" AND a.correlation_id = ?"_s;
-    sql += u" ORDER BY a.position LIMIT ?"_s;
-    auto query = statement(sql);
+    sql += filter.newestFirst ? u" ORDER BY a.position DESC LIMIT ?"_s
+                              : u" ORDER BY a.position LIMIT ?"_s;
+    return sql;
+}
+
+StoreResult<QList<AuditRow>> ReadQueries::audit(const AuditFilter &filter)
+{
+    auto query = statement(auditSql(filter));
     if (!query.ok())
         return query.error();
     ReadStatement &audit = *query.value();
     int index = 1;
     audit.bindInt(index++, filter.afterPosition);
+    if (filter.beforePosition > 0)
+        audit.bindInt(index++, filter.beforePosition);
     for (const QString *value : {&filter.stream, &filter.type, &filter.correlationId}) {
         if (!value->isEmpty())
             audit.bindText(index++, *value);

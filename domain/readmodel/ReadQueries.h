@@ -40,6 +40,8 @@ public:
                                         int partySize);
     StoreResult<QList<BookingRow>> searchGuests(const QString &text, int limit);
     StoreResult<QList<AuditRow>> audit(const AuditFilter &filter);
+    // The statement audit() runs for the filter, for a test to read its plan.
+    static QString auditSql(const AuditFilter &filter);
 
 private:
     StoreResult<QHash<QString, QString>> settingValues();

@@ -107,4 +107,29 @@ bool ReadModelFixture::tamper(const QString &sql)
     return done;
 }
 
+QStringList ReadModelFixture::queryPlan(const QString &sql)
+{
+    const QString name = u"plan"_s;
+    QStringList steps;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        database.setDatabaseName(readPath());
+        if (database.open()) {
+            QSqlQuery query(database);
+            query.setForwardOnly(true);
+            // Every parameter needs a value, though the plan does not depend on it.
+            const bool prepared = query.prepare(u"EXPLAIN QUERY PLAN "_s + sql);
+            for (int i = 0; prepared && i < int(sql.count(u'?')); ++i)
+                query.bindValue(i, 0);
+            if (!prepared || !query.exec())
+                qWarning("no plan: %s", qPrintable(query.lastError().text()));
+            while (query.next())
+                steps.append(query.value(u"detail"_s).toString());
+        }
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return steps;
+}
+
 } // namespace hoststand::test

@@ -2,6 +2,7 @@
 #include "domain/readmodel/QtSqlReadConnection.h"
 #include "domain/readmodel/ReadDialect.h"
 #include "domain/readmodel/ReadModel.h"
+#include "domain/readmodel/ReadQueries.h"
 #include "tests/readmodel/ReadModelFixture.h"
 #include "tests/support/HistoryGenerator.h"
 #include "tests/support/TestSupport.h"
@@ -98,6 +99,8 @@ private Q_SLOTS:
     void theAuditLogRecordsEveryEventWithItsMetadata();
     void theAuditLogIsFiltered_data();
     void theAuditLogIsFiltered();
+    void theAuditLogIsReadThroughAnIndexInEitherDirection_data();
+    void theAuditLogIsReadThroughAnIndexInEitherDirection();
     void guestsAreFoundByNameOrPhone_data();
     void guestsAreFoundByNameOrPhone();
     void freeTablesFitTheSpanAndParty_data();
@@ -387,6 +390,33 @@ void tst_ReadModel::theAuditLogIsFiltered_data()
         << AuditFilter {{}, {}, {}, 2, 3} << QList<qint64> {3, 4, 5};
     QTest::newRow("a correlation nobody has")
         << AuditFilter {{}, {}, u"b9"_s, 0, 1000} << QList<qint64> {};
+
+    QTest::newRow("newest first, the last page")
+        << AuditFilter {{}, {}, {}, 0, 4, 0, true} << QList<qint64> {6, 5, 4, 3};
+    QTest::newRow("newest first before a position: the page older than it")
+        << AuditFilter {{}, {}, {}, 0, 2, 5, true} << QList<qint64> {4, 3};
+    QTest::newRow("newest first between two positions")
+        << AuditFilter {{}, {}, {}, 2, 1000, 6, true} << QList<qint64> {5, 4, 3};
+    QTest::newRow("oldest first before a position")
+        << AuditFilter {{}, {}, {}, 0, 1000, 4} << QList<qint64> {1, 2, 3};
+    QTest::newRow("before the first position there is nothing")
+        << AuditFilter {{}, {}, {}, 0, 1000, 1, true} << QList<qint64> {};
+    QTest::newRow("by stream, newest first")
+        << AuditFilter {u"table-T1"_s, {}, {}, 0, 1000, 0, true} << QList<qint64> {4, 1};
+    QTest::newRow("by stream before a position")
+        << AuditFilter {u"table-T1"_s, {}, {}, 0, 1000, 4, true} << QList<qint64> {1};
+    QTest::newRow("by type, newest first, at most a limit")
+        << AuditFilter {{}, u"table-booking-initiated"_s, {}, 0, 1, 0, true} << QList<qint64> {5};
+    QTest::newRow("by type before a position")
+        << AuditFilter {{}, u"table-booking-initiated"_s, {}, 0, 1000, 5, true}
+        << QList<qint64> {3};
+    QTest::newRow("by correlation, newest first")
+        << AuditFilter {{}, {}, u"b1"_s, 0, 1000, 0, true} << QList<qint64> {6, 4, 3};
+    QTest::newRow("by correlation before a position")
+        << AuditFilter {{}, {}, u"b1"_s, 0, 1000, 6, true} << QList<qint64> {4, 3};
+    QTest::newRow("by stream and type together, newest first")
+        << AuditFilter {u"booking-b1"_s, u"table-booking-initiated"_s, {}, 0, 1000, 0, true}
+        << QList<qint64> {3};
 }
 
 void tst_ReadModel::theAuditLogIsFiltered()
@@ -404,6 +434,49 @@ void tst_ReadModel::theAuditLogIsFiltered()
     for (const AuditRow &row : fixture.model().audit(filter))
         actual.append(row.position);
     QCOMPARE(actual, positions);
+}
+
+void tst_ReadModel::theAuditLogIsReadThroughAnIndexInEitherDirection_data()
+{
+    QTest::addColumn<AuditFilter>("filter");
+    QTest::addColumn<QString>("index"); // what the plan searches the audit log by
+
+    const QString byPosition = u"USING INTEGER PRIMARY KEY"_s;
+    for (bool newestFirst : {true, false}) {
+        for (qint64 before : {qint64(0), qint64(5)}) {
+            const QString page = (newestFirst ? u"newest first"_s : u"oldest first"_s)
+                + (before > 0 ? u" before a position"_s : QString());
+            const auto row = [&](const QString &by) -> QTestData & {
+                return QTest::addRow("%s, %s", qPrintable(by), qPrintable(page));
+            };
+            row(u"every event"_s) << AuditFilter {{}, {}, {}, 0, 500, before, newestFirst}
+                                  << byPosition;
+            row(u"by stream"_s) << AuditFilter {u"table-T1"_s, {}, {}, 0, 500, before, newestFirst}
+                                << u"audit_log_by_stream"_s;
+            row(u"by type"_s) << AuditFilter {{}, u"table-added"_s, {}, 0, 500, before, newestFirst}
+                              << u"audit_log_by_type"_s;
+            row(u"by correlation"_s) << AuditFilter {{}, {}, u"b1"_s, 0, 500, before, newestFirst}
+                                     << u"audit_log_by_correlation"_s;
+        }
+    }
+}
+
+// A page of a million events costs what a page of six does only when the
+// plan walks an index in the page's order and sorts nothing.
+void tst_ReadModel::theAuditLogIsReadThroughAnIndexInEitherDirection()
+{
+    QFETCH(AuditFilter, filter);
+    QFETCH(QString, index);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append({tableAdded(u"T1"_s, 4), dinner()}) > 0);
+    const QStringList plan = fixture.queryPlan(ReadQueries::auditSql(filter));
+    QVERIFY(!plan.isEmpty());
+    const QString steps = plan.join(u" | "_s);
+    QVERIFY2(plan.constFirst().startsWith(u"SEARCH a "_s), qPrintable(steps));
+    QVERIFY2(plan.constFirst().contains(index), qPrintable(steps));
+    QVERIFY2(!steps.contains(u"TEMP B-TREE"_s), qPrintable(steps));
+    QVERIFY2(steps.contains(u"SEARCH d USING INTEGER PRIMARY KEY (rowid=?)"_s), qPrintable(steps));
 }
 
 // --- Guest search -------------------------------------------------------
@@ -965,6 +1038,12 @@ void tst_ReadModel::theSameProjectionsAndQueriesRunThroughQtSql()
              sqlite.freeTables(Seven.addDays(3), HalfPastEight.addDays(3), 2));
     QCOMPARE(qtSql.locks(), sqlite.locks());
     QCOMPARE(qtSql.audit({{}, {}, u"b7"_s, 0, 100}), sqlite.audit({{}, {}, u"b7"_s, 0, 100}));
+    const AuditFilter olderPage {{}, {}, {}, 0, 10, 30, true};
+    QCOMPARE(sqlite.audit(olderPage).constFirst().position, 29);
+    QCOMPARE(qtSql.audit(olderPage), sqlite.audit(olderPage));
+    const AuditFilter chainNewestFirst {{}, {}, u"b7"_s, 0, 100, 0, true};
+    QVERIFY(!sqlite.audit(chainNewestFirst).isEmpty());
+    QCOMPARE(qtSql.audit(chainNewestFirst), sqlite.audit(chainNewestFirst));
     QCOMPARE(qtSql.settings(), sqlite.settings());
     QCOMPARE(qtSql.tableAt(u"T4"_s, Seven.addDays(3)).state,
              sqlite.tableAt(u"T4"_s, Seven.addDays(3)).state);
