@@ -194,6 +194,18 @@ QList<CommandSpec> otherCommands()
          0,
          0,
          &commands::verify},
+        {{u"migrate"_s},
+         u"--from FILE --to URL"_s,
+         u"Copies a SQLite store onto a PostgreSQL server, event for event, and verifies the "
+         "copy."_s,
+         {valued(u"from"_s, u"The SQLite store file to copy."_s, u"FILE"_s),
+          valued(u"to"_s,
+                 u"postgresql://user:password@host:port/database: empty, or a copy to "
+                 "resume."_s,
+                 u"URL"_s)},
+         0,
+         0,
+         &commands::migrate},
     };
 }
 

@@ -39,6 +39,7 @@ int settingsTurnTimes(CommandRun &run);
 int events(CommandRun &run);
 int rebuild(CommandRun &run);
 int verify(CommandRun &run);
+int migrate(CommandRun &run);
 
 } // namespace commands
 } // namespace hoststand::cli
