@@ -13,6 +13,7 @@
 #include "ui/FloorPlanPage.h"
 #include "ui/PaletteIconEngine.h"
 #include "ui/Prompt.h"
+#include "ui/StoreStatus.h"
 #include "ui/TimeSlotGridModel.h"
 #include "ui/TimeSlotGridView.h"
 #include "ui/UiResources.h"
@@ -173,7 +174,7 @@ void HostStandWindow::buildMenus()
 
 void HostStandWindow::buildStatusBar()
 {
-    m_storeLabel->setText(u"Store: %1"_s.arg(m_services.restaurant.store().location()));
+    new StoreStatus(m_services.restaurant.store(), *m_storeLabel, this);
     m_storeLabel->setAccessibleName(u"Store"_s);
     m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_terminalLabel->setText(u"Terminal: %1"_s.arg(m_services.terminal));

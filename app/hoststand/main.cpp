@@ -8,6 +8,8 @@
 #include "ui/HostStandExtras.h"
 #include "ui/HostStandWindow.h"
 #include "ui/MessageBoxPrompt.h"
+#include "ui/StoreChoice.h"
+#include "ui/StoreChooser.h"
 #include "ui/WindowScreenshot.h"
 #include "ui/WindowState.h"
 #include "ui/editor/TableEditorLauncher.h"
@@ -17,7 +19,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
-#include <QStandardPaths>
+#include <QSettings>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -29,11 +31,10 @@ using namespace hoststand;
 
 namespace {
 
+// The file every Hoststand program opens when told nothing else.
 QString defaultStore()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(folder);
-    return folder + u"/restaurant.hoststand"_s;
+    return ui::StoreChoice::defaultFile();
 }
 
 // A fixed time for a demonstration or a script; the system's clock otherwise.
@@ -42,6 +43,78 @@ std::unique_ptr<Clock> clockFor(const QString &now)
     if (now.isEmpty())
         return std::make_unique<SystemClock>();
     return std::make_unique<ManualClock>(QDateTime::fromString(now, Qt::ISODate).toUTC());
+}
+
+// What main() read from the command line, the same for every store the
+// host stand opens in this session.
+struct Session final
+{
+    const Clock &clock;
+    CommandContext context;
+    ui::WindowScreenshot shot;
+    bool takingScreenshot = false;
+    bool loadDemo = false;
+    bool editor = false;
+};
+
+// Opens the restaurant on the store and runs the host stand until it
+// quits; next is the store the host chose instead (Open store…, or the
+// dialog after the store could not be opened), for main() to open then.
+int runOn(const QString &store, const Session &session, QSettings &settings,
+          std::optional<QString> &next)
+{
+    RestaurantOptions options;
+    options.store = store;
+    options.runLockExpiry = true;
+    ui::MessageBoxPrompt prompt;
+    QString demoMessage;
+    if (session.loadDemo || !session.takingScreenshot)
+        demoMessage = ui::DemoStart::run(
+            options.store, session.clock,
+            session.loadDemo ? ui::DemoStart::Mode::Load : ui::DemoStart::Mode::Offer, prompt);
+    if (session.loadDemo)
+        std::fprintf(stderr, "hoststand: %s\n", qPrintable(demoMessage));
+    auto restaurant = Restaurant::open(options, session.clock, session.context);
+    if (!restaurant.ok()) {
+        // Never the password: the location as people see it.
+        const QString message = u"The store %1 could not be opened.\n\n%2"_s.arg(
+            ui::StoreChoice::fromLocation(options.store).shownLocation(),
+            restaurant.error().message());
+        if (session.takingScreenshot) {
+            std::fprintf(stderr, "hoststand: %s\n", qPrintable(message));
+            return 1;
+        }
+        QMessageBox::critical(nullptr, u"Hoststand"_s, message);
+        next = ui::StoreChooser::afterFailure(settings, options.store);
+        return 1;
+    }
+    const ui::HostStandServices services {*restaurant.value(), prompt, session.context.terminal};
+    ui::HostStandWindow window(services);
+    auto *extras = new ui::HostStandExtras(window, services);
+    auto *tableEditor = new ui::TableEditorLauncher(window, services);
+    if (session.takingScreenshot) {
+        const std::optional<QString> failed = session.shot.view == u"editor"_s
+            ? session.shot.take(*tableEditor->open())
+            : session.shot.take(window, *extras);
+        if (failed)
+            std::fprintf(stderr, "hoststand: %s\n", qPrintable(*failed));
+        return failed ? 1 : 0;
+    }
+    if (session.editor) {
+        tableEditor->open()->statusBar()->showMessage(demoMessage, 15000);
+        return QApplication::exec();
+    }
+    // Open store… ends this run; main() opens the chosen store next.
+    auto *chooser = new ui::StoreChooser(window, settings, options.store);
+    QObject::connect(chooser, &ui::StoreChooser::storeChosen, &window,
+                     [] { QApplication::exit(); });
+    window.resize(1280, 800);
+    new ui::WindowState(window, *window.tabs());
+    window.show();
+    window.statusBar()->showMessage(demoMessage, 15000);
+    const int status = QApplication::exec();
+    next = chooser->chosen();
+    return status;
 }
 
 } // namespace
@@ -105,46 +178,18 @@ int main(int argc, char **argv)
     if (parser.isSet(terminal))
         context.terminal = parser.value(terminal);
 
-    RestaurantOptions options;
-    options.store = parser.value(store);
-    options.runLockExpiry = true;
-    ui::MessageBoxPrompt prompt;
-    QString demoMessage;
-    if (parser.isSet(demo) || !takingScreenshot)
-        demoMessage = ui::DemoStart::run(
-            options.store, *clock,
-            parser.isSet(demo) ? ui::DemoStart::Mode::Load : ui::DemoStart::Mode::Offer, prompt);
-    if (parser.isSet(demo))
-        std::fprintf(stderr, "hoststand: %s\n", qPrintable(demoMessage));
-    auto restaurant = Restaurant::open(options, *clock, context);
-    if (!restaurant.ok()) {
-        const QString message = u"The store %1 could not be opened.\n\n%2"_s.arg(
-            options.store, restaurant.error().message());
-        if (takingScreenshot)
-            std::fprintf(stderr, "hoststand: %s\n", qPrintable(message));
-        else
-            QMessageBox::critical(nullptr, u"Hoststand"_s, message);
-        return 1;
+    // Without --store: the store remembered, or the Open store dialog.
+    QSettings settings;
+    std::optional<QString> chosen = parser.isSet(store) || takingScreenshot
+        ? std::optional(parser.value(store))
+        : ui::StoreChooser::atStartUp(settings);
+    const Session session {
+        *clock, context, shot, takingScreenshot, parser.isSet(demo), parser.isSet(editor)};
+    int status = 0;
+    while (chosen) {
+        std::optional<QString> next;
+        status = runOn(*chosen, session, settings, next);
+        chosen = next;
     }
-    const ui::HostStandServices services {*restaurant.value(), prompt, context.terminal};
-    ui::HostStandWindow window(services);
-    auto *extras = new ui::HostStandExtras(window, services);
-    auto *tableEditor = new ui::TableEditorLauncher(window, services);
-    if (takingScreenshot) {
-        const std::optional<QString> failed = shot.view == u"editor"_s
-            ? shot.take(*tableEditor->open())
-            : shot.take(window, *extras);
-        if (failed)
-            std::fprintf(stderr, "hoststand: %s\n", qPrintable(*failed));
-        return failed ? 1 : 0;
-    }
-    if (parser.isSet(editor)) {
-        tableEditor->open()->statusBar()->showMessage(demoMessage, 15000);
-        return app.exec();
-    }
-    window.resize(1280, 800);
-    new ui::WindowState(window, *window.tabs());
-    window.show();
-    window.statusBar()->showMessage(demoMessage, 15000);
-    return app.exec();
+    return status;
 }
