@@ -1,0 +1,178 @@
+#include "domain/Clock.h"
+#include "domain/Restaurant.h"
+#include "domain/booker/Booker.h"
+#include "domain/readmodel/ReadModel.h"
+#include "domain/tablemanager/TableManager.h"
+#include "eventstore/PostgresEventStore.h"
+#include "tests/gui/ScriptedPrompt.h"
+#include "tests/postgres/PostgresTestServer.h"
+#include "ui/BookingDialog.h"
+#include "ui/HostStandWindow.h"
+#include "ui/TimeSlotGridModel.h"
+#include "ui/TimeSlotGridView.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QtTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace hoststand;
+using namespace hoststand::test;
+using ui::BookingDialog;
+using ui::TimeSlotGridModel;
+
+namespace {
+
+// Friday 17 May 2030, 17:00 UTC: before dinner (18:30 to 22:30).
+const QDate Day(2030, 5, 17);
+
+QDateTime at(const QTime &time)
+{
+    return QDateTime(Day, time, QTimeZone::utc());
+}
+
+} // namespace
+
+// The host stand on a PostgreSQL store while the server stops and starts:
+// the status bar says the connection is lost and then that it is back, a
+// booking tried meanwhile says why it was not saved (never a raw SQL
+// error), and the same booking goes through once the server is back.
+class tst_PostgresHostStand final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void theStatusBarFollowsTheServerAndABookingDuringTheOutageSaysWhy();
+
+private:
+    QLabel *storeLabel() const;
+    BookingDialog *bookingDialog() const;
+    void clickCell(const QString &table, const QTime &time);
+    QModelIndex cell(const QString &table, const QTime &time) const;
+
+    PostgresTestServer m_server;
+    ManualClock m_clock {at(QTime(17, 0))};
+    ScriptedPrompt m_prompt;
+    std::unique_ptr<Restaurant> m_restaurant;
+    std::unique_ptr<ui::HostStandWindow> m_window;
+};
+
+void tst_PostgresHostStand::initTestCase()
+{
+    // A cluster of its own even in CI: the test stops the server.
+    HS_REQUIRE_POSTGRES(m_server.start(PostgresTestServer::Kind::Throwaway));
+    QString problem;
+    auto url = m_server.createDatabase(&problem);
+    QVERIFY2(url, qPrintable(problem));
+    PostgresStoreOptions storeOptions;
+    storeOptions.pollInterval = 100ms;
+    storeOptions.reconnectDelay = 100ms;
+    storeOptions.maxReconnectDelay = 200ms;
+    auto store = PostgresEventStore::open(*url, storeOptions);
+    PG_VERIFY_OK(store);
+    RestaurantOptions options;
+    options.sagaSettings.leaseDuration = 1000ms;
+    options.sagaSettings.renewInterval = 200ms;
+    auto restaurant = Restaurant::open(std::move(store).value(), options, m_clock,
+                                       CommandContext {u"host"_s, u"stand-1"_s});
+    PG_VERIFY_OK(restaurant);
+    m_restaurant = std::move(restaurant).value();
+    PG_VERIFY_OK(m_restaurant->booker().defineTimeZone(u"UTC"_s));
+    for (const QString &id : {u"T1"_s, u"T2"_s}) {
+        PG_VERIFY_OK(m_restaurant->tableManager().addTable(
+            TableId::create(id).value(), SeatCount::create(4).value(),
+            TableLayout::forSeats(4, u"Main room"_s, 100, 100)));
+    }
+    const qint64 last = m_restaurant->store().lastPosition().value();
+    QTRY_COMPARE(m_restaurant->readModel()->position(), last);
+    m_window = std::make_unique<ui::HostStandWindow>(
+        ui::HostStandServices {*m_restaurant, m_prompt, u"stand-1"_s});
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->gridModel()->rowCount(), 2);
+}
+
+void tst_PostgresHostStand::cleanupTestCase()
+{
+    m_window.reset();
+    m_restaurant.reset();
+}
+
+QLabel *tst_PostgresHostStand::storeLabel() const
+{
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Store"_s)
+            return label;
+    }
+    return nullptr;
+}
+
+BookingDialog *tst_PostgresHostStand::bookingDialog() const
+{
+    for (BookingDialog *dialog : m_window->findChildren<BookingDialog *>()) {
+        if (dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+QModelIndex tst_PostgresHostStand::cell(const QString &table, const QTime &time) const
+{
+    const TimeSlotGridModel *model = m_window->gridModel();
+    return model->index(model->rowOfTable(table), int(model->columnAt(at(time))));
+}
+
+void tst_PostgresHostStand::clickCell(const QString &table, const QTime &time)
+{
+    m_window->gridView()->scrollTo(cell(table, time));
+    const QPoint centre = m_window->gridView()->visualRect(cell(table, time)).center();
+    QTest::mouseClick(m_window->gridView()->viewport(), Qt::LeftButton, {}, centre);
+}
+
+void tst_PostgresHostStand::theStatusBarFollowsTheServerAndABookingDuringTheOutageSaysWhy()
+{
+    QLabel *label = storeLabel();
+    QVERIFY(label);
+    const QString location = m_restaurant->store().location();
+    QVERIFY(!location.contains(u"hoststand:hoststand@"_s)); // no password shown
+    QCOMPARE(label->text(), u"Store: %1 — connected"_s.arg(location));
+
+    // The host is filling in a booking when the server goes away.
+    clickCell(u"T2"_s, QTime(19, 0));
+    QTRY_VERIFY(bookingDialog());
+    BookingDialog *dialog = bookingDialog();
+    QTest::keyClicks(dialog->guestField(), u"Jones"_s);
+    auto stopped = m_server.stopServer();
+    QVERIFY2(!stopped, qPrintable(stopped.value_or(QString())));
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(),
+                              u"Store: %1 — connection lost, reconnecting…"_s.arg(location), 5000);
+    QVERIFY2(label->toolTip().contains(u"cannot be reached"_s), qPrintable(label->toolTip()));
+
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QVERIFY(dialog->isVisible());
+    const QString message = dialog->message();
+    QVERIFY2(message.contains(u"cannot be reached"_s) && message.contains(u"Nothing was saved"_s),
+             qPrintable(message));
+    QVERIFY2(!message.contains(u"QPSQL"_s) && !message.contains(u"SQL error"_s),
+             qPrintable(message));
+
+    auto started = m_server.startServer();
+    QVERIFY2(!started, qPrintable(started.value_or(QString())));
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), u"Store: %1 — connected"_s.arg(location), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_restaurant->holdsSagaLeases(), 10000);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!bookingDialog(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 10000);
+}
+
+QTEST_MAIN(tst_PostgresHostStand)
+#include "tst_postgreshoststand.moc"
