@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand::ui {
@@ -31,10 +33,7 @@ EventLogModel::EventLogModel(ReadModel &readModel, QObject *parent)
     : QAbstractTableModel(parent)
     , m_readModel(readModel)
 {
-    connect(&m_readModel, &ReadModel::auditAppended, this, [this] {
-        if (m_complete)
-            appendPage();
-    });
+    connect(&m_readModel, &ReadModel::auditAppended, this, &EventLogModel::insertNewer);
     connect(&m_readModel, &ReadModel::settingsChanged, this, [this] {
         m_calendar = ServiceCalendar(m_readModel.settings());
         if (!m_rows.isEmpty())
@@ -59,31 +58,63 @@ void EventLogModel::setPageSize(qint64 rows)
     endResetModel();
 }
 
+// The filter's newest page; callers bound it below or above.
+AuditFilter EventLogModel::newestPage() const
+{
+    AuditFilter page = m_filter;
+    page.afterPosition = 0;
+    page.beforePosition = 0;
+    page.limit = m_pageSize;
+    page.newestFirst = true;
+    return page;
+}
+
 void EventLogModel::reload()
 {
     m_calendar = ServiceCalendar(m_readModel.settings());
-    m_rows.clear();
-    m_complete = false;
-    AuditFilter page = m_filter;
-    page.afterPosition = 0;
-    page.limit = m_pageSize;
-    m_rows = m_readModel.audit(page);
+    m_rows = m_readModel.audit(newestPage());
     m_complete = m_rows.size() < m_pageSize;
+    // Another process may have projected past this read model's position.
+    m_newest
+        = std::max(m_readModel.position(), m_rows.isEmpty() ? 0 : m_rows.constFirst().position);
 }
 
-// The next page after the last row; the model is complete once a page comes short.
-void EventLogModel::appendPage()
+// The page before the oldest row; the model is complete once a page comes short.
+void EventLogModel::appendOlderPage()
 {
-    AuditFilter page = m_filter;
-    page.afterPosition = m_rows.isEmpty() ? 0 : m_rows.constLast().position;
-    page.limit = m_pageSize;
-    const QList<AuditRow> more = m_readModel.audit(page);
-    m_complete = more.size() < m_pageSize;
-    if (more.isEmpty())
+    AuditFilter page = newestPage();
+    page.beforePosition = m_rows.constLast().position;
+    const QList<AuditRow> older = m_readModel.audit(page);
+    m_complete = older.size() < m_pageSize;
+    if (older.isEmpty())
         return;
     const auto first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(more.size()) - 1);
-    m_rows.append(more);
+    beginInsertRows({}, first, first + int(older.size()) - 1);
+    m_rows.append(older);
+    endInsertRows();
+}
+
+// Every matching event after the newest row held, read a page at a time
+// from the newest down, inserted above the rows in one go.
+void EventLogModel::insertNewer(qint64 lastPosition)
+{
+    QList<AuditRow> newer;
+    AuditFilter page = newestPage();
+    page.afterPosition = m_newest;
+    for (;;) {
+        const QList<AuditRow> more = m_readModel.audit(page);
+        newer.append(more);
+        if (more.size() < m_pageSize)
+            break;
+        page.beforePosition = more.constLast().position;
+    }
+    m_newest
+        = std::max({m_newest, lastPosition, newer.isEmpty() ? 0 : newer.constFirst().position});
+    if (newer.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(newer.size()) - 1);
+    newer.append(m_rows);
+    m_rows = std::move(newer);
     endInsertRows();
 }
 
@@ -95,7 +126,7 @@ bool EventLogModel::canFetchMore(const QModelIndex &parent) const
 void EventLogModel::fetchMore(const QModelIndex &parent)
 {
     if (canFetchMore(parent))
-        appendPage();
+        appendOlderPage();
 }
 
 int EventLogModel::rowCount(const QModelIndex &parent) const

@@ -11,10 +11,11 @@ class ReadModel;
 
 namespace hoststand::ui {
 
-// The audit trail, oldest first, one row per event, filtered by stream,
-// event type or booking (its whole causation chain). Long histories arrive
-// a page at a time through canFetchMore/fetchMore; once the last page is
-// in, events committed later are appended as they come (auditAppended).
+// The audit trail, newest first, one row per event, filtered by stream,
+// event type or booking (its whole causation chain). It opens on the newest
+// page, however long the history; older pages follow through
+// canFetchMore/fetchMore, and events committed later are inserted at the
+// top as they come (auditAppended), so a selection stays where it was.
 class EventLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,8 +39,8 @@ public:
 
     explicit EventLogModel(ReadModel &readModel, QObject *parent = nullptr);
 
-    // Shows the events the filter lets through from the start (its
-    // afterPosition and limit are the model's to set).
+    // Shows the newest events the filter lets through (its positions, limit
+    // and order are the model's to set).
     void setFilter(const AuditFilter &filter);
     AuditFilter filter() const { return m_filter; }
     void setPageSize(qint64 rows);
@@ -55,16 +56,19 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    AuditFilter newestPage() const;
     void reload();
-    void appendPage();
+    void appendOlderPage();
+    void insertNewer(qint64 lastPosition);
     QVariant display(const AuditRow &row, int column) const;
 
     ReadModel &m_readModel;
     ServiceCalendar m_calendar;
     AuditFilter m_filter;
     qint64 m_pageSize = DefaultPageSize;
-    bool m_complete = false; // every matching event up to the last page read is in
-    QList<AuditRow> m_rows;
+    bool m_complete = false; // the oldest matching event is in
+    qint64 m_newest = 0; // every matching event up to this position is in
+    QList<AuditRow> m_rows; // newest first
 };
 
 } // namespace hoststand::ui

@@ -1,11 +1,15 @@
-// The event log's model: the audit trail with filters, a page at a time,
-// and the events committed later appended once the last page is in.
+// The event log's model: the audit trail newest first with filters, a page
+// at a time from the newest back, and the events committed later inserted
+// at the top.
 
 #include "tests/gui/HostStandFixture.h"
 #include "tests/gui/ModelSpies.h"
+#include "tests/support/HistoryGenerator.h"
+#include "tests/support/TestSupport.h"
 #include "ui/EventLogModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -21,14 +25,18 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void rowsAreTheEventsInOrder();
+    void rowsAreTheEventsNewestFirst();
     void aBookingsFilterShowsItsCausationChain();
-    void longHistoriesComeAPageAtATime();
-    void newEventsAreAppendedOnceTheLastPageIsIn();
-    void newEventsWaitForFetchMoreWhilePagesRemain();
+    void longHistoriesComeAPageAtATimeFromTheNewest();
+    void newEventsAreInsertedAtTheTop();
+    void newEventsArriveWhileOlderPagesRemain();
+    void aSelectedEventStaysSelectedAsNewOnesArrive();
+    void aFilterReloadsFromTheNewest();
+    void openingALongHistoryReadsOnlyTheNewestPage();
 
 private:
     QStringList types() const;
+    QList<qint64> positions() const;
 
     std::unique_ptr<HostStandFixture> m_restaurant;
     std::unique_ptr<EventLogModel> m_model;
@@ -65,14 +73,23 @@ QStringList tst_EventLogModel::types() const
     return found;
 }
 
-void tst_EventLogModel::rowsAreTheEventsInOrder()
+QList<qint64> tst_EventLogModel::positions() const
 {
-    QCOMPARE(
-        types(),
-        QStringList({u"service-periods-defined"_s, u"table-added"_s, u"table-booking-initiated"_s,
-                     u"table-lock-placed"_s, u"table-booking-confirmed"_s}));
+    QList<qint64> found;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        found.append(m_model->index(row, 0).data(EventLogModel::PositionRole).toLongLong());
+    return found;
+}
+
+void tst_EventLogModel::rowsAreTheEventsNewestFirst()
+{
+    QCOMPARE(types(),
+             QStringList({u"table-booking-confirmed"_s, u"table-lock-placed"_s,
+                          u"table-booking-initiated"_s, u"table-added"_s,
+                          u"service-periods-defined"_s}));
     QCOMPARE(m_model->rowCount(), int(m_restaurant->lastPosition()));
-    QCOMPARE(m_model->index(0, EventLogModel::Position).data().toLongLong(), 1);
+    QCOMPARE(m_model->index(0, EventLogModel::Position).data().toLongLong(),
+             m_restaurant->lastPosition());
     QCOMPARE(m_model->index(2, EventLogModel::Terminal).data().toString(), u"stand-1"_s);
     QCOMPARE(m_model->index(2, EventLogModel::Booking).data().toString(), m_jones);
     QVERIFY(m_model->index(2, EventLogModel::Summary).data().toString().contains(u"Jones"_s));
@@ -85,50 +102,124 @@ void tst_EventLogModel::aBookingsFilterShowsItsCausationChain()
     filter.correlationId = m_jones;
     m_model->setFilter(filter);
     QCOMPARE(types(),
-             QStringList({u"table-booking-initiated"_s, u"table-lock-placed"_s,
-                          u"table-booking-confirmed"_s}));
+             QStringList({u"table-booking-confirmed"_s, u"table-lock-placed"_s,
+                          u"table-booking-initiated"_s}));
 }
 
-void tst_EventLogModel::longHistoriesComeAPageAtATime()
+void tst_EventLogModel::longHistoriesComeAPageAtATimeFromTheNewest()
 {
     m_model->setPageSize(2);
-    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(positions(), QList<qint64>({5, 4}));
     QVERIFY(m_model->canFetchMore({}));
     ModelSpies spies(*m_model);
     m_model->fetchMore({});
-    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(positions(), QList<qint64>({5, 4, 3, 2}));
     QCOMPARE(spies.rowsInserted.size(), 1);
     QCOMPARE(spies.rowsInserted.constFirst().at(1).toInt(), 2);
     QCOMPARE(spies.rowsInserted.constFirst().at(2).toInt(), 3);
     m_model->fetchMore({});
-    QCOMPARE(m_model->rowCount(), 5);
+    QCOMPARE(positions(), QList<qint64>({5, 4, 3, 2, 1}));
     QVERIFY(!m_model->canFetchMore({}));
     QCOMPARE(spies.structural(), 2);
 }
 
-void tst_EventLogModel::newEventsAreAppendedOnceTheLastPageIsIn()
+void tst_EventLogModel::newEventsAreInsertedAtTheTop()
 {
     ModelSpies spies(*m_model);
     QVERIFY(m_restaurant->booker().cancel(BookingId::create(m_jones).value()).ok());
     QVERIFY(m_restaurant->settle());
     // The cancellation and the table manager releasing the lock.
     QCOMPARE(m_model->rowCount(), 7);
-    QCOMPARE(spies.rowsInserted.constFirst().at(1).toInt(), 5);
+    QVERIFY(!spies.rowsInserted.isEmpty());
+    for (const QList<QVariant> &inserted : std::as_const(spies.rowsInserted))
+        QCOMPARE(inserted.at(1).toInt(), 0);
     QCOMPARE(spies.reset.size(), 0);
-    QCOMPARE(types().mid(5), QStringList({u"table-booking-cancelled"_s, u"table-lock-removed"_s}));
+    QCOMPARE(types().mid(0, 3),
+             QStringList({u"table-lock-removed"_s, u"table-booking-cancelled"_s,
+                          u"table-booking-confirmed"_s}));
+    QCOMPARE(positions(), QList<qint64>({7, 6, 5, 4, 3, 2, 1}));
 }
 
-void tst_EventLogModel::newEventsWaitForFetchMoreWhilePagesRemain()
+void tst_EventLogModel::newEventsArriveWhileOlderPagesRemain()
 {
     m_model->setPageSize(2);
     ModelSpies spies(*m_model);
-    m_restaurant->book(u"T1"_s, QTime(21, 0), 2, u"Smith"_s);
-    QCOMPARE(spies.structural(), 0);
-    QCOMPARE(m_model->rowCount(), 2);
+    const QString smith = m_restaurant->book(u"T1"_s, QTime(21, 0), 2, u"Smith"_s);
+    QCOMPARE(m_model->rowCount(), 5); // Smith's three events above the first page
+    QCOMPARE(m_model->index(0, EventLogModel::Booking).data().toString(), smith);
+    QCOMPARE(spies.reset.size(), 0);
+    for (const QList<QVariant> &inserted : std::as_const(spies.rowsInserted))
+        QCOMPARE(inserted.at(1).toInt(), 0);
     for (int page = 0; page < 4 && m_model->canFetchMore({}); ++page)
         m_model->fetchMore({});
-    QCOMPARE(m_model->rowCount(), 8);
+    QCOMPARE(positions(), QList<qint64>({8, 7, 6, 5, 4, 3, 2, 1}));
     QVERIFY(!m_model->canFetchMore({}));
+}
+
+void tst_EventLogModel::aSelectedEventStaysSelectedAsNewOnesArrive()
+{
+    QItemSelectionModel selection(m_model.get());
+    const int initiated = int(types().indexOf(u"table-booking-initiated"_s));
+    selection.setCurrentIndex(m_model->index(initiated, 0),
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const qint64 chosen = selection.currentIndex().data(EventLogModel::PositionRole).toLongLong();
+    m_restaurant->book(u"T1"_s, QTime(21, 0), 2, u"Smith"_s);
+    QCOMPARE(m_model->rowCount(), 8);
+    QCOMPARE(selection.currentIndex().row(), initiated + 3);
+    QCOMPARE(selection.currentIndex().data(EventLogModel::PositionRole).toLongLong(), chosen);
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().constFirst().row(), initiated + 3);
+}
+
+void tst_EventLogModel::aFilterReloadsFromTheNewest()
+{
+    m_model->setPageSize(2);
+    m_model->fetchMore({});
+    ModelSpies spies(*m_model);
+    AuditFilter filter;
+    filter.type = u"table-added"_s;
+    filter.afterPosition = 4; // the model's to set: ignored
+    filter.limit = 1;
+    m_model->setFilter(filter);
+    QCOMPARE(spies.reset.size(), 1);
+    QCOMPARE(spies.structural(), 1);
+    QCOMPARE(types(), QStringList({u"table-added"_s}));
+    QVERIFY(!m_model->canFetchMore({}));
+    m_restaurant->addTable(u"T2"_s, 4, u"Main room"_s);
+    QCOMPARE(types(), QStringList({u"table-added"_s, u"table-added"_s}));
+    QCOMPARE(m_model->index(0, EventLogModel::Stream).data().toString(), u"table-T2"_s);
+}
+
+// A history of years is not read to show its first screen.
+void tst_EventLogModel::openingALongHistoryReadsOnlyTheNewestPage()
+{
+    HostStandFixture history(false);
+    test::HistoryOptions options;
+    options.events = 20000;
+    options.tables = 12;
+    auto generated = test::generateHistory(history.store(), options);
+    HS_VERIFY_OK(generated);
+    QVERIFY(history.settle());
+    const qint64 last = history.lastPosition();
+    QVERIFY(last >= 20000);
+
+    EventLogModel model(history.readModel());
+    QCOMPARE(model.rowCount(), int(EventLogModel::DefaultPageSize));
+    QCOMPARE(model.index(0, 0).data(EventLogModel::PositionRole).toLongLong(), last);
+    const int oldest = model.rowCount() - 1;
+    QCOMPARE(model.index(oldest, 0).data(EventLogModel::PositionRole).toLongLong(), last - oldest);
+    QVERIFY(model.canFetchMore({}));
+
+    // The tester fetches pages as it first checks (and is kept from fetching
+    // inside the insertions it checks after, as in init()).
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false);
+    const int checked = model.rowCount();
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), checked + int(EventLogModel::DefaultPageSize));
+    // Each page follows on the one before, with no event twice or left out.
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.index(row, 0).data(EventLogModel::PositionRole).toLongLong(), last - row);
 }
 
 QTEST_MAIN(tst_EventLogModel)
