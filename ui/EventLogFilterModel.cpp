@@ -46,12 +46,6 @@ void EventLogFilterModel::setTable(const QString &tableId)
     invalidateFilter();
 }
 
-void EventLogFilterModel::setType(const QString &type)
-{
-    m_type = type;
-    invalidateFilter();
-}
-
 void EventLogFilterModel::setBooking(const QString &bookingIdStart)
 {
     m_booking = bookingIdStart.trimmed().toLower();
@@ -62,6 +56,16 @@ void EventLogFilterModel::setText(const QString &text)
 {
     m_text = text.trimmed();
     invalidateFilter();
+}
+
+bool EventLogFilterModel::isNarrowing() const
+{
+    return !m_table.isEmpty() || !m_booking.isEmpty() || !m_text.isEmpty();
+}
+
+bool EventLogFilterModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !isNarrowing() && QSortFilterProxyModel::canFetchMore(parent);
 }
 
 QString EventLogFilterModel::summaryOf(const QModelIndex &sourceIndex) const
@@ -103,8 +107,6 @@ QVariant EventLogFilterModel::data(const QModelIndex &index, int role) const
 bool EventLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex source = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_type.isEmpty() && source.data(EventLogModel::TypeRole).toString() != m_type)
-        return false;
     if (!m_booking.isEmpty()
         && !source.data(EventLogModel::CorrelationIdRole).toString().startsWith(m_booking))
         return false;
@@ -130,13 +132,6 @@ bool EventLogFilterModel::matchesText(const QModelIndex &source) const
             return true;
     }
     return summaryOf(source).contains(m_text, Qt::CaseInsensitive);
-}
-
-// Every column sorts in the order the events happened.
-bool EventLogFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    return left.data(EventLogModel::PositionRole).toLongLong()
-        < right.data(EventLogModel::PositionRole).toLongLong();
 }
 
 } // namespace hoststand::ui

@@ -11,10 +11,12 @@ class ReadModel;
 
 namespace hoststand::ui {
 
-// What the event log view shows of the EventLogModel: the events of one
-// table (its own stream and its bookings' events), of one type, of one
+// What the event log view shows of the events the EventLogModel has loaded:
+// those of one table (its own stream and its bookings' events), of one
 // booking (by the start of its id), or containing a text; the summary
-// column in words (EventSummary), newest first.
+// column in words (EventSummary), in the model's order, newest first.
+// While it narrows, it fetches no older pages of its own accord: a narrow
+// search would otherwise read page after page to fill the screen.
 class EventLogFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -24,9 +26,10 @@ public:
 
     // Empty: no narrowing by that.
     void setTable(const QString &tableId);
-    void setType(const QString &type);
     void setBooking(const QString &bookingIdStart);
     void setText(const QString &text);
+    // Whether a table, booking or text leaves out some of the loaded events.
+    bool isNarrowing() const;
 
     // The sentence of an event row of the source model.
     QString summaryOf(const QModelIndex &sourceIndex) const;
@@ -36,10 +39,10 @@ public:
     QString tableOf(const QModelIndex &sourceIndex) const;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void refreshSummaries();
@@ -49,7 +52,6 @@ private:
     ReadModel &m_readModel;
     EventSummary m_summary;
     QString m_table;
-    QString m_type;
     QString m_booking;
     QString m_text;
     // By position: an event never changes, nor does a booking's guest.

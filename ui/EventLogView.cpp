@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeWidget>
@@ -25,9 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand::ui {
 namespace {
-
-// Events read at once: a year of a busy restaurant.
-constexpr qint64 WholeLog = 2'000'000;
 
 enum ChainColumn { ChainEvent, ChainSummary, ChainTime, ChainUser, ChainTerminal };
 
@@ -49,10 +47,6 @@ EventLogView::EventLogView(ReadModel &readModel, QWidget *parent)
     setObjectName(u"eventLogView"_s);
     setAccessibleName(tr("Event log"));
     m_filter->setSourceModel(m_model);
-    m_filter->sort(EventLogModel::Position, Qt::DescendingOrder);
-    // The newest events would come in the model's last page; the view shows
-    // them first, so it reads the whole log in one page.
-    m_model->setPageSize(WholeLog);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
@@ -92,6 +86,8 @@ EventLogView::EventLogView(ReadModel &readModel, QWidget *parent)
         connect(m_filter, signal, this, &EventLogView::updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &EventLogView::updateCount);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &EventLogView::updateCount);
+    // A page the narrowing leaves out entirely still changes what is loaded.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventLogView::updateCount);
     connect(&m_readModel, &ReadModel::auditAppended, this, [this] {
         if (!m_chainCorrelation.isEmpty())
             showChain(m_chainCorrelation);
@@ -130,6 +126,10 @@ QWidget *EventLogView::buildFilterBar()
     m_textFilter->setClearButtonEnabled(true);
     m_count = new QLabel;
     m_count->setObjectName(u"eventLogCount"_s);
+    m_loadOlder = new QPushButton(tr("Load &older events"));
+    m_loadOlder->setObjectName(u"eventLogLoadOlder"_s);
+    m_loadOlder->setAccessibleName(tr("Load older events"));
+    m_loadOlder->setToolTip(tr("Read the page of events before the oldest one loaded"));
 
     layout->addWidget(buddyLabel(tr("&Table:"), m_tableFilter));
     layout->addWidget(m_tableFilter);
@@ -140,13 +140,15 @@ QWidget *EventLogView::buildFilterBar()
     layout->addWidget(buddyLabel(tr("Sea&rch:"), m_textFilter));
     layout->addWidget(m_textFilter, 1);
     layout->addWidget(m_count);
+    layout->addWidget(m_loadOlder);
 
     connect(m_tableFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setTable(m_tableFilter->currentData().toString()); });
     connect(m_typeFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setType(m_typeFilter->currentData().toString()); });
-    connect(m_bookingFilter, &QLineEdit::textChanged, m_filter, &EventLogFilterModel::setBooking);
+            [this] { setType(m_typeFilter->currentData().toString()); });
+    connect(m_bookingFilter, &QLineEdit::textChanged, this, &EventLogView::setBooking);
     connect(m_textFilter, &QLineEdit::textChanged, m_filter, &EventLogFilterModel::setText);
+    connect(m_loadOlder, &QPushButton::clicked, this, &EventLogView::loadOlder);
     return bar;
 }
 
@@ -194,14 +196,53 @@ void EventLogView::fillTypes()
         m_typeFilter->addItem(EventSummary::title(type), type);
 }
 
+// An event type is read from the whole log, newest first.
+void EventLogView::setType(const QString &type)
+{
+    AuditFilter filter = m_model->filter();
+    filter.type = type;
+    m_model->setFilter(filter);
+}
+
+// The start of an id narrows the events loaded; a booking's whole id reads
+// its chain from the whole log, however old the booking is.
+void EventLogView::setBooking(const QString &text)
+{
+    m_filter->setBooking(text);
+    const QString id = text.trimmed().toLower();
+    AuditFilter filter = m_model->filter();
+    const QString correlation = m_readModel.booking(id) ? id : QString();
+    if (filter.correlationId != correlation) {
+        filter.correlationId = correlation;
+        m_model->setFilter(filter);
+    }
+}
+
+void EventLogView::loadOlder()
+{
+    m_model->fetchMore({});
+    updateCount();
+}
+
+// The count says when older events are still to load: a search covers only
+// the events loaded.
 void EventLogView::updateCount()
 {
     const QLocale locale;
     const int shown = m_filter->rowCount();
     const int all = m_model->rowCount();
-    m_count->setText(shown == all
-                         ? tr("%1 events").arg(locale.toString(all))
+    const bool older = m_model->canFetchMore({});
+    m_loadOlder->setEnabled(older);
+    if (!older) {
+        m_count->setText(
+            shown == all ? tr("%1 events").arg(locale.toString(all))
                          : tr("%1 of %2 events").arg(locale.toString(shown), locale.toString(all)));
+        return;
+    }
+    m_count->setText(
+        shown == all
+            ? tr("Newest %1 events").arg(locale.toString(all))
+            : tr("%1 of the newest %2 events").arg(locale.toString(shown), locale.toString(all)));
 }
 
 void EventLogView::onCurrentRowChanged(const QModelIndex &current)
@@ -219,6 +260,17 @@ void EventLogView::showBooking(const QString &bookingId)
 
 bool EventLogView::selectNewest(const QString &type)
 {
+    AuditFilter newest;
+    newest.type = type;
+    newest.limit = 1;
+    newest.newestFirst = true;
+    const QList<AuditRow> found = m_readModel.audit(newest);
+    if (found.isEmpty())
+        return false;
+    // Pages down to it, and no further, however old it is.
+    const qint64 position = found.constFirst().position;
+    while (m_model->canFetchMore({}) && m_model->rowAt(m_model->rowCount() - 1).position > position)
+        m_model->fetchMore({});
     for (int row = 0; row < m_filter->rowCount(); ++row) {
         const QModelIndex index = m_filter->index(row, EventLogModel::Summary);
         if (index.data(EventLogModel::TypeRole).toString() == type) {

@@ -5,6 +5,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -25,6 +26,12 @@ class ServiceCalendar;
 // narrowed by table, event type, booking and text. Selecting an event
 // shows its booking's causation chain below: every event with the same
 // correlation id, each under the event that caused it.
+//
+// It opens on the newest page of events and loads older ones as the table
+// is scrolled to its end. An event type or a whole booking id is asked of
+// the read model, so it finds events of any age; a table, the start of a
+// booking id or a text narrows the events loaded, and "Load older events"
+// brings the page before them.
 class EventLogView final : public QWidget
 {
     Q_OBJECT
@@ -35,16 +42,19 @@ public:
 
     // Narrows the log to one booking and shows its chain.
     void showBooking(const QString &bookingId);
-    // Selects the newest event of a type and shows its chain; false when
-    // the log has none.
+    // Selects the newest event of a type and shows its chain, loading the
+    // pages down to it; false when the log shows none.
     bool selectNewest(const QString &type);
 
     QTableView *table() const { return m_table; }
+    EventLogModel *model() const { return m_model; }
     QTreeWidget *chain() const { return m_chain; }
     QComboBox *tableFilter() const { return m_tableFilter; }
     QComboBox *typeFilter() const { return m_typeFilter; }
     QLineEdit *bookingFilter() const { return m_bookingFilter; }
     QLineEdit *textFilter() const { return m_textFilter; }
+    QPushButton *loadOlderButton() const { return m_loadOlder; }
+    QLabel *countLabel() const { return m_count; }
     EventLogFilterModel *filterModel() const { return m_filter; }
     // The correlation id whose chain is shown; empty when none is.
     const QString &chainCorrelation() const { return m_chainCorrelation; }
@@ -54,6 +64,9 @@ private:
     QWidget *buildChainPane();
     void fillTables();
     void fillTypes();
+    void setType(const QString &type);
+    void setBooking(const QString &text);
+    void loadOlder();
     void updateCount();
     void onCurrentRowChanged(const QModelIndex &current);
     void showChain(const QString &correlationId);
@@ -67,6 +80,7 @@ private:
     QLineEdit *m_bookingFilter = nullptr;
     QLineEdit *m_textFilter = nullptr;
     QLabel *m_count = nullptr;
+    QPushButton *m_loadOlder = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_chainTitle = nullptr;
     QTreeWidget *m_chain = nullptr;

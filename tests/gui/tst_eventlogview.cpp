@@ -6,7 +6,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -39,10 +44,20 @@ private Q_SLOTS:
     void aRejectedBookingsChainEndsInTheRejection();
     void theChainGrowsAsTheBookingGoesOn();
     void theFilterModelIsAProperModel();
+    void scrollingToTheEndLoadsThePageBeforeUnlessNarrowed();
+    void aSearchCoversTheLoadedEventsAndLoadsOlderOnesOnRequest();
+    void anEventTypeIsFoundHoweverOld();
+    void aBookingIsFoundHoweverOldOnlyByItsWholeId_data();
+    void aBookingIsFoundHoweverOldOnlyByItsWholeId();
+    void selectingTheNewestOfATypeLoadsThePagesDownToIt();
 
 private:
     QString book(const QString &table, const QTime &start, int party, const QString &guest);
     void openView();
+    // Narrows the open view to every event (each was written at stand-1),
+    // so that it fetches no page by itself, and shows pages of two events.
+    void showPagesOfTwo();
+    QList<qint64> shownPositions() const;
     QStringList column(int column) const;
     int rowOf(const QString &type, const QString &bookingId) const;
     static QStringList chainLines(const QTreeWidget &tree);
@@ -90,6 +105,22 @@ void tst_EventLogView::openView()
     m_view->resize(1200, 700);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void tst_EventLogView::showPagesOfTwo()
+{
+    QTest::keyClicks(m_view->textFilter(), u"stand-1"_s);
+    QCOMPARE(m_view->table()->model()->rowCount(), int(m_fixture->lastPosition()));
+    m_view->model()->setPageSize(2);
+}
+
+QList<qint64> tst_EventLogView::shownPositions() const
+{
+    const QAbstractItemModel *model = m_view->table()->model();
+    QList<qint64> positions;
+    for (int row = 0; row < model->rowCount(); ++row)
+        positions.append(model->index(row, 0).data(ui::EventLogModel::PositionRole).toLongLong());
+    return positions;
 }
 
 QStringList tst_EventLogView::column(int column) const
@@ -316,6 +347,102 @@ void tst_EventLogView::theFilterModelIsAProperModel()
     m_view->tableFilter()->setCurrentIndex(1);
     book(u"T1"_s, QTime(21, 0), 2, u"Jones"_s);
     QTRY_VERIFY(m_view->table()->model()->rowCount() > 0);
+}
+
+// Positions: 1 the service periods, 2 T1 added, 3 T2 added, 4 to 6 Jones
+// (initiated, lock placed, confirmed), 7 to 9 Okafor.
+
+void tst_EventLogView::scrollingToTheEndLoadsThePageBeforeUnlessNarrowed()
+{
+    openView();
+    m_view->model()->setPageSize(4);
+    QTableView *table = m_view->table();
+    // A table two rows high, so that a page of four scrolls.
+    auto *splitter = qobject_cast<QSplitter *>(table->parentWidget());
+    QVERIFY(splitter);
+    splitter->setSizes({table->horizontalHeader()->height() + 2 * table->rowHeight(0), 1000});
+    QTRY_VERIFY(table->verticalScrollBar()->maximum() > 0);
+    QCOMPARE(shownPositions(), QList<qint64>({9, 8, 7, 6}));
+
+    QTest::keyClicks(m_view->textFilter(), u"stand-1"_s);
+    table->scrollToBottom();
+    QCOMPARE(m_view->model()->rowCount(), 4);
+    QVERIFY(m_view->loadOlderButton()->isEnabled());
+
+    m_view->textFilter()->clear();
+    table->scrollToTop();
+    table->scrollToBottom();
+    QCOMPARE(shownPositions(), QList<qint64>({9, 8, 7, 6, 5, 4, 3, 2}));
+    table->scrollToBottom();
+    QCOMPARE(m_view->model()->rowCount(), 9);
+    QVERIFY(!m_view->loadOlderButton()->isEnabled());
+    QCOMPARE(m_view->countLabel()->text(), u"9 events"_s);
+}
+
+void tst_EventLogView::aSearchCoversTheLoadedEventsAndLoadsOlderOnesOnRequest()
+{
+    openView();
+    QTest::keyClicks(m_view->textFilter(), u"Jones"_s);
+    m_view->model()->setPageSize(4);
+    QCOMPARE(shownPositions(), QList<qint64>({6}));
+    // A narrow search never walks the history page after page by itself.
+    QTest::qWait(50);
+    QCOMPARE(m_view->model()->rowCount(), 4);
+    QCOMPARE(m_view->countLabel()->text(), u"1 of the newest 4 events"_s);
+    QVERIFY(m_view->loadOlderButton()->isEnabled());
+
+    QTest::mouseClick(m_view->loadOlderButton(), Qt::LeftButton);
+    QCOMPARE(shownPositions(), QList<qint64>({6, 5, 4}));
+    QCOMPARE(m_view->countLabel()->text(), u"3 of the newest 8 events"_s);
+    QTest::mouseClick(m_view->loadOlderButton(), Qt::LeftButton);
+    QCOMPARE(m_view->model()->rowCount(), 9);
+    QCOMPARE(m_view->countLabel()->text(), u"3 of 9 events"_s);
+    QVERIFY(!m_view->loadOlderButton()->isEnabled());
+}
+
+void tst_EventLogView::anEventTypeIsFoundHoweverOld()
+{
+    openView();
+    showPagesOfTwo();
+    QCOMPARE(shownPositions(), QList<qint64>({9, 8}));
+    QComboBox *types = m_view->typeFilter();
+    types->setCurrentIndex(types->findData(u"table-added"_s));
+    QCOMPARE(shownPositions(), QList<qint64>({3, 2}));
+    types->setCurrentIndex(0);
+    QCOMPARE(shownPositions(), QList<qint64>({9, 8}));
+}
+
+void tst_EventLogView::aBookingIsFoundHoweverOldOnlyByItsWholeId_data()
+{
+    QTest::addColumn<int>("typed"); // characters of Jones's id; -1: all
+    QTest::addColumn<QList<qint64>>("positions");
+    QTest::newRow("a booking's whole id reads its events from the whole log")
+        << -1 << QList<qint64> {6, 5};
+    QTest::newRow("the start of an id narrows the events loaded") << 5 << QList<qint64> {};
+}
+
+void tst_EventLogView::aBookingIsFoundHoweverOldOnlyByItsWholeId()
+{
+    QFETCH(int, typed);
+    QFETCH(QList<qint64>, positions);
+    openView();
+    QTest::keyClicks(m_view->bookingFilter(), m_jones.left(typed));
+    m_view->model()->setPageSize(2);
+    QCOMPARE(shownPositions(), positions);
+    QTest::mouseClick(m_view->loadOlderButton(), Qt::LeftButton);
+    QCOMPARE(m_view->table()->model()->rowCount(), positions.size() + 1);
+}
+
+void tst_EventLogView::selectingTheNewestOfATypeLoadsThePagesDownToIt()
+{
+    openView();
+    showPagesOfTwo();
+    QVERIFY(m_view->selectNewest(u"table-added"_s));
+    const QModelIndex current = m_view->table()->currentIndex();
+    QCOMPARE(current.data(ui::EventLogModel::PositionRole).toLongLong(), 3);
+    QCOMPARE(m_view->model()->rowCount(), 8); // down to position 2, no further
+    QVERIFY(!m_view->selectNewest(u"party-left"_s));
+    QCOMPARE(m_view->model()->rowCount(), 8);
 }
 
 QTEST_MAIN(tst_EventLogView)
