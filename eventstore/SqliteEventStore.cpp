@@ -310,7 +310,8 @@ StoreResult<void> SqliteEventStore::Private::prepareStatements()
         if (const int rc = statement->prepare(db, sql); rc != SQLITE_OK)
             return sqliteStoreError(rc, u"prepare the store's statements"_s);
     }
-    groups = std::make_unique<SqliteSubscriptionGroups>(connection.database(), transactions);
+    groups = std::make_unique<SqliteSubscriptionGroups>(connection.database(), transactions,
+                                                        options.synchronousFull);
     if (auto prepared = groups->prepare(); !prepared.ok())
         return prepared;
     dataVersionQuery = QSqlQuery(connection.database());

@@ -24,9 +24,11 @@ static StoreError invalidGroup()
 }
 
 SqliteSubscriptionGroups::SqliteSubscriptionGroups(QSqlDatabase database,
-                                                   SqliteTransactionStatements &transactions)
+                                                   SqliteTransactionStatements &transactions,
+                                                   bool synchronousFull)
     : m_database(std::move(database))
     , m_transactions(transactions)
+    , m_synchronousFull(synchronousFull)
 { }
 
 StoreResult<void> SqliteSubscriptionGroups::prepare()
@@ -202,8 +204,37 @@ StoreResult<void> SqliteSubscriptionGroups::releaseLease(const QString &group, c
                u"release the group's lease"_s);
 }
 
+// A checkpoint move is the most frequent write of a saga (one per event
+// handled) and needs no sync of its own: delivery is at least once and
+// handlers are idempotent, so a checkpoint lost to a power cut only means a
+// redelivery. In WAL mode the next synced commit (any event appended) makes
+// it durable too, as the log is written in order. So it commits with
+// synchronous=NORMAL, and the connection is FULL again before anything else.
 StoreResult<void> SqliteSubscriptionGroups::advanceCheckpoint(const QString &group,
                                                               const QString &owner, qint64 position)
+{
+    if (!m_synchronousFull)
+        return moveCheckpoint(group, owner, position);
+    if (auto relaxed = setSynchronous(u"NORMAL"_s); !relaxed.ok())
+        return relaxed;
+    auto moved = moveCheckpoint(group, owner, position);
+    auto restored = setSynchronous(u"FULL"_s);
+    if (!moved.ok())
+        return moved;
+    return restored;
+}
+
+// Not a prepared statement: SQLite applies this pragma when it compiles it.
+StoreResult<void> SqliteSubscriptionGroups::setSynchronous(const QString &level)
+{
+    QSqlQuery pragma(m_database);
+    if (!pragma.exec(u"PRAGMA synchronous = "_s + level))
+        return sqliteStoreError(pragma.lastError(), u"set the sync level"_s);
+    return {};
+}
+
+StoreResult<void> SqliteSubscriptionGroups::moveCheckpoint(const QString &group,
+                                                           const QString &owner, qint64 position)
 {
     SqliteTransaction transaction(m_transactions);
     if (auto done = transaction.begin(); !done.ok())

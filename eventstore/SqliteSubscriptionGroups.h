@@ -20,7 +20,10 @@ class SqliteTransactionStatements;
 class SqliteSubscriptionGroups final
 {
 public:
-    SqliteSubscriptionGroups(QSqlDatabase database, SqliteTransactionStatements &transactions);
+    // With synchronousFull, checkpoint moves are committed without waiting
+    // for the disk (see advanceCheckpoint()); events stay fully durable.
+    SqliteSubscriptionGroups(QSqlDatabase database, SqliteTransactionStatements &transactions,
+                             bool synchronousFull = false);
 
     StoreResult<void> prepare();
 
@@ -43,12 +46,15 @@ private:
 
     StoreResult<void> exec(QSqlQuery &query, Bindings bindings, const QString &action);
     StoreResult<void> run(QSqlQuery &query, Bindings bindings, const QString &action);
+    StoreResult<void> moveCheckpoint(const QString &group, const QString &owner, qint64 position);
+    StoreResult<void> setSynchronous(const QString &level);
     StoreResult<bool> groupExists(const QString &group);
     StoreResult<void> checkLease(const QString &group, const QString &owner);
     StoreResult<void> removeRetries(const QString &group, qint64 position);
 
     QSqlDatabase m_database;
     SqliteTransactionStatements &m_transactions;
+    bool m_synchronousFull;
     QSqlQuery m_create;
     QSqlQuery m_info;
     QSqlQuery m_exists;

@@ -98,6 +98,7 @@ private Q_SLOTS:
 
     void pragmasAreSet_data();
     void pragmasAreSet();
+    void aCheckpointMoveLeavesTheConnectionFullySynced();
     void refusesFilesThatAreNotItsStores_data();
     void refusesFilesThatAreNotItsStores();
     void missingOrEmptyFileBecomesANewStore_data();
@@ -158,6 +159,31 @@ void TestSqliteEventStore::pragmasAreSet()
     HS_VERIFY_OK(store);
 
     QCOMPARE(storePragma(storePath(), pragma).toString(), value);
+}
+
+// Checkpoint moves commit with synchronous=NORMAL (a lost checkpoint only
+// means a redelivery); the appends after them must be synced again.
+void TestSqliteEventStore::aCheckpointMoveLeavesTheConnectionFullySynced()
+{
+    auto store = SqliteEventStore::open(storePath());
+    HS_VERIFY_OK(store);
+    EventStore &events = *store.value();
+    HS_VERIFY_OK(events.append(u"table-T1"_s,
+                               {EventData::fromJson(u"table-added"_s, {{u"n"_s, 1}})},
+                               ExpectedRevision::any()));
+    HS_VERIFY_OK(events.createGroup(u"saga"_s, 0));
+    auto held = events.acquireLease(u"saga"_s, u"me"_s, std::chrono::seconds(5));
+    HS_VERIFY_OK(held);
+    QVERIFY(held.value());
+
+    HS_VERIFY_OK(events.advanceCheckpoint(u"saga"_s, u"me"_s, 1));
+
+    QCOMPARE(storePragma(storePath(), u"synchronous"_s).toString(), u"2"_s);
+    auto info = events.groupInfo(u"saga"_s);
+    HS_VERIFY_OK(info);
+    QCOMPARE(info.value().checkpoint, 1);
+    QVERIFY(!events.advanceCheckpoint(u"saga"_s, u"someone else"_s, 1).ok());
+    QCOMPARE(storePragma(storePath(), u"synchronous"_s).toString(), u"2"_s);
 }
 
 void TestSqliteEventStore::refusesFilesThatAreNotItsStores_data()
