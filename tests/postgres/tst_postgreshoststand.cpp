@@ -6,15 +6,19 @@
 #include "eventstore/PostgresEventStore.h"
 #include "tests/gui/ScriptedPrompt.h"
 #include "tests/postgres/PostgresTestServer.h"
+#include "tests/support/TestSupport.h"
 #include "ui/BookingDialog.h"
 #include "ui/HostStandWindow.h"
 #include "ui/TimeSlotGridModel.h"
 #include "ui/TimeSlotGridView.h"
 
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -50,6 +54,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void theStatusBarFollowsTheServerAndABookingDuringTheOutageSaysWhy();
+    void hoststandOpensTheServerGivenWithStore();
 
 private:
     QLabel *storeLabel() const;
@@ -172,6 +177,26 @@ void tst_PostgresHostStand::theStatusBarFollowsTheServerAndABookingDuringTheOuta
     QTRY_VERIFY_WITH_TIMEOUT(!bookingDialog(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(
         !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 10000);
+}
+
+// The built executable, as a person runs it: the demo restaurant loaded
+// into a new database through the real commands, and the window rendered.
+void tst_PostgresHostStand::hoststandOpensTheServerGivenWithStore()
+{
+    QString problem;
+    auto url = m_server.createDatabase(&problem);
+    QVERIFY2(url, qPrintable(problem));
+    QTemporaryDir dir;
+    const QString png = dir.filePath(u"server.png"_s);
+    QProcess process;
+    process.start(executable(u"hoststand"_s),
+                  {u"--store"_s, *url, u"--now"_s, u"2026-11-27T19:40:00Z"_s, u"--demo"_s,
+                   u"--screenshot"_s, png, u"--date"_s, u"2026-11-27"_s});
+    QVERIFY(process.waitForFinished(180000));
+    const QString errors = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(errors.contains(u"Loaded the demo restaurant"_s), qPrintable(errors));
+    QCOMPARE(QImage(png).size(), QSize(1400, 900));
 }
 
 QTEST_MAIN(tst_PostgresHostStand)
