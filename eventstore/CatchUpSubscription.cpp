@@ -12,7 +12,7 @@ CatchUpSubscription::CatchUpSubscription(EventStore &store, qint64 afterPosition
     , m_store(&store)
     , m_filter(std::move(filter))
     , m_position(afterPosition)
-{}
+{ }
 
 CatchUpSubscription::~CatchUpSubscription() = default;
 
@@ -56,8 +56,8 @@ void CatchUpSubscription::readOn()
             // event delivered: known before the read, it is reached when
             // the page is the last one, so filtered-out events are not
             // scanned again at every wake-up.
-            const auto end = m_filter.isEmpty() ? StoreResult<qint64>(m_position)
-                                                : m_store->lastPosition();
+            const auto end
+                = m_filter.isEmpty() ? StoreResult<qint64>(m_position) : m_store->lastPosition();
             auto page = m_store->readAll(m_position, PageSize, m_filter);
             if (!page.ok()) {
                 m_running = false;

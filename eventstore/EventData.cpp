@@ -10,9 +10,9 @@ namespace hoststand {
 EventData EventData::fromJson(const QString &type, const QJsonObject &data,
                               const QJsonObject &metadata, QUuid id)
 {
-    return EventData{id.isNull() ? newEventId() : id, type,
-                     QJsonDocument(data).toJson(QJsonDocument::Compact),
-                     QJsonDocument(metadata).toJson(QJsonDocument::Compact)};
+    return EventData {id.isNull() ? newEventId() : id, type,
+                      QJsonDocument(data).toJson(QJsonDocument::Compact),
+                      QJsonDocument(metadata).toJson(QJsonDocument::Compact)};
 }
 
 QUuid newEventId()

@@ -18,9 +18,9 @@ QJsonObject EventMetadata::toJson() const
 
 EventMetadata EventMetadata::fromJson(const QJsonObject &object)
 {
-    return EventMetadata{object.value(CorrelationIdKey).toString(),
-                         object.value(CausationIdKey).toString(), object.value(UserKey).toString(),
-                         object.value(TerminalKey).toString()};
+    return EventMetadata {object.value(CorrelationIdKey).toString(),
+                          object.value(CausationIdKey).toString(), object.value(UserKey).toString(),
+                          object.value(TerminalKey).toString()};
 }
 
 } // namespace hoststand

@@ -23,7 +23,7 @@ inline constexpr qint64 EndOfStream = -1;
 struct AppendResult final
 {
     qint64 revision = NoStreamRevision; // of the last event in the stream after the append
-    qint64 position = 0;                // of the last event appended
+    qint64 position = 0; // of the last event appended
 };
 
 // A persistent subscription group as the store keeps it.
@@ -31,7 +31,7 @@ struct SubscriptionGroupInfo final
 {
     QString name;
     qint64 checkpoint = 0; // every event up to here is handled
-    QString leaseOwner;    // empty when nobody holds the group
+    QString leaseOwner; // empty when nobody holds the group
     QDateTime leaseExpires;
 };
 
@@ -113,8 +113,8 @@ public:
                                          qint64 position)
         = 0;
     // Parks the event with the reason and moves the checkpoint past it.
-    virtual StoreResult<void> parkEvent(const QString &group, const QString &owner,
-                                        qint64 position, const QString &reason)
+    virtual StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
+                                        const QString &reason)
         = 0;
     // Takes a parked event out of the parked list (after a successful replay).
     virtual StoreResult<void> unparkEvent(const QString &group, const QString &owner,

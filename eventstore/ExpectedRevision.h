@@ -16,7 +16,10 @@ public:
     enum class Kind { Any, NoStream, StreamExists, Exact };
 
     static ExpectedRevision any() { return ExpectedRevision(Kind::Any, NoStreamRevision); }
-    static ExpectedRevision noStream() { return ExpectedRevision(Kind::NoStream, NoStreamRevision); }
+    static ExpectedRevision noStream()
+    {
+        return ExpectedRevision(Kind::NoStream, NoStreamRevision);
+    }
     static ExpectedRevision streamExists()
     {
         return ExpectedRevision(Kind::StreamExists, NoStreamRevision);
@@ -53,7 +56,7 @@ private:
     ExpectedRevision(Kind kind, qint64 revision)
         : m_kind(kind)
         , m_revision(revision)
-    {}
+    { }
 
     Kind m_kind;
     qint64 m_revision;

@@ -15,7 +15,7 @@ struct RecordedEvent final
 {
     QString stream;
     qint64 revision = -1; // 0-based, in its stream
-    qint64 position = 0;  // 1-based, global, gap-free, in commit order
+    qint64 position = 0; // 1-based, global, gap-free, in commit order
     QUuid id;
     QString type;
     QByteArray data;

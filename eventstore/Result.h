@@ -16,10 +16,10 @@ class [[nodiscard]] Result final
 public:
     Result(T value)
         : m_state(std::in_place_index<0>, std::move(value))
-    {}
+    { }
     Result(E error)
         : m_state(std::in_place_index<1>, std::move(error))
-    {}
+    { }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -60,7 +60,7 @@ public:
     Result() = default;
     Result(E error)
         : m_error(std::move(error))
-    {}
+    { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -14,9 +14,9 @@ struct SqliteStoreOptions final
     // FULL: a confirmed booking survives power loss. NORMAL is faster and
     // still never corrupts, but may lose the last commits on power loss.
     bool synchronousFull = true;
-    std::chrono::milliseconds busyTimeout{5000};
+    std::chrono::milliseconds busyTimeout {5000};
     // How often to look for commits by other processes (PRAGMA data_version).
-    std::chrono::milliseconds pollInterval{50};
+    std::chrono::milliseconds pollInterval {50};
 };
 
 // The embedded event store: one SQLite file in WAL mode, shared by the
@@ -29,8 +29,9 @@ public:
     // Opens the store at path, creating it if the file does not exist.
     // Refuses, and leaves the file untouched, when it is not a Hoststand
     // store, is corrupt, or was written by a newer schema version.
-    static StoreResult<std::unique_ptr<SqliteEventStore>>
-    open(const QString &path, const SqliteStoreOptions &options = {});
+    static StoreResult<std::unique_ptr<SqliteEventStore>> open(const QString &path,
+                                                               const SqliteStoreOptions &options
+                                                               = {});
 
     ~SqliteEventStore() override;
 

@@ -33,7 +33,7 @@ public:
         : m_code(code)
         , m_message(std::move(message))
         , m_actualRevision(actualRevision)
-    {}
+    { }
 
     Code code() const { return m_code; }
     const QString &message() const { return m_message; }

@@ -77,8 +77,7 @@ void tst_JsonView::stringsAreUnescaped()
     QVERIFY(view);
     const JsonView::Value &root = view->root();
     QCOMPARE(root.count, 2);
-    QCOMPARE(view->string(view->value(view->member(root, 0).value)),
-             u"a\"b\\c/d\né\U0001F37D"_s);
+    QCOMPARE(view->string(view->value(view->member(root, 0).value)), u"a\"b\\c/d\né\U0001F37D"_s);
     QCOMPARE(view->key(view->member(root, 1)), u"key"_s);
     QVERIFY(view->keyEquals(view->member(root, 1), "key"_L1));
     QCOMPARE(view->string(view->value(view->member(root, 1).value)), u"plain ✓"_s);
