@@ -3,8 +3,8 @@
 #include "eventstore/EventStore.h"
 
 #include <QCoreApplication>
-#include <QSysInfo>
 #include <QRandomGenerator>
+#include <QSysInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -38,8 +38,8 @@ PersistentSubscription::PersistentSubscription(EventStore &store, QString group,
                                                ReadAllFilter filter, Handler handler,
                                                QObject *parent)
     : PersistentSubscription(store, std::move(group), std::move(filter), std::move(handler),
-                             Settings{}, parent)
-{}
+                             Settings {}, parent)
+{ }
 
 PersistentSubscription::~PersistentSubscription()
 {
@@ -103,6 +103,7 @@ void PersistentSubscription::renewLease()
         return;
     }
     m_checkpoint = info.value().checkpoint;
+    m_readPosition = m_checkpoint;
     Q_EMIT leaseAcquired();
     pump();
 }
@@ -127,7 +128,10 @@ void PersistentSubscription::pump()
             break;
         }
         for (;;) {
-            auto page = m_store->readAll(m_checkpoint, 500, m_filter);
+            // Read before the page: every event up to it is in the page or
+            // filtered out, so the next read can start after it.
+            const auto head = m_store->lastPosition();
+            auto page = m_store->readAll(m_readPosition, PageSize, m_filter);
             if (!page.ok()) {
                 Q_EMIT failed(page.error());
                 finished = false;
@@ -139,8 +143,13 @@ void PersistentSubscription::pump()
                     break;
                 }
             }
-            if (!finished || page.value().size() < 500)
+            if (!finished)
                 break;
+            if (page.value().size() < PageSize) {
+                if (head.ok())
+                    m_readPosition = std::max(m_readPosition, head.value());
+                break;
+            }
         }
     } while (finished && m_pumpAgain && m_holdsLease);
     m_pumping = false;
@@ -190,8 +199,9 @@ bool PersistentSubscription::deliver(const RecordedEvent &event, bool replay)
             Q_EMIT eventHandled(event.position, Disposition::Action::Retry);
             return false;
         }
-        disposition = Disposition::park(
-            u"Gave up after %1 retries: %2"_s.arg(m_settings.maxRetryCount).arg(disposition.reason));
+        disposition
+            = Disposition::park(u"Gave up after %1 retries: %2"_s.arg(m_settings.maxRetryCount)
+                                    .arg(disposition.reason));
     }
 
     StoreResult<void> recorded;
@@ -215,8 +225,10 @@ bool PersistentSubscription::deliver(const RecordedEvent &event, bool replay)
         Q_EMIT failed(recorded.error());
         return false;
     }
-    if (!replay)
+    if (!replay) {
         m_checkpoint = std::max(m_checkpoint, event.position);
+        m_readPosition = std::max(m_readPosition, event.position);
+    }
     Q_EMIT eventHandled(event.position, disposition.action);
     if (disposition.action == Disposition::Action::Park)
         Q_EMIT eventParked(event.position, disposition.reason);

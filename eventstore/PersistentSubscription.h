@@ -44,17 +44,17 @@ public:
     struct Settings
     {
         int maxRetryCount = 5; // retries after the first attempt, then parked
-        std::chrono::milliseconds leaseDuration{3000};
-        std::chrono::milliseconds renewInterval{1000};
-        std::chrono::milliseconds retryDelay{0};
+        std::chrono::milliseconds leaseDuration {3000};
+        std::chrono::milliseconds renewInterval {1000};
+        std::chrono::milliseconds retryDelay {0};
         qint64 startAfter = 0; // where a new group starts
     };
     using Handler = std::function<Disposition(const RecordedEvent &)>;
 
-    PersistentSubscription(EventStore &store, QString group, ReadAllFilter filter,
-                           Handler handler, Settings settings, QObject *parent = nullptr);
-    PersistentSubscription(EventStore &store, QString group, ReadAllFilter filter,
-                           Handler handler, QObject *parent = nullptr);
+    PersistentSubscription(EventStore &store, QString group, ReadAllFilter filter, Handler handler,
+                           Settings settings, QObject *parent = nullptr);
+    PersistentSubscription(EventStore &store, QString group, ReadAllFilter filter, Handler handler,
+                           QObject *parent = nullptr);
     ~PersistentSubscription() override;
 
     // Creates the group if needed and tries to take its lease, now and at
@@ -66,6 +66,8 @@ public:
     const QString &group() const { return m_group; }
     const QString &owner() const { return m_owner; }
     bool holdsLease() const { return m_holdsLease; }
+    static constexpr qint64 PageSize = 500;
+
     // The group's checkpoint as this consumer last wrote or read it.
     qint64 checkpoint() const { return m_checkpoint; }
 
@@ -93,6 +95,10 @@ private:
     QTimer m_renewTimer;
     QTimer m_retryTimer;
     qint64 m_checkpoint = 0;
+    // Where the next read starts: past the checkpoint when the events after
+    // it did not match the filter (kept in memory; the checkpoint is what
+    // the store keeps).
+    qint64 m_readPosition = 0;
     bool m_running = false;
     bool m_holdsLease = false;
     bool m_pumping = false;
