@@ -231,7 +231,7 @@ DomainResult<void> DemoRestaurant::rearrangeTables()
     if (auto changed = m_office.changeSeats(grown, SeatCount::create(GrownSeats).value());
         !changed.ok())
         return failure(GrownTable, changed.error());
-    const DemoTable &before = demoTables().at(13);
+    const DemoTable before = demoTables().at(13);
     const TableLayout bigger = TableLayout::forSeats(GrownSeats, before.zone, before.x, before.y);
     if (auto moved = m_office.moveTable(grown, bigger); !moved.ok())
         return failure(GrownTable, moved.error());

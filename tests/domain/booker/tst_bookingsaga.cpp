@@ -255,7 +255,7 @@ void tst_BookingSaga::aFailedPlacementRejectsWithTheLocksReason()
     QVERIFY(booking.rejectionReason().has_value());
     QCOMPARE(toString(*booking.rejectionReason()), toString(reason));
     QCOMPARE(booking.rejectionMessage(), message);
-    const RecordedEvent &rejected = streamOfBooking(id).at(1);
+    const RecordedEvent rejected = streamOfBooking(id).at(1);
     QCOMPARE(EventMetadata::fromJson(rejected.metadataObject()).causationId,
              failed.id.toString(QUuid::WithoutBraces));
 }
