@@ -5,6 +5,7 @@
 #include "domain/contracts/EventCodec.h"
 
 #include "StoreFixtures.h"
+#include "tests/support/InterposedEventStore.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -13,96 +14,11 @@ using namespace Qt::StringLiterals;
 using namespace hoststand;
 using namespace hoststand::booker;
 using namespace hoststand::booker::test;
+using hoststand::test::InterposedEventStore;
 
 namespace {
 
 const QString Dinner = u"2026-12-01T19:00:00Z"_s;
-
-// A store that fails its stream reads on demand, as a lost disk or
-// connection would; everything else goes to the real store.
-class FailingStore final : public EventStore
-{
-public:
-    explicit FailingStore(EventStore &inner)
-        : m_inner(inner)
-    {
-        connect(&m_inner, &EventStore::appended, this, &EventStore::appended);
-    }
-
-    bool failReads = false;
-
-    QString location() const override { return m_inner.location(); }
-    StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
-                                     const ExpectedRevision &expected) override
-    {
-        return m_inner.append(stream, events, expected);
-    }
-    StoreResult<QList<RecordedEvent>> readStream(const QString &stream, ReadDirection direction,
-                                                 qint64 fromRevision, qint64 maxCount) override
-    {
-        if (failReads)
-            return StoreError(StoreError::Code::Unavailable, u"The disk went away."_s);
-        return m_inner.readStream(stream, direction, fromRevision, maxCount);
-    }
-    StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
-                                              const ReadAllFilter &filter) override
-    {
-        return m_inner.readAll(afterPosition, maxCount, filter);
-    }
-    StoreResult<qint64> streamRevision(const QString &stream) override
-    {
-        return m_inner.streamRevision(stream);
-    }
-    StoreResult<qint64> lastPosition() override { return m_inner.lastPosition(); }
-    StoreResult<void> createGroup(const QString &group, qint64 startAfter) override
-    {
-        return m_inner.createGroup(group, startAfter);
-    }
-    StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) override
-    {
-        return m_inner.groupInfo(group);
-    }
-    StoreResult<bool> acquireLease(const QString &group, const QString &owner,
-                                   std::chrono::milliseconds duration) override
-    {
-        return m_inner.acquireLease(group, owner, duration);
-    }
-    StoreResult<void> releaseLease(const QString &group, const QString &owner) override
-    {
-        return m_inner.releaseLease(group, owner);
-    }
-    StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
-                                        qint64 position) override
-    {
-        return m_inner.advanceCheckpoint(group, owner, position);
-    }
-    StoreResult<int> recordRetry(const QString &group, const QString &owner,
-                                 qint64 position) override
-    {
-        return m_inner.recordRetry(group, owner, position);
-    }
-    StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
-                                const QString &reason) override
-    {
-        return m_inner.parkEvent(group, owner, position, reason);
-    }
-    StoreResult<void> unparkEvent(const QString &group, const QString &owner,
-                                  qint64 position) override
-    {
-        return m_inner.unparkEvent(group, owner, position);
-    }
-    StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) override
-    {
-        return m_inner.parkedEvents(group);
-    }
-    StoreResult<int> replayParkedEvents(const QString &group) override
-    {
-        return m_inner.replayParkedEvents(group);
-    }
-
-private:
-    EventStore &m_inner;
-};
 
 QStringList typesOf(const QList<RecordedEvent> &events)
 {
@@ -382,17 +298,17 @@ void tst_BookingSaga::aStoreFailureIsRetried()
 {
     const BookingId id = book();
     const RecordedEvent placed = lockPlaced(id);
-    FailingStore failing(*m_store);
+    InterposedEventStore failing(*m_store);
     BookingSaga saga(failing, TestContext);
     const qint64 before = lastPosition(*m_store);
 
-    failing.failReads = true;
+    failing.failingReads = true;
     const Disposition disposition = saga.handle(placed);
     QCOMPARE(disposition.action, Disposition::Action::Retry);
     QVERIFY(disposition.reason.contains(u"disk"_s));
     QCOMPARE(lastPosition(*m_store), before);
 
-    failing.failReads = false;
+    failing.failingReads = false;
     QCOMPARE(saga.handle(placed).action, Disposition::Action::Ack);
     QCOMPARE(toString(valueOf(m_booker->booking(id)).status()), u"confirmed"_s);
 }

@@ -1,6 +1,6 @@
 #include "domain/tablemanager/LockExpiryScheduler.h"
 #include "domain/tablemanager/TableManager.h"
-#include "tests/domain/tablemanager/InterposedEventStore.h"
+#include "tests/support/InterposedEventStore.h"
 #include "tests/domain/tablemanager/StoreFixtures.h"
 #include "tests/domain/tablemanager/TableFixtures.h"
 

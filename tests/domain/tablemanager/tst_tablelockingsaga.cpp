@@ -2,7 +2,7 @@
 #include "domain/contracts/EventCodec.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "domain/tablemanager/TableManager.h"
-#include "tests/domain/tablemanager/InterposedEventStore.h"
+#include "tests/support/InterposedEventStore.h"
 #include "tests/domain/tablemanager/StoreFixtures.h"
 #include "tests/domain/tablemanager/TableFixtures.h"
 
