@@ -1,12 +1,10 @@
-#include "domain/contracts/EventCodec.h"
 #include "eventstore/EventStore.h"
 #include "eventstore/EventStoreFactory.h"
+#include "tests/cli/BookingRaceReferee.h"
 #include "tests/cli/RestaurantFixtures.h"
 #include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
 
@@ -23,29 +21,6 @@ const QString Now = u"2026-12-01T10:00:00Z"_s;
 // Two spans on one table that overlap by an hour.
 const QString EarlySpan = u"2026-12-04T19:00:00Z"_s;
 const QString LateSpan = u"2026-12-04T19:30:00Z"_s;
-
-// One process's answer for a round: who won, and why the other lost.
-struct Answer
-{
-    QString status; // confirmed, rejected (by the sagas) or refused (up front)
-    QString code;
-    QString reason;
-};
-
-Answer fromHelper(const QByteArray &line)
-{
-    const QStringList words = QString::fromUtf8(line).split(u' ');
-    return Answer {words.value(0), words.value(2), words.mid(3).join(u' ')};
-}
-
-Answer fromCli(const QProcess &process, const QByteArray &output)
-{
-    const QJsonObject json = QJsonDocument::fromJson(output).object();
-    if (process.exitCode() == 0)
-        return Answer {json.value(u"status"_s).toString(), {}, {}};
-    const QString status = json.contains(u"status"_s) ? u"rejected"_s : u"refused"_s;
-    return Answer {status, json.value(u"code"_s).toString(), json.value(u"error"_s).toString()};
-}
 
 } // namespace
 
@@ -66,21 +41,17 @@ private Q_SLOTS:
 private:
     QString storePath() const { return m_dir->filePath(u"restaurant.hoststand"_s); }
     void setUpTables(int count);
-    void checkRound(int round, const Answer &first, const Answer &second);
-    void checkTableStream(EventStore &store, int round);
     void checkEveryTableStream(int rounds);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    int m_refusedUpFront = 0;
-    int m_rejectedBySagas = 0;
+    BookingRaceReferee m_referee;
 };
 
 void tst_BookingRace::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_refusedUpFront = 0;
-    m_rejectedBySagas = 0;
+    m_referee = {};
 }
 
 void tst_BookingRace::setUpTables(int count)
@@ -92,55 +63,10 @@ void tst_BookingRace::setUpTables(int count)
     setUpRestaurant(*openRestaurant(options, clock), count);
 }
 
-void tst_BookingRace::checkRound(int round, const Answer &first, const Answer &second)
-{
-    const QByteArray context = u"round %1: %2 (%3 %4) / %5 (%6 %7)"_s.arg(round)
-                                   .arg(first.status, first.code, first.reason, second.status,
-                                        second.code, second.reason)
-                                   .toUtf8();
-    const bool firstWon = first.status == u"confirmed"_s;
-    QVERIFY2(firstWon != (second.status == u"confirmed"_s), context.constData());
-    const Answer &loser = firstWon ? second : first;
-    QVERIFY2(loser.status == u"rejected"_s || loser.status == u"refused"_s, context.constData());
-    QVERIFY2(loser.code == u"lock-overlap"_s, context.constData());
-    QVERIFY2(loser.reason.contains(u"T%1"_s.arg(round)), context.constData());
-    ++(loser.status == u"refused"_s ? m_refusedUpFront : m_rejectedBySagas);
-}
-
-// Replays the table's stream: no lock is placed while an overlapping one
-// is held, and exactly one of the two bookings got its lock.
-void tst_BookingRace::checkTableStream(EventStore &store, int round)
-{
-    const QString stream = u"table-T%1"_s.arg(round);
-    auto events = store.readStream(stream, ReadDirection::Forwards, 0, 1000);
-    HS_VERIFY_OK(events);
-    QList<TableLockPlaced> held;
-    int placed = 0;
-    for (const RecordedEvent &recorded : events.value()) {
-        auto decoded = EventCodec::decode(recorded);
-        QVERIFY2(decoded.ok(), qPrintable(stream));
-        if (const auto *lock = std::get_if<TableLockPlaced>(&decoded.value())) {
-            for (const TableLockPlaced &other : std::as_const(held))
-                QVERIFY2(!other.span.overlaps(lock->span),
-                         qPrintable(u"%1 holds two overlapping locks"_s.arg(stream)));
-            held.append(*lock);
-            ++placed;
-        } else if (const auto *removed = std::get_if<TableLockRemoved>(&decoded.value())) {
-            held.removeIf(
-                [&](const TableLockPlaced &l) { return l.bookingId == removed->bookingId; });
-        }
-    }
-    QCOMPARE(placed, 1);
-}
-
 void tst_BookingRace::checkEveryTableStream(int rounds)
 {
     auto store = valueOf(openEventStore(storePath()));
-    for (int round = 1; round <= rounds; ++round) {
-        checkTableStream(*store, round);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    m_referee.checkEveryTableStream(*store, rounds);
 }
 
 // Two long-lived processes, each with its sagas; each round both are told
@@ -166,7 +92,7 @@ void tst_BookingRace::twoRestaurantProcessesConfirmExactlyOneBookingPerRound()
         const auto first = readLine(racers[0], 30s);
         const auto second = readLine(racers[1], 30s);
         QVERIFY2(first && second, qPrintable(u"round %1: a process did not answer"_s.arg(round)));
-        checkRound(round, fromHelper(*first), fromHelper(*second));
+        m_referee.checkRound(round, {answerOfHelper(*first), answerOfHelper(*second)});
         if (QTest::currentTestFailed())
             return;
     }
@@ -176,7 +102,7 @@ void tst_BookingRace::twoRestaurantProcessesConfirmExactlyOneBookingPerRound()
         QCOMPARE(racer.exitCode(), 0);
     }
     qInfo("%d rounds in %lld ms: %d refused up front, %d rejected by the sagas", HelperRounds,
-          elapsed.elapsed(), m_refusedUpFront, m_rejectedBySagas);
+          elapsed.elapsed(), m_referee.refusedUpFront(), m_referee.rejectedBySagas());
     checkEveryTableStream(HelperRounds);
 }
 
@@ -195,13 +121,13 @@ void tst_BookingRace::twoCliProcessesConfirmExactlyOneBookingPerRound()
                                 u"--table"_s, u"T%1"_s.arg(round), u"--at"_s,
                                 i == 0 ? EarlySpan : LateSpan, u"--party"_s, u"2"_s, u"--name"_s,
                                 u"racer%1"_s.arg(i)});
-        Answer answers[2];
+        RaceAnswer answers[2];
         for (int i : {0, 1}) {
             QVERIFY(processes[i].waitForFinished(30000));
-            answers[i] = fromCli(processes[i], processes[i].readAllStandardOutput());
+            answers[i] = answerOfCli(processes[i], processes[i].readAllStandardOutput());
             QVERIFY(processes[i].exitCode() == 0 || processes[i].exitCode() == 1);
         }
-        checkRound(round, answers[0], answers[1]);
+        m_referee.checkRound(round, {answers[0], answers[1]});
         if (QTest::currentTestFailed())
             return;
     }

@@ -1,13 +1,11 @@
-#include "domain/contracts/EventCodec.h"
 #include "eventstore/EventStoreFactory.h"
+#include "tests/cli/BookingRaceReferee.h"
 #include "tests/cli/CliRunner.h"
 #include "tests/cli/RestaurantFixtures.h"
 #include "tests/postgres/PostgresTestServer.h"
 #include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -27,30 +25,6 @@ const QString Now = u"2026-12-01T10:00:00Z"_s;
 // Three 90-minute spans on one table, each overlapping the other two.
 const std::array<QString, Racers> Spans {u"2026-12-04T19:00:00Z"_s, u"2026-12-04T19:30:00Z"_s,
                                          u"2026-12-04T20:00:00Z"_s};
-
-// One process's answer for a round: confirmed, rejected (by the sagas) or
-// refused (up front), with the code and reason of a loss.
-struct Answer
-{
-    QString status;
-    QString code;
-    QString reason;
-};
-
-Answer fromHelper(const QByteArray &line)
-{
-    const QStringList words = QString::fromUtf8(line).split(u' ');
-    return Answer {words.value(0), words.value(2), words.mid(3).join(u' ')};
-}
-
-Answer fromCli(const QProcess &process, const QByteArray &output)
-{
-    const QJsonObject json = QJsonDocument::fromJson(output).object();
-    if (process.exitCode() == 0)
-        return Answer {json.value(u"status"_s).toString(), {}, {}};
-    const QString status = json.contains(u"status"_s) ? u"rejected"_s : u"refused"_s;
-    return Answer {status, json.value(u"code"_s).toString(), json.value(u"error"_s).toString()};
-}
 
 } // namespace
 
@@ -72,14 +46,11 @@ private Q_SLOTS:
 
 private:
     void setUpTables(int count);
-    void checkRound(int round, const std::array<Answer, Racers> &answers);
-    void checkTableStream(EventStore &store, int round);
     void checkEveryTableStream(int rounds);
 
     PostgresTestServer m_server;
     QString m_url;
-    int m_refusedUpFront = 0;
-    int m_rejectedBySagas = 0;
+    BookingRaceReferee m_referee;
 };
 
 void tst_PostgresBookingRace::initTestCase()
@@ -93,8 +64,7 @@ void tst_PostgresBookingRace::init()
     auto url = m_server.createDatabase(&problem);
     QVERIFY2(url, qPrintable(problem));
     m_url = *url;
-    m_refusedUpFront = 0;
-    m_rejectedBySagas = 0;
+    m_referee = {};
 }
 
 void tst_PostgresBookingRace::setUpTables(int count)
@@ -106,61 +76,10 @@ void tst_PostgresBookingRace::setUpTables(int count)
     setUpRestaurant(*openRestaurant(options, clock), count);
 }
 
-void tst_PostgresBookingRace::checkRound(int round, const std::array<Answer, Racers> &answers)
-{
-    QStringList said;
-    int confirmed = 0;
-    for (const Answer &answer : answers) {
-        said.append(u"%1 (%2 %3)"_s.arg(answer.status, answer.code, answer.reason));
-        confirmed += answer.status == u"confirmed"_s ? 1 : 0;
-    }
-    const QByteArray context = u"round %1: %2"_s.arg(round).arg(said.join(u" / "_s)).toUtf8();
-    QVERIFY2(confirmed == 1, context.constData());
-    for (const Answer &answer : answers) {
-        if (answer.status == u"confirmed"_s)
-            continue;
-        QVERIFY2(answer.status == u"rejected"_s || answer.status == u"refused"_s,
-                 context.constData());
-        QVERIFY2(answer.code == u"lock-overlap"_s, context.constData());
-        QVERIFY2(answer.reason.contains(u"T%1"_s.arg(round)), context.constData());
-        ++(answer.status == u"refused"_s ? m_refusedUpFront : m_rejectedBySagas);
-    }
-}
-
-// Replays the table's stream: no lock is placed while an overlapping one
-// is held, and exactly one of the bookings got its lock.
-void tst_PostgresBookingRace::checkTableStream(EventStore &store, int round)
-{
-    const QString stream = u"table-T%1"_s.arg(round);
-    auto events = store.readStream(stream, ReadDirection::Forwards, 0, 1000);
-    PG_VERIFY_OK(events);
-    QList<TableLockPlaced> held;
-    int placed = 0;
-    for (const RecordedEvent &recorded : events.value()) {
-        auto decoded = EventCodec::decode(recorded);
-        QVERIFY2(decoded.ok(), qPrintable(stream));
-        if (const auto *lock = std::get_if<TableLockPlaced>(&decoded.value())) {
-            for (const TableLockPlaced &other : std::as_const(held))
-                QVERIFY2(!other.span.overlaps(lock->span),
-                         qPrintable(u"%1 holds two overlapping locks"_s.arg(stream)));
-            held.append(*lock);
-            ++placed;
-        } else if (const auto *removed = std::get_if<TableLockRemoved>(&decoded.value())) {
-            held.removeIf(
-                [&](const TableLockPlaced &l) { return l.bookingId == removed->bookingId; });
-        }
-    }
-    QCOMPARE(placed, 1);
-}
-
 void tst_PostgresBookingRace::checkEveryTableStream(int rounds)
 {
     auto store = valueOf(openEventStore(m_url));
-    for (int round = 1; round <= rounds; ++round) {
-        checkTableStream(*store, round);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    m_referee.checkEveryTableStream(*store, rounds);
 }
 
 // Three long-lived processes, each with its sagas competing for the
@@ -184,13 +103,13 @@ void tst_PostgresBookingRace::threeRestaurantProcessesConfirmExactlyOneBookingPe
                                     .toUtf8());
             racers[racer].waitForBytesWritten(1000);
         }
-        std::array<Answer, Racers> answers;
+        QList<RaceAnswer> answers(Racers);
         for (int i = 0; i < Racers; ++i) {
             const auto line = readLine(racers[size_t(i)], 30s);
             QVERIFY2(line, qPrintable(u"round %1: racer %2 did not answer"_s.arg(round).arg(i)));
-            answers[size_t(i)] = fromHelper(*line);
+            answers[i] = answerOfHelper(*line);
         }
-        checkRound(round, answers);
+        m_referee.checkRound(round, answers);
         if (QTest::currentTestFailed())
             return;
     }
@@ -200,7 +119,7 @@ void tst_PostgresBookingRace::threeRestaurantProcessesConfirmExactlyOneBookingPe
         QCOMPARE(racer.exitCode(), 0);
     }
     qInfo("%d rounds of %d in %lld ms: %d refused up front, %d rejected by the sagas", HelperRounds,
-          Racers, elapsed.elapsed(), m_refusedUpFront, m_rejectedBySagas);
+          Racers, elapsed.elapsed(), m_referee.refusedUpFront(), m_referee.rejectedBySagas());
     checkEveryTableStream(HelperRounds);
 }
 
@@ -219,16 +138,16 @@ void tst_PostgresBookingRace::threeCliProcessesConfirmExactlyOneBookingPerRound(
                                         u"book"_s, u"--table"_s, u"T%1"_s.arg(round), u"--at"_s,
                                         Spans[size_t(i)], u"--party"_s, u"2"_s, u"--name"_s,
                                         u"racer%1"_s.arg(i)});
-        std::array<Answer, Racers> answers;
+        QList<RaceAnswer> answers(Racers);
         for (int i = 0; i < Racers; ++i) {
             QProcess &process = processes[size_t(i)];
             QVERIFY(process.waitForFinished(30000));
             const QByteArray output = process.readAllStandardOutput();
             QVERIFY2(process.exitCode() == 0 || process.exitCode() == 1,
                      process.readAllStandardError().constData());
-            answers[size_t(i)] = fromCli(process, output);
+            answers[i] = answerOfCli(process, output);
         }
-        checkRound(round, answers);
+        m_referee.checkRound(round, answers);
         if (QTest::currentTestFailed())
             return;
     }
@@ -239,7 +158,7 @@ void tst_PostgresBookingRace::threeCliProcessesConfirmExactlyOneBookingPerRound(
     const CliRun listed = runner.run(list);
     QVERIFY2(listed.exitCode == 0, listed.describe(list).constData());
     // A booking refused up front was never written; a rejected one is listed.
-    const int written = CliRounds * Racers - m_refusedUpFront;
+    const int written = CliRounds * Racers - m_referee.refusedUpFront();
     QCOMPARE(jsonAt(listed.json(), u"#"_s), QString::number(written));
     int confirmed = 0;
     for (int i = 0; i < written; ++i)

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "eventstore/EventStore.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QProcess>
+#include <QString>
+
+// The referee of the booking-race tests, on SQLite and on PostgreSQL: reads
+// what each racing process answered and checks that every round had one
+// winner, that every loser lost to the overlap, and that no table stream
+// ever held two overlapping locks.
+namespace hoststand::test {
+
+// One process's answer for a round: confirmed, rejected (by the sagas) or
+// refused (up front), with the code and reason of a loss.
+struct RaceAnswer
+{
+    QString status;
+    QString code;
+    QString reason;
+};
+
+// "confirmed ..." or "rejected <booking> <code> <reason...>" from the
+// restaurant helper's race mode.
+RaceAnswer answerOfHelper(const QByteArray &line);
+// hoststand-cli --json book: its exit code and standard output.
+RaceAnswer answerOfCli(const QProcess &process, const QByteArray &output);
+
+class BookingRaceReferee
+{
+public:
+    // Round N races for table TN. Failures are QTest failures; check
+    // QTest::currentTestFailed() after each call.
+    void checkRound(int round, const QList<RaceAnswer> &answers);
+    void checkEveryTableStream(EventStore &store, int rounds);
+
+    int refusedUpFront() const { return m_refusedUpFront; }
+    int rejectedBySagas() const { return m_rejectedBySagas; }
+
+private:
+    void checkTableStream(EventStore &store, int round);
+
+    int m_refusedUpFront = 0;
+    int m_rejectedBySagas = 0;
+};
+
+} // namespace hoststand::test
