@@ -514,20 +514,30 @@ void TimeSlotGridView::paintEvent(QPaintEvent *event)
     paintCorner(painter);
 }
 
-void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty) const
+std::optional<TimeSlotGridView::VisibleCells> TimeSlotGridView::visibleCells(
+    const QRect &dirty) const
 {
     const QRect area = cellArea() & dirty;
-    if (area.isEmpty() || model()->columnCount() == 0)
-        return;
+    if (area.isEmpty() || model()->rowCount() == 0 || model()->columnCount() == 0)
+        return std::nullopt;
     const QModelIndex topLeft = indexAt(area.topLeft());
-    const int firstRow = topLeft.isValid() ? topLeft.row() : 0;
-    const int firstColumn = topLeft.isValid() ? topLeft.column() : 0;
-    const int lastRow
+    VisibleCells visible {area, topLeft.isValid() ? topLeft.row() : 0,
+                          topLeft.isValid() ? topLeft.column() : 0, 0, 0};
+    visible.lastRow
         = std::min(model()->rowCount() - 1,
                    (area.bottom() - m_slotHeaderHeight + verticalOffset()) / m_rowHeight);
-    const int lastColumn
+    visible.lastColumn
         = std::min(model()->columnCount() - 1,
                    (area.right() - m_tableHeaderWidth + horizontalOffset()) / m_columnWidth);
+    return visible;
+}
+
+void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty) const
+{
+    const auto visible = visibleCells(dirty);
+    if (!visible)
+        return;
+    const auto [area, firstRow, firstColumn, lastRow, lastColumn] = *visible;
     const QColor base = palette().color(QPalette::Base);
     const QColor line = mixed(base, palette().color(QPalette::Text), 0.12);
     const QColor hourLine = mixed(base, palette().color(QPalette::Text), 0.30);
@@ -564,18 +574,10 @@ void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty) const
 void TimeSlotGridView::paintSpans(QPainter &painter, const QRect &dirty,
                                   const StatusStyle &style) const
 {
-    const QRect area = cellArea() & dirty;
-    if (area.isEmpty() || model()->columnCount() == 0)
+    const auto visible = visibleCells(dirty);
+    if (!visible)
         return;
-    const QModelIndex topLeft = indexAt(area.topLeft());
-    const int firstRow = topLeft.isValid() ? topLeft.row() : 0;
-    const int firstColumn = topLeft.isValid() ? topLeft.column() : 0;
-    const int lastRow
-        = std::min(model()->rowCount() - 1,
-                   (area.bottom() - m_slotHeaderHeight + verticalOffset()) / m_rowHeight);
-    const int lastColumn
-        = std::min(model()->columnCount() - 1,
-                   (area.right() - m_tableHeaderWidth + horizontalOffset()) / m_columnWidth);
+    const auto [area, firstRow, firstColumn, lastRow, lastColumn] = *visible;
     for (int row = firstRow; row <= lastRow; ++row) {
         for (int column = firstColumn; column <= lastColumn; ++column) {
             const QModelIndex cell = model()->index(row, column);

@@ -90,6 +90,16 @@ private:
     void setSelectedBooking(const QString &bookingId);
     bool movable(const GridSpan &span) const;
 
+    // The part of the cell area a repaint covers, and the rows and columns in it.
+    struct VisibleCells
+    {
+        QRect area;
+        int firstRow;
+        int firstColumn;
+        int lastRow;
+        int lastColumn;
+    };
+    std::optional<VisibleCells> visibleCells(const QRect &dirty) const;
     void paintCells(QPainter &painter, const QRect &dirty) const;
     void paintSpans(QPainter &painter, const QRect &dirty, const StatusStyle &style) const;
     void paintSpan(QPainter &painter, const QRect &rect, const GridSpan &span,
