@@ -4,6 +4,21 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
+DomainError::Code DomainError::codeOf(LockFailureReason reason)
+{
+    switch (reason) {
+    case LockFailureReason::TableMissing:
+        return Code::TableMissing;
+    case LockFailureReason::TableRemoved:
+        return Code::TableRemoved;
+    case LockFailureReason::Overlap:
+        return Code::LockOverlap;
+    case LockFailureReason::PartyTooLarge:
+        return Code::PartyTooLarge;
+    }
+    return Code::InvalidInput;
+}
+
 DomainError DomainError::fromStore(const StoreError &error)
 {
     if (error.code() == StoreError::Code::WrongExpectedRevision)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/contracts/LockReasons.h"
 #include "eventstore/Result.h"
 #include "eventstore/StoreError.h"
 
@@ -37,6 +38,8 @@ public:
     { }
 
     static DomainError fromStore(const StoreError &error);
+    // The error a booking meets when the table manager could not lock its table.
+    static Code codeOf(LockFailureReason reason);
 
     Code code() const { return m_code; }
     const QString &message() const { return m_message; }

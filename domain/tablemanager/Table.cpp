@@ -43,21 +43,6 @@ QStringList bookingIdsOf(const QList<TableLock> &locks)
     return ids;
 }
 
-DomainError::Code errorCodeFor(LockFailureReason reason)
-{
-    switch (reason) {
-    case LockFailureReason::TableMissing:
-        return DomainError::Code::TableMissing;
-    case LockFailureReason::TableRemoved:
-        return DomainError::Code::TableRemoved;
-    case LockFailureReason::Overlap:
-        return DomainError::Code::LockOverlap;
-    case LockFailureReason::PartyTooLarge:
-        return DomainError::Code::PartyTooLarge;
-    }
-    return DomainError::Code::InvalidInput;
-}
-
 QString noSuchTable(const TableId &id)
 {
     return u"There is no table %1."_s.arg(id.toString());
@@ -282,9 +267,9 @@ LockPlacementDecision Table::earlierDecision(const BookingId &booking,
     case LockState::Held:
         return {};
     case LockState::Refused:
-        return {
-            {},
-            DomainError(errorCodeFor(record.failure), record.message, record.conflictingBookings)};
+        return {{},
+                DomainError(DomainError::codeOf(record.failure), record.message,
+                            record.conflictingBookings)};
     case LockState::Released:
         break;
     }
@@ -299,7 +284,7 @@ LockPlacementDecision Table::failure(const BookingId &booking, const TimeSpan &s
                                      const QString &message, const QStringList &conflicting) const
 {
     return {{TableLockPlacementFailed {m_id, booking, span, party, reason, message, conflicting}},
-            DomainError(errorCodeFor(reason), message, conflicting)};
+            DomainError(DomainError::codeOf(reason), message, conflicting)};
 }
 
 DomainResult<QList<DomainEvent>> Table::removeLock(const BookingId &booking,
