@@ -22,9 +22,9 @@ struct BenchOptions final
 using BenchSection = std::optional<QString> (*)(const BenchOptions &options, QJsonObject &figures);
 
 // The standard event-store workload (peers/emmett-sqlite/README.md) on a
-// SQLite store, or on PostgreSQL when storePath is a URL: singleAppendPerSec, batchedAppendPerSec, readStreamPerSec,
-// readAllPerSec, subscriptionLatencyP50Us and subscriptionLatencyP99Us
-// (and subscriptionAfterCommitP50Us/P99Us, the part after the commit).
+// SQLite store, or on PostgreSQL when storePath is a URL: singleAppendPerSec, batchedAppendPerSec,
+// readStreamPerSec, readAllPerSec, subscriptionLatencyP50Us and subscriptionLatencyP99Us (and
+// subscriptionAfterCommitP50Us/P99Us, the part after the commit).
 std::optional<QString> runEventStoreSection(const BenchOptions &options, QJsonObject &figures);
 
 } // namespace hoststand::bench

@@ -80,8 +80,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "only the eventstore section runs on a postgresql:// store\n");
         return 2;
     }
-    QJsonObject figures {
-        {u"system"_s, onServer ? u"hoststand-postgres"_s : u"hoststand-sqlite"_s}};
+    QJsonObject figures {{u"system"_s, onServer ? u"hoststand-postgres"_s : u"hoststand-sqlite"_s}};
     for (const QString &name : chosen.split(u',', Qt::SkipEmptyParts)) {
         const BenchSection section = sections.value(name.trimmed());
         if (!section) {

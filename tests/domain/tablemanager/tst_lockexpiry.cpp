@@ -1,8 +1,8 @@
 #include "domain/tablemanager/LockExpiryScheduler.h"
 #include "domain/tablemanager/TableManager.h"
-#include "tests/support/InterposedEventStore.h"
 #include "tests/domain/tablemanager/StoreFixtures.h"
 #include "tests/domain/tablemanager/TableFixtures.h"
+#include "tests/support/InterposedEventStore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -2,9 +2,9 @@
 #include "domain/contracts/EventCodec.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "domain/tablemanager/TableManager.h"
-#include "tests/support/InterposedEventStore.h"
 #include "tests/domain/tablemanager/StoreFixtures.h"
 #include "tests/domain/tablemanager/TableFixtures.h"
+#include "tests/support/InterposedEventStore.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
