@@ -351,6 +351,45 @@ std::optional<QString> measureEventLog(QJsonObject &figures)
     return std::nullopt;
 }
 
+// openToGridModelMs: from opening the history's store, with its read model
+// already built, to the host stand's grid model of the history's last day
+// (dinner) holding its rows and columns; the model the window's grid shows.
+std::optional<QString> measureOpenToGridModel(QJsonObject &figures)
+{
+    QString historyPath;
+    test::HistorySummary summary;
+    if (auto failed = cachedHistory(historyPath, summary))
+        return failed;
+    SqliteStoreOptions storeOptions;
+    storeOptions.synchronousFull = false;
+    {
+        // Built once, outside the measurement.
+        auto store = SqliteEventStore::open(historyPath, storeOptions);
+        if (!store.ok())
+            return store.error().message();
+        if (auto model = openHistoryReadModel(*store.value(), historyPath); !model.ok())
+            return model.error().message();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto store = SqliteEventStore::open(historyPath, storeOptions);
+    if (!store.ok())
+        return store.error().message();
+    auto model = openHistoryReadModel(*store.value(), historyPath);
+    if (!model.ok())
+        return model.error().message();
+    ui::TimeSlotGridModel grid(*model.value());
+    grid.setService(summary.lastDay, u"dinner"_s);
+    const int rows = grid.rowCount();
+    const int columns = grid.columnCount();
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (rows == 0 || columns == 0)
+        return u"the grid model of %1 is empty"_s.arg(summary.lastDay.toString(Qt::ISODate));
+    figures.insert(u"openToGridModelMs"_s, rounded(ms));
+    figures.insert(u"openToGridModelCells"_s, rows * columns);
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<QString> runGuiSection(const BenchOptions &options, QJsonObject &figures)
@@ -360,6 +399,8 @@ std::optional<QString> runGuiSection(const BenchOptions &options, QJsonObject &f
     if (auto failed = measureRepaint(options, figures))
         return failed;
     if (auto failed = measureDialogToConfirmed(options, figures))
+        return failed;
+    if (auto failed = measureOpenToGridModel(figures))
         return failed;
     return measureEventLog(figures);
 }

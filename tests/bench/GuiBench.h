@@ -13,6 +13,8 @@ namespace hoststand::bench {
 // and dialogConfirmedToGridP50Ms/P99Ms, the part after the sagas confirmed
 // it (the read model's commit and the grid's update).
 // HOSTSTAND_BENCH_GUI_REPAINTS and HOSTSTAND_BENCH_GUI_BOOKINGS set how many.
+// openToGridModelMs: opening the read model section's history with its read
+// model built, to the host stand's grid model of its last day ready.
 // eventLogShowMs: the event log view opened on the read model section's
 // history (its read model is kept beside it), to its first screen.
 std::optional<QString> runGuiSection(const BenchOptions &options, QJsonObject &figures);
