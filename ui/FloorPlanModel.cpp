@@ -22,6 +22,17 @@ bool statusBefore(const TableStatusRow &row, const TableRow &table)
     return TableOrder::less(row.table, table);
 }
 
+QString whenText(const QDateTime &start, const QDateTime &moment, const QTimeZone &zone)
+{
+    const QDateTime local = start.toTimeZone(zone);
+    const QDate day = moment.toTimeZone(zone).date();
+    if (local.date() == day)
+        return local.toString(u"HH:mm"_s);
+    if (local.date() > day && local.date() < day.addDays(7))
+        return local.toString(u"ddd HH:mm"_s);
+    return local.toString(u"ddd d MMM HH:mm"_s);
+}
+
 QVariant bookingData(const std::optional<BookingRow> &booking, int role, const QTimeZone &zone)
 {
     if (!booking)
@@ -65,6 +76,7 @@ void FloorPlanModel::setMoment(const QDateTime &moment)
 {
     if (moment == m_moment)
         return;
+    const bool anotherDay = m_moment.toTimeZone(m_zone).date() != moment.toTimeZone(m_zone).date();
     m_moment = moment;
     if (m_rows.isEmpty()) {
         beginResetModel();
@@ -74,6 +86,9 @@ void FloorPlanModel::setMoment(const QDateTime &moment)
     }
     for (int row = 0; row < m_rows.size(); ++row)
         setStatus(row, m_readModel.tableAt(m_rows.at(row).table.id, m_moment));
+    // The next bookings' times are told against the moment's day.
+    if (anotherDay)
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {NextWhenRole});
 }
 
 void FloorPlanModel::reload()
@@ -180,6 +195,8 @@ QVariant FloorPlanModel::data(const QModelIndex &index, int role) const
     case NextGuestRole:
     case NextPartyRole:
         return bookingData(row.next, role, m_zone);
+    case NextWhenRole:
+        return row.next ? whenText(row.next->start, m_moment, m_zone) : QVariant();
     default:
         return {};
     }
@@ -201,7 +218,8 @@ QHash<int, QByteArray> FloorPlanModel::roleNames() const
                   {NextBookingIdRole, "nextBookingId"},
                   {NextStartRole, "nextStart"},
                   {NextGuestRole, "nextGuest"},
-                  {NextPartyRole, "nextParty"}});
+                  {NextPartyRole, "nextParty"},
+                  {NextWhenRole, "nextWhen"}});
     return names;
 }
 

@@ -40,6 +40,9 @@ public:
         NextStartRole, // QDateTime in the restaurant's time zone
         NextGuestRole,
         NextPartyRole,
+        // When the next booking starts, as a host reads it beside the
+        // moment: "21:00" on the moment's day, "Sat 13:00" on another.
+        NextWhenRole,
     };
     Q_ENUM(Role)
 

@@ -153,11 +153,9 @@ void FloorPlanPage::showDetails()
             index.data(FloorPlanModel::CurrentPartyRole).toInt()));
     const QString next = index.data(FloorPlanModel::NextGuestRole).toString();
     if (!next.isEmpty())
-        lines.append(
-            u"Next: %1 at %2, party of %3"_s
-                .arg(next,
-                     m_calendar.timeText(index.data(FloorPlanModel::NextStartRole).toDateTime()))
-                .arg(index.data(FloorPlanModel::NextPartyRole).toInt()));
+        lines.append(u"Next: %1 at %2, party of %3"_s
+                         .arg(next, index.data(FloorPlanModel::NextWhenRole).toString())
+                         .arg(index.data(FloorPlanModel::NextPartyRole).toInt()));
     else
         lines.append(u"Nothing booked after this."_s);
     m_details->setText(lines.join(u'\n'));

@@ -20,11 +20,6 @@ using Floor = FloorPlanModel;
 
 constexpr qreal ZoneMargin = 45; // centimetres around a zone's tables
 
-QString timeOf(const QVariant &moment)
-{
-    return moment.toDateTime().toString(u"HH:mm"_s);
-}
-
 } // namespace
 
 FloorPlanScene::FloorPlanScene(QObject *parent)
@@ -99,7 +94,7 @@ QString FloorPlanScene::captionOf(int row) const
     const QString next = index.data(Floor::NextGuestRole).toString();
     if (next.isEmpty())
         return {};
-    return u"%1 %2 (%3)"_s.arg(timeOf(index.data(Floor::NextStartRole)), next)
+    return u"%1 %2 (%3)"_s.arg(index.data(Floor::NextWhenRole).toString(), next)
         .arg(index.data(Floor::NextPartyRole).toInt());
 }
 

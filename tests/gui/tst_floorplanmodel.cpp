@@ -6,6 +6,7 @@
 #include "ui/FloorPlanModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QRectF>
 #include <QTest>
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void aBookingChangesOnlyItsTablesRow();
     void anArrivedPartyOccupiesTheTable();
     void aNewTableInsertsOneRowAndARemovedOneRemovesIt();
+    void theNextBookingSaysItsDayWhenItIsNotTheMomentsDay();
 
 private:
     int row(const QString &tableId) const { return m_model->rowOfTable(tableId); }
@@ -149,6 +151,27 @@ void tst_FloorPlanModel::aNewTableInsertsOneRowAndARemovedOneRemovesIt()
     QCOMPARE(spies.rowsRemoved.constFirst().at(1).toInt(), 1);
     QCOMPARE(spies.structural(), 2);
     QCOMPARE(row(u"T2"_s), -1);
+}
+
+// A host reading "Free · 19:00 Jones" the evening before would think Jones
+// comes tonight: a next booking on another day carries its weekday.
+void tst_FloorPlanModel::theNextBookingSaysItsDayWhenItIsNotTheMomentsDay()
+{
+    QCOMPARE(data(u"T1"_s, FloorPlanModel::NextWhenRole).toString(), u"19:00"_s);
+    const QDateTime eveningBefore = HostStandFixture::at(QTime(21, 0)).addDays(-1);
+    ModelSpies spies(*m_model);
+    m_model->setMoment(eveningBefore);
+    const QString weekday = QLocale::c().dayName(
+        HostStandFixture::at(QTime(19, 0)).date().dayOfWeek(), QLocale::ShortFormat);
+    QCOMPARE(data(u"T1"_s, FloorPlanModel::NextWhenRole).toString(), weekday + u" 19:00"_s);
+    QVERIFY(!spies.dataChanged.isEmpty());
+    QCOMPARE(spies.structural(), 0);
+    m_model->setMoment(eveningBefore.addDays(-9));
+    QVERIFY(data(u"T1"_s, FloorPlanModel::NextWhenRole).toString().endsWith(u" 19:00"_s));
+    QVERIFY(data(u"T1"_s, FloorPlanModel::NextWhenRole)
+                .toString()
+                .contains(QLocale::c().monthName(HostStandFixture::at(QTime(19, 0)).date().month(),
+                                                 QLocale::ShortFormat)));
 }
 
 QTEST_MAIN(tst_FloorPlanModel)
