@@ -157,7 +157,14 @@ int main(int argc, char **argv)
                                     u"Open the table editor instead of the host stand."_s);
     parser.addOptions(
         {store, terminal, now, demo, screenshot, screenshotDate, screenshotView, editor});
+    // A store file given as a file (the desktop entry's %F, a file manager).
+    parser.addPositionalArgument(u"store"_s, u"The store, as --store gives it."_s, u"[store]"_s);
     parser.process(app);
+    if (parser.positionalArguments().size() > 1
+        || (parser.isSet(store) && !parser.positionalArguments().isEmpty())) {
+        std::fprintf(stderr, "hoststand: give one store, with --store or as the argument.\n");
+        return 2;
+    }
     const bool takingScreenshot = parser.isSet(screenshot);
     ui::WindowScreenshot shot {parser.value(screenshot), parser.value(screenshotView),
                                QDate::fromString(parser.value(screenshotDate), Qt::ISODate)};
@@ -180,9 +187,10 @@ int main(int argc, char **argv)
 
     // Without --store: the store remembered, or the Open store dialog.
     QSettings settings;
-    std::optional<QString> chosen = parser.isSet(store) || takingScreenshot
-        ? std::optional(parser.value(store))
-        : ui::StoreChooser::atStartUp(settings);
+    std::optional<QString> chosen = !parser.positionalArguments().isEmpty()
+        ? std::optional(parser.positionalArguments().constFirst())
+        : parser.isSet(store) || takingScreenshot ? std::optional(parser.value(store))
+                                                  : ui::StoreChooser::atStartUp(settings);
     const Session session {
         *clock, context, shot, takingScreenshot, parser.isSet(demo), parser.isSet(editor)};
     int status = 0;
