@@ -315,6 +315,28 @@ StoreResult<std::unique_ptr<ReadModel>> openHistoryReadModel(EventStore &store,
     return model;
 }
 
+// The read model section's history: its store and its read model, open.
+struct History
+{
+    std::unique_ptr<SqliteEventStore> store;
+    std::unique_ptr<ReadModel> model; // destroyed before its store
+};
+
+std::optional<QString> openHistory(const QString &historyPath, History &history)
+{
+    SqliteStoreOptions storeOptions;
+    storeOptions.synchronousFull = false;
+    auto store = SqliteEventStore::open(historyPath, storeOptions);
+    if (!store.ok())
+        return store.error().message();
+    history.store = std::move(store).value();
+    auto model = openHistoryReadModel(*history.store, historyPath);
+    if (!model.ok())
+        return model.error().message();
+    history.model = std::move(model).value();
+    return std::nullopt;
+}
+
 // eventLogShowMs: from making the host stand's event log view on the
 // history's read model to its first screen rendered; eventLogRows, the
 // events it then holds, and eventLogResidentMb, the memory they take.
@@ -324,18 +346,13 @@ std::optional<QString> measureEventLog(QJsonObject &figures)
     test::HistorySummary summary;
     if (auto failed = cachedHistory(historyPath, summary))
         return failed;
-    SqliteStoreOptions storeOptions;
-    storeOptions.synchronousFull = false;
-    auto store = SqliteEventStore::open(historyPath, storeOptions);
-    if (!store.ok())
-        return store.error().message();
-    auto model = openHistoryReadModel(*store.value(), historyPath);
-    if (!model.ok())
-        return model.error().message();
+    History history;
+    if (auto failed = openHistory(historyPath, history))
+        return failed;
     const double residentBefore = residentMb();
     QElapsedTimer timer;
     timer.start();
-    ui::EventLogView view(*model.value());
+    ui::EventLogView view(*history.model);
     view.setAttribute(Qt::WA_DontShowOnScreen);
     view.resize(1280, 800);
     view.show();
@@ -347,7 +364,7 @@ std::optional<QString> measureEventLog(QJsonObject &figures)
     figures.insert(u"eventLogShowMs"_s, rounded(ms));
     figures.insert(u"eventLogRows"_s, view.table()->model()->rowCount());
     figures.insert(u"eventLogResidentMb"_s, rounded(residentMb() - residentBefore));
-    figures.insert(u"eventLogHistoryEvents"_s, model.value()->position());
+    figures.insert(u"eventLogHistoryEvents"_s, history.model->position());
     return std::nullopt;
 }
 
@@ -360,25 +377,14 @@ std::optional<QString> measureOpenToGridModel(QJsonObject &figures)
     test::HistorySummary summary;
     if (auto failed = cachedHistory(historyPath, summary))
         return failed;
-    SqliteStoreOptions storeOptions;
-    storeOptions.synchronousFull = false;
-    {
-        // Built once, outside the measurement.
-        auto store = SqliteEventStore::open(historyPath, storeOptions);
-        if (!store.ok())
-            return store.error().message();
-        if (auto model = openHistoryReadModel(*store.value(), historyPath); !model.ok())
-            return model.error().message();
-    }
+    if (History built; auto failed = openHistory(historyPath, built))
+        return failed; // the read model is built once, outside the measurement
     QElapsedTimer timer;
     timer.start();
-    auto store = SqliteEventStore::open(historyPath, storeOptions);
-    if (!store.ok())
-        return store.error().message();
-    auto model = openHistoryReadModel(*store.value(), historyPath);
-    if (!model.ok())
-        return model.error().message();
-    ui::TimeSlotGridModel grid(*model.value());
+    History history;
+    if (auto failed = openHistory(historyPath, history))
+        return failed;
+    ui::TimeSlotGridModel grid(*history.model);
     grid.setService(summary.lastDay, u"dinner"_s);
     const int rows = grid.rowCount();
     const int columns = grid.columnCount();
