@@ -8,12 +8,10 @@
 #include "eventstore/SqliteStoreFile.h"
 #include "eventstore/SqliteSubscriptionGroups.h"
 #include "eventstore/SqliteTransaction.h"
-#include "eventstore/StreamName.h"
+#include "eventstore/StoreInput.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
@@ -61,75 +59,6 @@ std::array<char, 16> uuidBytes(const QUuid &id)
     qToBigEndian(id.data3, bytes.data() + 6);
     std::memcpy(bytes.data() + 8, id.data4, 8);
     return bytes;
-}
-
-std::optional<QString> jsonObjectProblem(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return u"it is not valid JSON (%1 at offset %2)"_s.arg(error.errorString())
-            .arg(error.offset);
-    if (!document.isObject())
-        return u"it is a JSON array, not an object"_s;
-    return std::nullopt;
-}
-
-QString describe(const EventData &event, qsizetype index)
-{
-    return u"Event %1 (%2)"_s.arg(index + 1).arg(event.type.isEmpty() ? u"no type"_s : event.type);
-}
-
-// Checks one event; metadata equal to the last valid metadata is not parsed
-// again (the events of one command usually share it).
-std::optional<StoreError> validateEvent(const EventData &event, qsizetype index,
-                                        QByteArray &validMetadata)
-{
-    if (event.id.isNull())
-        return StoreError(StoreError::Code::InvalidArgument,
-                          u"%1 has no event id."_s.arg(describe(event, index)));
-    if (event.type.trimmed().isEmpty())
-        return StoreError(StoreError::Code::InvalidEventType,
-                          u"%1 has no event type."_s.arg(describe(event, index)));
-    if (auto problem = jsonObjectProblem(event.data))
-        return StoreError(
-            StoreError::Code::InvalidEventData,
-            u"%1 has data that cannot be stored: %2."_s.arg(describe(event, index), *problem));
-    if (event.metadata.isEmpty() || event.metadata == validMetadata)
-        return std::nullopt;
-    if (auto problem = jsonObjectProblem(event.metadata))
-        return StoreError(
-            StoreError::Code::InvalidMetadata,
-            u"%1 has metadata that cannot be stored: %2."_s.arg(describe(event, index), *problem));
-    validMetadata = event.metadata;
-    return std::nullopt;
-}
-
-std::optional<StoreError> validateAppend(const QString &stream, const QList<EventData> &events)
-{
-    if (auto problem = StreamName::validate(stream))
-        return StoreError(StoreError::Code::InvalidStreamName, *problem);
-    if (events.isEmpty())
-        return StoreError(StoreError::Code::InvalidArgument,
-                          u"An append to \"%1\" needs at least one event."_s.arg(stream));
-    QByteArray validMetadata;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (auto problem = validateEvent(events.at(i), i, validMetadata))
-            return problem;
-    }
-    return std::nullopt;
-}
-
-std::optional<StoreError> validateStream(const QString &stream)
-{
-    if (auto problem = StreamName::validate(stream))
-        return StoreError(StoreError::Code::InvalidStreamName, *problem);
-    return std::nullopt;
-}
-
-StoreError invalidArgument(const QString &message)
-{
-    return StoreError(StoreError::Code::InvalidArgument, message);
 }
 
 QString revisionText(qint64 revision)
@@ -589,7 +518,7 @@ StoreResult<AppendResult> SqliteEventStore::append(const QString &stream,
                                                    const QList<EventData> &events,
                                                    const ExpectedRevision &expected)
 {
-    if (auto invalid = validateAppend(stream, events))
+    if (auto invalid = StoreInput::checkAppend(stream, events))
         return *invalid;
     auto outcome = d->append(stream, events, expected);
     if (!outcome.ok())
@@ -607,16 +536,12 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
                                                                ReadDirection direction,
                                                                qint64 fromRevision, qint64 maxCount)
 {
-    if (auto invalid = validateStream(stream))
+    if (auto invalid = StoreInput::checkReadStream(stream, direction, fromRevision, maxCount))
         return *invalid;
-    const bool forwards = direction == ReadDirection::Forwards;
-    if (maxCount < 0 || (forwards && fromRevision < 0) || (!forwards && fromRevision < EndOfStream))
-        return invalidArgument(
-            u"A read of \"%1\" needs a count of at least 0 and a revision of at least 0 "
-            "(or the end of the stream, backwards)."_s.arg(stream));
     if (maxCount == 0)
         return QList<RecordedEvent>();
-    SqliteStatement &statement = forwards ? d->readForwards : d->readBackwards;
+    SqliteStatement &statement
+        = direction == ReadDirection::Forwards ? d->readForwards : d->readBackwards;
     SqliteResetGuard guard(statement);
     const QByteArray streamUtf8 = stream.toUtf8();
     d->rows.setStream(stream);
@@ -633,15 +558,11 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
 StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition, qint64 maxCount,
                                                             const ReadAllFilter &filter)
 {
-    if (afterPosition < 0 || maxCount < 0)
-        return invalidArgument(u"A read of all streams needs a position and a count of at "
-                               "least 0."_s);
+    if (auto invalid = StoreInput::checkReadAll(afterPosition, maxCount))
+        return *invalid;
     QList<QByteArray> categories;
-    for (const QString &category : filter.categories) {
-        // A category never holds '-'; such a filter matches no stream.
-        if (!category.isEmpty() && !category.contains(u'-'))
-            categories.append(category.toUtf8());
-    }
+    for (const QString &category : StoreInput::usableCategories(filter))
+        categories.append(category.toUtf8());
     if (maxCount == 0 || (categories.isEmpty() && !filter.categories.isEmpty()))
         return QList<RecordedEvent>();
     QList<QByteArray> types;
@@ -675,7 +596,7 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition
 
 StoreResult<qint64> SqliteEventStore::streamRevision(const QString &stream)
 {
-    if (auto invalid = validateStream(stream))
+    if (auto invalid = StoreInput::checkStream(stream))
         return *invalid;
     return d->currentRevision(stream.toUtf8());
 }

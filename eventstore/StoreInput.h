@@ -14,7 +14,7 @@ namespace hoststand::StoreInput {
 
 // The checks every backend makes before it touches its database, so that
 // all of them refuse the same bad input with the same StoreError codes and
-// write nothing. They follow the SQLite backend's rules word for word.
+// write nothing.
 
 // A valid stream name, at least one event, each with an id, a type, data
 // that is a JSON object and metadata that is empty or a JSON object.
