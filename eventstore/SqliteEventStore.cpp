@@ -1,5 +1,6 @@
 #include "eventstore/SqliteEventStore.h"
 
+#include "eventstore/AppendResolution.h"
 #include "eventstore/SqliteConnection.h"
 #include "eventstore/SqliteErrors.h"
 #include "eventstore/SqliteEventRows.h"
@@ -29,21 +30,6 @@ namespace hoststand {
 
 namespace {
 
-// What an append did: wrote the events, or found them stored already.
-struct AppendOutcome
-{
-    AppendResult result;
-    bool written = false;
-};
-
-// Where one event id is stored.
-struct StoredId
-{
-    QByteArray stream;
-    qint64 revision = NoStreamRevision;
-    qint64 position = 0;
-};
-
 constexpr QByteArrayView EmptyObject("{}");
 
 // The log's length, in pages, at which a poll checkpoints it (SQLite's own
@@ -59,27 +45,6 @@ std::array<char, 16> uuidBytes(const QUuid &id)
     qToBigEndian(id.data3, bytes.data() + 6);
     std::memcpy(bytes.data() + 8, id.data4, 8);
     return bytes;
-}
-
-QString revisionText(qint64 revision)
-{
-    return revision == NoStreamRevision ? u"has no events"_s : u"is at revision %1"_s.arg(revision);
-}
-
-// Where an idempotent retry must find its events: an exact expectation and
-// "no stream" name the place, "any" and "stream exists" accept any place.
-bool isSamePlace(const ExpectedRevision &expected, qint64 firstRevision)
-{
-    switch (expected.kind()) {
-    case ExpectedRevision::Kind::Exact:
-        return firstRevision == expected.revision() + 1;
-    case ExpectedRevision::Kind::NoStream:
-        return firstRevision == 0;
-    case ExpectedRevision::Kind::Any:
-    case ExpectedRevision::Kind::StreamExists:
-        return true;
-    }
-    return false;
 }
 
 // Category filters as SQL: a category "table" holds the stream "table" and
@@ -128,11 +93,7 @@ public:
     StoreResult<qint64> currentRevision(const QByteArray &stream);
     int insertEvents(const QByteArray &stream, const QList<EventData> &events, qint64 firstRevision,
                      qint64 *lastPosition);
-    StoreResult<std::optional<StoredId>> findEvent(const QUuid &id);
-    StoreResult<AppendOutcome> resolveStoredIds(const QString &stream,
-                                                const QList<EventData> &events,
-                                                const ExpectedRevision &expected,
-                                                std::optional<qint64> wrongRevision);
+    StoreResult<std::optional<StoredEventId>> findEvent(const QUuid &id);
 
     // Returns SQLITE_DONE when every row was read into events.
     int readRows(SqliteStatement &statement, qint64 maxCount, bool withStream,
@@ -296,74 +257,29 @@ int SqliteEventStore::Private::insertEvents(const QByteArray &stream,
     return SQLITE_DONE;
 }
 
-StoreResult<std::optional<StoredId>> SqliteEventStore::Private::findEvent(const QUuid &id)
+StoreResult<std::optional<StoredEventId>> SqliteEventStore::Private::findEvent(const QUuid &id)
 {
     SqliteResetGuard guard(selectEventById);
     const std::array<char, 16> bytes = uuidBytes(id);
     selectEventById.bindBlob(1, QByteArrayView(bytes.data(), qsizetype(bytes.size())));
     const int rc = selectEventById.step();
     if (rc == SQLITE_DONE)
-        return std::optional<StoredId>();
+        return std::optional<StoredEventId>();
     if (rc != SQLITE_ROW)
         return sqliteStoreError(rc, u"look up an event id"_s);
-    return std::optional<StoredId>(StoredId {selectEventById.columnBytes(0).toByteArray(),
-                                             selectEventById.columnInt64(1),
-                                             selectEventById.columnInt64(2)});
-}
-
-// Called when some of the ids may be stored already: after a wrong
-// expectation (wrongRevision holds the stream's revision) or a unique-id
-// violation. Succeeds without writing when all the ids are stored in this
-// stream, in this order, at consecutive revisions, at the expected place:
-// the retry of an append that did succeed.
-StoreResult<AppendOutcome> SqliteEventStore::Private::resolveStoredIds(
-    const QString &stream, const QList<EventData> &events, const ExpectedRevision &expected,
-    std::optional<qint64> wrongRevision)
-{
-    const QByteArray streamUtf8 = stream.toUtf8();
-    std::optional<StoredId> firstElsewhere;
-    qint64 firstRevision = NoStreamRevision;
-    AppendOutcome outcome;
-    bool retry = true;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        auto stored = findEvent(events.at(i).id);
-        if (!stored.ok())
-            return stored.error();
-        const std::optional<StoredId> &where = stored.value();
-        if (where && !firstElsewhere)
-            firstElsewhere = where;
-        if (i == 0 && where)
-            firstRevision = where->revision;
-        if (!where || where->stream != streamUtf8 || where->revision != firstRevision + i) {
-            retry = false;
-            if (wrongRevision || where)
-                break;
-            continue;
-        }
-        outcome.result = AppendResult {where->revision, where->position};
-    }
-    if (retry && isSamePlace(expected, firstRevision))
-        return outcome;
-    if (wrongRevision)
-        return StoreError(
-            StoreError::Code::WrongExpectedRevision,
-            u"The stream \"%1\" %2, but the append expected %3; nothing was "
-            "written."_s.arg(stream, revisionText(*wrongRevision), expected.toString()),
-            *wrongRevision);
-    if (firstElsewhere)
-        return StoreError(StoreError::Code::DuplicateEventId,
-                          u"An event with the same id is already stored as revision %1 of "
-                          "stream \"%2\"; nothing was written."_s.arg(firstElsewhere->revision)
-                              .arg(QString::fromUtf8(firstElsewhere->stream)));
-    return StoreError(StoreError::Code::DuplicateEventId,
-                      u"The append holds the same event id more than once; nothing was "
-                      "written."_s);
+    return std::optional<StoredEventId>(
+        StoredEventId {QString::fromUtf8(selectEventById.columnBytes(0)),
+                       selectEventById.columnInt64(1), selectEventById.columnInt64(2)});
 }
 
 StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stream,
                                                              const QList<EventData> &events,
                                                              const ExpectedRevision &expected)
 {
+    // Where the ids are stored, should the append turn out to be a retry.
+    const auto findStored = [this](const QUuid &id) {
+        return findEvent(id);
+    };
     const QByteArray streamUtf8 = stream.toUtf8();
     SqliteTransaction transaction(transactions);
     if (auto begun = transaction.begin(); !begun.ok())
@@ -373,7 +289,8 @@ StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stre
         return current.error();
     if (!expected.matches(current.value())) {
         transaction.rollback();
-        return resolveStoredIds(stream, events, expected, current.value());
+        return AppendResolution::resolveStoredIds(stream, events, expected, current.value(),
+                                                  findStored);
     }
     // Optimistic: the schema's unique id refuses a duplicate; only then is
     // it worth finding out whether this is a retry.
@@ -381,7 +298,8 @@ StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stre
     const int rc = insertEvents(streamUtf8, events, current.value() + 1, &lastPosition);
     if (rc == SQLITE_CONSTRAINT_UNIQUE) {
         transaction.rollback();
-        return resolveStoredIds(stream, events, expected, std::nullopt);
+        return AppendResolution::resolveStoredIds(stream, events, expected, std::nullopt,
+                                                  findStored);
     }
     if (rc != SQLITE_DONE)
         return sqliteStoreError(rc, u"append to the stream \"%1\""_s.arg(stream));
