@@ -1,5 +1,7 @@
 #include "eventstore/PostgresSubscriptionGroups.h"
 
+#include "eventstore/StoreInput.h"
+
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -12,18 +14,6 @@ namespace hoststand {
 static QDateTime utcFromMs(const QVariant &ms)
 {
     return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
-}
-
-static StoreError invalidGroup()
-{
-    return StoreError(StoreError::Code::InvalidArgument,
-                      u"A subscription group needs a name and an owner."_s);
-}
-
-static StoreError groupNotFound(const QString &group)
-{
-    return StoreError(StoreError::Code::NotFound,
-                      u"There is no subscription group \"%1\"."_s.arg(group));
 }
 
 PostgresSubscriptionGroups::PostgresSubscriptionGroups(PostgresConnection &connection,
@@ -139,11 +129,9 @@ StoreResult<void> PostgresSubscriptionGroups::checkLease(const QString &group, c
     if (auto checked = m_connection.checkRows(m_leaseHeld, action); !checked.ok())
         return checked;
     if (!found)
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     if (!held)
-        return StoreError(StoreError::Code::LeaseNotHeld,
-                          u"%1 does not hold the lease of subscription group \"%2\" (any more); "
-                          "another consumer may have taken it over."_s.arg(owner, group));
+        return StoreInput::leaseNotHeld(group, owner);
     return {};
 }
 
@@ -164,8 +152,8 @@ StoreResult<void> PostgresSubscriptionGroups::inFencedTransaction(
 
 StoreResult<void> PostgresSubscriptionGroups::createGroup(const QString &group, qint64 startAfter)
 {
-    if (group.isEmpty() || startAfter < 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkCreateGroup(group, startAfter))
+        return *invalid;
     return run(m_create, {{u":group"_s, group}, {u":checkpoint"_s, startAfter}},
                u"create the subscription group"_s);
 }
@@ -183,7 +171,7 @@ StoreResult<SubscriptionGroupInfo> PostgresSubscriptionGroups::groupInfo(const Q
     if (auto checked = m_connection.checkRows(m_info, action); !checked.ok())
         return checked.error();
     if (!info)
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     return *info;
 }
 
@@ -191,8 +179,8 @@ StoreResult<bool> PostgresSubscriptionGroups::acquireLease(const QString &group,
                                                            const QString &owner,
                                                            std::chrono::milliseconds duration)
 {
-    if (group.isEmpty() || owner.isEmpty() || duration.count() <= 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkAcquireLease(group, owner, duration))
+        return *invalid;
     auto taken = countRows(
         m_acquire,
         {{u":owner"_s, owner}, {u":duration"_s, qint64(duration.count())}, {u":group"_s, group}},
@@ -205,7 +193,7 @@ StoreResult<bool> PostgresSubscriptionGroups::acquireLease(const QString &group,
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     return false;
 }
 
@@ -305,7 +293,7 @@ StoreResult<int> PostgresSubscriptionGroups::replayParkedEvents(const QString &g
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     auto requested
         = countRows(m_requestReplay, {{u":group"_s, group}}, u"replay the parked events"_s);
     if (!requested.ok())

@@ -2,6 +2,7 @@
 
 #include "eventstore/SqliteErrors.h"
 #include "eventstore/SqliteTransaction.h"
+#include "eventstore/StoreInput.h"
 
 #include <QSqlError>
 
@@ -15,12 +16,6 @@ namespace hoststand {
 static QDateTime utcFromMs(qint64 ms)
 {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
-}
-
-static StoreError invalidGroup()
-{
-    return StoreError(StoreError::Code::InvalidArgument,
-                      u"A subscription group needs a name and an owner."_s);
 }
 
 SqliteSubscriptionGroups::SqliteSubscriptionGroups(QSqlDatabase database,
@@ -120,12 +115,6 @@ StoreResult<bool> SqliteSubscriptionGroups::groupExists(const QString &group)
     return exists;
 }
 
-static StoreError groupNotFound(const QString &group)
-{
-    return StoreError(StoreError::Code::NotFound,
-                      u"There is no subscription group \"%1\"."_s.arg(group));
-}
-
 StoreResult<void> SqliteSubscriptionGroups::checkLease(const QString &group, const QString &owner)
 {
     auto done = exec(m_leaseHeld, {{u":owner"_s, owner}, {u":group"_s, group}},
@@ -136,11 +125,9 @@ StoreResult<void> SqliteSubscriptionGroups::checkLease(const QString &group, con
     const bool held = found && m_leaseHeld.value(0).toBool();
     m_leaseHeld.finish();
     if (!found)
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     if (!held)
-        return StoreError(StoreError::Code::LeaseNotHeld,
-                          u"%1 does not hold the lease of subscription group \"%2\" (any more); "
-                          "another consumer may have taken it over."_s.arg(owner, group));
+        return StoreInput::leaseNotHeld(group, owner);
     return {};
 }
 
@@ -152,8 +139,8 @@ StoreResult<void> SqliteSubscriptionGroups::removeRetries(const QString &group, 
 
 StoreResult<void> SqliteSubscriptionGroups::createGroup(const QString &group, qint64 startAfter)
 {
-    if (group.isEmpty() || startAfter < 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkCreateGroup(group, startAfter))
+        return *invalid;
     return run(m_create, {{u":group"_s, group}, {u":checkpoint"_s, startAfter}},
                u"create the subscription group"_s);
 }
@@ -165,7 +152,7 @@ StoreResult<SubscriptionGroupInfo> SqliteSubscriptionGroups::groupInfo(const QSt
         return done.error();
     if (!m_info.next()) {
         m_info.finish();
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     }
     SubscriptionGroupInfo info {group, m_info.value(0).toLongLong(), m_info.value(1).toString(),
                                 utcFromMs(m_info.value(2).toLongLong())};
@@ -176,8 +163,8 @@ StoreResult<SubscriptionGroupInfo> SqliteSubscriptionGroups::groupInfo(const QSt
 StoreResult<bool> SqliteSubscriptionGroups::acquireLease(const QString &group, const QString &owner,
                                                          std::chrono::milliseconds duration)
 {
-    if (group.isEmpty() || owner.isEmpty() || duration.count() <= 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkAcquireLease(group, owner, duration))
+        return *invalid;
     auto done = exec(m_acquire,
                      {{u":owner"_s, owner},
                       {u":duration"_s, qint64(duration.count())},
@@ -194,7 +181,7 @@ StoreResult<bool> SqliteSubscriptionGroups::acquireLease(const QString &group, c
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     return false;
 }
 
@@ -338,7 +325,7 @@ StoreResult<int> SqliteSubscriptionGroups::replayParkedEvents(const QString &gro
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     if (auto done = exec(m_requestReplay, {{u":group"_s, group}}, u"replay the parked events"_s);
         !done.ok())
         return done.error();
