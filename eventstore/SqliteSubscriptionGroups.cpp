@@ -137,6 +137,21 @@ StoreResult<void> SqliteSubscriptionGroups::removeRetries(const QString &group, 
                u"clear the event's retries"_s);
 }
 
+// Runs a consumer's writes in one transaction, after checking that owner
+// holds the group's lease; nothing is written when it does not.
+StoreResult<void> SqliteSubscriptionGroups::inFencedTransaction(
+    const QString &group, const QString &owner, const std::function<StoreResult<void>()> &writes)
+{
+    SqliteTransaction transaction(m_transactions);
+    if (auto done = transaction.begin(); !done.ok())
+        return done;
+    if (auto done = checkLease(group, owner); !done.ok())
+        return done;
+    if (auto done = writes(); !done.ok())
+        return done;
+    return transaction.commit();
+}
+
 StoreResult<void> SqliteSubscriptionGroups::createGroup(const QString &group, qint64 startAfter)
 {
     if (auto invalid = StoreInput::checkCreateGroup(group, startAfter))
@@ -223,80 +238,64 @@ StoreResult<void> SqliteSubscriptionGroups::setSynchronous(const QString &level)
 StoreResult<void> SqliteSubscriptionGroups::moveCheckpoint(const QString &group,
                                                            const QString &owner, qint64 position)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done;
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done;
-    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                        u"move the group's checkpoint"_s);
-        !done.ok())
-        return done;
-    if (auto done = removeRetries(group, position); !done.ok())
-        return done;
-    return transaction.commit();
+    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
+        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
+                            u"move the group's checkpoint"_s);
+            !done.ok())
+            return done;
+        return removeRetries(group, position);
+    });
 }
 
 StoreResult<int> SqliteSubscriptionGroups::recordRetry(const QString &group, const QString &owner,
                                                        qint64 position)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done.error();
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done.error();
-    auto done = exec(m_recordRetry, {{u":group"_s, group}, {u":position"_s, position}},
-                     u"count the event's retry"_s);
+    int attempts = 0;
+    auto done = inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
+        if (auto executed = exec(m_recordRetry, {{u":group"_s, group}, {u":position"_s, position}},
+                                 u"count the event's retry"_s);
+            !executed.ok())
+            return executed;
+        attempts = m_recordRetry.next() ? m_recordRetry.value(0).toInt() : 0;
+        m_recordRetry.finish();
+        return {};
+    });
     if (!done.ok())
         return done.error();
-    const int attempts = m_recordRetry.next() ? m_recordRetry.value(0).toInt() : 0;
-    m_recordRetry.finish();
-    if (auto committed = transaction.commit(); !committed.ok())
-        return committed.error();
     return attempts;
 }
 
 StoreResult<void> SqliteSubscriptionGroups::parkEvent(const QString &group, const QString &owner,
                                                       qint64 position, const QString &reason)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done;
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done;
-    if (auto done = run(m_park,
-                        {{u":group"_s, group},
-                         {u":position"_s, position},
-                         {u":retryGroup"_s, group},
-                         {u":retryPosition"_s, position},
-                         {u":reason"_s, reason}},
-                        u"park the event"_s);
-        !done.ok())
-        return done;
-    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                        u"move the group's checkpoint"_s);
-        !done.ok())
-        return done;
-    if (auto done = removeRetries(group, position); !done.ok())
-        return done;
-    return transaction.commit();
+    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
+        if (auto done = run(m_park,
+                            {{u":group"_s, group},
+                             {u":position"_s, position},
+                             {u":retryGroup"_s, group},
+                             {u":retryPosition"_s, position},
+                             {u":reason"_s, reason}},
+                            u"park the event"_s);
+            !done.ok())
+            return done;
+        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
+                            u"move the group's checkpoint"_s);
+            !done.ok())
+            return done;
+        return removeRetries(group, position);
+    });
 }
 
 StoreResult<void> SqliteSubscriptionGroups::unparkEvent(const QString &group, const QString &owner,
                                                         qint64 position)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done;
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done;
-    if (auto done
-        = run(m_unpark, {{u":group"_s, group}, {u":position"_s, position}}, u"unpark the event"_s);
-        !done.ok())
-        return done;
-    if (auto done = removeRetries(group, position); !done.ok())
-        return done;
-    return transaction.commit();
+    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
+        if (auto done = run(m_unpark, {{u":group"_s, group}, {u":position"_s, position}},
+                            u"unpark the event"_s);
+            !done.ok())
+            return done;
+        return removeRetries(group, position);
+    });
 }
 
 StoreResult<QList<ParkedEvent>> SqliteSubscriptionGroups::parkedEvents(const QString &group)
