@@ -135,6 +135,23 @@ StoreResult<void> PostgresSubscriptionGroups::checkLease(const QString &group, c
     return {};
 }
 
+StoreResult<void> PostgresSubscriptionGroups::removeRetries(const QString &group, qint64 position)
+{
+    return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
+               u"clear the event's retries"_s);
+}
+
+// The writes that leave an event behind, handled or parked: the checkpoint
+// moves past it and its retries are forgotten.
+StoreResult<void> PostgresSubscriptionGroups::passEvent(const QString &group, qint64 position)
+{
+    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
+                        u"move the group's checkpoint"_s);
+        !done.ok())
+        return done;
+    return removeRetries(group, position);
+}
+
 // Runs a consumer's writes in one transaction, after checking that owner
 // holds the group's lease; nothing is written when it does not.
 StoreResult<void> PostgresSubscriptionGroups::inFencedTransaction(
@@ -208,14 +225,8 @@ StoreResult<void> PostgresSubscriptionGroups::advanceCheckpoint(const QString &g
                                                                 const QString &owner,
                                                                 qint64 position)
 {
-    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
-        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                            u"move the group's checkpoint"_s);
-            !done.ok())
-            return done;
-        return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
-                   u"clear the event's retries"_s);
-    });
+    return inFencedTransaction(group, owner,
+                               [&]() -> StoreResult<void> { return passEvent(group, position); });
 }
 
 StoreResult<int> PostgresSubscriptionGroups::recordRetry(const QString &group, const QString &owner,
@@ -246,12 +257,7 @@ StoreResult<void> PostgresSubscriptionGroups::parkEvent(const QString &group, co
                 u"park the event"_s);
             !done.ok())
             return done;
-        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                            u"move the group's checkpoint"_s);
-            !done.ok())
-            return done;
-        return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
-                   u"clear the event's retries"_s);
+        return passEvent(group, position);
     });
 }
 
@@ -263,8 +269,7 @@ StoreResult<void> PostgresSubscriptionGroups::unparkEvent(const QString &group,
                             u"unpark the event"_s);
             !done.ok())
             return done;
-        return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
-                   u"clear the event's retries"_s);
+        return removeRetries(group, position);
     });
 }
 

@@ -137,6 +137,17 @@ StoreResult<void> SqliteSubscriptionGroups::removeRetries(const QString &group, 
                u"clear the event's retries"_s);
 }
 
+// The writes that leave an event behind, handled or parked: the checkpoint
+// moves past it and its retries are forgotten.
+StoreResult<void> SqliteSubscriptionGroups::passEvent(const QString &group, qint64 position)
+{
+    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
+                        u"move the group's checkpoint"_s);
+        !done.ok())
+        return done;
+    return removeRetries(group, position);
+}
+
 // Runs a consumer's writes in one transaction, after checking that owner
 // holds the group's lease; nothing is written when it does not.
 StoreResult<void> SqliteSubscriptionGroups::inFencedTransaction(
@@ -238,13 +249,8 @@ StoreResult<void> SqliteSubscriptionGroups::setSynchronous(const QString &level)
 StoreResult<void> SqliteSubscriptionGroups::moveCheckpoint(const QString &group,
                                                            const QString &owner, qint64 position)
 {
-    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
-        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                            u"move the group's checkpoint"_s);
-            !done.ok())
-            return done;
-        return removeRetries(group, position);
-    });
+    return inFencedTransaction(group, owner,
+                               [&]() -> StoreResult<void> { return passEvent(group, position); });
 }
 
 StoreResult<int> SqliteSubscriptionGroups::recordRetry(const QString &group, const QString &owner,
@@ -278,11 +284,7 @@ StoreResult<void> SqliteSubscriptionGroups::parkEvent(const QString &group, cons
                             u"park the event"_s);
             !done.ok())
             return done;
-        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                            u"move the group's checkpoint"_s);
-            !done.ok())
-            return done;
-        return removeRetries(group, position);
+        return passEvent(group, position);
     });
 }
 
