@@ -29,27 +29,6 @@ static QString textArray(const QStringList &values)
     return u'{' + quoted.join(u',') + u'}';
 }
 
-static QString revisionText(qint64 revision)
-{
-    return revision == NoStreamRevision ? u"has no events"_s : u"is at revision %1"_s.arg(revision);
-}
-
-// Where an idempotent retry must find its events: an exact expectation and
-// "no stream" name the place, "any" and "stream exists" accept any place.
-static bool isSamePlace(const ExpectedRevision &expected, qint64 firstRevision)
-{
-    switch (expected.kind()) {
-    case ExpectedRevision::Kind::Exact:
-        return firstRevision == expected.revision() + 1;
-    case ExpectedRevision::Kind::NoStream:
-        return firstRevision == 0;
-    case ExpectedRevision::Kind::Any:
-    case ExpectedRevision::Kind::StreamExists:
-        return true;
-    }
-    return false;
-}
-
 PostgresEventTable::PostgresEventTable(PostgresConnection &connection, PostgresSchemaInfo schema)
     : m_connection(connection)
     , m_schema(std::move(schema))
@@ -161,10 +140,14 @@ StoreResult<void> PostgresEventTable::notify(qint64 lastPosition)
     return {};
 }
 
-StoreResult<PostgresAppendOutcome> PostgresEventTable::append(const QString &stream,
-                                                              const QList<EventData> &events,
-                                                              const ExpectedRevision &expected)
+StoreResult<AppendOutcome> PostgresEventTable::append(const QString &stream,
+                                                      const QList<EventData> &events,
+                                                      const ExpectedRevision &expected)
 {
+    // Where the ids are stored, should the append turn out to be a retry.
+    const auto findStored = [this](const QUuid &id) {
+        return findEvent(id);
+    };
     PostgresTransaction transaction(m_connection);
     if (auto begun = transaction.begin(); !begun.ok())
         return begun.error();
@@ -175,7 +158,8 @@ StoreResult<PostgresAppendOutcome> PostgresEventTable::append(const QString &str
         return current.error();
     if (!expected.matches(current.value())) {
         transaction.rollback();
-        return resolveStoredIds(stream, events, expected, current.value());
+        return AppendResolution::resolveStoredIds(stream, events, expected, current.value(),
+                                                  findStored);
     }
     auto last = lastPosition();
     if (!last.ok())
@@ -187,81 +171,32 @@ StoreResult<PostgresAppendOutcome> PostgresEventTable::append(const QString &str
         return inserted.error();
     if (inserted.value().duplicateId) {
         transaction.rollback();
-        return resolveStoredIds(stream, events, expected, std::nullopt);
+        return AppendResolution::resolveStoredIds(stream, events, expected, std::nullopt,
+                                                  findStored);
     }
     const qint64 lastPosition = inserted.value().lastPosition;
     if (auto notified = notify(lastPosition); !notified.ok())
         return notified.error();
     if (auto committed = transaction.commit(); !committed.ok())
         return committed.error();
-    return PostgresAppendOutcome {AppendResult {current.value() + events.size(), lastPosition},
-                                  true};
+    return AppendOutcome {AppendResult {current.value() + events.size(), lastPosition}, true};
 }
 
-StoreResult<std::optional<PostgresEventTable::StoredId>> PostgresEventTable::findEvent(
-    const QUuid &id)
+StoreResult<std::optional<StoredEventId>> PostgresEventTable::findEvent(const QUuid &id)
 {
     const QString action = u"look up an event id"_s;
     if (auto done
         = m_connection.exec(m_findId, {{u":id"_s, id.toString(QUuid::WithoutBraces)}}, action);
         !done.ok())
         return done.error();
-    std::optional<StoredId> found;
+    std::optional<StoredEventId> found;
     if (m_findId.next())
-        found = StoredId {m_findId.value(0).toString(), m_findId.value(1).toLongLong(),
-                          m_findId.value(2).toLongLong()};
+        found = StoredEventId {m_findId.value(0).toString(), m_findId.value(1).toLongLong(),
+                               m_findId.value(2).toLongLong()};
     while (m_findId.next()) { }
     if (auto checked = m_connection.checkRows(m_findId, action); !checked.ok())
         return checked.error();
     return found;
-}
-
-// Called when some of the ids may be stored already: after a wrong
-// expectation (wrongRevision holds the stream's revision) or a unique-id
-// violation. Succeeds without writing when all the ids are stored in this
-// stream, in this order, at consecutive revisions, at the expected place:
-// the retry of an append that did succeed.
-StoreResult<PostgresAppendOutcome> PostgresEventTable::resolveStoredIds(
-    const QString &stream, const QList<EventData> &events, const ExpectedRevision &expected,
-    std::optional<qint64> wrongRevision)
-{
-    std::optional<StoredId> firstElsewhere;
-    qint64 firstRevision = NoStreamRevision;
-    PostgresAppendOutcome outcome;
-    bool retry = true;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        auto stored = findEvent(events.at(i).id);
-        if (!stored.ok())
-            return stored.error();
-        const std::optional<StoredId> &where = stored.value();
-        if (where && !firstElsewhere)
-            firstElsewhere = where;
-        if (i == 0 && where)
-            firstRevision = where->revision;
-        if (!where || where->stream != stream || where->revision != firstRevision + i) {
-            retry = false;
-            if (wrongRevision || where)
-                break;
-            continue;
-        }
-        outcome.result = AppendResult {where->revision, where->position};
-    }
-    if (retry && isSamePlace(expected, firstRevision))
-        return outcome;
-    if (wrongRevision)
-        return StoreError(
-            StoreError::Code::WrongExpectedRevision,
-            u"The stream \"%1\" %2, but the append expected %3; nothing was "
-            "written."_s.arg(stream, revisionText(*wrongRevision), expected.toString()),
-            *wrongRevision);
-    if (firstElsewhere)
-        return StoreError(StoreError::Code::DuplicateEventId,
-                          u"An event with the same id is already stored as revision %1 of "
-                          "stream \"%2\"; nothing was written."_s.arg(firstElsewhere->revision)
-                              .arg(firstElsewhere->stream));
-    return StoreError(StoreError::Code::DuplicateEventId,
-                      u"The append holds the same event id more than once; nothing was "
-                      "written."_s);
 }
 
 // Columns as in Columns: stream, revision, position, id, type, data,
@@ -377,7 +312,7 @@ StoreResult<void> PostgresEventTable::checkImport(const QList<RecordedEvent> &ev
         const qint64 current = stored.value().value(event.stream, NoStreamRevision);
         if (event.revision != current + 1)
             return importRefused(u"the stream \"%1\" %2, so it cannot continue at revision "
-                                 "%3"_s.arg(event.stream, revisionText(current))
+                                 "%3"_s.arg(event.stream, AppendResolution::revisionText(current))
                                      .arg(event.revision));
     }
     return {};

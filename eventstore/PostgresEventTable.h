@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventstore/AppendResolution.h"
 #include "eventstore/EventStore.h"
 #include "eventstore/PostgresConnection.h"
 #include "eventstore/PostgresEventInserts.h"
@@ -10,13 +11,6 @@
 #include <optional>
 
 namespace hoststand {
-
-// What an append did: wrote the events, or found them stored already.
-struct PostgresAppendOutcome final
-{
-    AppendResult result;
-    bool written = false;
-};
 
 // The events table of a PostgreSQL store on one connection, with its
 // statements prepared once. Appends are serialised by a transaction-level
@@ -30,8 +24,8 @@ public:
 
     StoreResult<void> prepare();
 
-    StoreResult<PostgresAppendOutcome> append(const QString &stream, const QList<EventData> &events,
-                                              const ExpectedRevision &expected);
+    StoreResult<AppendOutcome> append(const QString &stream, const QList<EventData> &events,
+                                      const ExpectedRevision &expected);
     StoreResult<QList<RecordedEvent>> readStream(const QString &stream, ReadDirection direction,
                                                  qint64 fromRevision, qint64 maxCount);
     // categories holds only categories that can match (StoreInput::usableCategories).
@@ -44,12 +38,6 @@ public:
     StoreResult<qint64> importEvents(const QList<RecordedEvent> &events);
 
 private:
-    struct StoredId
-    {
-        QString stream;
-        qint64 revision = NoStreamRevision;
-        qint64 position = 0;
-    };
     struct Insertion
     {
         bool duplicateId = false;
@@ -62,11 +50,7 @@ private:
     StoreResult<Insertion> insertEvents(const QString &stream, const QList<EventData> &events,
                                         qint64 firstRevision, qint64 firstPosition);
     StoreResult<void> notify(qint64 lastPosition);
-    StoreResult<std::optional<StoredId>> findEvent(const QUuid &id);
-    StoreResult<PostgresAppendOutcome> resolveStoredIds(const QString &stream,
-                                                        const QList<EventData> &events,
-                                                        const ExpectedRevision &expected,
-                                                        std::optional<qint64> wrongRevision);
+    StoreResult<std::optional<StoredEventId>> findEvent(const QUuid &id);
     StoreResult<qint64> readCount(QSqlQuery &query, PostgresConnection::Bindings bindings,
                                   const QString &action);
     StoreResult<QList<RecordedEvent>> readRows(QSqlQuery &query, const QString &action);

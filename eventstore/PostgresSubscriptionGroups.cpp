@@ -1,5 +1,7 @@
 #include "eventstore/PostgresSubscriptionGroups.h"
 
+#include "eventstore/StoreInput.h"
+
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -12,18 +14,6 @@ namespace hoststand {
 static QDateTime utcFromMs(const QVariant &ms)
 {
     return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
-}
-
-static StoreError invalidGroup()
-{
-    return StoreError(StoreError::Code::InvalidArgument,
-                      u"A subscription group needs a name and an owner."_s);
-}
-
-static StoreError groupNotFound(const QString &group)
-{
-    return StoreError(StoreError::Code::NotFound,
-                      u"There is no subscription group \"%1\"."_s.arg(group));
 }
 
 PostgresSubscriptionGroups::PostgresSubscriptionGroups(PostgresConnection &connection,
@@ -139,12 +129,27 @@ StoreResult<void> PostgresSubscriptionGroups::checkLease(const QString &group, c
     if (auto checked = m_connection.checkRows(m_leaseHeld, action); !checked.ok())
         return checked;
     if (!found)
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     if (!held)
-        return StoreError(StoreError::Code::LeaseNotHeld,
-                          u"%1 does not hold the lease of subscription group \"%2\" (any more); "
-                          "another consumer may have taken it over."_s.arg(owner, group));
+        return StoreInput::leaseNotHeld(group, owner);
     return {};
+}
+
+StoreResult<void> PostgresSubscriptionGroups::removeRetries(const QString &group, qint64 position)
+{
+    return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
+               u"clear the event's retries"_s);
+}
+
+// The writes that leave an event behind, handled or parked: the checkpoint
+// moves past it and its retries are forgotten.
+StoreResult<void> PostgresSubscriptionGroups::passEvent(const QString &group, qint64 position)
+{
+    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
+                        u"move the group's checkpoint"_s);
+        !done.ok())
+        return done;
+    return removeRetries(group, position);
 }
 
 // Runs a consumer's writes in one transaction, after checking that owner
@@ -164,8 +169,8 @@ StoreResult<void> PostgresSubscriptionGroups::inFencedTransaction(
 
 StoreResult<void> PostgresSubscriptionGroups::createGroup(const QString &group, qint64 startAfter)
 {
-    if (group.isEmpty() || startAfter < 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkCreateGroup(group, startAfter))
+        return *invalid;
     return run(m_create, {{u":group"_s, group}, {u":checkpoint"_s, startAfter}},
                u"create the subscription group"_s);
 }
@@ -183,7 +188,7 @@ StoreResult<SubscriptionGroupInfo> PostgresSubscriptionGroups::groupInfo(const Q
     if (auto checked = m_connection.checkRows(m_info, action); !checked.ok())
         return checked.error();
     if (!info)
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     return *info;
 }
 
@@ -191,8 +196,8 @@ StoreResult<bool> PostgresSubscriptionGroups::acquireLease(const QString &group,
                                                            const QString &owner,
                                                            std::chrono::milliseconds duration)
 {
-    if (group.isEmpty() || owner.isEmpty() || duration.count() <= 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkAcquireLease(group, owner, duration))
+        return *invalid;
     auto taken = countRows(
         m_acquire,
         {{u":owner"_s, owner}, {u":duration"_s, qint64(duration.count())}, {u":group"_s, group}},
@@ -205,7 +210,7 @@ StoreResult<bool> PostgresSubscriptionGroups::acquireLease(const QString &group,
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     return false;
 }
 
@@ -220,14 +225,8 @@ StoreResult<void> PostgresSubscriptionGroups::advanceCheckpoint(const QString &g
                                                                 const QString &owner,
                                                                 qint64 position)
 {
-    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
-        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                            u"move the group's checkpoint"_s);
-            !done.ok())
-            return done;
-        return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
-                   u"clear the event's retries"_s);
-    });
+    return inFencedTransaction(group, owner,
+                               [&]() -> StoreResult<void> { return passEvent(group, position); });
 }
 
 StoreResult<int> PostgresSubscriptionGroups::recordRetry(const QString &group, const QString &owner,
@@ -258,12 +257,7 @@ StoreResult<void> PostgresSubscriptionGroups::parkEvent(const QString &group, co
                 u"park the event"_s);
             !done.ok())
             return done;
-        if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                            u"move the group's checkpoint"_s);
-            !done.ok())
-            return done;
-        return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
-                   u"clear the event's retries"_s);
+        return passEvent(group, position);
     });
 }
 
@@ -275,8 +269,7 @@ StoreResult<void> PostgresSubscriptionGroups::unparkEvent(const QString &group,
                             u"unpark the event"_s);
             !done.ok())
             return done;
-        return run(m_removeRetries, {{u":group"_s, group}, {u":position"_s, position}},
-                   u"clear the event's retries"_s);
+        return removeRetries(group, position);
     });
 }
 
@@ -305,7 +298,7 @@ StoreResult<int> PostgresSubscriptionGroups::replayParkedEvents(const QString &g
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     auto requested
         = countRows(m_requestReplay, {{u":group"_s, group}}, u"replay the parked events"_s);
     if (!requested.ok())

@@ -43,6 +43,8 @@ private:
     StoreResult<int> countRows(QSqlQuery &query, Bindings bindings, const QString &action);
     StoreResult<bool> groupExists(const QString &group);
     StoreResult<void> checkLease(const QString &group, const QString &owner);
+    StoreResult<void> removeRetries(const QString &group, qint64 position);
+    StoreResult<void> passEvent(const QString &group, qint64 position);
     StoreResult<void> inFencedTransaction(const QString &group, const QString &owner,
                                           const std::function<StoreResult<void>()> &writes);
 

@@ -1,5 +1,6 @@
 #include "eventstore/SqliteEventStore.h"
 
+#include "eventstore/AppendResolution.h"
 #include "eventstore/SqliteConnection.h"
 #include "eventstore/SqliteErrors.h"
 #include "eventstore/SqliteEventRows.h"
@@ -8,12 +9,10 @@
 #include "eventstore/SqliteStoreFile.h"
 #include "eventstore/SqliteSubscriptionGroups.h"
 #include "eventstore/SqliteTransaction.h"
-#include "eventstore/StreamName.h"
+#include "eventstore/StoreInput.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
@@ -31,21 +30,6 @@ namespace hoststand {
 
 namespace {
 
-// What an append did: wrote the events, or found them stored already.
-struct AppendOutcome
-{
-    AppendResult result;
-    bool written = false;
-};
-
-// Where one event id is stored.
-struct StoredId
-{
-    QByteArray stream;
-    qint64 revision = NoStreamRevision;
-    qint64 position = 0;
-};
-
 constexpr QByteArrayView EmptyObject("{}");
 
 // The log's length, in pages, at which a poll checkpoints it (SQLite's own
@@ -61,96 +45,6 @@ std::array<char, 16> uuidBytes(const QUuid &id)
     qToBigEndian(id.data3, bytes.data() + 6);
     std::memcpy(bytes.data() + 8, id.data4, 8);
     return bytes;
-}
-
-std::optional<QString> jsonObjectProblem(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return u"it is not valid JSON (%1 at offset %2)"_s.arg(error.errorString())
-            .arg(error.offset);
-    if (!document.isObject())
-        return u"it is a JSON array, not an object"_s;
-    return std::nullopt;
-}
-
-QString describe(const EventData &event, qsizetype index)
-{
-    return u"Event %1 (%2)"_s.arg(index + 1).arg(event.type.isEmpty() ? u"no type"_s : event.type);
-}
-
-// Checks one event; metadata equal to the last valid metadata is not parsed
-// again (the events of one command usually share it).
-std::optional<StoreError> validateEvent(const EventData &event, qsizetype index,
-                                        QByteArray &validMetadata)
-{
-    if (event.id.isNull())
-        return StoreError(StoreError::Code::InvalidArgument,
-                          u"%1 has no event id."_s.arg(describe(event, index)));
-    if (event.type.trimmed().isEmpty())
-        return StoreError(StoreError::Code::InvalidEventType,
-                          u"%1 has no event type."_s.arg(describe(event, index)));
-    if (auto problem = jsonObjectProblem(event.data))
-        return StoreError(
-            StoreError::Code::InvalidEventData,
-            u"%1 has data that cannot be stored: %2."_s.arg(describe(event, index), *problem));
-    if (event.metadata.isEmpty() || event.metadata == validMetadata)
-        return std::nullopt;
-    if (auto problem = jsonObjectProblem(event.metadata))
-        return StoreError(
-            StoreError::Code::InvalidMetadata,
-            u"%1 has metadata that cannot be stored: %2."_s.arg(describe(event, index), *problem));
-    validMetadata = event.metadata;
-    return std::nullopt;
-}
-
-std::optional<StoreError> validateAppend(const QString &stream, const QList<EventData> &events)
-{
-    if (auto problem = StreamName::validate(stream))
-        return StoreError(StoreError::Code::InvalidStreamName, *problem);
-    if (events.isEmpty())
-        return StoreError(StoreError::Code::InvalidArgument,
-                          u"An append to \"%1\" needs at least one event."_s.arg(stream));
-    QByteArray validMetadata;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (auto problem = validateEvent(events.at(i), i, validMetadata))
-            return problem;
-    }
-    return std::nullopt;
-}
-
-std::optional<StoreError> validateStream(const QString &stream)
-{
-    if (auto problem = StreamName::validate(stream))
-        return StoreError(StoreError::Code::InvalidStreamName, *problem);
-    return std::nullopt;
-}
-
-StoreError invalidArgument(const QString &message)
-{
-    return StoreError(StoreError::Code::InvalidArgument, message);
-}
-
-QString revisionText(qint64 revision)
-{
-    return revision == NoStreamRevision ? u"has no events"_s : u"is at revision %1"_s.arg(revision);
-}
-
-// Where an idempotent retry must find its events: an exact expectation and
-// "no stream" name the place, "any" and "stream exists" accept any place.
-bool isSamePlace(const ExpectedRevision &expected, qint64 firstRevision)
-{
-    switch (expected.kind()) {
-    case ExpectedRevision::Kind::Exact:
-        return firstRevision == expected.revision() + 1;
-    case ExpectedRevision::Kind::NoStream:
-        return firstRevision == 0;
-    case ExpectedRevision::Kind::Any:
-    case ExpectedRevision::Kind::StreamExists:
-        return true;
-    }
-    return false;
 }
 
 // Category filters as SQL: a category "table" holds the stream "table" and
@@ -199,11 +93,7 @@ public:
     StoreResult<qint64> currentRevision(const QByteArray &stream);
     int insertEvents(const QByteArray &stream, const QList<EventData> &events, qint64 firstRevision,
                      qint64 *lastPosition);
-    StoreResult<std::optional<StoredId>> findEvent(const QUuid &id);
-    StoreResult<AppendOutcome> resolveStoredIds(const QString &stream,
-                                                const QList<EventData> &events,
-                                                const ExpectedRevision &expected,
-                                                std::optional<qint64> wrongRevision);
+    StoreResult<std::optional<StoredEventId>> findEvent(const QUuid &id);
 
     // Returns SQLITE_DONE when every row was read into events.
     int readRows(SqliteStatement &statement, qint64 maxCount, bool withStream,
@@ -367,74 +257,29 @@ int SqliteEventStore::Private::insertEvents(const QByteArray &stream,
     return SQLITE_DONE;
 }
 
-StoreResult<std::optional<StoredId>> SqliteEventStore::Private::findEvent(const QUuid &id)
+StoreResult<std::optional<StoredEventId>> SqliteEventStore::Private::findEvent(const QUuid &id)
 {
     SqliteResetGuard guard(selectEventById);
     const std::array<char, 16> bytes = uuidBytes(id);
     selectEventById.bindBlob(1, QByteArrayView(bytes.data(), qsizetype(bytes.size())));
     const int rc = selectEventById.step();
     if (rc == SQLITE_DONE)
-        return std::optional<StoredId>();
+        return std::optional<StoredEventId>();
     if (rc != SQLITE_ROW)
         return sqliteStoreError(rc, u"look up an event id"_s);
-    return std::optional<StoredId>(StoredId {selectEventById.columnBytes(0).toByteArray(),
-                                             selectEventById.columnInt64(1),
-                                             selectEventById.columnInt64(2)});
-}
-
-// Called when some of the ids may be stored already: after a wrong
-// expectation (wrongRevision holds the stream's revision) or a unique-id
-// violation. Succeeds without writing when all the ids are stored in this
-// stream, in this order, at consecutive revisions, at the expected place:
-// the retry of an append that did succeed.
-StoreResult<AppendOutcome> SqliteEventStore::Private::resolveStoredIds(
-    const QString &stream, const QList<EventData> &events, const ExpectedRevision &expected,
-    std::optional<qint64> wrongRevision)
-{
-    const QByteArray streamUtf8 = stream.toUtf8();
-    std::optional<StoredId> firstElsewhere;
-    qint64 firstRevision = NoStreamRevision;
-    AppendOutcome outcome;
-    bool retry = true;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        auto stored = findEvent(events.at(i).id);
-        if (!stored.ok())
-            return stored.error();
-        const std::optional<StoredId> &where = stored.value();
-        if (where && !firstElsewhere)
-            firstElsewhere = where;
-        if (i == 0 && where)
-            firstRevision = where->revision;
-        if (!where || where->stream != streamUtf8 || where->revision != firstRevision + i) {
-            retry = false;
-            if (wrongRevision || where)
-                break;
-            continue;
-        }
-        outcome.result = AppendResult {where->revision, where->position};
-    }
-    if (retry && isSamePlace(expected, firstRevision))
-        return outcome;
-    if (wrongRevision)
-        return StoreError(
-            StoreError::Code::WrongExpectedRevision,
-            u"The stream \"%1\" %2, but the append expected %3; nothing was "
-            "written."_s.arg(stream, revisionText(*wrongRevision), expected.toString()),
-            *wrongRevision);
-    if (firstElsewhere)
-        return StoreError(StoreError::Code::DuplicateEventId,
-                          u"An event with the same id is already stored as revision %1 of "
-                          "stream \"%2\"; nothing was written."_s.arg(firstElsewhere->revision)
-                              .arg(QString::fromUtf8(firstElsewhere->stream)));
-    return StoreError(StoreError::Code::DuplicateEventId,
-                      u"The append holds the same event id more than once; nothing was "
-                      "written."_s);
+    return std::optional<StoredEventId>(
+        StoredEventId {QString::fromUtf8(selectEventById.columnBytes(0)),
+                       selectEventById.columnInt64(1), selectEventById.columnInt64(2)});
 }
 
 StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stream,
                                                              const QList<EventData> &events,
                                                              const ExpectedRevision &expected)
 {
+    // Where the ids are stored, should the append turn out to be a retry.
+    const auto findStored = [this](const QUuid &id) {
+        return findEvent(id);
+    };
     const QByteArray streamUtf8 = stream.toUtf8();
     SqliteTransaction transaction(transactions);
     if (auto begun = transaction.begin(); !begun.ok())
@@ -444,7 +289,8 @@ StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stre
         return current.error();
     if (!expected.matches(current.value())) {
         transaction.rollback();
-        return resolveStoredIds(stream, events, expected, current.value());
+        return AppendResolution::resolveStoredIds(stream, events, expected, current.value(),
+                                                  findStored);
     }
     // Optimistic: the schema's unique id refuses a duplicate; only then is
     // it worth finding out whether this is a retry.
@@ -452,7 +298,8 @@ StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stre
     const int rc = insertEvents(streamUtf8, events, current.value() + 1, &lastPosition);
     if (rc == SQLITE_CONSTRAINT_UNIQUE) {
         transaction.rollback();
-        return resolveStoredIds(stream, events, expected, std::nullopt);
+        return AppendResolution::resolveStoredIds(stream, events, expected, std::nullopt,
+                                                  findStored);
     }
     if (rc != SQLITE_DONE)
         return sqliteStoreError(rc, u"append to the stream \"%1\""_s.arg(stream));
@@ -589,7 +436,7 @@ StoreResult<AppendResult> SqliteEventStore::append(const QString &stream,
                                                    const QList<EventData> &events,
                                                    const ExpectedRevision &expected)
 {
-    if (auto invalid = validateAppend(stream, events))
+    if (auto invalid = StoreInput::checkAppend(stream, events))
         return *invalid;
     auto outcome = d->append(stream, events, expected);
     if (!outcome.ok())
@@ -607,16 +454,12 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
                                                                ReadDirection direction,
                                                                qint64 fromRevision, qint64 maxCount)
 {
-    if (auto invalid = validateStream(stream))
+    if (auto invalid = StoreInput::checkReadStream(stream, direction, fromRevision, maxCount))
         return *invalid;
-    const bool forwards = direction == ReadDirection::Forwards;
-    if (maxCount < 0 || (forwards && fromRevision < 0) || (!forwards && fromRevision < EndOfStream))
-        return invalidArgument(
-            u"A read of \"%1\" needs a count of at least 0 and a revision of at least 0 "
-            "(or the end of the stream, backwards)."_s.arg(stream));
     if (maxCount == 0)
         return QList<RecordedEvent>();
-    SqliteStatement &statement = forwards ? d->readForwards : d->readBackwards;
+    SqliteStatement &statement
+        = direction == ReadDirection::Forwards ? d->readForwards : d->readBackwards;
     SqliteResetGuard guard(statement);
     const QByteArray streamUtf8 = stream.toUtf8();
     d->rows.setStream(stream);
@@ -633,15 +476,11 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
 StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition, qint64 maxCount,
                                                             const ReadAllFilter &filter)
 {
-    if (afterPosition < 0 || maxCount < 0)
-        return invalidArgument(u"A read of all streams needs a position and a count of at "
-                               "least 0."_s);
+    if (auto invalid = StoreInput::checkReadAll(afterPosition, maxCount))
+        return *invalid;
     QList<QByteArray> categories;
-    for (const QString &category : filter.categories) {
-        // A category never holds '-'; such a filter matches no stream.
-        if (!category.isEmpty() && !category.contains(u'-'))
-            categories.append(category.toUtf8());
-    }
+    for (const QString &category : StoreInput::usableCategories(filter))
+        categories.append(category.toUtf8());
     if (maxCount == 0 || (categories.isEmpty() && !filter.categories.isEmpty()))
         return QList<RecordedEvent>();
     QList<QByteArray> types;
@@ -675,7 +514,7 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition
 
 StoreResult<qint64> SqliteEventStore::streamRevision(const QString &stream)
 {
-    if (auto invalid = validateStream(stream))
+    if (auto invalid = StoreInput::checkStream(stream))
         return *invalid;
     return d->currentRevision(stream.toUtf8());
 }

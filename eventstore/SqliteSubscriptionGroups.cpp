@@ -2,6 +2,7 @@
 
 #include "eventstore/SqliteErrors.h"
 #include "eventstore/SqliteTransaction.h"
+#include "eventstore/StoreInput.h"
 
 #include <QSqlError>
 
@@ -15,12 +16,6 @@ namespace hoststand {
 static QDateTime utcFromMs(qint64 ms)
 {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
-}
-
-static StoreError invalidGroup()
-{
-    return StoreError(StoreError::Code::InvalidArgument,
-                      u"A subscription group needs a name and an owner."_s);
 }
 
 SqliteSubscriptionGroups::SqliteSubscriptionGroups(QSqlDatabase database,
@@ -120,12 +115,6 @@ StoreResult<bool> SqliteSubscriptionGroups::groupExists(const QString &group)
     return exists;
 }
 
-static StoreError groupNotFound(const QString &group)
-{
-    return StoreError(StoreError::Code::NotFound,
-                      u"There is no subscription group \"%1\"."_s.arg(group));
-}
-
 StoreResult<void> SqliteSubscriptionGroups::checkLease(const QString &group, const QString &owner)
 {
     auto done = exec(m_leaseHeld, {{u":owner"_s, owner}, {u":group"_s, group}},
@@ -136,11 +125,9 @@ StoreResult<void> SqliteSubscriptionGroups::checkLease(const QString &group, con
     const bool held = found && m_leaseHeld.value(0).toBool();
     m_leaseHeld.finish();
     if (!found)
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     if (!held)
-        return StoreError(StoreError::Code::LeaseNotHeld,
-                          u"%1 does not hold the lease of subscription group \"%2\" (any more); "
-                          "another consumer may have taken it over."_s.arg(owner, group));
+        return StoreInput::leaseNotHeld(group, owner);
     return {};
 }
 
@@ -150,10 +137,36 @@ StoreResult<void> SqliteSubscriptionGroups::removeRetries(const QString &group, 
                u"clear the event's retries"_s);
 }
 
+// The writes that leave an event behind, handled or parked: the checkpoint
+// moves past it and its retries are forgotten.
+StoreResult<void> SqliteSubscriptionGroups::passEvent(const QString &group, qint64 position)
+{
+    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
+                        u"move the group's checkpoint"_s);
+        !done.ok())
+        return done;
+    return removeRetries(group, position);
+}
+
+// Runs a consumer's writes in one transaction, after checking that owner
+// holds the group's lease; nothing is written when it does not.
+StoreResult<void> SqliteSubscriptionGroups::inFencedTransaction(
+    const QString &group, const QString &owner, const std::function<StoreResult<void>()> &writes)
+{
+    SqliteTransaction transaction(m_transactions);
+    if (auto done = transaction.begin(); !done.ok())
+        return done;
+    if (auto done = checkLease(group, owner); !done.ok())
+        return done;
+    if (auto done = writes(); !done.ok())
+        return done;
+    return transaction.commit();
+}
+
 StoreResult<void> SqliteSubscriptionGroups::createGroup(const QString &group, qint64 startAfter)
 {
-    if (group.isEmpty() || startAfter < 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkCreateGroup(group, startAfter))
+        return *invalid;
     return run(m_create, {{u":group"_s, group}, {u":checkpoint"_s, startAfter}},
                u"create the subscription group"_s);
 }
@@ -165,7 +178,7 @@ StoreResult<SubscriptionGroupInfo> SqliteSubscriptionGroups::groupInfo(const QSt
         return done.error();
     if (!m_info.next()) {
         m_info.finish();
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     }
     SubscriptionGroupInfo info {group, m_info.value(0).toLongLong(), m_info.value(1).toString(),
                                 utcFromMs(m_info.value(2).toLongLong())};
@@ -176,8 +189,8 @@ StoreResult<SubscriptionGroupInfo> SqliteSubscriptionGroups::groupInfo(const QSt
 StoreResult<bool> SqliteSubscriptionGroups::acquireLease(const QString &group, const QString &owner,
                                                          std::chrono::milliseconds duration)
 {
-    if (group.isEmpty() || owner.isEmpty() || duration.count() <= 0)
-        return invalidGroup();
+    if (auto invalid = StoreInput::checkAcquireLease(group, owner, duration))
+        return *invalid;
     auto done = exec(m_acquire,
                      {{u":owner"_s, owner},
                       {u":duration"_s, qint64(duration.count())},
@@ -194,7 +207,7 @@ StoreResult<bool> SqliteSubscriptionGroups::acquireLease(const QString &group, c
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     return false;
 }
 
@@ -236,80 +249,55 @@ StoreResult<void> SqliteSubscriptionGroups::setSynchronous(const QString &level)
 StoreResult<void> SqliteSubscriptionGroups::moveCheckpoint(const QString &group,
                                                            const QString &owner, qint64 position)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done;
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done;
-    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                        u"move the group's checkpoint"_s);
-        !done.ok())
-        return done;
-    if (auto done = removeRetries(group, position); !done.ok())
-        return done;
-    return transaction.commit();
+    return inFencedTransaction(group, owner,
+                               [&]() -> StoreResult<void> { return passEvent(group, position); });
 }
 
 StoreResult<int> SqliteSubscriptionGroups::recordRetry(const QString &group, const QString &owner,
                                                        qint64 position)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done.error();
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done.error();
-    auto done = exec(m_recordRetry, {{u":group"_s, group}, {u":position"_s, position}},
-                     u"count the event's retry"_s);
+    int attempts = 0;
+    auto done = inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
+        if (auto executed = exec(m_recordRetry, {{u":group"_s, group}, {u":position"_s, position}},
+                                 u"count the event's retry"_s);
+            !executed.ok())
+            return executed;
+        attempts = m_recordRetry.next() ? m_recordRetry.value(0).toInt() : 0;
+        m_recordRetry.finish();
+        return {};
+    });
     if (!done.ok())
         return done.error();
-    const int attempts = m_recordRetry.next() ? m_recordRetry.value(0).toInt() : 0;
-    m_recordRetry.finish();
-    if (auto committed = transaction.commit(); !committed.ok())
-        return committed.error();
     return attempts;
 }
 
 StoreResult<void> SqliteSubscriptionGroups::parkEvent(const QString &group, const QString &owner,
                                                       qint64 position, const QString &reason)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done;
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done;
-    if (auto done = run(m_park,
-                        {{u":group"_s, group},
-                         {u":position"_s, position},
-                         {u":retryGroup"_s, group},
-                         {u":retryPosition"_s, position},
-                         {u":reason"_s, reason}},
-                        u"park the event"_s);
-        !done.ok())
-        return done;
-    if (auto done = run(m_advance, {{u":position"_s, position}, {u":group"_s, group}},
-                        u"move the group's checkpoint"_s);
-        !done.ok())
-        return done;
-    if (auto done = removeRetries(group, position); !done.ok())
-        return done;
-    return transaction.commit();
+    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
+        if (auto done = run(m_park,
+                            {{u":group"_s, group},
+                             {u":position"_s, position},
+                             {u":retryGroup"_s, group},
+                             {u":retryPosition"_s, position},
+                             {u":reason"_s, reason}},
+                            u"park the event"_s);
+            !done.ok())
+            return done;
+        return passEvent(group, position);
+    });
 }
 
 StoreResult<void> SqliteSubscriptionGroups::unparkEvent(const QString &group, const QString &owner,
                                                         qint64 position)
 {
-    SqliteTransaction transaction(m_transactions);
-    if (auto done = transaction.begin(); !done.ok())
-        return done;
-    if (auto done = checkLease(group, owner); !done.ok())
-        return done;
-    if (auto done
-        = run(m_unpark, {{u":group"_s, group}, {u":position"_s, position}}, u"unpark the event"_s);
-        !done.ok())
-        return done;
-    if (auto done = removeRetries(group, position); !done.ok())
-        return done;
-    return transaction.commit();
+    return inFencedTransaction(group, owner, [&]() -> StoreResult<void> {
+        if (auto done = run(m_unpark, {{u":group"_s, group}, {u":position"_s, position}},
+                            u"unpark the event"_s);
+            !done.ok())
+            return done;
+        return removeRetries(group, position);
+    });
 }
 
 StoreResult<QList<ParkedEvent>> SqliteSubscriptionGroups::parkedEvents(const QString &group)
@@ -338,7 +326,7 @@ StoreResult<int> SqliteSubscriptionGroups::replayParkedEvents(const QString &gro
     if (!exists.ok())
         return exists.error();
     if (!exists.value())
-        return groupNotFound(group);
+        return StoreInput::groupNotFound(group);
     if (auto done = exec(m_requestReplay, {{u":group"_s, group}}, u"replay the parked events"_s);
         !done.ok())
         return done.error();

@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 
 #include <chrono>
+#include <functional>
 #include <initializer_list>
 #include <utility>
 
@@ -51,6 +52,9 @@ private:
     StoreResult<bool> groupExists(const QString &group);
     StoreResult<void> checkLease(const QString &group, const QString &owner);
     StoreResult<void> removeRetries(const QString &group, qint64 position);
+    StoreResult<void> passEvent(const QString &group, qint64 position);
+    StoreResult<void> inFencedTransaction(const QString &group, const QString &owner,
+                                          const std::function<StoreResult<void>()> &writes);
 
     QSqlDatabase m_database;
     SqliteTransactionStatements &m_transactions;

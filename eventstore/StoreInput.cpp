@@ -111,4 +111,38 @@ QByteArray storedMetadata(const EventData &event)
     return event.metadata.isEmpty() ? QByteArrayLiteral("{}") : event.metadata;
 }
 
+static StoreError invalidGroup()
+{
+    return StoreError(StoreError::Code::InvalidArgument,
+                      u"A subscription group needs a name and an owner."_s);
+}
+
+std::optional<StoreError> checkCreateGroup(const QString &group, qint64 startAfter)
+{
+    if (group.isEmpty() || startAfter < 0)
+        return invalidGroup();
+    return std::nullopt;
+}
+
+std::optional<StoreError> checkAcquireLease(const QString &group, const QString &owner,
+                                            std::chrono::milliseconds duration)
+{
+    if (group.isEmpty() || owner.isEmpty() || duration.count() <= 0)
+        return invalidGroup();
+    return std::nullopt;
+}
+
+StoreError groupNotFound(const QString &group)
+{
+    return StoreError(StoreError::Code::NotFound,
+                      u"There is no subscription group \"%1\"."_s.arg(group));
+}
+
+StoreError leaseNotHeld(const QString &group, const QString &owner)
+{
+    return StoreError(StoreError::Code::LeaseNotHeld,
+                      u"%1 does not hold the lease of subscription group \"%2\" (any more); "
+                      "another consumer may have taken it over."_s.arg(owner, group));
+}
+
 } // namespace hoststand::StoreInput
