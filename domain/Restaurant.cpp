@@ -72,6 +72,8 @@ StoreResult<void> Restaurant::openReadModel()
     if (!model.ok())
         return model.error();
     m_readModel = std::move(model).value();
+    if (m_options.readModelProgress)
+        connect(m_readModel.get(), &ReadModel::rebuildProgress, this, m_options.readModelProgress);
     if (m_options.readModel == RestaurantOptions::ReadModelUse::Follow)
         return m_readModel->start();
     return {};

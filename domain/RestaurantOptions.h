@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 
 namespace hoststand {
 
@@ -23,6 +24,9 @@ struct RestaurantOptions final
     // Empty: ReadModel::defaultLocationFor(store).
     QString readModelLocation;
     ReadModelUse readModel = ReadModelUse::Follow;
+    // Hears how far a rebuild of the read model at open has come (events
+    // done, events in all), for a window to show while it runs.
+    std::function<void(qint64 done, qint64 total)> readModelProgress;
     // The two sagas hold their groups' leases while this process runs; when
     // another process holds them, it settles this process's bookings.
     bool runSagas = true;

@@ -8,6 +8,7 @@
 #include "ui/HostStandExtras.h"
 #include "ui/HostStandWindow.h"
 #include "ui/MessageBoxPrompt.h"
+#include "ui/RebuildProgress.h"
 #include "ui/StoreChoice.h"
 #include "ui/StoreChooser.h"
 #include "ui/WindowScreenshot.h"
@@ -74,6 +75,11 @@ int runOn(const QString &store, const Session &session, QSettings &settings,
             session.loadDemo ? ui::DemoStart::Mode::Load : ui::DemoStart::Mode::Offer, prompt);
     if (session.loadDemo)
         std::fprintf(stderr, "hoststand: %s\n", qPrintable(demoMessage));
+    ui::RebuildProgress rebuild;
+    if (!session.takingScreenshot)
+        options.readModelProgress = [&rebuild](qint64 done, qint64 total) {
+            rebuild.report(done, total);
+        };
     auto restaurant = Restaurant::open(options, session.clock, session.context);
     if (!restaurant.ok()) {
         // Never the password: the location as people see it.
