@@ -91,6 +91,7 @@ private Q_SLOTS:
 
     void aGeneratedStoreOf100000EventsIsCopiedAndVerified();
     void anInterruptedCopyResumesAfterWhatItCopied();
+    void aCopyKilledMidwayIsResumedByRunningItAgain();
     void aMigrationIsRefusedAndWritesNothing_data();
     void aMigrationIsRefusedAndWritesNothing();
 
@@ -201,6 +202,45 @@ void tst_PostgresMigrate::anInterruptedCopyResumesAfterWhatItCopied()
     PG_VERIFY_OK(source);
     auto target = openTarget();
     QVERIFY(target);
+    QCOMPARE(firstDifference(*source.value(), *target), QString());
+}
+
+// The real interruption: hoststand-cli migrate killed (SIGKILL) once some
+// batches are on the server; running the same command again copies the rest,
+// and the copy is the source, event for event.
+void tst_PostgresMigrate::aCopyKilledMidwayIsResumedByRunningItAgain()
+{
+    auto history = makeSource(30000);
+    PG_VERIFY_OK(history);
+    const QStringList arguments {u"--json"_s,  u"migrate"_s, u"--from"_s,
+                                 sourcePath(), u"--to"_s,    m_url};
+    auto target = openTarget();
+    QVERIFY(target);
+    QProcess migrate;
+    migrate.start(executable(u"hoststand-cli"_s), arguments);
+    QVERIFY(migrate.waitForStarted(10000));
+    qint64 copied = 0;
+    QElapsedTimer waited;
+    waited.start();
+    while (copied <= 0 && migrate.state() == QProcess::Running && waited.elapsed() < 120000) {
+        QTest::qWait(2);
+        copied = lastPositionOf(*target);
+    }
+    migrate.kill();
+    QVERIFY(migrate.waitForFinished(10000));
+    copied = lastPositionOf(*target);
+    QVERIFY2(copied > 0 && copied < history->events,
+             qPrintable(
+                 u"the copy was not caught midway: %1 of %2 events on the server"_s.arg(copied).arg(
+                     history->events)));
+
+    const CliRun run = m_cli.run(arguments);
+    QVERIFY2(run.exitCode == 0, run.describe(arguments).constData());
+    QCOMPARE(jsonAt(run.json(), u"resumedAfter"_s), QString::number(copied));
+    QCOMPARE(jsonAt(run.json(), u"events"_s), QString::number(history->events));
+    auto source = SqliteEventStore::open(sourcePath());
+    PG_VERIFY_OK(source);
+    QCOMPARE(lastPositionOf(*target), history->events);
     QCOMPARE(firstDifference(*source.value(), *target), QString());
 }
 
