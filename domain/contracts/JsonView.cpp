@@ -19,6 +19,15 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
+int twoDigits(QByteArrayView text, qsizetype at)
+{
+    const char a = text[at];
+    const char b = text[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9')
+        return -1;
+    return (a - '0') * 10 + (b - '0');
+}
+
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -210,7 +219,10 @@ private:
         if (error != std::errc() || end != last)
             return fail("number out of range");
         const qsizetype index = newValue(Kind::Number);
-        m_view.m_values[index].number = number;
+        Value &value = m_view.m_values[index];
+        value.number = number;
+        value.begin = start;
+        value.length = m_pos - start;
         return true;
     }
 
@@ -398,6 +410,34 @@ bool JsonView::keyEquals(const Member &member, QLatin1StringView key) const
         return this->key(member) == key;
     return member.keyLength == key.size()
         && std::memcmp(m_text.data() + member.keyBegin, key.data(), size_t(key.size())) == 0;
+}
+
+const JsonView::Value *JsonView::find(const Value &object, QLatin1StringView key) const
+{
+    for (qsizetype i = 0; i < object.count; ++i) {
+        const Member &candidate = member(object, i);
+        if (keyEquals(candidate, key))
+            return &m_values[candidate.value];
+    }
+    return nullptr;
+}
+
+std::optional<QDateTime> JsonView::parseUtcSeconds(QByteArrayView text)
+{
+    if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
+        || text[16] != ':' || text[19] != 'Z')
+        return std::nullopt;
+    const int century = twoDigits(text, 0), year = twoDigits(text, 2);
+    const int month = twoDigits(text, 5), day = twoDigits(text, 8);
+    const int hour = twoDigits(text, 11), minute = twoDigits(text, 14);
+    const int second = twoDigits(text, 17);
+    if (century < 0 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
+        return std::nullopt;
+    const QDate date(century * 100 + year, month, day);
+    const QTime time(hour, minute, second);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
 }
 
 } // namespace hoststand

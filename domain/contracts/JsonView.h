@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QDateTime>
 #include <QString>
 
 #include <QVarLengthArray>
@@ -31,8 +32,8 @@ public:
         bool boolean = false;
         bool escaped = false; // a string with backslash escapes
         double number = 0;
-        qsizetype begin = 0; // string: the first byte inside the quotes
-        qsizetype length = 0; // string: bytes inside the quotes
+        qsizetype begin = 0; // string: the first byte inside the quotes; number: its first
+        qsizetype length = 0; // string: bytes inside the quotes; number: bytes as written
         qsizetype first = 0; // object: first member; array: first element
         qsizetype count = 0; // members or elements
     };
@@ -60,6 +61,19 @@ public:
     QString key(const Member &member) const;
     // Whether the member's key is exactly this ASCII text.
     bool keyEquals(const Member &member, QLatin1StringView key) const;
+    // The object's member with this key, or nothing.
+    const Value *find(const Value &object, QLatin1StringView key) const;
+    // A string's bytes inside the quotes, escapes as written, or a number
+    // as written: a view into the parsed text, copied only if kept.
+    QByteArrayView raw(const Value &value) const
+    {
+        return m_text.sliced(value.begin, value.length);
+    }
+
+    // A moment in the one form the catalogue's codec writes,
+    // "2026-12-01T19:00:00Z", read without QDateTime's general (and slow)
+    // parser; nothing for any other form.
+    static std::optional<QDateTime> parseUtcSeconds(QByteArrayView text);
 
 private:
     class Parser;

@@ -132,14 +132,8 @@ void BookingsProjection::initiate(const ProjectedEvent &event)
     row.walkIn = event.boolean("walkIn");
     row.createdAt = event.recorded().created;
     m_batchLongestMs = std::max(m_batchLongestMs, row.start.msecsTo(row.end));
-    const Pending initiated {std::move(row), true, true, false};
-    if (const auto found = m_pendingIndex.constFind(initiated.row.id);
-        found != m_pendingIndex.cend()) {
-        m_pending[*found] = initiated;
-        return;
-    }
-    m_pendingIndex.insert(initiated.row.id, m_pending.size());
-    m_pending.append(initiated);
+    const QString id = row.id;
+    m_pending.put(id, {std::move(row), true, true, false});
 }
 
 BookingsProjection::Pending *BookingsProjection::pending(const ProjectedEvent &event)
@@ -147,13 +141,11 @@ BookingsProjection::Pending *BookingsProjection::pending(const ProjectedEvent &e
     const QString id = event.text("bookingId");
     if (id.isEmpty())
         return nullptr;
-    if (const auto found = m_pendingIndex.constFind(id); found != m_pendingIndex.cend())
-        return &m_pending[*found];
-    m_pendingIndex.insert(id, m_pending.size());
+    if (Pending *found = m_pending.find(id))
+        return found;
     Pending change;
     change.row.id = id;
-    m_pending.append(change);
-    return &m_pending.last();
+    return &m_pending.add(id, std::move(change));
 }
 
 void BookingsProjection::setStatus(const ProjectedEvent &event, BookingStatus status)
@@ -166,7 +158,7 @@ void BookingsProjection::setStatus(const ProjectedEvent &event, BookingStatus st
 
 StoreResult<void> BookingsProjection::finishBatch()
 {
-    for (const Pending &change : std::as_const(m_pending)) {
+    for (const Pending &change : m_pending) {
         auto written = change.whole ? insert(change.row) : update(change);
         if (!written.ok())
             return written;
@@ -179,7 +171,6 @@ StoreResult<void> BookingsProjection::finishBatch()
 void BookingsProjection::discardBatch()
 {
     m_pending.clear();
-    m_pendingIndex.clear();
     m_batchLongestMs = 0;
 }
 

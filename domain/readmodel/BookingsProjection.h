@@ -1,9 +1,8 @@
 #pragma once
 
+#include "domain/readmodel/BatchChanges.h"
 #include "domain/readmodel/Projection.h"
 #include "domain/readmodel/ReadModelRows.h"
-
-#include <QHash>
 
 namespace hoststand {
 
@@ -49,8 +48,7 @@ private:
     std::unique_ptr<ReadStatement> m_update;
     std::unique_ptr<ReadStatement> m_widen;
     std::unique_ptr<ReadStatement> m_readBound;
-    QList<Pending> m_pending;
-    QHash<QString, qsizetype> m_pendingIndex;
+    BatchChanges<Pending> m_pending; // by booking id
     qint64 m_batchLongestMs = 0;
 };
 

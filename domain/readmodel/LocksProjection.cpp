@@ -73,17 +73,12 @@ void LocksProjection::remove(const ProjectedEvent &event)
 void LocksProjection::keep(Pending change)
 {
     const QString key = change.lock.tableId + u'\n' + change.lock.bookingId;
-    if (const auto found = m_pendingIndex.constFind(key); found != m_pendingIndex.cend()) {
-        m_pending[*found] = std::move(change);
-        return;
-    }
-    m_pendingIndex.insert(key, m_pending.size());
-    m_pending.append(std::move(change));
+    m_pending.put(key, std::move(change));
 }
 
 StoreResult<void> LocksProjection::finishBatch()
 {
-    for (const Pending &change : std::as_const(m_pending)) {
+    for (const Pending &change : m_pending) {
         ReadStatement &statement = change.placed ? *m_place : *m_remove;
         statement.bindText(1, change.lock.tableId);
         statement.bindText(2, change.lock.bookingId);
@@ -102,7 +97,6 @@ StoreResult<void> LocksProjection::finishBatch()
 void LocksProjection::discardBatch()
 {
     m_pending.clear();
-    m_pendingIndex.clear();
 }
 
 } // namespace hoststand

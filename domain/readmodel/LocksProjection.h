@@ -1,9 +1,8 @@
 #pragma once
 
+#include "domain/readmodel/BatchChanges.h"
 #include "domain/readmodel/Projection.h"
 #include "domain/readmodel/ReadModelRows.h"
-
-#include <QHash>
 
 namespace hoststand {
 
@@ -35,8 +34,7 @@ private:
 
     std::unique_ptr<ReadStatement> m_place;
     std::unique_ptr<ReadStatement> m_remove;
-    QList<Pending> m_pending;
-    QHash<QString, qsizetype> m_pendingIndex; // by table and booking
+    BatchChanges<Pending> m_pending; // by table and booking
 };
 
 } // namespace hoststand

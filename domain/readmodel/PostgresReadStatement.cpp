@@ -3,7 +3,6 @@
 #include "domain/readmodel/PostgresReadConnection.h"
 
 #include <QSqlError>
-#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -34,37 +33,6 @@ void PostgresReadStatement::bind(int index, QVariant value)
     if (m_values.size() < index)
         m_values.resize(index);
     m_values[index - 1] = std::move(value);
-}
-
-void PostgresReadStatement::bindInt(int index, qint64 value)
-{
-    bind(index, value);
-}
-
-void PostgresReadStatement::bindReal(int index, double value)
-{
-    bind(index, value);
-}
-
-// A null QString would bind as SQL NULL; the read tables mean "empty".
-void PostgresReadStatement::bindText(int index, const QString &value)
-{
-    bind(index, value.isNull() ? u""_s : value);
-}
-
-void PostgresReadStatement::bindUtf8(int index, const QByteArray &utf8)
-{
-    bindText(index, QString::fromUtf8(utf8));
-}
-
-void PostgresReadStatement::bindBlob(int index, const QByteArray &value)
-{
-    bind(index, value.isNull() ? QByteArray("") : value);
-}
-
-void PostgresReadStatement::bindNull(int index)
-{
-    bind(index, QVariant());
 }
 
 StoreError PostgresReadStatement::failure(const QString &action)
@@ -114,46 +82,6 @@ void PostgresReadStatement::reset()
     if (m_running && m_session == m_connection.session())
         m_query.finish();
     m_running = false;
-}
-
-int PostgresReadStatement::columnCount() const
-{
-    return m_query.record().count();
-}
-
-QString PostgresReadStatement::columnName(int column) const
-{
-    return m_query.record().fieldName(column);
-}
-
-bool PostgresReadStatement::isNull(int column) const
-{
-    return m_query.isNull(column);
-}
-
-qint64 PostgresReadStatement::intValue(int column) const
-{
-    return m_query.value(column).toLongLong();
-}
-
-double PostgresReadStatement::realValue(int column) const
-{
-    return m_query.value(column).toDouble();
-}
-
-QString PostgresReadStatement::textValue(int column) const
-{
-    return m_query.value(column).toString();
-}
-
-QByteArray PostgresReadStatement::blobValue(int column) const
-{
-    return m_query.value(column).toByteArray();
-}
-
-QVariant PostgresReadStatement::value(int column) const
-{
-    return m_query.value(column);
 }
 
 } // namespace hoststand

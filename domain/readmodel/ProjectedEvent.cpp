@@ -15,25 +15,40 @@ static QByteArray view(QByteArrayView utf8)
     return QByteArray::fromRawData(utf8.data(), utf8.size());
 }
 
-bool MetadataReader::scan(const QByteArray &json)
+// A string's bytes: a view into the metadata when written without escapes.
+static QByteArray utf8(const JsonView &json, const JsonView::Value &value)
+{
+    return value.escaped ? json.string(value).toUtf8() : view(json.raw(value));
+}
+
+bool MetadataReader::readInPlace(const QByteArray &json)
 {
     m_parsed = Parsed();
-    bool versionReadable = true;
-    const bool whole = JsonScan::scanObject(json, [&](const JsonScan::Member &member) {
-        if (member.kind == JsonScan::Kind::String) {
-            if (member.key == "$correlationId")
-                m_parsed.correlationId = view(member.value);
-            else if (member.key == "$causationId")
-                m_parsed.causationId = view(member.value);
-            else if (member.key == "user")
-                m_parsed.user = view(member.value);
-            else if (member.key == "terminal")
-                m_parsed.terminal = view(member.value);
-        } else if (member.key == "schemaVersion" && member.kind == JsonScan::Kind::Scalar) {
-            m_parsed.schemaVersion = int(member.value.toInt(&versionReadable));
+    const std::optional<JsonView> parsed = JsonView::parse(json);
+    if (!parsed || parsed->root().kind != JsonView::Kind::Object)
+        return false;
+    const JsonView::Value &root = parsed->root();
+    for (qsizetype i = 0; i < root.count; ++i) {
+        const JsonView::Member &member = parsed->member(root, i);
+        const JsonView::Value &value = parsed->value(member.value);
+        if (value.kind == JsonView::Kind::String) {
+            if (parsed->keyEquals(member, "$correlationId"_L1))
+                m_parsed.correlationId = utf8(*parsed, value);
+            else if (parsed->keyEquals(member, "$causationId"_L1))
+                m_parsed.causationId = utf8(*parsed, value);
+            else if (parsed->keyEquals(member, "user"_L1))
+                m_parsed.user = utf8(*parsed, value);
+            else if (parsed->keyEquals(member, "terminal"_L1))
+                m_parsed.terminal = utf8(*parsed, value);
+        } else if (value.kind == JsonView::Kind::Number
+                   && parsed->keyEquals(member, "schemaVersion"_L1)) {
+            bool readable = false;
+            m_parsed.schemaVersion = int(parsed->raw(value).toInt(&readable));
+            if (!readable)
+                return false; // "2.0" or "2e0": QJsonValue::toInt knows what it means
         }
-    });
-    return whole && versionReadable;
+    }
+    return true;
 }
 
 void MetadataReader::readWithJsonDocument(const QByteArray &metadata)
@@ -47,7 +62,7 @@ void MetadataReader::readWithJsonDocument(const QByteArray &metadata)
 
 const MetadataReader::Parsed &MetadataReader::read(const QByteArray &metadata)
 {
-    if (!scan(metadata))
+    if (!readInPlace(metadata))
         readWithJsonDocument(metadata);
     return m_parsed;
 }
@@ -82,7 +97,7 @@ ProjectedEvent::ProjectedEvent(const RecordedEvent &event, MetadataReader &metad
     , m_metadata(metadata.read(event.metadata))
 { }
 
-// The current version's data is scanned in place. An older version goes
+// The current version's data is read in place. An older version goes
 // through the codec, whose upcasters know the changes, and is written back
 // as the current version's JSON. A version newer than this code cannot be
 // read and is left to the audit log.
@@ -91,10 +106,10 @@ void ProjectedEvent::readData() const
     m_dataRead = true;
     const std::optional<int> current = EventCodec::currentVersion(m_event.type);
     if (current && *current == m_metadata.schemaVersion) {
-        if (JsonScan::scanObject(
-                m_event.data, [this](const JsonScan::Member &member) { m_fields.append(member); }))
+        m_data = JsonView::parse(m_event.data);
+        if (m_data && m_data->root().kind == JsonView::Kind::Object)
             return;
-        m_fields.clear();
+        m_data.reset();
         m_document = QJsonDocument::fromJson(m_event.data).object();
     } else if (auto event = decoded()) {
         m_document = EventCodec::encode(*event);
@@ -103,15 +118,11 @@ void ProjectedEvent::readData() const
     }
 }
 
-const JsonScan::Member *ProjectedEvent::scanned(QByteArrayView key) const
+const JsonView::Value *ProjectedEvent::inPlace(QByteArrayView key) const
 {
     if (!m_dataRead)
         readData();
-    for (const JsonScan::Member &member : m_fields) {
-        if (member.key == key)
-            return &member;
-    }
-    return nullptr;
+    return m_data ? m_data->find(m_data->root(), QLatin1StringView(key)) : nullptr;
 }
 
 QJsonValue ProjectedEvent::fromDocument(QByteArrayView key) const
@@ -127,20 +138,36 @@ std::optional<DomainEvent> ProjectedEvent::decoded() const
     return std::move(event).value();
 }
 
+// The form the codec writes is read fast; any other ISO-8601 form as
+// QDateTime reads it.
+static QDateTime utcMoment(QByteArrayView text)
+{
+    if (const std::optional<QDateTime> moment = JsonView::parseUtcSeconds(text))
+        return *moment;
+    return QDateTime::fromString(QString::fromUtf8(text), Qt::ISODate).toUTC();
+}
+
+static QDateTime utcMoment(const JsonView &json, const JsonView::Value &value)
+{
+    if (value.kind != JsonView::Kind::String)
+        return {};
+    return value.escaped ? utcMoment(json.string(value).toUtf8()) : utcMoment(json.raw(value));
+}
+
 QString ProjectedEvent::text(QByteArrayView key) const
 {
-    if (const JsonScan::Member *member = scanned(key))
-        return member->kind == JsonScan::Kind::String ? QString::fromUtf8(member->value)
-                                                      : QString();
+    if (const JsonView::Value *value = inPlace(key))
+        return value->kind == JsonView::Kind::String ? m_data->string(*value) : QString();
     return fromDocument(key).toString();
 }
 
+// Read from the number's text, as written: a double would round a large one.
 std::optional<qint64> ProjectedEvent::integer(QByteArrayView key) const
 {
-    if (const JsonScan::Member *member = scanned(key)) {
+    if (const JsonView::Value *value = inPlace(key)) {
         bool ok = false;
-        const qint64 value = member->value.toLongLong(&ok);
-        return ok && member->kind == JsonScan::Kind::Scalar ? std::optional(value) : std::nullopt;
+        const qint64 number = m_data->raw(*value).toLongLong(&ok);
+        return ok && value->kind == JsonView::Kind::Number ? std::optional(number) : std::nullopt;
     }
     const QJsonValue value = fromDocument(key);
     return value.isDouble() ? std::optional(value.toInteger()) : std::nullopt;
@@ -148,37 +175,34 @@ std::optional<qint64> ProjectedEvent::integer(QByteArrayView key) const
 
 bool ProjectedEvent::boolean(QByteArrayView key) const
 {
-    if (const JsonScan::Member *member = scanned(key))
-        return member->kind == JsonScan::Kind::Scalar && member->value == "true";
+    if (const JsonView::Value *value = inPlace(key))
+        return value->kind == JsonView::Kind::Bool && value->boolean;
     return fromDocument(key).toBool();
 }
 
 QDateTime ProjectedEvent::moment(QByteArrayView key) const
 {
-    if (const JsonScan::Member *member = scanned(key))
-        return member->kind == JsonScan::Kind::String ? JsonScan::moment(member->value)
-                                                      : QDateTime();
+    if (const JsonView::Value *value = inPlace(key))
+        return utcMoment(*m_data, *value);
     const QJsonValue value = fromDocument(key);
-    return value.isString() ? JsonScan::moment(value.toString().toUtf8()) : QDateTime();
+    return value.isString() ? utcMoment(value.toString().toUtf8()) : QDateTime();
 }
 
 std::optional<std::pair<QDateTime, QDateTime>> ProjectedEvent::timeSlot() const
 {
     QDateTime from;
     QDateTime to;
-    if (const JsonScan::Member *slot = scanned("timeSlot")) {
-        if (slot->kind != JsonScan::Kind::Object)
+    if (const JsonView::Value *slot = inPlace("timeSlot")) {
+        if (slot->kind != JsonView::Kind::Object)
             return std::nullopt;
-        JsonScan::scanObject(slot->value, [&](const JsonScan::Member &member) {
-            if (member.kind == JsonScan::Kind::String && member.key == "from")
-                from = JsonScan::moment(member.value);
-            else if (member.kind == JsonScan::Kind::String && member.key == "to")
-                to = JsonScan::moment(member.value);
-        });
+        if (const JsonView::Value *value = m_data->find(*slot, "from"_L1))
+            from = utcMoment(*m_data, *value);
+        if (const JsonView::Value *value = m_data->find(*slot, "to"_L1))
+            to = utcMoment(*m_data, *value);
     } else {
         const QJsonObject slotObject = fromDocument("timeSlot").toObject();
-        from = JsonScan::moment(slotObject.value(u"from").toString().toUtf8());
-        to = JsonScan::moment(slotObject.value(u"to").toString().toUtf8());
+        from = utcMoment(slotObject.value(u"from").toString().toUtf8());
+        to = utcMoment(slotObject.value(u"to").toString().toUtf8());
     }
     if (!from.isValid() || !to.isValid() || to <= from)
         return std::nullopt;

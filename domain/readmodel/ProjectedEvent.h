@@ -1,12 +1,11 @@
 #pragma once
 
 #include "domain/contracts/DomainEvent.h"
-#include "domain/readmodel/JsonScan.h"
+#include "domain/contracts/JsonView.h"
 #include "eventstore/RecordedEvent.h"
 
 #include <QDateTime>
 #include <QJsonObject>
-#include <QVarLengthArray>
 
 #include <optional>
 #include <utility>
@@ -36,9 +35,9 @@ enum class EventKind {
 };
 
 // Reads events' metadata, as UTF-8 for the audit log's statement. A
-// rebuild reads it for every event, so the flat object the codec writes is
-// scanned in place: the fields are views into the event's bytes, valid while
-// the event lives. Anything else goes through a QJsonDocument.
+// rebuild reads it for every event, so the object the codec writes is read
+// in place by JsonView: the fields are views into the event's bytes, valid
+// while the event lives. Anything else goes through a QJsonDocument.
 class MetadataReader final
 {
 public:
@@ -53,7 +52,7 @@ public:
     const Parsed &read(const QByteArray &metadata);
 
 private:
-    bool scan(const QByteArray &json);
+    bool readInPlace(const QByteArray &json);
     void readWithJsonDocument(const QByteArray &metadata);
 
     Parsed m_parsed;
@@ -90,16 +89,16 @@ public:
 
 private:
     void readData() const;
-    const JsonScan::Member *scanned(QByteArrayView key) const;
+    const JsonView::Value *inPlace(QByteArrayView key) const;
     QJsonValue fromDocument(QByteArrayView key) const;
 
     const RecordedEvent &m_event;
     EventKind m_kind;
     const MetadataReader::Parsed &m_metadata;
-    // The data, scanned in place; or, when the scan gave up or the event
-    // needed upcasting, as a document.
+    // The data, read in place; or, when it is not a JSON object or the
+    // event needed upcasting, as a document.
     mutable bool m_dataRead = false;
-    mutable QVarLengthArray<JsonScan::Member, 10> m_fields;
+    mutable std::optional<JsonView> m_data;
     mutable std::optional<QJsonObject> m_document;
 };
 

@@ -1,7 +1,6 @@
 #include "domain/readmodel/QtSqlReadStatement.h"
 
 #include <QSqlError>
-#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -20,7 +19,7 @@ StoreResult<std::unique_ptr<QtSqlReadStatement>> QtSqlReadStatement::prepare(
 }
 
 QtSqlReadStatement::QtSqlReadStatement(QSqlQuery query)
-    : m_query(std::move(query))
+    : SqlQueryReadStatement(std::move(query))
 { }
 
 StoreError QtSqlReadStatement::error(const QString &action) const
@@ -30,34 +29,9 @@ StoreError QtSqlReadStatement::error(const QString &action) const
                           action, m_query.lastQuery().left(60), m_query.lastError().text()));
 }
 
-void QtSqlReadStatement::bindInt(int index, qint64 value)
+void QtSqlReadStatement::bind(int index, QVariant value)
 {
-    m_query.bindValue(index - 1, value);
-}
-
-void QtSqlReadStatement::bindReal(int index, double value)
-{
-    m_query.bindValue(index - 1, value);
-}
-
-void QtSqlReadStatement::bindText(int index, const QString &value)
-{
-    m_query.bindValue(index - 1, value.isNull() ? u""_s : value);
-}
-
-void QtSqlReadStatement::bindUtf8(int index, const QByteArray &utf8)
-{
-    bindText(index, QString::fromUtf8(utf8));
-}
-
-void QtSqlReadStatement::bindBlob(int index, const QByteArray &value)
-{
-    m_query.bindValue(index - 1, value.isNull() ? QByteArray("") : value);
-}
-
-void QtSqlReadStatement::bindNull(int index)
-{
-    m_query.bindValue(index - 1, QVariant());
+    m_query.bindValue(index - 1, std::move(value));
 }
 
 StoreResult<void> QtSqlReadStatement::execute()
@@ -87,46 +61,6 @@ void QtSqlReadStatement::reset()
 {
     m_query.finish();
     m_running = false;
-}
-
-int QtSqlReadStatement::columnCount() const
-{
-    return m_query.record().count();
-}
-
-QString QtSqlReadStatement::columnName(int column) const
-{
-    return m_query.record().fieldName(column);
-}
-
-bool QtSqlReadStatement::isNull(int column) const
-{
-    return m_query.isNull(column);
-}
-
-qint64 QtSqlReadStatement::intValue(int column) const
-{
-    return m_query.value(column).toLongLong();
-}
-
-double QtSqlReadStatement::realValue(int column) const
-{
-    return m_query.value(column).toDouble();
-}
-
-QString QtSqlReadStatement::textValue(int column) const
-{
-    return m_query.value(column).toString();
-}
-
-QByteArray QtSqlReadStatement::blobValue(int column) const
-{
-    return m_query.value(column).toByteArray();
-}
-
-QVariant QtSqlReadStatement::value(int column) const
-{
-    return m_query.value(column);
 }
 
 } // namespace hoststand
