@@ -6,40 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-namespace {
-
-int twoDigits(QByteArrayView text, qsizetype at)
-{
-    const char a = text[at];
-    const char b = text[at + 1];
-    if (a < '0' || a > '9' || b < '0' || b > '9')
-        return -1;
-    return (a - '0') * 10 + (b - '0');
-}
-
-// The form every Hoststand event writes, "2026-12-01T19:00:00Z", read
-// without QDateTime::fromString's general (and slow) parser.
-std::optional<QDateTime> parseUtcSeconds(const QString &text)
-{
-    if (text.size() != 20 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T'
-        || text[13] != u':' || text[16] != u':' || text[19] != u'Z')
-        return std::nullopt;
-    const QByteArray latin = text.toLatin1();
-    const int century = twoDigits(latin, 0), year = twoDigits(latin, 2);
-    const int month = twoDigits(latin, 5), day = twoDigits(latin, 8);
-    const int hour = twoDigits(latin, 11), minute = twoDigits(latin, 14);
-    const int second = twoDigits(latin, 17);
-    if (century < 0 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
-        return std::nullopt;
-    const QDate date(century * 100 + year, month, day);
-    const QTime time(hour, minute, second);
-    if (!date.isValid() || !time.isValid())
-        return std::nullopt;
-    return QDateTime(date, time, Qt::UTC);
-}
-
-} // namespace
-
 JsonReader::JsonReader(const JsonView &view, QStringView where)
     : m_view(&view)
     , m_object(&view.root())
@@ -144,8 +110,10 @@ std::optional<QDateTime> JsonReader::dateTime(QLatin1StringView key)
     auto text = string(key);
     if (!text)
         return std::nullopt;
-    if (auto fast = parseUtcSeconds(*text))
-        return fast;
+    if (text->size() == 20) {
+        if (auto fast = JsonView::parseUtcSeconds(text->toLatin1()))
+            return fast;
+    }
     const QDateTime moment = QDateTime::fromString(*text, Qt::ISODate);
     const qsizetype timeAt = text->indexOf(u'T');
     const bool hasOffset = text->endsWith(u'Z') || text->indexOf(u'+', timeAt) > 0

@@ -19,6 +19,9 @@ private Q_SLOTS:
     void readerNamesTheFieldPath();
     void readerReadsUtcTimesInEveryForm_data();
     void readerReadsUtcTimesInEveryForm();
+    void findAndRawReadMembersAsWritten();
+    void parseUtcSecondsReadsOnlyTheCodecsForm_data();
+    void parseUtcSecondsReadsOnlyTheCodecsForm();
 };
 
 void tst_JsonView::validDocumentsParse_data()
@@ -121,6 +124,55 @@ void tst_JsonView::readerReadsUtcTimesInEveryForm()
     QCOMPARE(moment.has_value(), expected.isValid());
     if (moment)
         QCOMPARE(*moment, expected);
+}
+
+// What the projections read: a member by key, and its text as written
+// (numbers exactly, strings with their escapes).
+void tst_JsonView::findAndRawReadMembersAsWritten()
+{
+    const auto view = JsonView::parse(R"({"n":1234567890123,"s":"a\"b","o":{"in":true}})");
+    QVERIFY(view);
+    const JsonView::Value *number = view->find(view->root(), "n"_L1);
+    QVERIFY(number);
+    QCOMPARE(number->kind, JsonView::Kind::Number);
+    QCOMPARE(view->raw(*number), QByteArrayView("1234567890123"));
+    const JsonView::Value *text = view->find(view->root(), "s"_L1);
+    QVERIFY(text);
+    QCOMPARE(view->raw(*text), QByteArrayView(R"(a\"b)"));
+    QCOMPARE(view->string(*text), u"a\"b"_s);
+    QVERIFY(!view->find(view->root(), "in"_L1)); // only the object's own members
+    const JsonView::Value *inner = view->find(view->root(), "o"_L1);
+    QVERIFY(inner);
+    QVERIFY(view->find(*inner, "in"_L1));
+    QVERIFY(!view->find(view->root(), "missing"_L1));
+}
+
+void tst_JsonView::parseUtcSecondsReadsOnlyTheCodecsForm_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QDateTime>("moment");
+    const QDateTime invalid;
+    QTest::newRow("the codec's form")
+        << QByteArray("2026-12-01T19:00:05Z")
+        << QDateTime(QDate(2026, 12, 1), QTime(19, 0, 5), QTimeZone::utc());
+    QTest::newRow("a leap day") << QByteArray("2028-02-29T00:00:00Z")
+                                << QDateTime(QDate(2028, 2, 29), QTime(0, 0), QTimeZone::utc());
+    QTest::newRow("no such day") << QByteArray("2026-02-30T10:00:00Z") << invalid;
+    QTest::newRow("no such hour") << QByteArray("2026-12-01T24:00:00Z") << invalid;
+    QTest::newRow("a bad year") << QByteArray("2a26-12-01T19:00:00Z") << invalid;
+    QTest::newRow("an offset instead of Z") << QByteArray("2026-12-01T19:00:00+01:00") << invalid;
+    QTest::newRow("milliseconds") << QByteArray("2026-12-01T19:00:00.000Z") << invalid;
+    QTest::newRow("empty") << QByteArray() << invalid;
+}
+
+void tst_JsonView::parseUtcSecondsReadsOnlyTheCodecsForm()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QDateTime, moment);
+    const std::optional<QDateTime> read = JsonView::parseUtcSeconds(text);
+    QCOMPARE(read.has_value(), moment.isValid());
+    if (read)
+        QCOMPARE(*read, moment);
 }
 
 QTEST_GUILESS_MAIN(tst_JsonView)
