@@ -64,6 +64,9 @@ private Q_SLOTS:
     void draggingABookingMovesIt();
     void theTopShowsCoversAndTheStatusBarTheStore();
     void othersPlugInAViewAndAnAction();
+    void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
+    void ctrlWOpensTheWalkInDialogAndOkSeatsTheParty();
+    void altLeftAndThePreviousDayButtonShowTheDayBefore();
     void everyControlHasAnAccessibleName();
     void statusColoursReadInLightAndDarkPalettes_data();
     void statusColoursReadInLightAndDarkPalettes();
@@ -77,6 +80,10 @@ private:
     void typeParty(BookingDialog *dialog, int party);
     void clickAction(QAction *action);
     void pickBooking(const QString &bookingId);
+    // Books through the booker on the day after the fixture's; the id.
+    QString bookTomorrow(const QString &table, const QTime &start, int party, const QString &guest);
+    // The tables the dialog offers as free, in id order.
+    static QStringList offeredTables(const BookingDialog *dialog);
 
     std::unique_ptr<HostStandFixture> m_restaurant;
     std::unique_ptr<ui::HostStandWindow> m_window;
@@ -162,6 +169,32 @@ void tst_HostStandWindow::pickBooking(const QString &bookingId)
     QVERIFY(span.isValid());
     QTest::mouseClick(m_window->gridView()->viewport(), Qt::LeftButton, {}, span.center());
     QCOMPARE(m_window->selectedBookingId(), bookingId);
+}
+
+QString tst_HostStandWindow::bookTomorrow(const QString &table, const QTime &start, int party,
+                                          const QString &guest)
+{
+    booker::BookingRequest request;
+    request.tableId = table;
+    request.start = HostStandFixture::at(start).addDays(1);
+    request.partySize = party;
+    request.guestName = guest;
+    auto booked = m_restaurant->booker().book(request);
+    if (!booked.ok() || !m_restaurant->settle())
+        return {};
+    return booked.value().toString();
+}
+
+QStringList tst_HostStandWindow::offeredTables(const BookingDialog *dialog)
+{
+    QStringList offered;
+    const QComboBox *tables = dialog->tableField();
+    for (int index = 0; index < tables->count(); ++index) {
+        if (tables->itemText(index).endsWith(u" · free"_s))
+            offered.append(tables->itemData(index).toString());
+    }
+    offered.sort();
+    return offered;
 }
 
 void tst_HostStandWindow::bookingFromAnEmptyCellEndsConfirmedInTheGrid()
@@ -502,6 +535,76 @@ void tst_HostStandWindow::othersPlugInAViewAndAnAction()
             });
     QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
     QCOMPARE(days, 1);
+}
+
+void tst_HostStandWindow::ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt()
+{
+    // The host has the grid's cursor on T3 at 20:00.
+    ui::TimeSlotGridView *grid = m_window->gridView();
+    grid->setFocus();
+    grid->setCurrentIndex(cell(u"T3"_s, QTime(20, 0)));
+    QVERIFY(!bookingDialog());
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::Ahead);
+    QCOMPARE(dialog->request().tableId, u"T3"_s);
+    QCOMPARE(dialog->request().start, HostStandFixture::at(QTime(20, 0)));
+    QTest::keyClicks(dialog->guestField(), u"Nakamura"_s);
+    typeParty(dialog, 5);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const QModelIndex booked = cell(u"T3"_s, QTime(20, 0));
+    QTRY_COMPARE(booked.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Confirmed));
+    QCOMPARE(booked.data(TimeSlotGridModel::GuestRole).toString(), u"Nakamura"_s);
+    QCOMPARE(booked.data(TimeSlotGridModel::PartySizeRole).toInt(), 5);
+}
+
+void tst_HostStandWindow::ctrlWOpensTheWalkInDialogAndOkSeatsTheParty()
+{
+    m_restaurant->clock().setNow(HostStandFixture::at(QTime(19, 3)));
+    QTest::keyClick(m_window.get(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::WalkIn);
+    typeParty(dialog, 3);
+    // No table is picked: the dialog suggests a free one that fits the party as typed.
+    const QString table = dialog->walkInRequest().tableId;
+    QVERIFY2(offeredTables(dialog).contains(table), qPrintable(table));
+    QVERIFY(dialog->okButton()->isEnabled());
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const QModelIndex seated = cell(table, QTime(19, 0));
+    QTRY_COMPARE(seated.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Seated));
+    QVERIFY(seated.data(TimeSlotGridModel::WalkInRole).toBool());
+    QCOMPARE(seated.data(TimeSlotGridModel::PartySizeRole).toInt(), 3);
+}
+
+void tst_HostStandWindow::altLeftAndThePreviousDayButtonShowTheDayBefore()
+{
+    const QString today = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    const QString tomorrow = bookTomorrow(u"P1"_s, QTime(20, 0), 3, u"Okafor"_s);
+    QVERIFY(!today.isEmpty() && !tomorrow.isEmpty());
+    const TimeSlotGridModel *grid = m_window->gridModel();
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(m_window->date(), HostStandFixture::day().addDays(2));
+    QVERIFY(!grid->indexOfBooking(tomorrow).isValid());
+
+    QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(m_window->date(), HostStandFixture::day().addDays(1));
+    QTRY_VERIFY(grid->indexOfBooking(tomorrow).isValid());
+    QVERIFY(!grid->indexOfBooking(today).isValid());
+
+    ui::DayBar *dayBar = m_window->dayBar();
+    QWidget *previous = dayBar->widgetForAction(dayBar->previousDayAction());
+    QVERIFY(previous);
+    QTest::mouseClick(previous, Qt::LeftButton);
+    QCOMPARE(m_window->date(), HostStandFixture::day());
+    QTRY_VERIFY(grid->indexOfBooking(today).isValid());
+    QVERIFY(!grid->indexOfBooking(tomorrow).isValid());
 }
 
 void tst_HostStandWindow::everyControlHasAnAccessibleName()
