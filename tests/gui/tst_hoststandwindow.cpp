@@ -67,6 +67,8 @@ private Q_SLOTS:
     void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
     void ctrlWOpensTheWalkInDialogAndOkSeatsTheParty();
     void altLeftAndThePreviousDayButtonShowTheDayBefore();
+    void doubleClickingABookingOpensIt();
+    void theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange();
     void everyControlHasAnAccessibleName();
     void statusColoursReadInLightAndDarkPalettes_data();
     void statusColoursReadInLightAndDarkPalettes();
@@ -82,8 +84,12 @@ private:
     void pickBooking(const QString &bookingId);
     // Books through the booker on the day after the fixture's; the id.
     QString bookTomorrow(const QString &table, const QTime &start, int party, const QString &guest);
+    // Picks an entry of a combo box with the arrow keys, as a host would.
+    void chooseWithKeys(QComboBox *box, const QString &text);
     // The tables the dialog offers as free, in id order.
     static QStringList offeredTables(const BookingDialog *dialog);
+    // What the dialog says of a table it does not offer ("too small", "taken").
+    static QString whyNotOffered(const BookingDialog *dialog, const QString &table);
 
     std::unique_ptr<HostStandFixture> m_restaurant;
     std::unique_ptr<ui::HostStandWindow> m_window;
@@ -185,6 +191,18 @@ QString tst_HostStandWindow::bookTomorrow(const QString &table, const QTime &sta
     return booked.value().toString();
 }
 
+void tst_HostStandWindow::chooseWithKeys(QComboBox *box, const QString &text)
+{
+    const int target = box->findText(text);
+    QVERIFY2(target >= 0, qPrintable(text));
+    box->setFocus();
+    while (box->currentIndex() != target) {
+        const int before = box->currentIndex();
+        QTest::keyClick(box, before < target ? Qt::Key_Down : Qt::Key_Up);
+        QVERIFY(box->currentIndex() != before);
+    }
+}
+
 QStringList tst_HostStandWindow::offeredTables(const BookingDialog *dialog)
 {
     QStringList offered;
@@ -195,6 +213,13 @@ QStringList tst_HostStandWindow::offeredTables(const BookingDialog *dialog)
     }
     offered.sort();
     return offered;
+}
+
+QString tst_HostStandWindow::whyNotOffered(const BookingDialog *dialog, const QString &table)
+{
+    const QComboBox *tables = dialog->tableField();
+    const int index = tables->findData(table);
+    return index < 0 ? QString() : tables->itemText(index).section(u" · "_s, 2);
 }
 
 void tst_HostStandWindow::bookingFromAnEmptyCellEndsConfirmedInTheGrid()
@@ -605,6 +630,55 @@ void tst_HostStandWindow::altLeftAndThePreviousDayButtonShowTheDayBefore()
     QCOMPARE(m_window->date(), HostStandFixture::day());
     QTRY_VERIFY(grid->indexOfBooking(today).isValid());
     QVERIFY(!grid->indexOfBooking(tomorrow).isValid());
+}
+
+void tst_HostStandWindow::doubleClickingABookingOpensIt()
+{
+    const QString id = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    cellCentre(u"T2"_s, QTime(19, 0)); // scrolls the booking into view
+    QTRY_VERIFY(m_window->gridView()->spanRect(id).isValid());
+    const qint64 before = m_restaurant->lastPosition();
+    QTest::mouseDClick(m_window->gridView()->viewport(), Qt::LeftButton, {},
+                       m_window->gridView()->spanRect(id).center());
+    QTRY_VERIFY(detailsDialog());
+    QCOMPARE(detailsDialog()->bookingId(), id);
+    QCOMPARE(detailsDialog()->statusText(), u"Confirmed"_s);
+    // Opening a booking is neither a new booking nor a move.
+    QVERIFY(!bookingDialog());
+    QCOMPARE(m_restaurant->prompt().questions, QStringList());
+    QCOMPARE(m_restaurant->lastPosition(), before);
+}
+
+// T1 seats 2, T2 and P1 seat 4, T3 seats 6; Smith holds T2 from 19:00 to 20:45.
+void tst_HostStandWindow::theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange()
+{
+    QVERIFY(!m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Smith"_s).isEmpty());
+    clickCell(u"T3"_s, QTime(19, 0));
+    QTRY_VERIFY(bookingDialog());
+    BookingDialog *dialog = bookingDialog();
+    typeParty(dialog, 4);
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T3"_s}));
+    QVERIFY(dialog->tableField()->itemText(0).endsWith(u" · free"_s));
+    QCOMPARE(whyNotOffered(dialog, u"T1"_s), u"too small"_s);
+    QCOMPARE(whyNotOffered(dialog, u"T2"_s), u"taken"_s);
+    QCOMPARE(dialog->request().tableId, u"T3"_s);
+
+    typeParty(dialog, 6);
+    QCOMPARE(offeredTables(dialog), QStringList {u"T3"_s});
+    QCOMPARE(whyNotOffered(dialog, u"P1"_s), u"too small"_s);
+
+    typeParty(dialog, 2);
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T3"_s}));
+    QCOMPARE(whyNotOffered(dialog, u"T2"_s), u"taken"_s);
+    // The table the host clicked stays chosen while the party changes.
+    QCOMPARE(dialog->request().tableId, u"T3"_s);
+
+    // At 21:00 Smith has gone.
+    chooseWithKeys(dialog->timeField(), u"21:00 · dinner"_s);
+    QCOMPARE(dialog->request().start, HostStandFixture::at(QTime(21, 0)));
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T2"_s, u"T3"_s}));
+    chooseWithKeys(dialog->timeField(), u"20:30 · dinner"_s);
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T3"_s}));
 }
 
 void tst_HostStandWindow::everyControlHasAnAccessibleName()
