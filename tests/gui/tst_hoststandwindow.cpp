@@ -69,6 +69,9 @@ private Q_SLOTS:
     void altLeftAndThePreviousDayButtonShowTheDayBefore();
     void doubleClickingABookingOpensIt();
     void theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange();
+    void theFloorPlansBookButtonBooksThePickedTable();
+    void theFloorPlansMomentShowsEachTableAsItIsThen();
+    void doubleClickingATableOnTheFloorPlanSeatsAWalkInThere();
     void everyControlHasAnAccessibleName();
     void statusColoursReadInLightAndDarkPalettes_data();
     void statusColoursReadInLightAndDarkPalettes();
@@ -84,6 +87,7 @@ private:
     void pickBooking(const QString &bookingId);
     // Books through the booker on the day after the fixture's; the id.
     QString bookTomorrow(const QString &table, const QTime &start, int party, const QString &guest);
+    void showFloorPlan();
     // Picks an entry of a combo box with the arrow keys, as a host would.
     void chooseWithKeys(QComboBox *box, const QString &text);
     // The tables the dialog offers as free, in id order.
@@ -189,6 +193,13 @@ QString tst_HostStandWindow::bookTomorrow(const QString &table, const QTime &sta
     if (!booked.ok() || !m_restaurant->settle())
         return {};
     return booked.value().toString();
+}
+
+void tst_HostStandWindow::showFloorPlan()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->floorPlanPage());
+    QTRY_VERIFY(!m_window->floorPlanPage()->view()->tableCentre(u"T3"_s).isNull());
 }
 
 void tst_HostStandWindow::chooseWithKeys(QComboBox *box, const QString &text)
@@ -679,6 +690,76 @@ void tst_HostStandWindow::theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChang
     QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T2"_s, u"T3"_s}));
     chooseWithKeys(dialog->timeField(), u"20:30 · dinner"_s);
     QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T3"_s}));
+}
+
+void tst_HostStandWindow::theFloorPlansBookButtonBooksThePickedTable()
+{
+    showFloorPlan();
+    ui::FloorPlanPage *page = m_window->floorPlanPage();
+    QVERIFY(!page->bookButton()->isEnabled());
+    QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {},
+                      page->view()->tableCentre(u"P1"_s));
+    QCOMPARE(page->selectedTableId(), u"P1"_s);
+    QVERIFY(page->bookButton()->isEnabled());
+    QTest::mouseClick(page->bookButton(), Qt::LeftButton);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::Ahead);
+    QCOMPARE(dialog->request().tableId, u"P1"_s);
+    QTest::keyClicks(dialog->guestField(), u"Lindqvist"_s);
+    typeParty(dialog, 4);
+    chooseWithKeys(dialog->timeField(), u"19:30 · dinner"_s);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const QModelIndex booked = cell(u"P1"_s, QTime(19, 30));
+    QTRY_COMPARE(booked.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Confirmed));
+    QCOMPARE(booked.data(TimeSlotGridModel::GuestRole).toString(), u"Lindqvist"_s);
+}
+
+void tst_HostStandWindow::theFloorPlansMomentShowsEachTableAsItIsThen()
+{
+    QVERIFY(!m_restaurant->book(u"T1"_s, QTime(19, 0), 2, u"Jones"_s).isEmpty());
+    showFloorPlan();
+    ui::FloorPlanPage *page = m_window->floorPlanPage();
+    const ui::FloorPlanTableItem *t1 = page->scene()->tableItem(u"T1"_s);
+    const ui::FloorPlanTableItem *t2 = page->scene()->tableItem(u"T2"_s);
+    QCOMPARE(page->momentBox()->currentText(), u"Now"_s);
+    QTRY_VERIFY(t1->state() == TableState::Free);
+
+    chooseWithKeys(page->momentBox(), u"19:15 · dinner"_s);
+    QCOMPARE(page->moment(), HostStandFixture::at(QTime(19, 15)));
+    QTRY_VERIFY(t1->state() == TableState::Locked);
+    QVERIFY(t1->caption().contains(u"Jones"_s));
+    QVERIFY(t2->state() == TableState::Free);
+
+    chooseWithKeys(page->momentBox(), u"18:30 · dinner"_s);
+    QTRY_VERIFY(t1->state() == TableState::BookedSoon);
+    chooseWithKeys(page->momentBox(), u"21:00 · dinner"_s);
+    QTRY_VERIFY(t1->state() == TableState::Free);
+    chooseWithKeys(page->momentBox(), u"Now"_s);
+    QTRY_VERIFY(t1->state() == TableState::Free);
+    QCOMPARE(page->moment(), m_restaurant->clock().now());
+}
+
+void tst_HostStandWindow::doubleClickingATableOnTheFloorPlanSeatsAWalkInThere()
+{
+    m_restaurant->clock().setNow(HostStandFixture::at(QTime(19, 3)));
+    showFloorPlan();
+    ui::FloorPlanView *floor = m_window->floorPlanPage()->view();
+    QVERIFY(!bookingDialog());
+    QTest::mouseDClick(floor->viewport(), Qt::LeftButton, {}, floor->tableCentre(u"P1"_s));
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::WalkIn);
+    QCOMPARE(dialog->walkInRequest().tableId, u"P1"_s);
+    typeParty(dialog, 4);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const ui::FloorPlanTableItem *table = m_window->floorPlanPage()->scene()->tableItem(u"P1"_s);
+    QTRY_VERIFY(table->state() == TableState::Occupied);
+    QVERIFY(table->caption().contains(u"Walk-in (4)"_s));
 }
 
 void tst_HostStandWindow::everyControlHasAnAccessibleName()
