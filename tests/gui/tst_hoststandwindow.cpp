@@ -72,6 +72,8 @@ private Q_SLOTS:
     void theFloorPlansBookButtonBooksThePickedTable();
     void theFloorPlansMomentShowsEachTableAsItIsThen();
     void doubleClickingATableOnTheFloorPlanSeatsAWalkInThere();
+    void theServiceBoxShowsThatServicesColumns();
+    void theDateEditShowsThatDaysBookings();
     void everyControlHasAnAccessibleName();
     void statusColoursReadInLightAndDarkPalettes_data();
     void statusColoursReadInLightAndDarkPalettes();
@@ -760,6 +762,58 @@ void tst_HostStandWindow::doubleClickingATableOnTheFloorPlanSeatsAWalkInThere()
     const ui::FloorPlanTableItem *table = m_window->floorPlanPage()->scene()->tableItem(u"P1"_s);
     QTRY_VERIFY(table->state() == TableState::Occupied);
     QVERIFY(table->caption().contains(u"Walk-in (4)"_s));
+}
+
+void tst_HostStandWindow::theServiceBoxShowsThatServicesColumns()
+{
+    const QString lunch = bookTomorrow(u"T2"_s, QTime(12, 30), 2, u"Lunch guest"_s);
+    const QString dinner = bookTomorrow(u"T2"_s, QTime(19, 0), 2, u"Dinner guest"_s);
+    QVERIFY(!lunch.isEmpty() && !dinner.isEmpty());
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    const TimeSlotGridModel *grid = m_window->gridModel();
+    const QDateTime tomorrow = HostStandFixture::at(QTime(0, 0)).addDays(1);
+    QCOMPARE(m_window->service(), u"dinner"_s);
+    QCOMPARE(grid->index(0, 0).data(TimeSlotGridModel::SlotStartRole).toDateTime(),
+             tomorrow.addSecs(18 * 3600 + 30 * 60));
+    QVERIFY(grid->indexOfBooking(dinner).isValid());
+    QVERIFY(!grid->indexOfBooking(lunch).isValid());
+
+    QComboBox *services = m_window->dayBar()->serviceBox();
+    QCOMPARE(services->count(), 2);
+    chooseWithKeys(services, u"Lunch"_s);
+    QCOMPARE(m_window->service(), u"lunch"_s);
+    QCOMPARE(grid->index(0, 0).data(TimeSlotGridModel::SlotStartRole).toDateTime(),
+             tomorrow.addSecs(12 * 3600));
+    QTRY_VERIFY(grid->indexOfBooking(lunch).isValid());
+    QVERIFY(!grid->indexOfBooking(dinner).isValid());
+    QCOMPARE(grid->index(grid->rowOfTable(u"T2"_s),
+                         int(grid->columnAt(tomorrow.addSecs(12 * 3600 + 30 * 60))))
+                 .data(TimeSlotGridModel::GuestRole)
+                 .toString(),
+             u"Lunch guest"_s);
+}
+
+void tst_HostStandWindow::theDateEditShowsThatDaysBookings()
+{
+    const QString today = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    const QString tomorrow = bookTomorrow(u"P1"_s, QTime(20, 0), 3, u"Okafor"_s);
+    QVERIFY(!today.isEmpty() && !tomorrow.isEmpty());
+    const TimeSlotGridModel *grid = m_window->gridModel();
+    QTRY_VERIFY(grid->indexOfBooking(today).isValid());
+
+    QDateEdit *dateEdit = m_window->dayBar()->dateEdit();
+    dateEdit->setFocus();
+    dateEdit->setCurrentSection(QDateTimeEdit::DaySection);
+    QTest::keyClick(dateEdit, Qt::Key_Up);
+    QCOMPARE(m_window->date(), HostStandFixture::day().addDays(1));
+    QTRY_VERIFY(grid->indexOfBooking(tomorrow).isValid());
+    QVERIFY(!grid->indexOfBooking(today).isValid());
+    QTRY_COMPARE(m_window->dayBar()->coversLabel()->text(), u"<b>3</b> covers booked · 16 seats"_s);
+
+    QTest::keyClick(dateEdit, Qt::Key_Down);
+    QCOMPARE(m_window->date(), HostStandFixture::day());
+    QTRY_VERIFY(grid->indexOfBooking(today).isValid());
+    QVERIFY(!grid->indexOfBooking(tomorrow).isValid());
 }
 
 void tst_HostStandWindow::everyControlHasAnAccessibleName()
