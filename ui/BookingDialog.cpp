@@ -137,6 +137,7 @@ void BookingDialog::buildForm()
     });
     connect(m_time, &QComboBox::currentIndexChanged, this, &BookingDialog::fillTables);
     connect(m_table, &QComboBox::currentIndexChanged, this, &BookingDialog::revalidate);
+    connect(m_table, &QComboBox::activated, this, [this] { m_tableChosen = true; });
 }
 
 QPushButton *BookingDialog::okButton() const
@@ -147,8 +148,10 @@ QPushButton *BookingDialog::okButton() const
 void BookingDialog::setTable(const QString &tableId)
 {
     const int index = m_table->findData(tableId);
-    if (index >= 0)
+    if (index >= 0) {
         m_table->setCurrentIndex(index);
+        m_tableChosen = true;
+    }
 }
 
 void BookingDialog::setStart(const QDateTime &start)
@@ -182,7 +185,9 @@ void BookingDialog::fillTimes()
     m_time->setCurrentIndex(index >= 0 ? index : 0);
 }
 
-// Free tables that fit first, then the others with the reason they are not offered.
+// Free tables that fit first, then the others with the reason they are not
+// offered. The host's table stays chosen; a suggestion moves to the first
+// free table that fits.
 void BookingDialog::fillTables()
 {
     const QString previous = tableId();
@@ -206,7 +211,7 @@ void BookingDialog::fillTables()
         const QString why = table.seats < party ? u"too small"_s : u"taken"_s;
         m_table->addItem(u"%1 · %2 · %3"_s.arg(table.id, seatsText(table.seats), why), table.id);
     }
-    const int index = m_table->findData(previous);
+    const int index = m_tableChosen ? m_table->findData(previous) : -1;
     m_table->setCurrentIndex(index >= 0 ? index : 0);
     revalidate();
 }

@@ -84,6 +84,9 @@ private:
     ServiceCalendar m_calendar;
     Submit m_submit;
     bool m_durationEdited = false;
+    // Whether the table is the host's choice (a click, setTable) rather than
+    // the dialog's suggestion, which follows the party, time and duration.
+    bool m_tableChosen = false;
     QLineEdit *m_guest;
     QLineEdit *m_phone;
     QSpinBox *m_party;

@@ -172,7 +172,11 @@ int main(int argc, char **argv)
         return 2;
     }
     const bool takingScreenshot = parser.isSet(screenshot);
-    ui::WindowScreenshot shot {parser.value(screenshot), parser.value(screenshotView),
+    // --editor opens the editor, in a screenshot too, unless --view says otherwise.
+    const QString view = parser.isSet(editor) && !parser.isSet(screenshotView)
+        ? u"editor"_s
+        : parser.value(screenshotView);
+    ui::WindowScreenshot shot {parser.value(screenshot), view,
                                QDate::fromString(parser.value(screenshotDate), Qt::ISODate)};
     if (takingScreenshot
         && (shot.problem() || (parser.isSet(screenshotDate) && !shot.date.isValid()))) {

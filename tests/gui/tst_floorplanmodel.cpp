@@ -31,6 +31,7 @@ private Q_SLOTS:
     void anArrivedPartyOccupiesTheTable();
     void aNewTableInsertsOneRowAndARemovedOneRemovesIt();
     void theNextBookingSaysItsDayWhenItIsNotTheMomentsDay();
+    void aMovedTableChangesOnlyItsRowsGeometry();
 
 private:
     int row(const QString &tableId) const { return m_model->rowOfTable(tableId); }
@@ -172,6 +173,23 @@ void tst_FloorPlanModel::theNextBookingSaysItsDayWhenItIsNotTheMomentsDay()
                 .toString()
                 .contains(QLocale::c().monthName(HostStandFixture::at(QTime(19, 0)).date().month(),
                                                  QLocale::ShortFormat)));
+}
+
+void tst_FloorPlanModel::aMovedTableChangesOnlyItsRowsGeometry()
+{
+    const QRectF before = data(u"T2"_s, FloorPlanModel::GeometryRole).toRectF();
+    ModelSpies spies(*m_model);
+    TableLayout layout = TableLayout::forSeats(4, u"Main room"_s, 320, 240);
+    layout.rotation = 45;
+    QVERIFY(m_restaurant->tableManager().moveTable(TableId::create(u"T2"_s).value(), layout).ok());
+    QVERIFY(m_restaurant->settle());
+    QVERIFY(spies.onlyCells(row(u"T2"_s), 0, 0));
+    QCOMPARE(spies.structural(), 0);
+    const QRectF after = data(u"T2"_s, FloorPlanModel::GeometryRole).toRectF();
+    QCOMPARE(after.center(), QPointF(320, 240));
+    QCOMPARE(after.size(), before.size());
+    QCOMPARE(data(u"T2"_s, FloorPlanModel::RotationRole).toDouble(), 45.0);
+    QCOMPARE(data(u"T1"_s, FloorPlanModel::GeometryRole).toRectF().center(), QPointF(100, 60));
 }
 
 QTEST_MAIN(tst_FloorPlanModel)

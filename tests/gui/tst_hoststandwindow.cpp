@@ -64,6 +64,16 @@ private Q_SLOTS:
     void draggingABookingMovesIt();
     void theTopShowsCoversAndTheStatusBarTheStore();
     void othersPlugInAViewAndAnAction();
+    void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
+    void ctrlWOpensTheWalkInDialogAndOkSeatsTheParty();
+    void altLeftAndThePreviousDayButtonShowTheDayBefore();
+    void doubleClickingABookingOpensIt();
+    void theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange();
+    void theFloorPlansBookButtonBooksThePickedTable();
+    void theFloorPlansMomentShowsEachTableAsItIsThen();
+    void doubleClickingATableOnTheFloorPlanSeatsAWalkInThere();
+    void theServiceBoxShowsThatServicesColumns();
+    void theDateEditShowsThatDaysBookings();
     void everyControlHasAnAccessibleName();
     void statusColoursReadInLightAndDarkPalettes_data();
     void statusColoursReadInLightAndDarkPalettes();
@@ -77,6 +87,15 @@ private:
     void typeParty(BookingDialog *dialog, int party);
     void clickAction(QAction *action);
     void pickBooking(const QString &bookingId);
+    // Books through the booker on the day after the fixture's; the id.
+    QString bookTomorrow(const QString &table, const QTime &start, int party, const QString &guest);
+    void showFloorPlan();
+    // Picks an entry of a combo box with the arrow keys, as a host would.
+    void chooseWithKeys(QComboBox *box, const QString &text);
+    // The tables the dialog offers as free, in id order.
+    static QStringList offeredTables(const BookingDialog *dialog);
+    // What the dialog says of a table it does not offer ("too small", "taken").
+    static QString whyNotOffered(const BookingDialog *dialog, const QString &table);
 
     std::unique_ptr<HostStandFixture> m_restaurant;
     std::unique_ptr<ui::HostStandWindow> m_window;
@@ -162,6 +181,58 @@ void tst_HostStandWindow::pickBooking(const QString &bookingId)
     QVERIFY(span.isValid());
     QTest::mouseClick(m_window->gridView()->viewport(), Qt::LeftButton, {}, span.center());
     QCOMPARE(m_window->selectedBookingId(), bookingId);
+}
+
+QString tst_HostStandWindow::bookTomorrow(const QString &table, const QTime &start, int party,
+                                          const QString &guest)
+{
+    booker::BookingRequest request;
+    request.tableId = table;
+    request.start = HostStandFixture::at(start).addDays(1);
+    request.partySize = party;
+    request.guestName = guest;
+    auto booked = m_restaurant->booker().book(request);
+    if (!booked.ok() || !m_restaurant->settle())
+        return {};
+    return booked.value().toString();
+}
+
+void tst_HostStandWindow::showFloorPlan()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->floorPlanPage());
+    QTRY_VERIFY(!m_window->floorPlanPage()->view()->tableCentre(u"T3"_s).isNull());
+}
+
+void tst_HostStandWindow::chooseWithKeys(QComboBox *box, const QString &text)
+{
+    const int target = box->findText(text);
+    QVERIFY2(target >= 0, qPrintable(text));
+    box->setFocus();
+    while (box->currentIndex() != target) {
+        const int before = box->currentIndex();
+        QTest::keyClick(box, before < target ? Qt::Key_Down : Qt::Key_Up);
+        QVERIFY(box->currentIndex() != before);
+    }
+}
+
+QStringList tst_HostStandWindow::offeredTables(const BookingDialog *dialog)
+{
+    QStringList offered;
+    const QComboBox *tables = dialog->tableField();
+    for (int index = 0; index < tables->count(); ++index) {
+        if (tables->itemText(index).endsWith(u" · free"_s))
+            offered.append(tables->itemData(index).toString());
+    }
+    offered.sort();
+    return offered;
+}
+
+QString tst_HostStandWindow::whyNotOffered(const BookingDialog *dialog, const QString &table)
+{
+    const QComboBox *tables = dialog->tableField();
+    const int index = tables->findData(table);
+    return index < 0 ? QString() : tables->itemText(index).section(u" · "_s, 2);
 }
 
 void tst_HostStandWindow::bookingFromAnEmptyCellEndsConfirmedInTheGrid()
@@ -502,6 +573,247 @@ void tst_HostStandWindow::othersPlugInAViewAndAnAction()
             });
     QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
     QCOMPARE(days, 1);
+}
+
+void tst_HostStandWindow::ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt()
+{
+    // The host has the grid's cursor on T3 at 20:00.
+    ui::TimeSlotGridView *grid = m_window->gridView();
+    grid->setFocus();
+    grid->setCurrentIndex(cell(u"T3"_s, QTime(20, 0)));
+    QVERIFY(!bookingDialog());
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::Ahead);
+    QCOMPARE(dialog->request().tableId, u"T3"_s);
+    QCOMPARE(dialog->request().start, HostStandFixture::at(QTime(20, 0)));
+    QTest::keyClicks(dialog->guestField(), u"Nakamura"_s);
+    typeParty(dialog, 5);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const QModelIndex booked = cell(u"T3"_s, QTime(20, 0));
+    QTRY_COMPARE(booked.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Confirmed));
+    QCOMPARE(booked.data(TimeSlotGridModel::GuestRole).toString(), u"Nakamura"_s);
+    QCOMPARE(booked.data(TimeSlotGridModel::PartySizeRole).toInt(), 5);
+}
+
+void tst_HostStandWindow::ctrlWOpensTheWalkInDialogAndOkSeatsTheParty()
+{
+    m_restaurant->clock().setNow(HostStandFixture::at(QTime(19, 3)));
+    QTest::keyClick(m_window.get(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::WalkIn);
+    typeParty(dialog, 3);
+    // No table is picked: the dialog suggests a free one that fits the party as typed.
+    const QString table = dialog->walkInRequest().tableId;
+    QVERIFY2(offeredTables(dialog).contains(table), qPrintable(table));
+    QVERIFY(dialog->okButton()->isEnabled());
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const QModelIndex seated = cell(table, QTime(19, 0));
+    QTRY_COMPARE(seated.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Seated));
+    QVERIFY(seated.data(TimeSlotGridModel::WalkInRole).toBool());
+    QCOMPARE(seated.data(TimeSlotGridModel::PartySizeRole).toInt(), 3);
+}
+
+void tst_HostStandWindow::altLeftAndThePreviousDayButtonShowTheDayBefore()
+{
+    const QString today = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    const QString tomorrow = bookTomorrow(u"P1"_s, QTime(20, 0), 3, u"Okafor"_s);
+    QVERIFY(!today.isEmpty() && !tomorrow.isEmpty());
+    const TimeSlotGridModel *grid = m_window->gridModel();
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(m_window->date(), HostStandFixture::day().addDays(2));
+    QVERIFY(!grid->indexOfBooking(tomorrow).isValid());
+
+    QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(m_window->date(), HostStandFixture::day().addDays(1));
+    QTRY_VERIFY(grid->indexOfBooking(tomorrow).isValid());
+    QVERIFY(!grid->indexOfBooking(today).isValid());
+
+    ui::DayBar *dayBar = m_window->dayBar();
+    QWidget *previous = dayBar->widgetForAction(dayBar->previousDayAction());
+    QVERIFY(previous);
+    QTest::mouseClick(previous, Qt::LeftButton);
+    QCOMPARE(m_window->date(), HostStandFixture::day());
+    QTRY_VERIFY(grid->indexOfBooking(today).isValid());
+    QVERIFY(!grid->indexOfBooking(tomorrow).isValid());
+}
+
+void tst_HostStandWindow::doubleClickingABookingOpensIt()
+{
+    const QString id = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    cellCentre(u"T2"_s, QTime(19, 0)); // scrolls the booking into view
+    QTRY_VERIFY(m_window->gridView()->spanRect(id).isValid());
+    const qint64 before = m_restaurant->lastPosition();
+    QTest::mouseDClick(m_window->gridView()->viewport(), Qt::LeftButton, {},
+                       m_window->gridView()->spanRect(id).center());
+    QTRY_VERIFY(detailsDialog());
+    QCOMPARE(detailsDialog()->bookingId(), id);
+    QCOMPARE(detailsDialog()->statusText(), u"Confirmed"_s);
+    // Opening a booking is neither a new booking nor a move.
+    QVERIFY(!bookingDialog());
+    QCOMPARE(m_restaurant->prompt().questions, QStringList());
+    QCOMPARE(m_restaurant->lastPosition(), before);
+}
+
+// T1 seats 2, T2 and P1 seat 4, T3 seats 6; Smith holds T2 from 19:00 to 20:45.
+void tst_HostStandWindow::theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange()
+{
+    QVERIFY(!m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Smith"_s).isEmpty());
+    clickCell(u"T3"_s, QTime(19, 0));
+    QTRY_VERIFY(bookingDialog());
+    BookingDialog *dialog = bookingDialog();
+    typeParty(dialog, 4);
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T3"_s}));
+    QVERIFY(dialog->tableField()->itemText(0).endsWith(u" · free"_s));
+    QCOMPARE(whyNotOffered(dialog, u"T1"_s), u"too small"_s);
+    QCOMPARE(whyNotOffered(dialog, u"T2"_s), u"taken"_s);
+    QCOMPARE(dialog->request().tableId, u"T3"_s);
+
+    typeParty(dialog, 6);
+    QCOMPARE(offeredTables(dialog), QStringList {u"T3"_s});
+    QCOMPARE(whyNotOffered(dialog, u"P1"_s), u"too small"_s);
+
+    typeParty(dialog, 2);
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T3"_s}));
+    QCOMPARE(whyNotOffered(dialog, u"T2"_s), u"taken"_s);
+    // The table the host clicked stays chosen while the party changes.
+    QCOMPARE(dialog->request().tableId, u"T3"_s);
+
+    // At 21:00 Smith has gone.
+    chooseWithKeys(dialog->timeField(), u"21:00 · dinner"_s);
+    QCOMPARE(dialog->request().start, HostStandFixture::at(QTime(21, 0)));
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T2"_s, u"T3"_s}));
+    chooseWithKeys(dialog->timeField(), u"20:30 · dinner"_s);
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T3"_s}));
+}
+
+void tst_HostStandWindow::theFloorPlansBookButtonBooksThePickedTable()
+{
+    showFloorPlan();
+    ui::FloorPlanPage *page = m_window->floorPlanPage();
+    QVERIFY(!page->bookButton()->isEnabled());
+    QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {},
+                      page->view()->tableCentre(u"P1"_s));
+    QCOMPARE(page->selectedTableId(), u"P1"_s);
+    QVERIFY(page->bookButton()->isEnabled());
+    QTest::mouseClick(page->bookButton(), Qt::LeftButton);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::Ahead);
+    QCOMPARE(dialog->request().tableId, u"P1"_s);
+    QTest::keyClicks(dialog->guestField(), u"Lindqvist"_s);
+    typeParty(dialog, 4);
+    chooseWithKeys(dialog->timeField(), u"19:30 · dinner"_s);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const QModelIndex booked = cell(u"P1"_s, QTime(19, 30));
+    QTRY_COMPARE(booked.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Confirmed));
+    QCOMPARE(booked.data(TimeSlotGridModel::GuestRole).toString(), u"Lindqvist"_s);
+}
+
+void tst_HostStandWindow::theFloorPlansMomentShowsEachTableAsItIsThen()
+{
+    QVERIFY(!m_restaurant->book(u"T1"_s, QTime(19, 0), 2, u"Jones"_s).isEmpty());
+    showFloorPlan();
+    ui::FloorPlanPage *page = m_window->floorPlanPage();
+    const ui::FloorPlanTableItem *t1 = page->scene()->tableItem(u"T1"_s);
+    const ui::FloorPlanTableItem *t2 = page->scene()->tableItem(u"T2"_s);
+    QCOMPARE(page->momentBox()->currentText(), u"Now"_s);
+    QTRY_VERIFY(t1->state() == TableState::Free);
+
+    chooseWithKeys(page->momentBox(), u"19:15 · dinner"_s);
+    QCOMPARE(page->moment(), HostStandFixture::at(QTime(19, 15)));
+    QTRY_VERIFY(t1->state() == TableState::Locked);
+    QVERIFY(t1->caption().contains(u"Jones"_s));
+    QVERIFY(t2->state() == TableState::Free);
+
+    chooseWithKeys(page->momentBox(), u"18:30 · dinner"_s);
+    QTRY_VERIFY(t1->state() == TableState::BookedSoon);
+    chooseWithKeys(page->momentBox(), u"21:00 · dinner"_s);
+    QTRY_VERIFY(t1->state() == TableState::Free);
+    chooseWithKeys(page->momentBox(), u"Now"_s);
+    QTRY_VERIFY(t1->state() == TableState::Free);
+    QCOMPARE(page->moment(), m_restaurant->clock().now());
+}
+
+void tst_HostStandWindow::doubleClickingATableOnTheFloorPlanSeatsAWalkInThere()
+{
+    m_restaurant->clock().setNow(HostStandFixture::at(QTime(19, 3)));
+    showFloorPlan();
+    ui::FloorPlanView *floor = m_window->floorPlanPage()->view();
+    QVERIFY(!bookingDialog());
+    QTest::mouseDClick(floor->viewport(), Qt::LeftButton, {}, floor->tableCentre(u"P1"_s));
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::WalkIn);
+    QCOMPARE(dialog->walkInRequest().tableId, u"P1"_s);
+    typeParty(dialog, 4);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(!dialog);
+    const ui::FloorPlanTableItem *table = m_window->floorPlanPage()->scene()->tableItem(u"P1"_s);
+    QTRY_VERIFY(table->state() == TableState::Occupied);
+    QVERIFY(table->caption().contains(u"Walk-in (4)"_s));
+}
+
+void tst_HostStandWindow::theServiceBoxShowsThatServicesColumns()
+{
+    const QString lunch = bookTomorrow(u"T2"_s, QTime(12, 30), 2, u"Lunch guest"_s);
+    const QString dinner = bookTomorrow(u"T2"_s, QTime(19, 0), 2, u"Dinner guest"_s);
+    QVERIFY(!lunch.isEmpty() && !dinner.isEmpty());
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    const TimeSlotGridModel *grid = m_window->gridModel();
+    const QDateTime tomorrow = HostStandFixture::at(QTime(0, 0)).addDays(1);
+    QCOMPARE(m_window->service(), u"dinner"_s);
+    QCOMPARE(grid->index(0, 0).data(TimeSlotGridModel::SlotStartRole).toDateTime(),
+             tomorrow.addSecs(18 * 3600 + 30 * 60));
+    QVERIFY(grid->indexOfBooking(dinner).isValid());
+    QVERIFY(!grid->indexOfBooking(lunch).isValid());
+
+    QComboBox *services = m_window->dayBar()->serviceBox();
+    QCOMPARE(services->count(), 2);
+    chooseWithKeys(services, u"Lunch"_s);
+    QCOMPARE(m_window->service(), u"lunch"_s);
+    QCOMPARE(grid->index(0, 0).data(TimeSlotGridModel::SlotStartRole).toDateTime(),
+             tomorrow.addSecs(12 * 3600));
+    QTRY_VERIFY(grid->indexOfBooking(lunch).isValid());
+    QVERIFY(!grid->indexOfBooking(dinner).isValid());
+    QCOMPARE(grid->index(grid->rowOfTable(u"T2"_s),
+                         int(grid->columnAt(tomorrow.addSecs(12 * 3600 + 30 * 60))))
+                 .data(TimeSlotGridModel::GuestRole)
+                 .toString(),
+             u"Lunch guest"_s);
+}
+
+void tst_HostStandWindow::theDateEditShowsThatDaysBookings()
+{
+    const QString today = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    const QString tomorrow = bookTomorrow(u"P1"_s, QTime(20, 0), 3, u"Okafor"_s);
+    QVERIFY(!today.isEmpty() && !tomorrow.isEmpty());
+    const TimeSlotGridModel *grid = m_window->gridModel();
+    QTRY_VERIFY(grid->indexOfBooking(today).isValid());
+
+    QDateEdit *dateEdit = m_window->dayBar()->dateEdit();
+    dateEdit->setFocus();
+    dateEdit->setCurrentSection(QDateTimeEdit::DaySection);
+    QTest::keyClick(dateEdit, Qt::Key_Up);
+    QCOMPARE(m_window->date(), HostStandFixture::day().addDays(1));
+    QTRY_VERIFY(grid->indexOfBooking(tomorrow).isValid());
+    QVERIFY(!grid->indexOfBooking(today).isValid());
+    QTRY_COMPARE(m_window->dayBar()->coversLabel()->text(), u"<b>3</b> covers booked · 16 seats"_s);
+
+    QTest::keyClick(dateEdit, Qt::Key_Down);
+    QCOMPARE(m_window->date(), HostStandFixture::day());
+    QTRY_VERIFY(grid->indexOfBooking(today).isValid());
+    QVERIFY(!grid->indexOfBooking(tomorrow).isValid());
 }
 
 void tst_HostStandWindow::everyControlHasAnAccessibleName()

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void writesAPngOfEachView();
     void refusesAnUnknownView();
     void theDemoIntoAStoreWithEventsSaysSoAndOpensNormally();
+    void theEditorOptionShowsTheTableEditor();
+    void theEditorOptionStartsAndKeepsTheEditorOpen();
 
 private:
     struct Run
@@ -101,6 +103,43 @@ void tst_ScreenshotMode::theDemoIntoAStoreWithEventsSaysSoAndOpensNormally()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.errors.contains(u"only into an empty store"_s), qPrintable(run.errors));
     QCOMPARE(QImage(png).size(), QSize(1400, 900));
+}
+
+// `--editor` opens the table editor in place of the host stand: its
+// screenshot is the editor's, not the grid's.
+void tst_ScreenshotMode::theEditorOptionShowsTheTableEditor()
+{
+    const QStringList common {u"--store"_s, m_store,         u"--now"_s,       Now,
+                              u"--date"_s,  u"2026-11-27"_s, u"--screenshot"_s};
+    const QString editorPng = m_dir.filePath(u"editor-option.png"_s);
+    const Run run = hoststand(common + QStringList {editorPng, u"--editor"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QString viewPng = m_dir.filePath(u"editor-view.png"_s);
+    QCOMPARE(hoststand(common + QStringList {viewPng, u"--view"_s, u"editor"_s}).exitCode, 0);
+    const QString gridPng = m_dir.filePath(u"grid-view.png"_s);
+    QCOMPARE(hoststand(common + QStringList {gridPng, u"--view"_s, u"grid"_s}).exitCode, 0);
+
+    const QImage editor(editorPng);
+    QVERIFY2(!editor.isNull(), qPrintable(run.errors));
+    QCOMPARE(editor, QImage(viewPng));
+    QVERIFY(editor != QImage(gridPng));
+}
+
+// Without --screenshot the editor runs as a manager would use it, until
+// its window is closed: it starts on the store and stays up.
+void tst_ScreenshotMode::theEditorOptionStartsAndKeepsTheEditorOpen()
+{
+    QProcess process;
+    process.start(hoststand::test::executable(u"hoststand"_s),
+                  {u"--store"_s, m_store, u"--now"_s, Now, u"--editor"_s});
+    QVERIFY(process.waitForStarted(10000));
+    // Long enough to open the store and show the window, or to fail doing so.
+    QVERIFY2(!process.waitForFinished(3000),
+             qPrintable(u"hoststand --editor ended with %1: %2"_s.arg(process.exitCode())
+                            .arg(QString::fromUtf8(process.readAllStandardError()))));
+    QCOMPARE(process.state(), QProcess::Running);
+    process.kill();
+    QVERIFY(process.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(tst_ScreenshotMode)

@@ -219,6 +219,9 @@ void tst_TableEditor::perform(const QString &edit)
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     } else if (edit == u"move"_s) {
         drag(u"T2"_s, QPoint(90, 60));
+    } else if (edit == u"rotate"_s) {
+        pick(u"T3"_s);
+        QTest::keyClick(view(), Qt::Key_R);
     } else if (edit == u"seats"_s) {
         pick(u"T2"_s);
         setSeats(6);
@@ -402,6 +405,9 @@ void tst_TableEditor::undoIssuesTheCompensatingCommandAndRedoTheEditAgain_data()
         << QStringList {u"table-added"_s, u"table-removed"_s, u"table-added"_s};
     QTest::newRow("a moved table moves back and on again")
         << u"move"_s << u"T2"_s
+        << QStringList {u"table-moved"_s, u"table-moved"_s, u"table-moved"_s};
+    QTest::newRow("a rotated table turns back and on again")
+        << u"rotate"_s << u"T3"_s
         << QStringList {u"table-moved"_s, u"table-moved"_s, u"table-moved"_s};
     QTest::newRow("changed seats go back and change again")
         << u"seats"_s << u"T2"_s
