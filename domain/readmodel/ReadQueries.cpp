@@ -228,9 +228,7 @@ StoreResult<std::optional<BookingRow>> ReadQueries::booking(const QString &booki
 StoreResult<QList<BookingRow>> ReadQueries::bookingsBetween(const QDateTime &from,
                                                             const QDateTime &to)
 {
-    auto query = statement(u"SELECT "_s + BookingColumns
-                           + u" FROM bookings WHERE start_ms < ? AND start_ms >= "_s + EarliestStart
-                           + u" AND end_ms > ? ORDER BY table_id, start_ms, id"_s);
+    auto query = statement(bookingsBetweenSql());
     if (!query.ok())
         return query.error();
     query.value()->bindMoment(1, to);
@@ -243,10 +241,7 @@ StoreResult<QList<BookingRow>> ReadQueries::tableBookingsBetween(const QString &
                                                                  const QDateTime &from,
                                                                  const QDateTime &to)
 {
-    auto query
-        = statement(u"SELECT "_s + BookingColumns
-                    + u" FROM bookings WHERE table_id = ? AND start_ms < ? AND start_ms >= "_s
-                    + EarliestStart + u" AND end_ms > ? ORDER BY start_ms, id"_s);
+    auto query = statement(tableBookingsBetweenSql());
     if (!query.ok())
         return query.error();
     query.value()->bindText(1, tableId);
@@ -259,9 +254,7 @@ StoreResult<QList<BookingRow>> ReadQueries::tableBookingsBetween(const QString &
 StoreResult<std::optional<BookingRow>> ReadQueries::nextBooking(const QString &tableId,
                                                                 const QDateTime &moment)
 {
-    auto query = statement(u"SELECT "_s + BookingColumns
-                           + u" FROM bookings WHERE table_id = ? AND start_ms > ? AND status IN "
-                             "('initiated', 'confirmed') ORDER BY start_ms, id LIMIT 1"_s);
+    auto query = statement(nextBookingSql());
     if (!query.ok())
         return query.error();
     query.value()->bindText(1, tableId);
@@ -288,9 +281,7 @@ StoreResult<QList<LockRow>> ReadQueries::tableLocksBetween(const QString &tableI
                                                            const QDateTime &from,
                                                            const QDateTime &to)
 {
-    auto query = statement(u"SELECT "_s + LockColumns
-                           + u" FROM table_locks WHERE table_id = ? AND start_ms < ? "
-                             "AND end_ms > ? ORDER BY start_ms, booking_id"_s);
+    auto query = statement(tableLocksBetweenSql());
     if (!query.ok())
         return query.error();
     query.value()->bindText(1, tableId);
@@ -303,13 +294,7 @@ StoreResult<QList<LockRow>> ReadQueries::tableLocksBetween(const QString &tableI
 StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const QDateTime &end,
                                                  int partySize)
 {
-    auto query = statement(
-        u"SELECT id FROM dining_tables t WHERE in_service = 1 AND seats >= ? "
-        "AND NOT EXISTS (SELECT 1 FROM table_locks l WHERE l.table_id = t.id "
-        "AND l.start_ms < ? AND l.end_ms > ?) "
-        "AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.table_id = t.id AND b.status IN "_s
-        + ActiveStatuses + u" AND b.start_ms < ? AND b.start_ms >= "_s + EarliestStart
-        + u" AND b.end_ms > ?) ORDER BY seats, id"_s);
+    auto query = statement(freeTablesSql());
     if (!query.ok())
         return query.error();
     ReadStatement &free = *query.value();
@@ -348,6 +333,43 @@ StoreResult<QList<BookingRow>> ReadQueries::searchGuests(const QString &text, in
         search.bindText(index++, GuestSearch::containsPattern(digits));
     search.bindInt(index, limit);
     return rows<BookingRow>(search, readBooking);
+}
+
+QString ReadQueries::bookingsBetweenSql()
+{
+    return u"SELECT "_s + BookingColumns + u" FROM bookings WHERE start_ms < ? AND start_ms >= "_s
+        + EarliestStart + u" AND end_ms > ? ORDER BY table_id, start_ms, id"_s;
+}
+
+QString ReadQueries::tableBookingsBetweenSql()
+{
+    return u"SELECT "_s + BookingColumns
+        + u" FROM bookings WHERE table_id = ? AND start_ms < ? AND start_ms >= "_s + EarliestStart
+        + u" AND end_ms > ? ORDER BY start_ms, id"_s;
+}
+
+QString ReadQueries::nextBookingSql()
+{
+    return u"SELECT "_s + BookingColumns
+        + u" FROM bookings WHERE table_id = ? AND start_ms > ? AND status IN "
+          "('initiated', 'confirmed') ORDER BY start_ms, id LIMIT 1"_s;
+}
+
+QString ReadQueries::tableLocksBetweenSql()
+{
+    return u"SELECT "_s + LockColumns
+        + u" FROM table_locks WHERE table_id = ? AND start_ms < ? "
+          "AND end_ms > ? ORDER BY start_ms, booking_id"_s;
+}
+
+QString ReadQueries::freeTablesSql()
+{
+    return u"SELECT id FROM dining_tables t WHERE in_service = 1 AND seats >= ? "
+           "AND NOT EXISTS (SELECT 1 FROM table_locks l WHERE l.table_id = t.id "
+           "AND l.start_ms < ? AND l.end_ms > ?) "
+           "AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.table_id = t.id AND b.status IN "_s
+        + ActiveStatuses + u" AND b.start_ms < ? AND b.start_ms >= "_s + EarliestStart
+        + u" AND b.end_ms > ?) ORDER BY seats, id"_s;
 }
 
 // Each filter has an index that ends in the position (AuditProjection), so

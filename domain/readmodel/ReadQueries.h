@@ -42,6 +42,12 @@ public:
     StoreResult<QList<AuditRow>> audit(const AuditFilter &filter);
     // The statement audit() runs for the filter, for a test to read its plan.
     static QString auditSql(const AuditFilter &filter);
+    // The statements of the queries above, for a test to read their plans.
+    static QString bookingsBetweenSql();
+    static QString tableBookingsBetweenSql();
+    static QString nextBookingSql();
+    static QString tableLocksBetweenSql();
+    static QString freeTablesSql();
 
 private:
     StoreResult<QHash<QString, QString>> settingValues();
