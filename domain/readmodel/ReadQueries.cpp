@@ -83,6 +83,24 @@ QString firstColumn(const ReadStatement &row)
     return row.textValue(0);
 }
 
+// What a guest search looks for: the folded text, and the digits when the
+// text reads as a phone number (empty otherwise).
+struct GuestSearchTerms
+{
+    QString folded;
+    QString digits;
+};
+
+GuestSearchTerms guestSearchTerms(const QString &text)
+{
+    GuestSearchTerms terms {text.trimmed().toCaseFolded(), {}};
+    static const QRegularExpression phoneLike(u"^[0-9 +()./-]+$"_s);
+    const QString digits = GuestSearch::digits(terms.folded);
+    if (digits.size() >= 3 && phoneLike.match(terms.folded).hasMatch())
+        terms.digits = digits;
+    return terms;
+}
+
 } // namespace
 
 ReadQueries::ReadQueries(ReadConnection &connection)
@@ -314,25 +332,31 @@ StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const Q
 // whatever spacing either was written with.
 StoreResult<QList<BookingRow>> ReadQueries::searchGuests(const QString &text, int limit)
 {
-    const QString folded = text.trimmed().toCaseFolded();
-    if (folded.isEmpty())
+    const GuestSearchTerms terms = guestSearchTerms(text);
+    if (terms.folded.isEmpty())
         return QList<BookingRow>();
-    const QString digits = GuestSearch::digits(folded);
-    static const QRegularExpression phoneLike(u"^[0-9 +()./-]+$"_s);
-    const bool byDigits = digits.size() >= 3 && phoneLike.match(folded).hasMatch();
-    auto query = statement(u"SELECT "_s + BookingColumns
-                           + u" FROM bookings WHERE search_text LIKE ? ESCAPE '!' "_s
-                           + (byDigits ? u"OR phone_digits LIKE ? ESCAPE '!' "_s : u""_s)
-                           + u"ORDER BY start_ms DESC, id LIMIT ?"_s);
+    auto query = statement(guestSearchSql(m_connection.dialect(), text));
     if (!query.ok())
         return query.error();
     ReadStatement &search = *query.value();
     int index = 1;
-    search.bindText(index++, GuestSearch::containsPattern(folded));
-    if (byDigits)
-        search.bindText(index++, GuestSearch::containsPattern(digits));
+    search.bindText(index++, GuestSearch::containsPattern(terms.folded));
+    if (!terms.digits.isEmpty())
+        search.bindText(index++, GuestSearch::containsPattern(terms.digits));
     search.bindInt(index, limit);
     return rows<BookingRow>(search, readBooking);
+}
+
+// On PostgreSQL the GIN trigram indexes (BookingsProjection) serve the
+// LIKE of a text of three characters or more; SQLite reads every booking.
+QString ReadQueries::guestSearchSql(const ReadDialect &, const QString &text)
+{
+    const GuestSearchTerms terms = guestSearchTerms(text);
+    QString like = u"b.search_text LIKE ? ESCAPE '!'"_s;
+    if (!terms.digits.isEmpty())
+        like += u" OR b.phone_digits LIKE ? ESCAPE '!'"_s;
+    return u"SELECT "_s + BookingColumns + u" FROM bookings b WHERE "_s + like
+        + u" ORDER BY b.start_ms DESC, b.id LIMIT ?"_s;
 }
 
 QString ReadQueries::bookingsBetweenSql()
