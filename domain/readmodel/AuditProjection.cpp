@@ -32,7 +32,7 @@ QStringList AuditProjection::schema() const
 
 // Each index orders its entries by position after its key ({+position}:
 // SQLite has it already as the rowid at the end of every index entry).
-QList<ReadIndex> AuditProjection::indexes() const
+QList<ReadIndex> AuditProjection::indexes(const ReadDialect &) const
 {
     return {
         {u"audit_log_by_stream"_s,

@@ -18,7 +18,7 @@ public:
     QString name() const override;
     QList<ReadTable> tables() const override;
     QStringList schema() const override;
-    QList<ReadIndex> indexes() const override;
+    QList<ReadIndex> indexes(const ReadDialect &dialect) const override;
     StoreResult<void> prepare(ReadConnection &connection) override;
     StoreResult<void> apply(const ProjectedEvent &event) override;
     StoreResult<void> finishBatch() override;

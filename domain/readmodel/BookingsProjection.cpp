@@ -36,12 +36,23 @@ QStringList BookingsProjection::schema() const
     };
 }
 
-QList<ReadIndex> BookingsProjection::indexes() const
+QList<ReadIndex> BookingsProjection::indexes(const ReadDialect &dialect) const
 {
-    return {{u"bookings_by_span"_s,
-             u"CREATE INDEX IF NOT EXISTS bookings_by_span ON bookings(start_ms, end_ms)"_s},
-            {u"bookings_by_table"_s,
-             u"CREATE INDEX IF NOT EXISTS bookings_by_table ON bookings(table_id, start_ms)"_s}};
+    QList<ReadIndex> indexes {
+        {u"bookings_by_span"_s,
+         u"CREATE INDEX IF NOT EXISTS bookings_by_span ON bookings(start_ms, end_ms)"_s},
+        {u"bookings_by_table"_s,
+         u"CREATE INDEX IF NOT EXISTS bookings_by_table ON bookings(table_id, start_ms)"_s}};
+    if (dialect.kind() == ReadDialect::Kind::Postgres && !dialect.trigramOps().isEmpty()) {
+        // GIN trigram indexes serve the guest search's LIKE '%...%' as it is.
+        for (const QString &column : {u"search_text"_s, u"phone_digits"_s}) {
+            const QString name = u"bookings_by_%1_trigrams"_s.arg(column);
+            indexes.append({name,
+                            u"CREATE INDEX IF NOT EXISTS %1 ON bookings USING gin (%2 %3)"_s.arg(
+                                name, column, dialect.trigramOps())});
+        }
+    }
+    return indexes;
 }
 
 StoreResult<void> BookingsProjection::prepare(ReadConnection &connection)

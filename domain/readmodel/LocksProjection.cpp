@@ -25,7 +25,7 @@ QStringList LocksProjection::schema() const
             "PRIMARY KEY(table_id, booking_id))"_s};
 }
 
-QList<ReadIndex> LocksProjection::indexes() const
+QList<ReadIndex> LocksProjection::indexes(const ReadDialect &) const
 {
     return {
         {u"table_locks_by_span"_s,

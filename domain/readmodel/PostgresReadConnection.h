@@ -32,6 +32,8 @@ public:
     ~PostgresReadConnection() override;
 
     const ReadDialect &dialect() const override { return m_dialect; }
+    // What the database has for trigram indexes (PostgresReadSchema).
+    void setTrigramOps(const QString &ops) { m_dialect.setTrigramOps(ops); }
     // The URL without the password.
     QString location() const override { return m_settings.location(); }
     const QString &schema() const { return m_settings.schema; }

@@ -2,10 +2,14 @@
 
 #include "domain/readmodel/PostgresReadConnection.h"
 
+#include <QLoggingCategory>
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand::PostgresReadSchema {
 namespace {
+
+Q_LOGGING_CATEGORY(lcReadSchema, "hoststand.readmodel.postgres")
 
 const QString Application = u"hoststand-read"_s;
 
@@ -125,6 +129,33 @@ StoreResult<void> prepareSchema(PostgresReadConnection &connection,
     return transaction.commit();
 }
 
+// The guest search's GIN trigram indexes need pg_trgm, which PostgreSQL 13
+// and later let a database owner create. Without it (no right to create
+// it) the search reads every booking: a warning, not a read model that
+// cannot open. The operator class is named with the schema the extension
+// lives in, which need not be on the search path.
+StoreResult<void> findTrigramOps(PostgresReadConnection &connection)
+{
+    if (auto created = connection.execute(u"CREATE EXTENSION IF NOT EXISTS pg_trgm"_s);
+        !created.ok()) {
+        if (created.error().code() == StoreError::Code::Unavailable)
+            return created;
+        qCWarning(lcReadSchema).noquote()
+            << u"The guest search goes without an index: %1"_s.arg(created.error().message());
+    }
+    auto schema = connection.queryValue(
+        u"SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+        "WHERE e.extname = 'pg_trgm'"_s);
+    if (!schema.ok())
+        return schema.error();
+    if (schema.value().isValid()) {
+        QString name = schema.value().toString();
+        name.replace(u"\""_s, u"\"\""_s);
+        connection.setTrigramOps(u"\"%1\".gin_trgm_ops"_s.arg(name));
+    }
+    return {};
+}
+
 } // namespace
 
 StoreResult<std::unique_ptr<PostgresReadConnection>> open(
@@ -136,6 +167,8 @@ StoreResult<std::unique_ptr<PostgresReadConnection>> open(
     if (auto prepared = prepareSchema(*connection.value(), settings, projectionVersion);
         !prepared.ok())
         return prepared.error();
+    if (auto found = findTrigramOps(*connection.value()); !found.ok())
+        return found.error();
     return connection;
 }
 

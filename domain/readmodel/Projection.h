@@ -13,6 +13,7 @@ namespace hoststand {
 
 class ProjectedEvent;
 class ReadConnection;
+class ReadDialect;
 class ReadStatement;
 
 // A read table and the order its rows are listed in by a dump.
@@ -46,7 +47,9 @@ public:
     // CREATE TABLE statements, with the column types written as the
     // dialect's marks ({BIGINT}, ...).
     virtual QStringList schema() const = 0;
-    virtual QList<ReadIndex> indexes() const = 0;
+    // The indexes on this dialect (a text search is indexed differently
+    // on SQLite and on PostgreSQL).
+    virtual QList<ReadIndex> indexes(const ReadDialect &dialect) const = 0;
     // Prepares the statements; again after the tables were made anew.
     virtual StoreResult<void> prepare(ReadConnection &connection) = 0;
     virtual StoreResult<void> apply(const ProjectedEvent &event) = 0;

@@ -47,7 +47,7 @@ StoreResult<QList<Projection *>> ProjectionRunner::prepareIndexes(qint64 lastPos
         if (lastPosition - m_positions.value(projection->name()) <= DeferIndexesAbove)
             continue;
         deferred.append(projection);
-        for (const ReadIndex &index : projection->indexes()) {
+        for (const ReadIndex &index : projection->indexes(m_connection.dialect())) {
             if (auto dropped = m_connection.execute(u"DROP INDEX IF EXISTS "_s + index.name);
                 !dropped.ok())
                 return dropped.error();
@@ -64,10 +64,10 @@ StoreResult<QList<Projection *>> ProjectionRunner::prepareIndexes(qint64 lastPos
 
 StoreResult<void> ProjectionRunner::createIndexes(const QList<Projection *> &projections)
 {
+    const ReadDialect &dialect = m_connection.dialect();
     for (Projection *projection : projections) {
-        for (const ReadIndex &index : projection->indexes()) {
-            if (auto created = m_connection.execute(m_connection.dialect().ddl(index.sql));
-                !created.ok())
+        for (const ReadIndex &index : projection->indexes(dialect)) {
+            if (auto created = m_connection.execute(dialect.ddl(index.sql)); !created.ok())
                 return created;
         }
     }

@@ -21,6 +21,12 @@ public:
 
     Kind kind() const { return m_kind; }
 
+    // The operator class of a trigram index, with its schema (PostgreSQL's
+    // pg_trgm), or empty when the database has none: then the guest search
+    // reads every booking.
+    const QString &trigramOps() const { return m_trigramOps; }
+    void setTrigramOps(const QString &ops) { m_trigramOps = ops; }
+
     // Replaces the column types {INT}, {BIGINT}, {REAL}, {TEXT} and {BLOB}
     // of a CREATE statement with this dialect's, and an index's last column
     // {+column} when it is the table's INTEGER PRIMARY KEY: SQLite keeps that
@@ -45,6 +51,7 @@ public:
 
 private:
     Kind m_kind;
+    QString m_trigramOps;
 };
 
 } // namespace hoststand

@@ -83,6 +83,24 @@ QString firstColumn(const ReadStatement &row)
     return row.textValue(0);
 }
 
+// What a guest search looks for: the folded text, and the digits when the
+// text reads as a phone number (empty otherwise).
+struct GuestSearchTerms
+{
+    QString folded;
+    QString digits;
+};
+
+GuestSearchTerms guestSearchTerms(const QString &text)
+{
+    GuestSearchTerms terms {text.trimmed().toCaseFolded(), {}};
+    static const QRegularExpression phoneLike(u"^[0-9 +()./-]+$"_s);
+    const QString digits = GuestSearch::digits(terms.folded);
+    if (digits.size() >= 3 && phoneLike.match(terms.folded).hasMatch())
+        terms.digits = digits;
+    return terms;
+}
+
 } // namespace
 
 ReadQueries::ReadQueries(ReadConnection &connection)
@@ -228,9 +246,7 @@ StoreResult<std::optional<BookingRow>> ReadQueries::booking(const QString &booki
 StoreResult<QList<BookingRow>> ReadQueries::bookingsBetween(const QDateTime &from,
                                                             const QDateTime &to)
 {
-    auto query = statement(u"SELECT "_s + BookingColumns
-                           + u" FROM bookings WHERE start_ms < ? AND start_ms >= "_s + EarliestStart
-                           + u" AND end_ms > ? ORDER BY table_id, start_ms, id"_s);
+    auto query = statement(bookingsBetweenSql());
     if (!query.ok())
         return query.error();
     query.value()->bindMoment(1, to);
@@ -243,10 +259,7 @@ StoreResult<QList<BookingRow>> ReadQueries::tableBookingsBetween(const QString &
                                                                  const QDateTime &from,
                                                                  const QDateTime &to)
 {
-    auto query
-        = statement(u"SELECT "_s + BookingColumns
-                    + u" FROM bookings WHERE table_id = ? AND start_ms < ? AND start_ms >= "_s
-                    + EarliestStart + u" AND end_ms > ? ORDER BY start_ms, id"_s);
+    auto query = statement(tableBookingsBetweenSql());
     if (!query.ok())
         return query.error();
     query.value()->bindText(1, tableId);
@@ -259,9 +272,7 @@ StoreResult<QList<BookingRow>> ReadQueries::tableBookingsBetween(const QString &
 StoreResult<std::optional<BookingRow>> ReadQueries::nextBooking(const QString &tableId,
                                                                 const QDateTime &moment)
 {
-    auto query = statement(u"SELECT "_s + BookingColumns
-                           + u" FROM bookings WHERE table_id = ? AND start_ms > ? AND status IN "
-                             "('initiated', 'confirmed') ORDER BY start_ms, id LIMIT 1"_s);
+    auto query = statement(nextBookingSql());
     if (!query.ok())
         return query.error();
     query.value()->bindText(1, tableId);
@@ -288,9 +299,7 @@ StoreResult<QList<LockRow>> ReadQueries::tableLocksBetween(const QString &tableI
                                                            const QDateTime &from,
                                                            const QDateTime &to)
 {
-    auto query = statement(u"SELECT "_s + LockColumns
-                           + u" FROM table_locks WHERE table_id = ? AND start_ms < ? "
-                             "AND end_ms > ? ORDER BY start_ms, booking_id"_s);
+    auto query = statement(tableLocksBetweenSql());
     if (!query.ok())
         return query.error();
     query.value()->bindText(1, tableId);
@@ -303,13 +312,7 @@ StoreResult<QList<LockRow>> ReadQueries::tableLocksBetween(const QString &tableI
 StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const QDateTime &end,
                                                  int partySize)
 {
-    auto query = statement(
-        u"SELECT id FROM dining_tables t WHERE in_service = 1 AND seats >= ? "
-        "AND NOT EXISTS (SELECT 1 FROM table_locks l WHERE l.table_id = t.id "
-        "AND l.start_ms < ? AND l.end_ms > ?) "
-        "AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.table_id = t.id AND b.status IN "_s
-        + ActiveStatuses + u" AND b.start_ms < ? AND b.start_ms >= "_s + EarliestStart
-        + u" AND b.end_ms > ?) ORDER BY seats, id"_s);
+    auto query = statement(freeTablesSql());
     if (!query.ok())
         return query.error();
     ReadStatement &free = *query.value();
@@ -329,25 +332,68 @@ StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const Q
 // whatever spacing either was written with.
 StoreResult<QList<BookingRow>> ReadQueries::searchGuests(const QString &text, int limit)
 {
-    const QString folded = text.trimmed().toCaseFolded();
-    if (folded.isEmpty())
+    const GuestSearchTerms terms = guestSearchTerms(text);
+    if (terms.folded.isEmpty())
         return QList<BookingRow>();
-    const QString digits = GuestSearch::digits(folded);
-    static const QRegularExpression phoneLike(u"^[0-9 +()./-]+$"_s);
-    const bool byDigits = digits.size() >= 3 && phoneLike.match(folded).hasMatch();
-    auto query = statement(u"SELECT "_s + BookingColumns
-                           + u" FROM bookings WHERE search_text LIKE ? ESCAPE '!' "_s
-                           + (byDigits ? u"OR phone_digits LIKE ? ESCAPE '!' "_s : u""_s)
-                           + u"ORDER BY start_ms DESC, id LIMIT ?"_s);
+    auto query = statement(guestSearchSql(m_connection.dialect(), text));
     if (!query.ok())
         return query.error();
     ReadStatement &search = *query.value();
     int index = 1;
-    search.bindText(index++, GuestSearch::containsPattern(folded));
-    if (byDigits)
-        search.bindText(index++, GuestSearch::containsPattern(digits));
+    search.bindText(index++, GuestSearch::containsPattern(terms.folded));
+    if (!terms.digits.isEmpty())
+        search.bindText(index++, GuestSearch::containsPattern(terms.digits));
     search.bindInt(index, limit);
     return rows<BookingRow>(search, readBooking);
+}
+
+// On PostgreSQL the GIN trigram indexes (BookingsProjection) serve the
+// LIKE of a text of three characters or more; SQLite reads every booking.
+QString ReadQueries::guestSearchSql(const ReadDialect &, const QString &text)
+{
+    const GuestSearchTerms terms = guestSearchTerms(text);
+    QString like = u"b.search_text LIKE ? ESCAPE '!'"_s;
+    if (!terms.digits.isEmpty())
+        like += u" OR b.phone_digits LIKE ? ESCAPE '!'"_s;
+    return u"SELECT "_s + BookingColumns + u" FROM bookings b WHERE "_s + like
+        + u" ORDER BY b.start_ms DESC, b.id LIMIT ?"_s;
+}
+
+QString ReadQueries::bookingsBetweenSql()
+{
+    return u"SELECT "_s + BookingColumns + u" FROM bookings WHERE start_ms < ? AND start_ms >= "_s
+        + EarliestStart + u" AND end_ms > ? ORDER BY table_id, start_ms, id"_s;
+}
+
+QString ReadQueries::tableBookingsBetweenSql()
+{
+    return u"SELECT "_s + BookingColumns
+        + u" FROM bookings WHERE table_id = ? AND start_ms < ? AND start_ms >= "_s + EarliestStart
+        + u" AND end_ms > ? ORDER BY start_ms, id"_s;
+}
+
+QString ReadQueries::nextBookingSql()
+{
+    return u"SELECT "_s + BookingColumns
+        + u" FROM bookings WHERE table_id = ? AND start_ms > ? AND status IN "
+          "('initiated', 'confirmed') ORDER BY start_ms, id LIMIT 1"_s;
+}
+
+QString ReadQueries::tableLocksBetweenSql()
+{
+    return u"SELECT "_s + LockColumns
+        + u" FROM table_locks WHERE table_id = ? AND start_ms < ? "
+          "AND end_ms > ? ORDER BY start_ms, booking_id"_s;
+}
+
+QString ReadQueries::freeTablesSql()
+{
+    return u"SELECT id FROM dining_tables t WHERE in_service = 1 AND seats >= ? "
+           "AND NOT EXISTS (SELECT 1 FROM table_locks l WHERE l.table_id = t.id "
+           "AND l.start_ms < ? AND l.end_ms > ?) "
+           "AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.table_id = t.id AND b.status IN "_s
+        + ActiveStatuses + u" AND b.start_ms < ? AND b.start_ms >= "_s + EarliestStart
+        + u" AND b.end_ms > ?) ORDER BY seats, id"_s;
 }
 
 // Each filter has an index that ends in the position (AuditProjection), so

@@ -11,6 +11,7 @@
 namespace hoststand {
 
 class ReadConnection;
+class ReadDialect;
 class ReadStatement;
 
 // The read model's queries, each answered from the read tables through an
@@ -42,6 +43,14 @@ public:
     StoreResult<QList<AuditRow>> audit(const AuditFilter &filter);
     // The statement audit() runs for the filter, for a test to read its plan.
     static QString auditSql(const AuditFilter &filter);
+    // The statement searchGuests() runs for the text, for a test to read its plan.
+    static QString guestSearchSql(const ReadDialect &dialect, const QString &text);
+    // The statements of the queries above, for a test to read their plans.
+    static QString bookingsBetweenSql();
+    static QString tableBookingsBetweenSql();
+    static QString nextBookingSql();
+    static QString tableLocksBetweenSql();
+    static QString freeTablesSql();
 
 private:
     StoreResult<QHash<QString, QString>> settingValues();

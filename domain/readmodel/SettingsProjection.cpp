@@ -30,7 +30,7 @@ QStringList SettingsProjection::schema() const
             "name {TEXT} PRIMARY KEY, value {TEXT} NOT NULL)"_s};
 }
 
-QList<ReadIndex> SettingsProjection::indexes() const
+QList<ReadIndex> SettingsProjection::indexes(const ReadDialect &) const
 {
     return {}; // a few rows: the primary key is all it needs
 }

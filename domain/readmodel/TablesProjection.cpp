@@ -26,7 +26,7 @@ QStringList TablesProjection::schema() const
             "in_service {INT} NOT NULL)"_s};
 }
 
-QList<ReadIndex> TablesProjection::indexes() const
+QList<ReadIndex> TablesProjection::indexes(const ReadDialect &) const
 {
     return {}; // a few rows: the primary key is all it needs
 }

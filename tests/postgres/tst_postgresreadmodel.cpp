@@ -1,4 +1,6 @@
+#include "domain/readmodel/ReadDialect.h"
 #include "domain/readmodel/ReadModel.h"
+#include "domain/readmodel/ReadQueries.h"
 #include "eventstore/PostgresEventStore.h"
 #include "eventstore/SqliteEventStore.h"
 #include "tests/postgres/PostgresTestServer.h"
@@ -78,6 +80,7 @@ private Q_SLOTS:
 
     void aHistoryProjectsTheSameRowsAsTheSqliteReadFile();
     void queriesAnswerAsOnTheSqliteReadFile();
+    void theGuestSearchHasTrigramIndexes();
     void projectionsResumeFromTheirCheckpoint();
     void twoTerminalsOnOneSchemaApplyEachEventOnce();
     void anotherProcessesAppendShowsWithin300Milliseconds();
@@ -94,6 +97,7 @@ private:
     std::unique_ptr<ReadModel> openSqliteModel();
     QString readLocation() const { return ReadModel::defaultLocationFor(m_url); }
     QString readSchemaRows(const QString &sql);
+    QString readSchemaRows(const QStringList &statements);
 
     PostgresTestServer m_server;
     QString m_url;
@@ -157,6 +161,12 @@ std::unique_ptr<ReadModel> tst_PostgresReadModel::openSqliteModel()
 // The rows of a query on the read schema as one line, for "left as it is".
 QString tst_PostgresReadModel::readSchemaRows(const QString &sql)
 {
+    return readSchemaRows(QStringList {sql});
+}
+
+// The rows of the last statement, after the others ran in the same session.
+QString tst_PostgresReadModel::readSchemaRows(const QStringList &statements)
+{
     auto connection = QSqlDatabase::addDatabase(u"QPSQL"_s, u"inspect"_s);
     QString rows;
     {
@@ -168,8 +178,10 @@ QString tst_PostgresReadModel::readSchemaRows(const QString &sql)
         connection.setDatabaseName(settings->database);
         if (connection.open()) {
             QSqlQuery query(connection);
-            if (!query.exec(sql))
-                rows = u"error: "_s + query.lastError().text();
+            for (const QString &sql : statements) {
+                if (!query.exec(sql))
+                    rows += u"error: "_s + query.lastError().text();
+            }
             while (query.next())
                 rows += query.value(0).toString() + u';';
         }
@@ -228,6 +240,45 @@ void tst_PostgresReadModel::queriesAnswerAsOnTheSqliteReadFile()
     QCOMPARE(postgres->floorAt(Seven.addDays(3)).size(), sqlite->floorAt(Seven.addDays(3)).size());
     QCOMPARE(postgres->tableAt(u"T2"_s, Seven.addDays(2)).state,
              sqlite->tableAt(u"T2"_s, Seven.addDays(2)).state);
+}
+
+// pg_trgm's GIN indexes serve the guest search's LIKE as it is: the same
+// bookings as on SQLite for a name, for phone digits and for a text too
+// short for a trigram, and a plan that reads the indexes.
+void tst_PostgresReadModel::theGuestSearchHasTrigramIndexes()
+{
+    QVERIFY(appendAll(*m_store, tables() + someBookings(1, 40)) > 0);
+    auto postgres = openPostgresModel();
+    QVERIFY(postgres);
+    auto sqlite = openSqliteModel();
+    QVERIFY(sqlite);
+    const QString indexes
+        = readSchemaRows(u"SELECT indexname FROM pg_indexes WHERE tablename = 'bookings' "
+                         "AND indexdef LIKE '%gin_trgm_ops%' ORDER BY indexname"_s);
+    QCOMPARE(indexes, u"bookings_by_phone_digits_trigrams;bookings_by_search_text_trigrams;"_s);
+    for (const QString &text :
+         {u"GÜEST 1"_s, u"st 2"_s, u"30 1012"_s, u"1012"_s, u"gü"_s, u"7"_s, u"nobody"_s}) {
+        const QList<BookingRow> found = sqlite->searchGuests(text);
+        QCOMPARE(postgres->searchGuests(text), found);
+    }
+    QVERIFY(!sqlite->searchGuests(u"gü"_s).isEmpty());
+    QVERIFY(!sqlite->searchGuests(u"1012"_s).isEmpty());
+
+    QString sql
+        = ReadQueries::guestSearchSql(ReadDialect(ReadDialect::Kind::Postgres), u"30 1012"_s);
+    for (const QString &value : {u"'%30 1012%'"_s, u"'%301012%'"_s, u"50"_s})
+        sql.replace(sql.indexOf(u'?'), 1, value);
+    const auto readSettings = PostgresConnectionSettings::fromUrl(readLocation());
+    QVERIFY(readSettings.ok());
+    // The tables are tiny: left to itself the planner rightly reads them
+    // whole, or walks the span index for the newest fifty.
+    const QString plan = readSchemaRows({u"SET search_path TO \"%1\""_s.arg(readSettings->schema),
+                                         u"SET enable_seqscan = off"_s,
+                                         u"SET enable_indexscan = off"_s, u"EXPLAIN "_s + sql});
+    QVERIFY2(plan.contains(u"Bitmap Index Scan on bookings_by_search_text_trigrams"_s),
+             qPrintable(plan));
+    QVERIFY2(plan.contains(u"Bitmap Index Scan on bookings_by_phone_digits_trigrams"_s),
+             qPrintable(plan));
 }
 
 void tst_PostgresReadModel::projectionsResumeFromTheirCheckpoint()

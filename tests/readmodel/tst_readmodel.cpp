@@ -103,6 +103,8 @@ private Q_SLOTS:
     void theAuditLogIsReadThroughAnIndexInEitherDirection();
     void guestsAreFoundByNameOrPhone_data();
     void guestsAreFoundByNameOrPhone();
+    void theViewsQueriesReadThroughAnIndexThatFits_data();
+    void theViewsQueriesReadThroughAnIndexThatFits();
     void freeTablesFitTheSpanAndParty_data();
     void freeTablesFitTheSpanAndParty();
     void aTableHasAStateAtAMoment_data();
@@ -518,6 +520,53 @@ void tst_ReadModel::guestsAreFoundByNameOrPhone()
     for (const BookingRow &row : fixture.model().searchGuests(text))
         actual.append(row.id);
     QCOMPARE(actual, bookings);
+}
+
+void tst_ReadModel::theViewsQueriesReadThroughAnIndexThatFits_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QStringList>("searches");
+
+    QTest::newRow("a day's bookings, by table, read the bookings of its span")
+        << ReadQueries::bookingsBetweenSql()
+        << QStringList {
+               u"SEARCH bookings USING INDEX bookings_by_span (start_ms>? AND start_ms<?)"_s};
+    QTest::newRow("a table's bookings at a moment read that table's of the span")
+        << ReadQueries::tableBookingsBetweenSql()
+        << QStringList {
+               u"SEARCH bookings USING INDEX bookings_by_table (table_id=? AND start_ms>? AND start_ms<?)"_s};
+    QTest::newRow("a table's locks at a moment read that table's")
+        << ReadQueries::tableLocksBetweenSql()
+        << QStringList {
+               u"SEARCH table_locks USING INDEX table_locks_by_span (table_id=? AND start_ms<?)"_s};
+    QTest::newRow("a table's next booking reads that table's from the moment")
+        << ReadQueries::nextBookingSql()
+        << QStringList {
+               u"SEARCH bookings USING INDEX bookings_by_table (table_id=? AND start_ms>?)"_s};
+    QTest::newRow("free tables look up each table's locks and bookings of the span")
+        << ReadQueries::freeTablesSql()
+        << QStringList {
+               u"SEARCH l USING INDEX table_locks_by_span (table_id=? AND start_ms<?)"_s,
+               u"SEARCH b USING INDEX bookings_by_table (table_id=? AND start_ms>? AND start_ms<?)"_s};
+}
+
+// Each query a view runs reads the bookings and locks it needs through an
+// index, never the whole history: the plan names the index and scans none
+// of those tables (a scan of the few dining tables is fine).
+void tst_ReadModel::theViewsQueriesReadThroughAnIndexThatFits()
+{
+    QFETCH(QString, sql);
+    QFETCH(QStringList, searches);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append({tableAdded(u"T1"_s, 4), dinner()}) > 0);
+    const QStringList plan = fixture.queryPlan(sql);
+    QVERIFY(!plan.isEmpty());
+    const QString steps = plan.join(u" | "_s);
+    for (const QString &search : searches)
+        QVERIFY2(steps.contains(search), qPrintable(steps));
+    for (const QString &step : plan)
+        QVERIFY2(!step.startsWith(u"SCAN "_s) || step == u"SCAN t"_s, qPrintable(steps));
 }
 
 // --- Free tables --------------------------------------------------------
