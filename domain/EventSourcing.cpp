@@ -14,6 +14,7 @@ DomainResult<LoadedStream> load(EventStore &store, const QString &stream)
         auto page = store.readStream(stream, ReadDirection::Forwards, from, PageSize);
         if (!page.ok())
             return DomainError::fromStore(page.error());
+        loaded.events.reserve(loaded.events.size() + page.value().size());
         for (const RecordedEvent &recorded : page.value()) {
             auto decoded = EventCodec::decode(recorded);
             if (!decoded.ok())

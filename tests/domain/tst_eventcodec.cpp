@@ -199,6 +199,36 @@ void tst_EventCodec::badDataIsRefused_data()
         << json(R"({"periods":[{"weekday":8,"name":"dinner","start":"18:00","end":"22:00"}],
                     "slotMinutes":15,"timeZone":"UTC"})")
         << u"weekday"_s;
+    QTest::newRow("an hour out of range")
+        << u"service-periods-defined"_s << 1
+        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"24:00","end":"22:00"}],
+                    "slotMinutes":15,"timeZone":"UTC"})")
+        << u"start: expected a time of day as HH:mm"_s;
+    QTest::newRow("minutes out of range")
+        << u"service-periods-defined"_s << 1
+        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"18:60","end":"22:00"}],
+                    "slotMinutes":15,"timeZone":"UTC"})")
+        << u"start: expected a time of day as HH:mm"_s;
+    QTest::newRow("a time without its leading zero")
+        << u"service-periods-defined"_s << 1
+        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"9:30","end":"22:00"}],
+                    "slotMinutes":15,"timeZone":"UTC"})")
+        << u"start: expected a time of day as HH:mm"_s;
+    QTest::newRow("a time with seconds")
+        << u"service-periods-defined"_s << 1
+        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"18:00:00","end":"22:00"}],
+                    "slotMinutes":15,"timeZone":"UTC"})")
+        << u"start: expected a time of day as HH:mm"_s;
+    QTest::newRow("letters for a time")
+        << u"service-periods-defined"_s << 1
+        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"ab:cd","end":"22:00"}],
+                    "slotMinutes":15,"timeZone":"UTC"})")
+        << u"start: expected a time of day as HH:mm"_s;
+    QTest::newRow("a sign in a time")
+        << u"service-periods-defined"_s << 1
+        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"-1:30","end":"22:00"}],
+                    "slotMinutes":15,"timeZone":"UTC"})")
+        << u"start: expected a time of day as HH:mm"_s;
 }
 
 void tst_EventCodec::badDataIsRefused()
