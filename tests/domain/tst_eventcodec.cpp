@@ -199,36 +199,24 @@ void tst_EventCodec::badDataIsRefused_data()
         << json(R"({"periods":[{"weekday":8,"name":"dinner","start":"18:00","end":"22:00"}],
                     "slotMinutes":15,"timeZone":"UTC"})")
         << u"weekday"_s;
-    QTest::newRow("an hour out of range")
-        << u"service-periods-defined"_s << 1
-        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"24:00","end":"22:00"}],
-                    "slotMinutes":15,"timeZone":"UTC"})")
-        << u"start: expected a time of day as HH:mm"_s;
-    QTest::newRow("minutes out of range")
-        << u"service-periods-defined"_s << 1
-        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"18:60","end":"22:00"}],
-                    "slotMinutes":15,"timeZone":"UTC"})")
-        << u"start: expected a time of day as HH:mm"_s;
-    QTest::newRow("a time without its leading zero")
-        << u"service-periods-defined"_s << 1
-        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"9:30","end":"22:00"}],
-                    "slotMinutes":15,"timeZone":"UTC"})")
-        << u"start: expected a time of day as HH:mm"_s;
-    QTest::newRow("a time with seconds")
-        << u"service-periods-defined"_s << 1
-        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"18:00:00","end":"22:00"}],
-                    "slotMinutes":15,"timeZone":"UTC"})")
-        << u"start: expected a time of day as HH:mm"_s;
-    QTest::newRow("letters for a time")
-        << u"service-periods-defined"_s << 1
-        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"ab:cd","end":"22:00"}],
-                    "slotMinutes":15,"timeZone":"UTC"})")
-        << u"start: expected a time of day as HH:mm"_s;
-    QTest::newRow("a sign in a time")
-        << u"service-periods-defined"_s << 1
-        << json(R"({"periods":[{"weekday":5,"name":"dinner","start":"-1:30","end":"22:00"}],
-                    "slotMinutes":15,"timeZone":"UTC"})")
-        << u"start: expected a time of day as HH:mm"_s;
+    const std::pair<const char *, QString> badTimes[] {
+        {"an hour out of range", u"24:00"_s},
+        {"minutes out of range", u"18:60"_s},
+        {"a time without its leading zero", u"9:30"_s},
+        {"a time with seconds", u"18:00:00"_s},
+        {"letters for a time", u"ab:cd"_s},
+        {"a sign in a time", u"-1:30"_s}};
+    for (const auto &[name, start] : badTimes) {
+        QJsonObject periods = json(R"({"periods":[{"weekday":5,"name":"dinner","end":"22:00"}],
+                                       "slotMinutes":15,"timeZone":"UTC"})");
+        QJsonArray list = periods.value(u"periods"_s).toArray();
+        QJsonObject period = list.at(0).toObject();
+        period.insert(u"start"_s, start);
+        list.replace(0, period);
+        periods.insert(u"periods"_s, list);
+        QTest::newRow(name) << u"service-periods-defined"_s << 1 << periods
+                            << u"start: expected a time of day as HH:mm"_s;
+    }
 }
 
 void tst_EventCodec::badDataIsRefused()
