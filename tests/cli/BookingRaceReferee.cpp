@@ -73,6 +73,13 @@ void BookingRaceReferee::checkTableStream(EventStore &store, int round)
     QCOMPARE(placed, 1);
 }
 
+void BookingRaceReferee::checkTheSagasDecidedSome(int rounds, qint64 elapsedMs)
+{
+    qInfo("%d rounds in %lld ms: %d refused up front, %d rejected by the sagas", rounds, elapsedMs,
+          m_refusedUpFront, m_rejectedBySagas);
+    QVERIFY2(m_rejectedBySagas > 0, "no round was decided by the sagas");
+}
+
 void BookingRaceReferee::checkEveryTableStream(EventStore &store, int rounds)
 {
     for (int round = 1; round <= rounds; ++round) {

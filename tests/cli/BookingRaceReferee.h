@@ -35,6 +35,10 @@ public:
     // QTest::currentTestFailed() after each call.
     void checkRound(int round, const QList<RaceAnswer> &answers);
     void checkEveryTableStream(EventStore &store, int rounds);
+    // After long-lived racers' rounds: says how they ended, and checks that
+    // the race reached the store (the sagas decided some losers, not the
+    // up-front check all of them).
+    void checkTheSagasDecidedSome(int rounds, qint64 elapsedMs);
 
     int refusedUpFront() const { return m_refusedUpFront; }
     int rejectedBySagas() const { return m_rejectedBySagas; }

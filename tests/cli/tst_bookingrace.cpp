@@ -101,11 +101,9 @@ void tst_BookingRace::twoRestaurantProcessesConfirmExactlyOneBookingPerRound()
         QVERIFY(waitForExit(racer, 30s));
         QCOMPARE(racer.exitCode(), 0);
     }
-    qInfo("%d rounds in %lld ms: %d refused up front, %d rejected by the sagas", HelperRounds,
-          elapsed.elapsed(), m_referee.refusedUpFront(), m_referee.rejectedBySagas());
-    // The race reached the store: over a hundred rounds the losers are not
-    // all turned away by the up-front check, the sagas decide some.
-    QVERIFY2(m_referee.rejectedBySagas() > 0, "no round was decided by the sagas");
+    m_referee.checkTheSagasDecidedSome(HelperRounds, elapsed.elapsed());
+    if (QTest::currentTestFailed())
+        return;
     checkEveryTableStream(HelperRounds);
 }
 
