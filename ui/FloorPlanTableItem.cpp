@@ -38,6 +38,11 @@ void FloorPlanTableItem::setLayout(const TableLayout &layout)
     updateLabels();
 }
 
+TableLayout FloorPlanTableItem::layout() const
+{
+    return {QString(), m_shape, pos().x(), pos().y(), m_size.width(), m_size.height(), m_rotation};
+}
+
 void FloorPlanTableItem::setSeats(int seats)
 {
     m_seats = seats;

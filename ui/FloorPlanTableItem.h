@@ -25,6 +25,8 @@ public:
     const QString &tableId() const { return m_tableId; }
     // The layout's zone is not the item's; the scene groups by it.
     void setLayout(const TableLayout &layout);
+    // The layout drawn, with no zone.
+    TableLayout layout() const;
     void setSeats(int seats);
     // The state and what the caption under the table says of it.
     void setState(TableState state, const QString &caption);

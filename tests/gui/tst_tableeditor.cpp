@@ -22,6 +22,7 @@
 #include "ui/editor/TableEditorLauncher.h"
 #include "ui/editor/TableEditorWindow.h"
 #include "ui/editor/TablePropertiesPanel.h"
+#include "ui/editor/TableResize.h"
 #include "ui/editor/TurnTimeRow.h"
 #include "ui/editor/TurnTimesEditor.h"
 
@@ -65,6 +66,11 @@ private Q_SLOTS:
     void draggingATableWritesOneSnappedMove();
     void escapeDuringADragPutsTheTableBack();
     void rotatingATableTurnsItByAStep();
+    void aResizeKeepsTheOppositeCornerAndSnapsTheSize();
+    void draggingACornerResizesTheTableAsOneEvent();
+    void aRoundTableStaysRoundWhenResized();
+    void escapeDuringAResizePutsTheTableBack();
+    void aHandleShowsAResizePointer();
     void changingSeatsInThePanelWritesOneEvent();
     void aFieldBeingTypedInKeepsItsTextWhileOthersChange();
     void deleteRemovesThePickedTable();
@@ -96,6 +102,8 @@ private:
     // Drags the table by the offset in the viewport; returns where its
     // centre must land, snapped to the grid.
     QPointF drag(const QString &tableId, const QPoint &offset);
+    // Picks the table and drags its corner by the offset in the viewport.
+    void dragCorner(const QString &tableId, ui::TableResize::Corner corner, const QPoint &offset);
     void setSeats(int seats);
     ui::AddTableDialog *addTableDialog() const;
     void perform(const QString &edit);
@@ -186,6 +194,20 @@ QPointF tst_TableEditor::drag(const QString &tableId, const QPoint &offset)
             std::round(moved.y() / ui::FloorGrid::SnapStep) * ui::FloorGrid::SnapStep};
 }
 
+void tst_TableEditor::dragCorner(const QString &tableId, ui::TableResize::Corner corner,
+                                 const QPoint &offset)
+{
+    pick(tableId);
+    const std::optional<QPoint> from = view()->handleCentre(corner);
+    QVERIFY(from);
+    QTest::mousePress(view()->viewport(), Qt::LeftButton, {}, *from);
+    QVERIFY(view()->isResizing());
+    for (int step = 1; step <= 6; ++step)
+        QTest::mouseMove(view()->viewport(), *from + offset * step / 6);
+    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, {}, *from + offset);
+    QVERIFY(!view()->isResizing());
+}
+
 void tst_TableEditor::setSeats(int seats)
 {
     QSpinBox *box = floor()->panel()->seatsBox();
@@ -222,6 +244,8 @@ void tst_TableEditor::perform(const QString &edit)
     } else if (edit == u"rotate"_s) {
         pick(u"T3"_s);
         QTest::keyClick(view(), Qt::Key_R);
+    } else if (edit == u"resize"_s) {
+        dragCorner(u"T2"_s, ui::TableResize::Corner::BottomRight, QPoint(60, 45));
     } else if (edit == u"seats"_s) {
         pick(u"T2"_s);
         setSeats(6);
@@ -327,6 +351,118 @@ void tst_TableEditor::rotatingATableTurnsItByAStep()
     QCOMPARE(layoutOf(u"T3"_s).x, 500.0);
 }
 
+void tst_TableEditor::aResizeKeepsTheOppositeCornerAndSnapsTheSize()
+{
+    using Corner = ui::TableResize::Corner;
+    ui::FloorGrid grid;
+    const TableLayout start {u"Main room"_s, TableShape::Rectangle, 300, 200, 90, 120, 0};
+    const auto startCorners = ui::TableResize::corners(start);
+    QCOMPARE(startCorners.at(std::size_t(Corner::TopLeft)), QPointF(255, 140));
+    QCOMPARE(startCorners.at(std::size_t(Corner::BottomRight)), QPointF(345, 260));
+
+    // Dragged out and down: whole grid steps, the top left corner stays.
+    const TableLayout grown
+        = ui::TableResize(start, Corner::BottomRight, grid).to(QPointF(371, 283));
+    QCOMPARE(grown.width, 120.0);
+    QCOMPARE(grown.height, 140.0);
+    QCOMPARE(QPointF(grown.x, grown.y), QPointF(315, 210));
+    QCOMPARE(grown.zone, start.zone);
+    QCOMPARE(grown.rotation, start.rotation);
+
+    // Dragged past the opposite corner: the smallest table a layout allows.
+    const TableLayout crushed
+        = ui::TableResize(start, Corner::BottomRight, grid).to(QPointF(100, 100));
+    QCOMPARE(crushed.width, TableLayout::MinSize);
+    QCOMPARE(crushed.height, TableLayout::MinSize);
+    QVERIFY(!crushed.validate());
+
+    // Turned a quarter: the size follows the table's own axes, and the
+    // corner opposite the dragged one stays where it stood.
+    TableLayout turned = start;
+    turned.rotation = 90;
+    const auto turnedCorners = ui::TableResize::corners(turned);
+    const QPointF dragged = turnedCorners.at(std::size_t(Corner::TopRight)) + QPointF(20, 30);
+    const TableLayout resized = ui::TableResize(turned, Corner::TopRight, grid).to(dragged);
+    QCOMPARE(resized.width, 120.0);
+    QCOMPARE(resized.height, 140.0);
+    const QPointF anchor = ui::TableResize::corners(resized).at(std::size_t(Corner::BottomLeft));
+    const QPointF was = turnedCorners.at(std::size_t(Corner::BottomLeft));
+    QVERIFY2(
+        QLineF(anchor, was).length() < 1e-9,
+        qPrintable(u"%1,%2 was %3,%4"_s.arg(anchor.x()).arg(anchor.y()).arg(was.x()).arg(was.y())));
+
+    // Without snapping, whole centimetres.
+    grid.setSnapping(false);
+    const TableLayout free
+        = ui::TableResize(start, Corner::BottomRight, grid).to(QPointF(371, 283));
+    QCOMPARE(free.width, 116.0);
+    QCOMPARE(free.height, 143.0);
+}
+
+void tst_TableEditor::draggingACornerResizesTheTableAsOneEvent()
+{
+    using Corner = ui::TableResize::Corner;
+    const qsizetype before = events(u"T3"_s).size();
+    const TableLayout original = layoutOf(u"T3"_s);
+    dragCorner(u"T3"_s, Corner::BottomRight, QPoint(45, 30));
+
+    QCOMPARE(typesOf(events(u"T3"_s), before), QStringList {u"table-moved"_s});
+    const TableLayout resized = layoutOf(u"T3"_s);
+    QVERIFY(resized.width > original.width);
+    QVERIFY(resized.height > original.height);
+    QCOMPARE(std::fmod(resized.width, ui::FloorGrid::SnapStep), 0.0);
+    QCOMPARE(std::fmod(resized.height, ui::FloorGrid::SnapStep), 0.0);
+    QCOMPARE(ui::TableResize::corners(resized).at(std::size_t(Corner::TopLeft)),
+             ui::TableResize::corners(original).at(std::size_t(Corner::TopLeft)));
+    QVERIFY(resized.shape == original.shape);
+    QCOMPARE(resized.zone, original.zone);
+    QTRY_COMPARE(m_restaurant->readModel().table(u"T3"_s)->layout, resized);
+    QTRY_COMPARE(floor()->panel()->widthBox()->value(), int(resized.width));
+    QCOMPARE(m_window->undoAction()->text(), u"&Undo Resize T3"_s);
+    QVERIFY(m_restaurant->prompt().messages.isEmpty());
+}
+
+void tst_TableEditor::aRoundTableStaysRoundWhenResized()
+{
+    const TableLayout original = layoutOf(u"T1"_s);
+    QVERIFY(original.shape == TableShape::Round);
+    dragCorner(u"T1"_s, ui::TableResize::Corner::BottomRight, QPoint(40, 0));
+    const TableLayout resized = layoutOf(u"T1"_s);
+    QVERIFY(resized.width > original.width);
+    QCOMPARE(resized.height, resized.width);
+}
+
+void tst_TableEditor::escapeDuringAResizePutsTheTableBack()
+{
+    pick(u"T2"_s);
+    const qsizetype before = events(u"T2"_s).size();
+    const TableLayout original = view()->floorScene()->tableItem(u"T2"_s)->layout();
+    const QPoint from = *view()->handleCentre(ui::TableResize::Corner::TopLeft);
+    QTest::mousePress(view()->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view()->viewport(), from - QPoint(30, 20));
+    QTest::mouseMove(view()->viewport(), from - QPoint(60, 40));
+    QVERIFY(view()->floorScene()->tableItem(u"T2"_s)->layout() != original);
+    QTest::keyClick(view(), Qt::Key_Escape);
+    QCOMPARE(view()->floorScene()->tableItem(u"T2"_s)->layout(), original);
+    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, {}, from - QPoint(60, 40));
+    QCOMPARE(events(u"T2"_s).size(), before);
+}
+
+void tst_TableEditor::aHandleShowsAResizePointer()
+{
+    pick(u"T2"_s);
+    const QPoint corner = *view()->handleCentre(ui::TableResize::Corner::BottomRight);
+    QTest::mouseMove(view()->viewport(), corner);
+    QCOMPARE(view()->viewport()->cursor().shape(), Qt::SizeFDiagCursor);
+    QTest::mouseMove(view()->viewport(), *view()->handleCentre(ui::TableResize::Corner::TopRight));
+    QCOMPARE(view()->viewport()->cursor().shape(), Qt::SizeBDiagCursor);
+    // Off the handles, no resize arrow is left behind.
+    QTest::mouseMove(view()->viewport(), view()->tableCentre(u"T2"_s));
+    QVERIFY(view()->viewport()->cursor().shape() != Qt::SizeBDiagCursor);
+    QTest::mouseMove(view()->viewport(), QPoint(5, 5));
+    QCOMPARE(view()->viewport()->cursor().shape(), Qt::ArrowCursor);
+}
+
 void tst_TableEditor::changingSeatsInThePanelWritesOneEvent()
 {
     pick(u"T2"_s);
@@ -408,6 +544,9 @@ void tst_TableEditor::undoIssuesTheCompensatingCommandAndRedoTheEditAgain_data()
         << QStringList {u"table-moved"_s, u"table-moved"_s, u"table-moved"_s};
     QTest::newRow("a rotated table turns back and on again")
         << u"rotate"_s << u"T3"_s
+        << QStringList {u"table-moved"_s, u"table-moved"_s, u"table-moved"_s};
+    QTest::newRow("a resized table takes its size back and resizes again")
+        << u"resize"_s << u"T2"_s
         << QStringList {u"table-moved"_s, u"table-moved"_s, u"table-moved"_s};
     QTest::newRow("changed seats go back and change again")
         << u"seats"_s << u"T2"_s

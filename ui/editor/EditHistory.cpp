@@ -239,6 +239,9 @@ QString EditHistory::layoutChange(const QString &tableId, const TableLayout &bef
 {
     if (before.zone != after.zone)
         return u"Move %1 to %2"_s.arg(tableId, after.zone);
+    // A corner dragged moves the centre too, but the size is what changed.
+    if (before.width != after.width || before.height != after.height)
+        return u"Resize %1"_s.arg(tableId);
     if (before.x != after.x || before.y != after.y)
         return u"Move %1"_s.arg(tableId);
     if (before.rotation != after.rotation)

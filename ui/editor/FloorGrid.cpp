@@ -16,6 +16,11 @@ QPointF FloorGrid::snap(const QPointF &point) const
     return {snapped(point.x()), snapped(point.y())};
 }
 
+double FloorGrid::snapLength(double length) const
+{
+    return m_snapping ? snapped(length) : std::round(length);
+}
+
 QPointF FloorGrid::nudge(const QPointF &centre, const QPointF &offset, bool fine) const
 {
     QPointF moved = centre + offset;

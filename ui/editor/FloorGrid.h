@@ -24,6 +24,9 @@ public:
     // axis it moves, and leaves the other axis as it was.
     QPointF nudge(const QPointF &centre, const QPointF &offset, bool fine) const;
     double nudgeStep(bool fine) const { return fine ? FineStep : SnapStep; }
+    // A table's width or height: in whole grid steps while snapping, in
+    // whole centimetres otherwise.
+    double snapLength(double length) const;
 
 private:
     static double snapped(double value);

@@ -135,6 +135,7 @@ void FloorPlanEditor::connectSignals()
 {
     ReadModel &readModel = *m_restaurant.readModel();
     connect(m_view, &TableEditView::tableDropped, this, &FloorPlanEditor::onDropped);
+    connect(m_view, &TableEditView::tableResized, this, &FloorPlanEditor::onResized);
     connect(m_view, &TableEditView::nudgeRequested, this, &FloorPlanEditor::onNudge);
     connect(m_view, &TableEditView::gestureStarting, this, &FloorPlanEditor::landNudges);
     connect(m_nudges, &NudgeBurst::landed, this, &FloorPlanEditor::onNudgesLanded);
@@ -358,6 +359,23 @@ void FloorPlanEditor::onDropped(const QString &tableId, const QPointF &from, con
         [this, tableId, from] {
             if (FloorPlanTableItem *item = m_scene->tableItem(tableId))
                 item->setPos(from);
+        });
+}
+
+void FloorPlanEditor::onResized(const QString &tableId, const TableLayout &from,
+                                const TableLayout &to)
+{
+    editLayout(
+        tableId,
+        [to](TableLayout &layout) {
+            layout.x = to.x;
+            layout.y = to.y;
+            layout.width = to.width;
+            layout.height = to.height;
+        },
+        [this, tableId, from] {
+            if (FloorPlanTableItem *item = m_scene->tableItem(tableId))
+                item->setLayout(from);
         });
 }
 

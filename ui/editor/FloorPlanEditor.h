@@ -69,6 +69,7 @@ private:
     void buildLayout();
     void connectSignals();
     void onDropped(const QString &tableId, const QPointF &from, const QPointF &to);
+    void onResized(const QString &tableId, const TableLayout &from, const TableLayout &to);
     void onNudge(const QPointF &direction, bool fine);
     void onNudgesLanded(const QString &tableId, const QPointF &start, const QPointF &position);
     void onPanelLayout(const QString &tableId, const TableLayout &shown, const TableLayout &edited);

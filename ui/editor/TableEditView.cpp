@@ -8,7 +8,9 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <array>
 #include <cmath>
+#include <numbers>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +19,29 @@ namespace {
 
 // Lines closer than this on screen would grey the floor out.
 constexpr qreal MinLineSpacing = 7;
+// A corner's handle on screen, and how near to it a press takes it.
+constexpr qreal HandleSize = 9;
+constexpr int HandleReach = 7;
+
+constexpr std::array AllCorners {TableResize::Corner::TopLeft, TableResize::Corner::TopRight,
+                                 TableResize::Corner::BottomRight, TableResize::Corner::BottomLeft};
+
+// The resize arrow that points the way a corner at offset from the centre
+// moves on screen (y grows downwards).
+Qt::CursorShape resizeCursor(const QPointF &offset)
+{
+    const double degrees = std::atan2(offset.y(), offset.x()) * 180 / std::numbers::pi;
+    switch (int(std::lround(degrees / 45)) & 3) {
+    case 0:
+        return Qt::SizeHorCursor;
+    case 1:
+        return Qt::SizeFDiagCursor;
+    case 2:
+        return Qt::SizeVerCursor;
+    default:
+        return Qt::SizeBDiagCursor;
+    }
+}
 
 } // namespace
 
@@ -37,7 +62,8 @@ TableEditView::TableEditView(FloorPlanScene *scene, const FloorGrid &grid, QWidg
     setAccessibleName(u"Floor plan editor"_s);
     setAccessibleDescription(u"The tables where they stand. Drag a table to move it; arrow keys "
                              "nudge the picked table, Shift with an arrow by one centimetre; "
-                             "Delete removes it."_s);
+                             "drag a corner of the picked table to resize it; Delete removes "
+                             "it."_s);
     connect(m_scene, &QGraphicsScene::sceneRectChanged, this, &TableEditView::grow);
 }
 
@@ -45,6 +71,20 @@ QPoint TableEditView::tableCentre(const QString &tableId) const
 {
     const FloorPlanTableItem *item = m_scene->tableItem(tableId);
     return item ? mapFromScene(item->scenePos()) : QPoint();
+}
+
+FloorPlanTableItem *TableEditView::pickedItem() const
+{
+    const QString tableId = m_scene->selectedTableId();
+    return tableId.isEmpty() ? nullptr : m_scene->tableItem(tableId);
+}
+
+std::optional<QPoint> TableEditView::handleCentre(TableResize::Corner corner) const
+{
+    const FloorPlanTableItem *item = pickedItem();
+    if (!item)
+        return std::nullopt;
+    return mapFromScene(TableResize::corners(item->layout()).at(std::size_t(corner)));
 }
 
 void TableEditView::refit()
@@ -96,6 +136,27 @@ void TableEditView::drawBackground(QPainter *painter, const QRectF &rect)
         drawLines(painter, rect, FloorGrid::MajorStep, 0.07);
 }
 
+// The picked table's handles, the same size on screen at any zoom.
+void TableEditView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    const FloorPlanTableItem *item = pickedItem();
+    if (!item || isDragging())
+        return;
+    QPen pen(palette().color(QPalette::Highlight), 1.5);
+    painter->save();
+    painter->resetTransform();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(pen);
+    painter->setBrush(palette().color(QPalette::Base));
+    for (const QPointF &corner : TableResize::corners(item->layout())) {
+        const QPointF centre = mapFromScene(corner);
+        painter->drawRect(
+            QRectF(centre - QPointF(HandleSize, HandleSize) / 2, QSizeF(HandleSize, HandleSize)));
+    }
+    painter->restore();
+}
+
 void TableEditView::drawLines(QPainter *painter, const QRectF &rect, double step, qreal alpha)
 {
     QColor colour = palette().color(QPalette::Text);
@@ -123,11 +184,47 @@ FloorPlanTableItem *TableEditView::tableAt(const QPoint &viewPos) const
     return nullptr;
 }
 
+std::optional<TableResize::Corner> TableEditView::handleAt(const QPoint &viewPos) const
+{
+    for (TableResize::Corner corner : AllCorners) {
+        const std::optional<QPoint> centre = handleCentre(corner);
+        if (!centre)
+            return std::nullopt;
+        const QPoint offset = viewPos - *centre;
+        if (std::abs(offset.x()) <= HandleReach && std::abs(offset.y()) <= HandleReach)
+            return corner;
+    }
+    return std::nullopt;
+}
+
+// Over a handle the pointer shows the way the corner moves; elsewhere the
+// view and the tables choose it as they do.
+void TableEditView::showHandleCursor(const QPoint &viewPos)
+{
+    const std::optional<TableResize::Corner> corner = handleAt(viewPos);
+    if (!corner)
+        return;
+    const FloorPlanTableItem *item = pickedItem();
+    viewport()->setCursor(
+        resizeCursor(mapFromScene(TableResize::corners(item->layout()).at(std::size_t(*corner)))
+                     - mapFromScene(item->pos())));
+    m_handleCursor = true;
+}
+
 void TableEditView::mousePressEvent(QMouseEvent *event)
 {
     Q_EMIT gestureStarting();
-    QGraphicsView::mousePressEvent(event);
     const QPoint at = event->position().toPoint();
+    if (event->button() == Qt::LeftButton) {
+        if (const std::optional<TableResize::Corner> corner = handleAt(at)) {
+            const FloorPlanTableItem *item = pickedItem();
+            m_resize = Resize {item->tableId(), TableResize(item->layout(), *corner, m_grid)};
+            m_drag.reset();
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
     FloorPlanTableItem *item = event->button() == Qt::LeftButton ? tableAt(at) : nullptr;
     if (!item) {
         m_drag.reset();
@@ -138,11 +235,26 @@ void TableEditView::mousePressEvent(QMouseEvent *event)
 
 void TableEditView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (!m_drag) {
-        QGraphicsView::mouseMoveEvent(event);
+    const QPoint at = event->position().toPoint();
+    if (m_resize) {
+        FloorPlanTableItem *item = m_scene->tableItem(m_resize->tableId);
+        if (!item) {
+            m_resize.reset();
+            return;
+        }
+        item->setLayout(m_resize->geometry.to(mapToScene(at)));
         return;
     }
-    const QPoint at = event->position().toPoint();
+    if (!m_drag) {
+        // Unset first, so that the view does not keep a handle's arrow as
+        // the cursor to come back to.
+        if (std::exchange(m_handleCursor, false))
+            viewport()->unsetCursor();
+        QGraphicsView::mouseMoveEvent(event);
+        if (event->buttons() == Qt::NoButton)
+            showHandleCursor(at);
+        return;
+    }
     if (!m_drag->moving
         && (at - m_drag->pressView).manhattanLength() < QApplication::startDragDistance())
         return;
@@ -158,6 +270,19 @@ void TableEditView::mouseMoveEvent(QMouseEvent *event)
 
 void TableEditView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_resize) {
+        if (event->button() != Qt::LeftButton)
+            return;
+        const Resize resize = *std::exchange(m_resize, std::nullopt);
+        const FloorPlanTableItem *item = m_scene->tableItem(resize.tableId);
+        if (!item)
+            return;
+        TableLayout resized = item->layout();
+        resized.zone = resize.geometry.start().zone;
+        if (resized != resize.geometry.start())
+            Q_EMIT tableResized(resize.tableId, resize.geometry.start(), resized);
+        return;
+    }
     QGraphicsView::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton || !m_drag)
         return;
@@ -176,10 +301,20 @@ void TableEditView::cancelDrag()
         item->setPos(drag.itemStart);
 }
 
+void TableEditView::cancelResize()
+{
+    const Resize resize = *std::exchange(m_resize, std::nullopt);
+    if (FloorPlanTableItem *item = m_scene->tableItem(resize.tableId))
+        item->setLayout(resize.geometry.start());
+}
+
 void TableEditView::keyPressEvent(QKeyEvent *event)
 {
-    if (m_drag && event->key() == Qt::Key_Escape) {
-        cancelDrag();
+    if (event->key() == Qt::Key_Escape && (m_drag || m_resize)) {
+        if (m_drag)
+            cancelDrag();
+        else
+            cancelResize();
         event->accept();
         return;
     }
@@ -201,7 +336,7 @@ void TableEditView::keyPressEvent(QKeyEvent *event)
         QGraphicsView::keyPressEvent(event);
         return;
     }
-    if (m_scene->selectedTableId().isEmpty() || isDragging()) {
+    if (m_scene->selectedTableId().isEmpty() || isDragging() || isResizing()) {
         QGraphicsView::keyPressEvent(event);
         return;
     }
