@@ -37,5 +37,5 @@ if(HOSTSTAND_DPKG_SHLIBDEPS)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6widgets6, libqt6printsupport6, libqt6svg6, libqt6sql6-sqlite, libqt6sql6-psql")
+    "libqt6widgets6, libqt6printsupport6, libqt6svg6, libqt6network6, libqt6sql6-sqlite, libqt6sql6-psql")
 include(CPack)

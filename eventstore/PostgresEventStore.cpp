@@ -4,6 +4,7 @@
 #include "eventstore/StoreInput.h"
 
 #include <QSqlDriver>
+#include <QTcpSocket>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +30,10 @@ public:
     std::chrono::milliseconds reconnectDelay {0};
     QTimer pollTimer;
     QTimer reconnectTimer;
+    // A reconnection knocks at the server's port first, without blocking;
+    // null when no knock is under way.
+    QTcpSocket *knock = nullptr;
+    QTimer knockTimer;
     // Coalesces a burst of notifications into one read of the last position.
     QTimer wakeTimer;
 };
@@ -67,6 +72,12 @@ PostgresEventStore::PostgresEventStore(std::unique_ptr<Private> d)
     connect(&p.pollTimer, &QTimer::timeout, this, &PostgresEventStore::checkForNewEvents);
     p.reconnectTimer.setSingleShot(true);
     connect(&p.reconnectTimer, &QTimer::timeout, this, &PostgresEventStore::reconnect);
+    p.knockTimer.setSingleShot(true);
+    connect(&p.knockTimer, &QTimer::timeout, this, [this] {
+        endKnock(false,
+                 u"no answer within %1 s"_s.arg(
+                     std::chrono::seconds(this->d->options.connectTimeout).count()));
+    });
     p.wakeTimer.setSingleShot(true);
     p.wakeTimer.setInterval(0);
     connect(&p.wakeTimer, &QTimer::timeout, this, &PostgresEventStore::checkForNewEvents);
@@ -112,13 +123,58 @@ void PostgresEventStore::connectionLost(const QString &message)
     Q_EMIT availabilityChanged(false, message);
 }
 
+// Connecting blocks the thread until the server answers or the connection
+// timeout ends, and a server whose machine has lost its network never
+// answers: the terminal would freeze for the whole timeout at every retry.
+// So a reconnection first knocks at the server's TCP port with a socket
+// that does not block, and opens the session only once the port answers.
+// A server reached through a local socket is opened at once.
 void PostgresEventStore::reconnect()
+{
+    const QString &host = d->settings.host;
+    if (host.isEmpty() || host.startsWith(u'/')) {
+        openSession();
+        return;
+    }
+    auto *knock = new QTcpSocket(this);
+    d->knock = knock;
+    connect(knock, &QTcpSocket::connected, this, [this] { endKnock(true, QString()); });
+    connect(knock, &QAbstractSocket::errorOccurred, this,
+            [this, knock] { endKnock(false, knock->errorString()); });
+    d->knockTimer.start(d->options.connectTimeout);
+    knock->connectToHost(host, quint16(d->settings.port));
+}
+
+void PostgresEventStore::endKnock(bool answered, const QString &failure)
+{
+    QTcpSocket *knock = std::exchange(d->knock, nullptr);
+    if (!knock)
+        return;
+    d->knockTimer.stop();
+    knock->disconnect(this);
+    knock->abort();
+    knock->deleteLater();
+    if (answered) {
+        openSession();
+        return;
+    }
+    d->outageMessage = u"The PostgreSQL server at %1 cannot be reached: %2."_s.arg(
+        d->settings.serverName(), failure);
+    retryLater();
+}
+
+void PostgresEventStore::retryLater()
+{
+    d->reconnectDelay = std::min(d->reconnectDelay * 2, d->options.maxReconnectDelay);
+    d->reconnectTimer.start(d->reconnectDelay);
+}
+
+void PostgresEventStore::openSession()
 {
     auto session = PostgresSession::open(d->settings, d->options.connectTimeout);
     if (!session.ok()) {
         d->outageMessage = session.error().message();
-        d->reconnectDelay = std::min(d->reconnectDelay * 2, d->options.maxReconnectDelay);
-        d->reconnectTimer.start(d->reconnectDelay);
+        retryLater();
         return;
     }
     d->session = std::move(session).value();

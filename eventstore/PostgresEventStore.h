@@ -100,6 +100,9 @@ private:
     void attachSession();
     void connectionLost(const QString &message);
     void reconnect();
+    void endKnock(bool answered, const QString &failure);
+    void retryLater();
+    void openSession();
     void onNotification(const QVariant &payload);
     void checkForNewEvents();
     void announce(qint64 lastPosition);

@@ -73,7 +73,8 @@ StoreResult<void> PostgresReadConnection::ensureSession()
 {
     if (m_connection)
         return {};
-    if (m_inTransaction || !m_nextAttempt.hasExpired())
+    if (m_outage
+        && (m_inTransaction || !m_nextAttempt.hasExpired() || (m_reachable && !m_reachable())))
         return *m_outage;
     if (auto connected = connect(); !connected.ok()) {
         m_outage = connected.error();

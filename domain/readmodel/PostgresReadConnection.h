@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 class QSqlError;
@@ -46,10 +47,17 @@ public:
     // The first column of the first row of a one-off query (invalid: no row or NULL).
     StoreResult<QVariant> queryValue(const QString &sql);
 
+    // Follows whoever watches the server without blocking (the event store
+    // on the same server, which knocks before it reconnects): while it
+    // cannot reach the server, a lost session is not tried again, since an
+    // attempt over a dead link would block for the whole connection timeout.
+    void followServer(std::function<bool()> reachable) { m_reachable = std::move(reachable); }
+
     // --- For the statements ------------------------------------------------
     // Makes sure a session is open: after a lost one, opens a new one unless
-    // the back-off has not passed or a transaction begun on the lost one
-    // has not been ended yet (its statements must not run without it).
+    // the back-off has not passed, the server is known to be out of reach,
+    // or a transaction begun on the lost one has not been ended yet (its
+    // statements must not run without it).
     StoreResult<void> ensureSession();
     // Changes with every new session: a statement prepared on an older one
     // prepares again.
@@ -79,6 +87,7 @@ private:
     std::optional<StoreError> m_outage;
     std::chrono::milliseconds m_backOff {0};
     QDeadlineTimer m_nextAttempt;
+    std::function<bool()> m_reachable;
 };
 
 } // namespace hoststand

@@ -16,6 +16,7 @@
 #include "domain/readmodel/TableStateRule.h"
 #include "domain/readmodel/TablesProjection.h"
 #include "eventstore/EventStore.h"
+#include "eventstore/PostgresEventStore.h"
 
 #include <QLoggingCategory>
 #include <QTemporaryDir>
@@ -143,6 +144,9 @@ StoreResult<std::unique_ptr<ReadModel>> ReadModel::openPostgresSchema(EventStore
     auto connection = PostgresReadSchema::open(settings.value(), ProjectionVersion);
     if (!connection.ok())
         return connection.error();
+    const auto *postgres = qobject_cast<const PostgresEventStore *>(&store);
+    if (postgres && postgres->connectionSettings().serverName() == settings.value().serverName())
+        connection.value()->followServer([postgres] { return postgres->isAvailable(); });
     return openOn(store, std::move(connection).value(), parent);
 }
 

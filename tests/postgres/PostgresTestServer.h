@@ -35,6 +35,8 @@ public:
     // port, as an outage would; returns the problem, if any.
     std::optional<QString> stopServer();
     std::optional<QString> startServer();
+    // The loopback port of a throwaway cluster.
+    int port() const { return m_port; }
 
 private:
     std::optional<QString> startThrowaway();

@@ -5,9 +5,11 @@
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/PostgresEventStore.h"
 #include "tests/gui/ScriptedPrompt.h"
+#include "tests/postgres/DeadLink.h"
 #include "tests/postgres/PostgresTestServer.h"
 #include "tests/support/TestSupport.h"
 #include "ui/BookingDialog.h"
+#include "ui/DayBar.h"
 #include "ui/HostStandWindow.h"
 #include "ui/TimeSlotGridModel.h"
 #include "ui/TimeSlotGridView.h"
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void theStatusBarFollowsTheServerAndABookingDuringTheOutageSaysWhy();
+    void theWindowStaysInTheHostsHandsWhileTheServerIsBehindADeadLink();
     void hoststandOpensTheServerGivenWithStore();
 
 private:
@@ -175,6 +178,47 @@ void tst_PostgresHostStand::theStatusBarFollowsTheServerAndABookingDuringTheOuta
     QTRY_VERIFY_WITH_TIMEOUT(m_restaurant->holdsSagaLeases(), 10000);
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!bookingDialog(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 10000);
+}
+
+// The server's machine loses its network: no attempt to reconnect, by the
+// store or by the read model, holds the window for the length of a
+// connection timeout while the host turns the days over, and once the link
+// is back the window is connected again by itself.
+void tst_PostgresHostStand::theWindowStaysInTheHostsHandsWhileTheServerIsBehindADeadLink()
+{
+    QLabel *label = storeLabel();
+    QVERIFY(label);
+    const QString location = m_restaurant->store().location();
+    const QString connected = u"Store: %1 — connected"_s.arg(location);
+    const QString lost = u"Store: %1 — connection lost, reconnecting…"_s.arg(location);
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), connected, 10000);
+    auto stopped = m_server.stopServer();
+    QVERIFY2(!stopped, qPrintable(stopped.value_or(QString())));
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), lost, 5000);
+
+    auto link = std::make_unique<DeadLink>(m_server.port());
+    QVERIFY(link->isListening());
+    auto *days = m_window->findChild<ui::DayBar *>();
+    QVERIFY(days);
+    {
+        EventLoopPauses pauses;
+        for (int turn = 0; turn < 14; ++turn) {
+            (turn % 2 ? days->previousDayAction() : days->nextDayAction())->trigger();
+            QTest::qWait(500);
+        }
+        QVERIFY2(pauses.longestMs() < 1000,
+                 qPrintable(u"the window stood still for %1 ms"_s.arg(pauses.longestMs())));
+    }
+    QCOMPARE(label->text(), lost);
+
+    link.reset();
+    auto started = m_server.startServer();
+    QVERIFY2(!started, qPrintable(started.value_or(QString())));
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), connected, 20000);
+    days->nextDayAction()->trigger();
+    days->previousDayAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(
         !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 10000);
 }

@@ -1,7 +1,9 @@
 #include "eventstore/CatchUpSubscription.h"
 #include "eventstore/PostgresEventStore.h"
+#include "tests/postgres/DeadLink.h"
 #include "tests/postgres/PostgresTestServer.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QSet>
 #include <QSignalSpy>
@@ -35,8 +37,9 @@ class tst_PostgresOutage final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
+    void cleanup();
     void storeSurvivesAServerRestart();
+    void aServerBehindADeadLinkDoesNotHoldTheEventLoop();
 
 private:
     std::unique_ptr<PostgresEventStore> open(std::chrono::milliseconds reconnectDelay);
@@ -65,7 +68,7 @@ void tst_PostgresOutage::initTestCase()
     m_url = *url;
 }
 
-void tst_PostgresOutage::cleanupTestCase()
+void tst_PostgresOutage::cleanup()
 {
     m_subscription.reset();
     m_store.reset();
@@ -173,6 +176,47 @@ void tst_PostgresOutage::storeSurvivesAServerRestart()
     auto all = m_store->readAll(0, 100);
     PG_VERIFY_OK(all);
     QCOMPARE(all.value().size(), 10);
+}
+
+// While the server cannot be reached, a terminal must stay usable: the
+// store's attempts to reconnect never block its thread for the length of a
+// connection timeout, and what it is asked fails at once.
+void tst_PostgresOutage::aServerBehindADeadLinkDoesNotHoldTheEventLoop()
+{
+    std::unique_ptr<PostgresEventStore> store = open(100ms);
+    QVERIFY(store);
+    QSignalSpy availability(store.get(), &EventStore::availabilityChanged);
+    auto stopped = m_server.stopServer();
+    QVERIFY2(!stopped, qPrintable(stopped.value_or(QString())));
+    QVERIFY(!store->append(u"booking-3"_s, events(200, 1), ExpectedRevision::any()).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(availability.size(), 1, 5000);
+
+    auto link = std::make_unique<test::DeadLink>(m_server.port());
+    QVERIFY(link->isListening());
+    {
+        // Longer than a connection timeout, with the store retrying within it.
+        test::EventLoopPauses pauses;
+        QTest::qWait(7000);
+        QVERIFY2(pauses.longestMs() < 500,
+                 qPrintable(u"the event loop stood still for %1 ms"_s.arg(pauses.longestMs())));
+    }
+
+    QElapsedTimer appendClock;
+    appendClock.start();
+    auto refused = store->append(u"booking-3"_s, events(201, 1), ExpectedRevision::any());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), StoreError::Code::Unavailable);
+    QVERIFY2(refused.error().message().contains(u"cannot be reached"_s),
+             qPrintable(refused.error().message()));
+    QVERIFY(appendClock.elapsed() < 200);
+    QVERIFY(!store->isAvailable());
+
+    // The link comes back: the store finds the server by itself.
+    link.reset();
+    auto started = m_server.startServer();
+    QVERIFY2(!started, qPrintable(started.value_or(QString())));
+    QTRY_VERIFY_WITH_TIMEOUT(store->isAvailable(), 20000);
+    PG_VERIFY_OK(store->append(u"booking-3"_s, events(202, 1), ExpectedRevision::any()));
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresOutage)
