@@ -29,6 +29,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -38,6 +39,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabBar>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void draggingACornerResizesTheTableAsOneEvent();
     void aRoundTableStaysRoundWhenResized();
     void escapeDuringAResizePutsTheTableBack();
+    void aResizeWhoseReleaseNeverCameEndsAtTheNextMove();
     void aHandleShowsAResizePointer();
     void changingSeatsInThePanelWritesOneEvent();
     void aFieldBeingTypedInKeepsItsTextWhileOthersChange();
@@ -391,6 +394,10 @@ void tst_TableEditor::aResizeKeepsTheOppositeCornerAndSnapsTheSize()
         QLineF(anchor, was).length() < 1e-9,
         qPrintable(u"%1,%2 was %3,%4"_s.arg(anchor.x()).arg(anchor.y()).arg(was.x()).arg(was.y())));
 
+    // The pointer's arrow follows the turned table.
+    const QPointF outwards = ui::TableResize::outwards(turned, Corner::BottomRight);
+    QVERIFY(QLineF(outwards, QPointF(-1, 1)).length() < 1e-9);
+
     // Without snapping, whole centimetres.
     grid.setSnapping(false);
     const TableLayout free
@@ -445,6 +452,25 @@ void tst_TableEditor::escapeDuringAResizePutsTheTableBack()
     QTest::keyClick(view(), Qt::Key_Escape);
     QCOMPARE(view()->floorScene()->tableItem(u"T2"_s)->layout(), original);
     QTest::mouseRelease(view()->viewport(), Qt::LeftButton, {}, from - QPoint(60, 40));
+    QCOMPARE(events(u"T2"_s).size(), before);
+}
+
+void tst_TableEditor::aResizeWhoseReleaseNeverCameEndsAtTheNextMove()
+{
+    pick(u"T2"_s);
+    const qsizetype before = events(u"T2"_s).size();
+    const TableLayout original = view()->floorScene()->tableItem(u"T2"_s)->layout();
+    const QPoint from = *view()->handleCentre(ui::TableResize::Corner::BottomRight);
+    QTest::mousePress(view()->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view()->viewport(), from + QPoint(40, 40));
+    QVERIFY(view()->floorScene()->tableItem(u"T2"_s)->layout() != original);
+    // The button came up where the view did not hear it.
+    const QPoint elsewhere = from + QPoint(60, 60);
+    QMouseEvent move(QEvent::MouseMove, elsewhere, view()->viewport()->mapToGlobal(elsewhere),
+                     Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view()->viewport(), &move);
+    QVERIFY(!view()->isResizing());
+    QCOMPARE(view()->floorScene()->tableItem(u"T2"_s)->layout(), original);
     QCOMPARE(events(u"T2"_s).size(), before);
 }
 

@@ -26,11 +26,11 @@ constexpr int HandleReach = 7;
 constexpr std::array AllCorners {TableResize::Corner::TopLeft, TableResize::Corner::TopRight,
                                  TableResize::Corner::BottomRight, TableResize::Corner::BottomLeft};
 
-// The resize arrow that points the way a corner at offset from the centre
-// moves on screen (y grows downwards).
-Qt::CursorShape resizeCursor(const QPointF &offset)
+// The resize arrow that points the way a corner moves on screen (y grows
+// downwards).
+Qt::CursorShape resizeCursor(const QPointF &outwards)
 {
-    const double degrees = std::atan2(offset.y(), offset.x()) * 180 / std::numbers::pi;
+    const double degrees = std::atan2(outwards.y(), outwards.x()) * 180 / std::numbers::pi;
     switch (int(std::lround(degrees / 45)) & 3) {
     case 0:
         return Qt::SizeHorCursor;
@@ -204,10 +204,7 @@ void TableEditView::showHandleCursor(const QPoint &viewPos)
     const std::optional<TableResize::Corner> corner = handleAt(viewPos);
     if (!corner)
         return;
-    const FloorPlanTableItem *item = pickedItem();
-    viewport()->setCursor(
-        resizeCursor(mapFromScene(TableResize::corners(item->layout()).at(std::size_t(*corner)))
-                     - mapFromScene(item->pos())));
+    viewport()->setCursor(resizeCursor(TableResize::outwards(pickedItem()->layout(), *corner)));
     m_handleCursor = true;
 }
 
@@ -236,6 +233,14 @@ void TableEditView::mousePressEvent(QMouseEvent *event)
 void TableEditView::mouseMoveEvent(QMouseEvent *event)
 {
     const QPoint at = event->position().toPoint();
+    // A release that never came (a prompt took the mouse) ends the gesture
+    // as Escape would.
+    if ((m_resize || m_drag) && !event->buttons().testFlag(Qt::LeftButton)) {
+        if (m_resize)
+            cancelResize();
+        else
+            cancelDrag();
+    }
     if (m_resize) {
         FloorPlanTableItem *item = m_scene->tableItem(m_resize->tableId);
         if (!item) {

@@ -44,6 +44,11 @@ std::array<QPointF, 4> TableResize::corners(const TableLayout &layout)
     return points;
 }
 
+QPointF TableResize::outwards(const TableLayout &layout, Corner corner)
+{
+    return rotation(layout).map(sign(corner));
+}
+
 TableResize::TableResize(const TableLayout &start, Corner corner, const FloorGrid &grid)
     : m_start(start)
     , m_corner(corner)

@@ -23,6 +23,10 @@ public:
 
     // Where the corners of the layout stand on the plan, in Corner's order.
     static std::array<QPointF, 4> corners(const TableLayout &layout);
+    // The way the corner moves out on the plan as the table grows, along a
+    // diagonal of the table's turned axes: (1, 1) for the bottom right one
+    // of a table that is not turned.
+    static QPointF outwards(const TableLayout &layout, Corner corner);
 
     TableResize(const TableLayout &start, Corner corner, const FloorGrid &grid);
 
