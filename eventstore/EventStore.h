@@ -65,6 +65,9 @@ public:
 
     // Where the store lives, for people: a file path, or a URL without password.
     virtual QString location() const = 0;
+    // Whether the store can be reached now; availabilityChanged() tells of
+    // each change.
+    virtual bool isAvailable() const { return true; }
 
     // Appends the events atomically after checking the expectation. An
     // append of event ids that are already stored at the same place in the

@@ -99,10 +99,15 @@ StoreResult<void> PostgresConnection::open(std::chrono::seconds connectTimeout)
     m_database.setUserName(m_settings.user);
     m_database.setPassword(m_settings.password);
     m_database.setDatabaseName(m_settings.database);
-    // Keepalives notice a server that vanished without closing the socket.
-    QString options = u"connect_timeout=%1;application_name=hoststand;keepalives=1;"
-                      "keepalives_idle=10;keepalives_interval=5;keepalives_count=3"_s.arg(
-                          std::max<qint64>(2, connectTimeout.count()));
+    // Keepalives notice a server that vanished without closing the socket
+    // while the connection is idle; the user timeout, one that vanished
+    // under a statement: what is sent and not acknowledged by then fails
+    // the statement, which would otherwise wait for as long as TCP retries.
+    const qint64 seconds = std::max<qint64>(2, connectTimeout.count());
+    QString options
+        = u"connect_timeout=%1;tcp_user_timeout=%2;application_name=hoststand;"
+          "keepalives=1;keepalives_idle=10;keepalives_interval=5;keepalives_count=3"_s.arg(seconds)
+              .arg(seconds * 1000);
     if (!m_settings.sslMode.isEmpty())
         options += u";sslmode="_s + m_settings.sslMode;
     m_database.setConnectOptions(options);

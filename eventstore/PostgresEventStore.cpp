@@ -3,6 +3,7 @@
 #include "eventstore/PostgresSession.h"
 #include "eventstore/StoreInput.h"
 
+#include <QNetworkProxy>
 #include <QSqlDriver>
 #include <QTcpSocket>
 #include <QTimer>
@@ -137,6 +138,8 @@ void PostgresEventStore::reconnect()
         return;
     }
     auto *knock = new QTcpSocket(this);
+    // libpq connects directly, whatever proxy the system names.
+    knock->setProxy(QNetworkProxy::NoProxy);
     d->knock = knock;
     connect(knock, &QTcpSocket::connected, this, [this] { endKnock(true, QString()); });
     connect(knock, &QAbstractSocket::errorOccurred, this,

@@ -48,7 +48,7 @@ public:
 
     static constexpr int SchemaVersion = 1;
 
-    bool isAvailable() const;
+    bool isAvailable() const override;
 
     // Writes events recorded by another store (a SQLite store being moved to
     // the server) as they are: their positions, streams, revisions, ids,

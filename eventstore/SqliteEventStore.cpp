@@ -435,6 +435,11 @@ QString SqliteEventStore::location() const
     return QDir::toNativeSeparators(d->path);
 }
 
+bool SqliteEventStore::isAvailable() const
+{
+    return d->available;
+}
+
 StoreResult<AppendResult> SqliteEventStore::append(const QString &stream,
                                                    const QList<EventData> &events,
                                                    const ExpectedRevision &expected)

@@ -40,6 +40,7 @@ public:
 
     // EventStore
     QString location() const override;
+    bool isAvailable() const override;
     StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
                                      const ExpectedRevision &expected) override;
     StoreResult<QList<RecordedEvent>> readStream(const QString &stream, ReadDirection direction,

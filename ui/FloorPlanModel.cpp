@@ -70,6 +70,18 @@ FloorPlanModel::FloorPlanModel(ReadModel &readModel, QObject *parent)
         reload();
         endResetModel();
     });
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (available && std::exchange(m_behind, false))
+            refreshAll();
+    });
+}
+
+bool FloorPlanModel::canRead()
+{
+    if (m_readModel.isAvailable())
+        return true;
+    m_behind = true;
+    return false;
 }
 
 void FloorPlanModel::setMoment(const QDateTime &moment)
@@ -78,6 +90,16 @@ void FloorPlanModel::setMoment(const QDateTime &moment)
         return;
     const bool anotherDay = m_moment.toTimeZone(m_zone).date() != moment.toTimeZone(m_zone).date();
     m_moment = moment;
+    if (!canRead())
+        return;
+    refreshAll();
+    // The next bookings' times are told against the moment's day.
+    if (anotherDay && !m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {NextWhenRole});
+}
+
+void FloorPlanModel::refreshAll()
+{
     if (m_rows.isEmpty()) {
         beginResetModel();
         reload();
@@ -86,9 +108,6 @@ void FloorPlanModel::setMoment(const QDateTime &moment)
     }
     for (int row = 0; row < m_rows.size(); ++row)
         setStatus(row, m_readModel.tableAt(m_rows.at(row).table.id, m_moment));
-    // The next bookings' times are told against the moment's day.
-    if (anotherDay)
-        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {NextWhenRole});
 }
 
 void FloorPlanModel::reload()
@@ -103,7 +122,7 @@ void FloorPlanModel::reload()
 
 void FloorPlanModel::refreshTable(const QString &tableId)
 {
-    if (!m_moment.isValid())
+    if (!m_moment.isValid() || !canRead())
         return;
     const int row = rowOfTable(tableId);
     TableStatusRow status = m_readModel.tableAt(tableId, m_moment);

@@ -17,7 +17,9 @@ namespace hoststand::ui {
 // each and the next one, for the floor plan. A thin adapter on
 // ReadModel::floorAt and tableAt: a table's change touches its row, a
 // booking's change the row of its table; a new moment changes the rows
-// whose state it changes.
+// whose state it changes. While the store's server cannot be reached the
+// rows stay as they were, rather than every table reading as missing, and
+// follow the moment once it can be reached again.
 class FloorPlanModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -59,6 +61,9 @@ public:
 private:
     void reload();
     void refreshTable(const QString &tableId);
+    void refreshAll();
+    // False, and remembered, while the read model cannot be read.
+    bool canRead();
     void setStatus(int row, TableStatusRow status);
     int insertPosition(const TableRow &table) const;
 
@@ -66,6 +71,8 @@ private:
     QTimeZone m_zone;
     QDateTime m_moment;
     QList<TableStatusRow> m_rows; // by zone, then id
+    // The rows are behind the moment: it changed while nothing could be read.
+    bool m_behind = false;
 };
 
 } // namespace hoststand::ui

@@ -59,6 +59,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     TimeSlotGridModel *gridModel() const { return m_gridModel; }
     TimeSlotGridView *gridView() const { return m_gridView; }
+    FloorPlanModel *floorModel() const { return m_floorModel; }
     FloorPlanPage *floorPlanPage() const { return m_floorPage; }
     QTableView *bookingListView() const { return m_listView; }
     BookingListModel *bookingListModel() const { return m_listModel; }

@@ -146,6 +146,13 @@ TimeSlotGridModel::TimeSlotGridModel(ReadModel &readModel, QObject *parent)
         reload();
         endResetModel();
     });
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (!available || !std::exchange(m_behind, false))
+            return;
+        beginResetModel();
+        reload();
+        endResetModel();
+    });
 }
 
 void TimeSlotGridModel::setService(const QDate &date, const QString &service)
@@ -165,6 +172,12 @@ void TimeSlotGridModel::reload()
     m_first = starts.isEmpty() ? QDateTime() : starts.constFirst();
     m_bookableColumns = int(starts.size());
     m_columns = m_bookableColumns;
+    if (!m_readModel.isAvailable()) {
+        for (Row &row : m_rows)
+            row.spans.clear();
+        m_behind = true;
+        return;
+    }
     m_rows.clear();
     QList<TableRow> tables = m_readModel.tables();
     std::sort(tables.begin(), tables.end(), TableOrder::less);

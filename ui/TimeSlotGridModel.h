@@ -22,7 +22,9 @@ namespace hoststand::ui {
 // A thin adapter on the ReadModel: a booking's change touches only the
 // cells of its row that changed, a table added or removed one row; a new
 // day, service or settings is a new grid (a reset). Cancelled and rejected
-// bookings are not drawn: they no longer hold their table.
+// bookings are not drawn: they no longer hold their table. A day chosen
+// while the store's server cannot be reached shows the tables known and
+// no bookings, and is read once the server can be reached again.
 class TimeSlotGridModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -112,6 +114,9 @@ private:
     QVariant slotHeader(int column, int role) const;
 
     ReadModel &m_readModel;
+    // The grid shows less than its day holds: it was chosen while nothing
+    // could be read.
+    bool m_behind = false;
     ServiceCalendar m_calendar;
     QDate m_date;
     QString m_service;

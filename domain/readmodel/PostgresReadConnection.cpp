@@ -73,8 +73,10 @@ StoreResult<void> PostgresReadConnection::ensureSession()
 {
     if (m_connection)
         return {};
-    if (m_outage
-        && (m_inTransaction || !m_nextAttempt.hasExpired() || (m_reachable && !m_reachable())))
+    // A watcher's word replaces the back-off: the first query after the
+    // store is through opens the session again, whatever the back-off says.
+    const bool wait = m_reachable ? !m_reachable() : !m_nextAttempt.hasExpired();
+    if (m_outage && (m_inTransaction || wait))
         return *m_outage;
     if (auto connected = connect(); !connected.ok()) {
         m_outage = connected.error();

@@ -193,6 +193,8 @@ ReadModel::ReadModel(std::unique_ptr<Private> d, QObject *parent)
     , d(std::move(d))
 {
     this->d->q = this;
+    connect(&this->d->store, &EventStore::availabilityChanged, this,
+            [this](bool available) { Q_EMIT availabilityChanged(available); });
     connect(&this->d->runner, &ProjectionRunner::committed, this, [this](const ChangeSet &changes) {
         if (changes.settingsChanged()) {
             if (auto loaded = this->d->reloadSettings(); !loaded.ok())
@@ -244,6 +246,11 @@ StoreResult<void> ReadModel::rebuild()
 qint64 ReadModel::position() const
 {
     return d->runner.position();
+}
+
+bool ReadModel::isAvailable() const
+{
+    return d->store.isAvailable();
 }
 
 RestaurantSettingsRow ReadModel::settings() const

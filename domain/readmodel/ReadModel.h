@@ -71,6 +71,11 @@ public:
     // The position of the last event projected.
     qint64 position() const;
 
+    // Whether the read tables can be read now: false while the server of a
+    // PostgreSQL store cannot be reached. A query meanwhile finds nothing,
+    // so the views keep what they show until availabilityChanged(true).
+    bool isAvailable() const;
+
     // --- Queries ---------------------------------------------------------
     RestaurantSettingsRow settings() const;
     QList<TableRow> tables(bool includeRemoved = false) const;
@@ -116,6 +121,8 @@ Q_SIGNALS:
     void caughtUp();
     // The read tables could not be written or read; the message says why.
     void failed(const QString &message);
+    // The store's server was lost (false) or can be reached again (true).
+    void availabilityChanged(bool available);
 
 private:
     class Private;

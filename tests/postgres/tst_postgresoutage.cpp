@@ -197,7 +197,7 @@ void tst_PostgresOutage::aServerBehindADeadLinkDoesNotHoldTheEventLoop()
         // Longer than a connection timeout, with the store retrying within it.
         test::EventLoopPauses pauses;
         QTest::qWait(7000);
-        QVERIFY2(pauses.longestMs() < 500,
+        QVERIFY2(pauses.longestMs() < 2000,
                  qPrintable(u"the event loop stood still for %1 ms"_s.arg(pauses.longestMs())));
     }
 

@@ -27,6 +27,7 @@ public:
     int appendAttempts = 0;
 
     QString location() const override { return m_inner.location(); }
+    bool isAvailable() const override { return m_inner.isAvailable(); }
 
     StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
                                      const ExpectedRevision &expected) override
