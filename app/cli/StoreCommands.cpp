@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand::cli::commands {
@@ -50,6 +52,9 @@ int events(CommandRun &run)
     const auto from = run.integer(u"from"_s);
     if (from && *from < 1)
         run.problem(u"--from: positions start at 1."_s);
+    const auto last = run.integer(u"last"_s);
+    if (last && *last < 1)
+        run.problem(u"--last: give how many events, 1 or more."_s);
     if (run.hasBadUsage())
         return run.badUsage();
     Restaurant *restaurant = run.open(ReadModelUse::Follow);
@@ -60,7 +65,16 @@ int events(CommandRun &run)
     filter.type = run.text(u"type"_s);
     filter.correlationId = run.text(u"correlation"_s);
     filter.afterPosition = from.value_or(1) - 1;
-    const QList<AuditRow> rows = allEvents(*restaurant->readModel(), filter);
+    QList<AuditRow> rows;
+    if (last) {
+        // The newest page, told oldest first like the whole trail.
+        filter.newestFirst = true;
+        filter.limit = *last;
+        rows = restaurant->readModel()->audit(filter);
+        std::reverse(rows.begin(), rows.end());
+    } else {
+        rows = allEvents(*restaurant->readModel(), filter);
+    }
     QJsonArray json;
     for (const AuditRow &row : rows)
         json.append(run.presenter().json(row));

@@ -174,6 +174,7 @@ void tst_Cli::badUsageExitsWith2AndShowsUsage_data()
     row("a turn time with a colon", "settings turn-times 2:90",
         u"\"2:90\" is not SIZE=MINUTES, such as 4=105."_s);
     row("events from position 0", "events --from 0", u"--from: positions start at 1."_s);
+    row("the last 0 events", "events --last 0", u"--last: give how many events, 1 or more."_s);
 }
 
 // Nothing is opened on bad usage: not even the store file is created.
@@ -387,6 +388,12 @@ void tst_Cli::everyCommandAnswers_data()
     row("events of one booking's chain", {}, "events --correlation {booking}",
         {u"#=3"_s, u"1/type=table-lock-placed"_s, u"1/correlationId={booking}"_s});
     row("events from a position", {}, "events --from 3", {u"0/position=3"_s});
+    row("the last events, oldest first", {}, "events --last 3",
+        {u"#=3"_s, u"0/position=12"_s, u"2/position=14"_s});
+    row("the last events of one type", {}, "events --type table-added --last 2",
+        {u"#=2"_s, u"0/stream=table-T3"_s, u"1/stream=table-T9"_s});
+    row("the last events after a position", {}, "events --from 13 --last 5",
+        {u"#=2"_s, u"0/position=13"_s, u"1/position=14"_s});
     row("rebuild rebuilds the read model", {}, "rebuild", {u"position=14"_s});
     row("verify finds nothing wrong", {}, "verify",
         {u"events=14"_s, u"integrityChecked=true"_s, u"integrityProblems/#=0"_s,
