@@ -188,6 +188,12 @@ void HostStandWindow::connectSignals()
 {
     ReadModel &readModel = *m_services.restaurant.readModel();
     connect(m_dayBar, &DayBar::dateChanged, this, &HostStandWindow::onDateChanged);
+    connect(m_gridModel, &TimeSlotGridModel::behindChanged, this, [this](bool behind) {
+        m_gridView->setNotice(behind ? u"The bookings of this day cannot be read while the "
+                                       "store's server is out of reach. They appear here as "
+                                       "soon as it is back; nothing can be booked until then."_s
+                                     : QString());
+    });
     connect(m_dayBar, &DayBar::serviceChanged, this, &HostStandWindow::applyDay);
     connect(m_dayBar, &DayBar::todayRequested, this, &HostStandWindow::goToday);
     connect(m_dayBar, &DayBar::searchChanged, this, &HostStandWindow::onSearch);

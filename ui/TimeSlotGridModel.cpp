@@ -147,12 +147,18 @@ TimeSlotGridModel::TimeSlotGridModel(ReadModel &readModel, QObject *parent)
         endResetModel();
     });
     connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
-        if (!available || !std::exchange(m_behind, false))
+        if (!available || !m_behind)
             return;
         beginResetModel();
         reload();
         endResetModel();
     });
+}
+
+void TimeSlotGridModel::setBehind(bool behind)
+{
+    if (std::exchange(m_behind, behind) != behind)
+        Q_EMIT behindChanged(behind);
 }
 
 void TimeSlotGridModel::setService(const QDate &date, const QString &service)
@@ -175,9 +181,10 @@ void TimeSlotGridModel::reload()
     if (!m_readModel.isAvailable()) {
         for (Row &row : m_rows)
             row.spans.clear();
-        m_behind = true;
+        setBehind(true);
         return;
     }
+    setBehind(false);
     m_rows.clear();
     QList<TableRow> tables = m_readModel.tables();
     std::sort(tables.begin(), tables.end(), TableOrder::less);

@@ -78,6 +78,9 @@ public:
     // fail to come, and the seats of the tables in service.
     int coversBooked() const;
     int seats() const;
+    // The grid shows its tables without the day's bookings: they could not
+    // be read, the store's server being out of reach.
+    bool isBehind() const { return m_behind; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -85,6 +88,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void behindChanged(bool behind);
 
 private:
     struct Row
@@ -95,6 +101,7 @@ private:
     static bool rowBefore(const Row &row, const TableRow &table);
 
     void reload();
+    void setBehind(bool behind);
     void onTableChanged(const QString &tableId);
     void onBookingChanged(const QString &bookingId);
     void insertTable(const TableRow &table);

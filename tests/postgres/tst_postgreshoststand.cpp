@@ -260,17 +260,26 @@ void tst_PostgresHostStand::theViewsKeepWhatTheyShowWhileTheServerIsAway()
     QCOMPARE(states(), before);
     QCOMPARE(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole),
              booked.data(TimeSlotGridModel::BookingIdRole));
+    QVERIFY(m_window->gridView()->notice().isEmpty());
     days->nextDayAction()->trigger();
     QCOMPARE(m_window->gridModel()->rowCount(), 2);
     days->previousDayAction()->trigger();
     QCOMPARE(m_window->gridModel()->rowCount(), 2);
     QVERIFY(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull());
+    // The host is told why the day looks empty.
+    QVERIFY(m_window->gridModel()->isBehind());
+    QVERIFY2(m_window->gridView()->notice().contains(u"cannot be read"_s),
+             qPrintable(m_window->gridView()->notice()));
+    if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty())
+        m_window->grab().save(shots + u"/host-stand-outage.png"_s);
 
     auto started = m_server.startServer();
     QVERIFY2(!started, qPrintable(started.value_or(QString())));
     QTRY_COMPARE_WITH_TIMEOUT(label->text(), connected, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(
         !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 5000);
+    QVERIFY(!m_window->gridModel()->isBehind());
+    QVERIFY(m_window->gridView()->notice().isEmpty());
     QCOMPARE(floor->rowCount(), 2);
     QVERIFY(!states().contains(int(TableState::OutOfService)));
     QCOMPARE(floor->moment(), at(QTime(17, 5)));
