@@ -122,9 +122,15 @@ void DayBar::setServices(const QStringList &services, const QString &preferred)
         m_serviceBox->addItem(u"Closed"_s, QString());
 }
 
-void DayBar::setCovers(int booked, int seats)
+void DayBar::setCovers(std::optional<int> booked, int seats)
 {
-    m_covers->setText(u"<b>%1</b> covers booked · %2 seats"_s.arg(booked).arg(seats));
+    if (!booked) {
+        m_covers->setText(u"<b>?</b> covers booked · %1 seats"_s.arg(seats));
+        m_covers->setToolTip(u"The bookings of this service cannot be read while the store's "
+                             "server is out of reach."_s);
+        return;
+    }
+    m_covers->setText(u"<b>%1</b> covers booked · %2 seats"_s.arg(*booked).arg(seats));
     m_covers->setToolTip(u"The guests booked for this service, against the seats of the tables "
                          "in service; with more than one seating, covers exceed seats."_s);
 }

@@ -3,6 +3,8 @@
 #include <QDate>
 #include <QToolBar>
 
+#include <optional>
+
 class QAction;
 class QComboBox;
 class QDateEdit;
@@ -25,7 +27,8 @@ public:
     QString service() const;
     // The day's services; keeps the current one when the day has it too.
     void setServices(const QStringList &services, const QString &preferred);
-    void setCovers(int booked, int seats);
+    // Without a number of covers, they could not be read.
+    void setCovers(std::optional<int> booked, int seats);
     void focusSearch();
     QString searchText() const;
     void clearSearch();

@@ -229,6 +229,7 @@ void HostStandWindow::connectSignals()
     connect(m_gridModel, &QAbstractItemModel::dataChanged, this, &HostStandWindow::updateCovers);
     connect(m_gridModel, &QAbstractItemModel::rowsInserted, this, &HostStandWindow::updateCovers);
     connect(m_gridModel, &QAbstractItemModel::rowsRemoved, this, &HostStandWindow::updateCovers);
+    connect(m_gridModel, &QAbstractItemModel::modelReset, this, &HostStandWindow::updateCovers);
     connect(m_gridModel, &QAbstractItemModel::headerDataChanged, this,
             &HostStandWindow::updateCovers);
     connect(&readModel, &ReadModel::bookingChanged, this, [this](const QString &bookingId) {
@@ -336,7 +337,9 @@ void HostStandWindow::onSearch(const QString &text)
 
 void HostStandWindow::updateCovers()
 {
-    m_dayBar->setCovers(m_gridModel->coversBooked(), m_gridModel->seats());
+    m_dayBar->setCovers(m_gridModel->isBehind() ? std::nullopt
+                                                : std::optional(m_gridModel->coversBooked()),
+                        m_gridModel->seats());
 }
 
 void HostStandWindow::updateNow()

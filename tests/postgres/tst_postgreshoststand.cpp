@@ -249,6 +249,8 @@ void tst_PostgresHostStand::theViewsKeepWhatTheyShowWhileTheServerIsAway()
     };
     const QList<int> before = states();
     QVERIFY(!before.contains(int(TableState::OutOfService)));
+    const QString coversBefore = days->coversLabel()->text();
+    QVERIFY2(!coversBefore.startsWith(u"<b>0</b>"_s), qPrintable(coversBefore));
 
     auto stopped = m_server.stopServer();
     QVERIFY2(!stopped, qPrintable(stopped.value_or(QString())));
@@ -270,6 +272,8 @@ void tst_PostgresHostStand::theViewsKeepWhatTheyShowWhileTheServerIsAway()
     QVERIFY(m_window->gridModel()->isBehind());
     QVERIFY2(m_window->gridView()->notice().contains(u"cannot be read"_s),
              qPrintable(m_window->gridView()->notice()));
+    QVERIFY2(days->coversLabel()->text().startsWith(u"<b>?</b> covers"_s),
+             qPrintable(days->coversLabel()->text()));
     if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty())
         m_window->grab().save(shots + u"/host-stand-outage.png"_s);
 
@@ -280,6 +284,7 @@ void tst_PostgresHostStand::theViewsKeepWhatTheyShowWhileTheServerIsAway()
         !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 5000);
     QVERIFY(!m_window->gridModel()->isBehind());
     QVERIFY(m_window->gridView()->notice().isEmpty());
+    QCOMPARE(days->coversLabel()->text(), coversBefore);
     QCOMPARE(floor->rowCount(), 2);
     QVERIFY(!states().contains(int(TableState::OutOfService)));
     QCOMPARE(floor->moment(), at(QTime(17, 5)));
