@@ -71,8 +71,12 @@ FloorPlanModel::FloorPlanModel(ReadModel &readModel, QObject *parent)
         endResetModel();
     });
     connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
-        if (available && std::exchange(m_behind, false))
-            refreshAll();
+        if (!available || !std::exchange(m_behind, false))
+            return;
+        refreshAll();
+        // The moment may have moved to another day meanwhile.
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {NextWhenRole});
     });
 }
 

@@ -105,8 +105,12 @@ private:
     // Drags the table by the offset in the viewport; returns where its
     // centre must land, snapped to the grid.
     QPointF drag(const QString &tableId, const QPoint &offset);
-    // Picks the table and drags its corner by the offset in the viewport.
+    // Picks the table and drags its corner by the offset in the viewport,
+    // holding the button; returns where the drag ends.
+    QPoint holdCorner(const QString &tableId, ui::TableResize::Corner corner, const QPoint &offset);
+    // The same, and lets go.
     void dragCorner(const QString &tableId, ui::TableResize::Corner corner, const QPoint &offset);
+    TableLayout shownLayout(const QString &tableId) const;
     void setSeats(int seats);
     ui::AddTableDialog *addTableDialog() const;
     void perform(const QString &edit);
@@ -197,18 +201,34 @@ QPointF tst_TableEditor::drag(const QString &tableId, const QPoint &offset)
             std::round(moved.y() / ui::FloorGrid::SnapStep) * ui::FloorGrid::SnapStep};
 }
 
-void tst_TableEditor::dragCorner(const QString &tableId, ui::TableResize::Corner corner,
-                                 const QPoint &offset)
+QPoint tst_TableEditor::holdCorner(const QString &tableId, ui::TableResize::Corner corner,
+                                   const QPoint &offset)
 {
     pick(tableId);
     const std::optional<QPoint> from = view()->handleCentre(corner);
-    QVERIFY(from);
+    if (!from)
+        return {};
+    const TableLayout before = shownLayout(tableId);
     QTest::mousePress(view()->viewport(), Qt::LeftButton, {}, *from);
-    QVERIFY(view()->isResizing());
     for (int step = 1; step <= 6; ++step)
         QTest::mouseMove(view()->viewport(), *from + offset * step / 6);
-    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, {}, *from + offset);
+    if (!view()->isResizing() || shownLayout(tableId) == before)
+        return {};
+    return *from + offset;
+}
+
+void tst_TableEditor::dragCorner(const QString &tableId, ui::TableResize::Corner corner,
+                                 const QPoint &offset)
+{
+    const QPoint to = holdCorner(tableId, corner, offset);
+    QVERIFY2(!to.isNull(), "the corner's handle did not take the drag");
+    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, {}, to);
     QVERIFY(!view()->isResizing());
+}
+
+TableLayout tst_TableEditor::shownLayout(const QString &tableId) const
+{
+    return view()->floorScene()->tableItem(tableId)->layout();
 }
 
 void tst_TableEditor::setSeats(int seats)
@@ -441,36 +461,31 @@ void tst_TableEditor::aRoundTableStaysRoundWhenResized()
 
 void tst_TableEditor::escapeDuringAResizePutsTheTableBack()
 {
-    pick(u"T2"_s);
     const qsizetype before = events(u"T2"_s).size();
-    const TableLayout original = view()->floorScene()->tableItem(u"T2"_s)->layout();
-    const QPoint from = *view()->handleCentre(ui::TableResize::Corner::TopLeft);
-    QTest::mousePress(view()->viewport(), Qt::LeftButton, {}, from);
-    QTest::mouseMove(view()->viewport(), from - QPoint(30, 20));
-    QTest::mouseMove(view()->viewport(), from - QPoint(60, 40));
-    QVERIFY(view()->floorScene()->tableItem(u"T2"_s)->layout() != original);
+    const TableLayout original = shownLayout(u"T2"_s);
+    const QPoint to = holdCorner(u"T2"_s, ui::TableResize::Corner::TopLeft, QPoint(-60, -40));
+    QVERIFY(!to.isNull());
+    QVERIFY(shownLayout(u"T2"_s) != original);
     QTest::keyClick(view(), Qt::Key_Escape);
-    QCOMPARE(view()->floorScene()->tableItem(u"T2"_s)->layout(), original);
-    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, {}, from - QPoint(60, 40));
+    QCOMPARE(shownLayout(u"T2"_s), original);
+    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, {}, to);
     QCOMPARE(events(u"T2"_s).size(), before);
 }
 
 void tst_TableEditor::aResizeWhoseReleaseNeverCameEndsAtTheNextMove()
 {
-    pick(u"T2"_s);
     const qsizetype before = events(u"T2"_s).size();
-    const TableLayout original = view()->floorScene()->tableItem(u"T2"_s)->layout();
-    const QPoint from = *view()->handleCentre(ui::TableResize::Corner::BottomRight);
-    QTest::mousePress(view()->viewport(), Qt::LeftButton, {}, from);
-    QTest::mouseMove(view()->viewport(), from + QPoint(40, 40));
-    QVERIFY(view()->floorScene()->tableItem(u"T2"_s)->layout() != original);
+    const TableLayout original = shownLayout(u"T2"_s);
+    const QPoint to = holdCorner(u"T2"_s, ui::TableResize::Corner::BottomRight, QPoint(40, 40));
+    QVERIFY(!to.isNull());
+    QVERIFY(shownLayout(u"T2"_s) != original);
     // The button came up where the view did not hear it.
-    const QPoint elsewhere = from + QPoint(60, 60);
+    const QPoint elsewhere = to + QPoint(20, 20);
     QMouseEvent move(QEvent::MouseMove, elsewhere, view()->viewport()->mapToGlobal(elsewhere),
                      Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(view()->viewport(), &move);
     QVERIFY(!view()->isResizing());
-    QCOMPARE(view()->floorScene()->tableItem(u"T2"_s)->layout(), original);
+    QCOMPARE(shownLayout(u"T2"_s), original);
     QCOMPARE(events(u"T2"_s).size(), before);
 }
 

@@ -186,11 +186,12 @@ FloorPlanTableItem *TableEditView::tableAt(const QPoint &viewPos) const
 
 std::optional<TableResize::Corner> TableEditView::handleAt(const QPoint &viewPos) const
 {
+    const FloorPlanTableItem *item = pickedItem();
+    if (!item)
+        return std::nullopt;
+    const auto corners = TableResize::corners(item->layout());
     for (TableResize::Corner corner : AllCorners) {
-        const std::optional<QPoint> centre = handleCentre(corner);
-        if (!centre)
-            return std::nullopt;
-        const QPoint offset = viewPos - *centre;
+        const QPoint offset = viewPos - mapFromScene(corners.at(std::size_t(corner)));
         if (std::abs(offset.x()) <= HandleReach && std::abs(offset.y()) <= HandleReach)
             return corner;
     }
@@ -235,12 +236,8 @@ void TableEditView::mouseMoveEvent(QMouseEvent *event)
     const QPoint at = event->position().toPoint();
     // A release that never came (a prompt took the mouse) ends the gesture
     // as Escape would.
-    if ((m_resize || m_drag) && !event->buttons().testFlag(Qt::LeftButton)) {
-        if (m_resize)
-            cancelResize();
-        else
-            cancelDrag();
-    }
+    if (!event->buttons().testFlag(Qt::LeftButton))
+        cancelGesture();
     if (m_resize) {
         FloorPlanTableItem *item = m_scene->tableItem(m_resize->tableId);
         if (!item) {
@@ -298,28 +295,27 @@ void TableEditView::mouseReleaseEvent(QMouseEvent *event)
         Q_EMIT tableDropped(drag.tableId, drag.itemStart, item->pos());
 }
 
-void TableEditView::cancelDrag()
+// Puts the table dragged or resized back where it was; nothing without
+// a gesture under way.
+void TableEditView::cancelGesture()
 {
-    const Drag drag = *std::exchange(m_drag, std::nullopt);
-    viewport()->unsetCursor();
-    if (FloorPlanTableItem *item = m_scene->tableItem(drag.tableId))
-        item->setPos(drag.itemStart);
-}
-
-void TableEditView::cancelResize()
-{
-    const Resize resize = *std::exchange(m_resize, std::nullopt);
-    if (FloorPlanTableItem *item = m_scene->tableItem(resize.tableId))
-        item->setLayout(resize.geometry.start());
+    if (m_drag) {
+        const Drag drag = *std::exchange(m_drag, std::nullopt);
+        viewport()->unsetCursor();
+        if (FloorPlanTableItem *item = m_scene->tableItem(drag.tableId))
+            item->setPos(drag.itemStart);
+    }
+    if (m_resize) {
+        const Resize resize = *std::exchange(m_resize, std::nullopt);
+        if (FloorPlanTableItem *item = m_scene->tableItem(resize.tableId))
+            item->setLayout(resize.geometry.start());
+    }
 }
 
 void TableEditView::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Escape && (m_drag || m_resize)) {
-        if (m_drag)
-            cancelDrag();
-        else
-            cancelResize();
+        cancelGesture();
         event->accept();
         return;
     }

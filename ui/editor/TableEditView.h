@@ -80,8 +80,7 @@ private:
     void showHandleCursor(const QPoint &viewPos);
     void grow(const QRectF &sceneRect);
     void fit();
-    void cancelDrag();
-    void cancelResize();
+    void cancelGesture();
     void drawLines(QPainter *painter, const QRectF &rect, double step, qreal alpha);
 
     FloorPlanScene *m_scene;
