@@ -1,6 +1,7 @@
 #include "eventstore/SqliteConnection.h"
 
 #include "eventstore/SqliteErrors.h"
+#include "eventstore/SqliteFileLocks.h"
 
 #include <QAtomicInteger>
 #include <QSqlDriver>
@@ -20,7 +21,9 @@ static QString uniqueConnectionName()
 SqliteConnection::SqliteConnection()
     : m_name(uniqueConnectionName())
     , m_database(QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name))
-{ }
+{
+    SqliteFileLocks::install();
+}
 
 SqliteConnection::~SqliteConnection()
 {
@@ -48,6 +51,12 @@ StoreResult<void> SqliteConnection::open(const QString &databaseName, const QStr
                           u"Could not open the store: the Qt SQLite driver gave no handle."_s);
     m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     return {};
+}
+
+void SqliteConnection::closeWithoutCheckpoint()
+{
+    if (m_handle)
+        sqlite3_db_config(m_handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
 
 StoreResult<QVariant> SqliteConnection::queryValue(const QString &sql, const QString &action)

@@ -12,7 +12,8 @@ namespace hoststand {
 
 // A QSQLITE connection under a name of its own, closed and removed from Qt
 // SQL's registry on destruction. It also hands out the driver's sqlite3
-// handle for the statements that bypass QSqlQuery.
+// handle for the statements that bypass QSqlQuery. Its files' locks are
+// those of SqliteFileLocks.
 class SqliteConnection final
 {
 public:
@@ -26,6 +27,10 @@ public:
 
     QSqlDatabase &database() { return m_database; }
     sqlite3 *handle() const { return m_handle; }
+
+    // Closing will not checkpoint the log into the database file nor
+    // delete it: for a connection whose log is no longer the file's.
+    void closeWithoutCheckpoint();
 
     // Runs a statement once and returns the first column of its first row
     // (an invalid QVariant when it returns no row).

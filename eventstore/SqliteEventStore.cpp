@@ -4,6 +4,7 @@
 #include "eventstore/SqliteConnection.h"
 #include "eventstore/SqliteErrors.h"
 #include "eventstore/SqliteEventRows.h"
+#include "eventstore/SqliteFileHold.h"
 #include "eventstore/SqliteSchema.h"
 #include "eventstore/SqliteStatement.h"
 #include "eventstore/SqliteStoreFile.h"
@@ -80,37 +81,10 @@ QByteArray readAllSql(qsizetype categories, qsizetype types)
 
 } // namespace
 
-class SqliteEventStore::Private final
+// One connection to the store file and everything prepared on it. A store
+// that finds its hold on the files lost replaces it whole.
+struct SqliteSession final
 {
-public:
-    Private(QString path, SqliteStoreOptions options)
-        : path(std::move(path))
-        , options(options)
-    { }
-
-    StoreResult<void> open();
-    StoreResult<void> prepareStatements();
-
-    StoreResult<AppendOutcome> append(const QString &stream, const QList<EventData> &events,
-                                      const ExpectedRevision &expected);
-    StoreResult<qint64> currentRevision(const QByteArray &stream);
-    int insertEvents(const QByteArray &stream, const QList<EventData> &events, qint64 firstRevision,
-                     qint64 *lastPosition);
-    StoreResult<std::optional<StoredEventId>> findEvent(const QUuid &id);
-
-    // Returns SQLITE_DONE when every row was read into events.
-    int readRows(SqliteStatement &statement, qint64 maxCount, bool withStream,
-                 QList<RecordedEvent> &events);
-    SqliteStatement *readAllStatement(qsizetype categories, qsizetype types);
-    StoreResult<qint64> lastPosition();
-    StoreResult<qint64> dataVersion();
-    void poll(SqliteEventStore &store);
-    void checkpointIfDue();
-    static int onWalCommit(void *self, sqlite3 *db, const char *database, int frames);
-    void setAvailable(SqliteEventStore &store, bool available, const QString &message);
-
-    QString path;
-    SqliteStoreOptions options;
     // Declared first so that it is destroyed last, after every statement.
     SqliteConnection connection;
     SqliteTransactionStatements transactions;
@@ -128,6 +102,50 @@ public:
     std::map<std::pair<qsizetype, qsizetype>, SqliteStatement> readAllStatements;
     std::unique_ptr<SqliteSubscriptionGroups> groups;
     QSqlQuery dataVersionQuery;
+};
+
+class SqliteEventStore::Private final
+{
+public:
+    Private(QString path, SqliteStoreOptions options)
+        : path(std::move(path))
+        , options(options)
+        , hold(this->path)
+    { }
+
+    StoreResult<void> open();
+    StoreResult<void> prepareStatements();
+    StoreResult<void> reopen(const QString &why);
+    StoreResult<void> ensureOpen();
+    StoreResult<void> keepHold();
+
+    StoreResult<AppendOutcome> append(const QString &stream, const QList<EventData> &events,
+                                      const ExpectedRevision &expected);
+    StoreResult<AppendOutcome> appendOnce(const QString &stream, const QList<EventData> &events,
+                                          const ExpectedRevision &expected);
+    StoreResult<qint64> currentRevision(const QByteArray &stream);
+    int insertEvents(const QByteArray &stream, const QList<EventData> &events, qint64 firstRevision,
+                     qint64 *lastPosition);
+    StoreResult<std::optional<StoredEventId>> findEvent(const QUuid &id);
+
+    // Returns SQLITE_DONE when every row was read into events.
+    int readRows(SqliteStatement &statement, qint64 maxCount, bool withStream,
+                 QList<RecordedEvent> &events);
+    SqliteStatement *readAllStatement(qsizetype categories, qsizetype types);
+    StoreResult<qint64> lastPosition();
+    StoreResult<qint64> dataVersion();
+    void poll(SqliteEventStore &store);
+    void checkpointIfDue();
+    static int onWalCommit(void *self, sqlite3 *db, const char *database, int frames);
+    void setAvailable(SqliteEventStore &store, bool available, const QString &message);
+    // The groups, once the store knows it works on the right files.
+    StoreResult<SqliteSubscriptionGroups *> heldGroups();
+
+    QString path;
+    SqliteStoreOptions options;
+    SqliteFileHold hold;
+    std::unique_ptr<SqliteSession> session;
+    bool opened = false; // the session is whole
     SqliteEventRows rows;
     qint64 knownDataVersion = 0;
     qint64 notifiedPosition = 0;
@@ -138,20 +156,73 @@ public:
 
 StoreResult<void> SqliteEventStore::Private::open()
 {
+    opened = false;
+    session = std::make_unique<SqliteSession>();
     const QString options = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(this->options.busyTimeout.count());
-    if (auto opened = connection.open(path, options); !opened.ok())
+    if (auto opened = session->connection.open(path, options); !opened.ok())
         return opened;
-    if (const int rc = transactions.prepare(connection.handle(), this->options.busyTimeout);
+    if (const int rc
+        = session->transactions.prepare(session->connection.handle(), this->options.busyTimeout);
         rc != SQLITE_OK)
         return sqliteStoreError(rc, u"prepare the store's transactions"_s);
-    if (auto prepared = prepareSqliteSchema(connection, transactions, this->options);
+    if (auto prepared
+        = prepareSqliteSchema(session->connection, session->transactions, this->options);
         !prepared.ok())
         return prepared;
     // Replaces SQLite's automatic checkpoint, which runs inside the commit
     // that fills the log past 1000 pages: copying the log into the file and
     // syncing it there added 5 to 20 ms to one booking in twenty.
-    sqlite3_wal_hook(connection.handle(), &Private::onWalCommit, this);
-    return prepareStatements();
+    sqlite3_wal_hook(session->connection.handle(), &Private::onWalCommit, this);
+    if (auto prepared = prepareStatements(); !prepared.ok())
+        return prepared;
+    // A first read opens the log and its index; from then on they are the
+    // files this connection works on.
+    if (auto read = lastPosition(); !read.ok())
+        return read.error();
+    hold.record();
+    opened = true;
+    return {};
+}
+
+// The connection is left as it is, without the checkpoint SQLite runs on
+// closing: it would copy a log that no other process sees into the file.
+StoreResult<void> SqliteEventStore::Private::reopen(const QString &why)
+{
+    qWarning("The event store %s reopens its files: %s.", qPrintable(path), qPrintable(why));
+    if (session)
+        session->connection.closeWithoutCheckpoint();
+    session.reset();
+    walFrames = 0;
+    if (auto opened = open(); !opened.ok())
+        return opened;
+    auto version = dataVersion();
+    if (!version.ok())
+        return version.error();
+    knownDataVersion = -1; // the next poll reads the last position again
+    return {};
+}
+
+StoreResult<void> SqliteEventStore::Private::ensureOpen()
+{
+    if (!opened)
+        return reopen(u"the last attempt to open them failed"_s);
+    return {};
+}
+
+StoreResult<void> SqliteEventStore::Private::keepHold()
+{
+    if (auto open = ensureOpen(); !open.ok())
+        return open;
+    if (const std::optional<QString> lost = hold.lost())
+        return reopen(*lost);
+    return {};
+}
+
+StoreResult<SqliteSubscriptionGroups *> SqliteEventStore::Private::heldGroups()
+{
+    if (auto held = keepHold(); !held.ok())
+        return held.error();
+    return session->groups.get();
 }
 
 // The checkpoint waits for the next poll, between two commands; only a
@@ -175,53 +246,55 @@ void SqliteEventStore::Private::checkpointIfDue()
         return;
     // Passive: it never waits for readers or writers of other processes; what
     // it could not copy is copied by a later checkpoint.
-    sqlite3_wal_checkpoint_v2(connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                              nullptr);
+    sqlite3_wal_checkpoint_v2(session->connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                              nullptr, nullptr);
     walFrames = 0;
 }
 
 StoreResult<void> SqliteEventStore::Private::prepareStatements()
 {
-    sqlite3 *db = connection.handle();
+    sqlite3 *db = session->connection.handle();
     const QByteArray columns = SqliteEventRows::Columns;
     const std::pair<SqliteStatement *, QByteArray> statements[] = {
-        {&selectRevision, "SELECT max(revision) FROM events WHERE stream = ?1"},
-        {&insertEvent,
+        {&session->selectRevision, "SELECT max(revision) FROM events WHERE stream = ?1"},
+        {&session->insertEvent,
          "INSERT INTO events(stream, revision, id, type, data, metadata, created) "
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
-        {&selectEventById, "SELECT stream, revision, position FROM events WHERE id = ?1"},
-        {&readForwards,
+        {&session->selectEventById, "SELECT stream, revision, position FROM events WHERE id = ?1"},
+        {&session->readForwards,
          "SELECT " + columns
              + " FROM events WHERE stream = ?1 AND revision >= ?2 ORDER BY revision LIMIT ?3"},
-        {&readBackwards,
+        {&session->readBackwards,
          "SELECT " + columns
              + " FROM events WHERE stream = ?1 AND revision <= ?2 ORDER BY revision DESC "
                "LIMIT ?3"},
-        {&selectLastPosition, "SELECT max(position) FROM events"},
+        {&session->selectLastPosition, "SELECT max(position) FROM events"},
     };
     for (const auto &[statement, sql] : statements) {
         if (const int rc = statement->prepare(db, sql); rc != SQLITE_OK)
             return sqliteStoreError(rc, u"prepare the store's statements"_s);
     }
-    groups = std::make_unique<SqliteSubscriptionGroups>(connection.database(), transactions,
-                                                        options.synchronousFull);
-    if (auto prepared = groups->prepare(); !prepared.ok())
+    session->groups = std::make_unique<SqliteSubscriptionGroups>(
+        session->connection.database(), session->transactions, options.synchronousFull);
+    if (auto prepared = session->groups->prepare(); !prepared.ok())
         return prepared;
-    dataVersionQuery = QSqlQuery(connection.database());
-    dataVersionQuery.setForwardOnly(true);
-    if (!dataVersionQuery.prepare(u"PRAGMA data_version"_s))
-        return sqliteStoreError(dataVersionQuery.lastError(), u"prepare the store's polling"_s);
+    session->dataVersionQuery = QSqlQuery(session->connection.database());
+    session->dataVersionQuery.setForwardOnly(true);
+    if (!session->dataVersionQuery.prepare(u"PRAGMA data_version"_s))
+        return sqliteStoreError(session->dataVersionQuery.lastError(),
+                                u"prepare the store's polling"_s);
     return {};
 }
 
 StoreResult<qint64> SqliteEventStore::Private::currentRevision(const QByteArray &stream)
 {
-    SqliteResetGuard guard(selectRevision);
-    selectRevision.bindText(1, stream);
-    const int rc = selectRevision.step();
+    SqliteResetGuard guard(session->selectRevision);
+    session->selectRevision.bindText(1, stream);
+    const int rc = session->selectRevision.step();
     if (rc != SQLITE_ROW)
         return sqliteStoreError(rc, u"read the stream's revision"_s);
-    return selectRevision.columnIsNull(0) ? NoStreamRevision : selectRevision.columnInt64(0);
+    return session->selectRevision.columnIsNull(0) ? NoStreamRevision
+                                                   : session->selectRevision.columnInt64(0);
 }
 
 // Returns SQLITE_DONE when every event is inserted. The caller's
@@ -230,9 +303,9 @@ int SqliteEventStore::Private::insertEvents(const QByteArray &stream,
                                             const QList<EventData> &events, qint64 firstRevision,
                                             qint64 *lastPosition)
 {
-    SqliteResetGuard guard(insertEvent);
-    insertEvent.bindText(1, stream);
-    insertEvent.bindInt64(7, QDateTime::currentMSecsSinceEpoch());
+    SqliteResetGuard guard(session->insertEvent);
+    session->insertEvent.bindText(1, stream);
+    session->insertEvent.bindInt64(7, QDateTime::currentMSecsSinceEpoch());
     QString type;
     QByteArray typeUtf8;
     for (qsizetype i = 0; i < events.size(); ++i) {
@@ -242,49 +315,76 @@ int SqliteEventStore::Private::insertEvents(const QByteArray &stream,
             typeUtf8 = type.toUtf8();
         }
         const std::array<char, 16> id = uuidBytes(event.id);
-        insertEvent.bindInt64(2, firstRevision + i);
-        insertEvent.bindBlob(3, QByteArrayView(id.data(), qsizetype(id.size())));
-        insertEvent.bindText(4, typeUtf8);
-        insertEvent.bindBlob(5, event.data);
-        insertEvent.bindBlob(
+        session->insertEvent.bindInt64(2, firstRevision + i);
+        session->insertEvent.bindBlob(3, QByteArrayView(id.data(), qsizetype(id.size())));
+        session->insertEvent.bindText(4, typeUtf8);
+        session->insertEvent.bindBlob(5, event.data);
+        session->insertEvent.bindBlob(
             6, event.metadata.isEmpty() ? EmptyObject : QByteArrayView(event.metadata));
-        const int rc = insertEvent.step();
-        insertEvent.reset();
+        const int rc = session->insertEvent.step();
+        session->insertEvent.reset();
         if (rc != SQLITE_DONE) {
-            insertEvent.clearBindings();
+            session->insertEvent.clearBindings();
             return rc;
         }
     }
-    insertEvent.clearBindings();
-    *lastPosition = sqlite3_last_insert_rowid(connection.handle());
+    session->insertEvent.clearBindings();
+    *lastPosition = sqlite3_last_insert_rowid(session->connection.handle());
     return SQLITE_DONE;
 }
 
 StoreResult<std::optional<StoredEventId>> SqliteEventStore::Private::findEvent(const QUuid &id)
 {
-    SqliteResetGuard guard(selectEventById);
+    SqliteResetGuard guard(session->selectEventById);
     const std::array<char, 16> bytes = uuidBytes(id);
-    selectEventById.bindBlob(1, QByteArrayView(bytes.data(), qsizetype(bytes.size())));
-    const int rc = selectEventById.step();
+    session->selectEventById.bindBlob(1, QByteArrayView(bytes.data(), qsizetype(bytes.size())));
+    const int rc = session->selectEventById.step();
     if (rc == SQLITE_DONE)
         return std::optional<StoredEventId>();
     if (rc != SQLITE_ROW)
         return sqliteStoreError(rc, u"look up an event id"_s);
-    return std::optional<StoredEventId>(
-        StoredEventId {QString::fromUtf8(selectEventById.columnBytes(0)),
-                       selectEventById.columnInt64(1), selectEventById.columnInt64(2)});
+    return std::optional<StoredEventId>(StoredEventId {
+        QString::fromUtf8(session->selectEventById.columnBytes(0)),
+        session->selectEventById.columnInt64(1), session->selectEventById.columnInt64(2)});
 }
 
+// Before the write, the store makes sure it works on the files every other
+// process works on. If they were deleted or replaced during the commit
+// itself, the events went where nobody reads them: the store opens the
+// files again and appends once more (the same ids are recognised, should
+// they have reached the real file after all).
 StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stream,
                                                              const QList<EventData> &events,
                                                              const ExpectedRevision &expected)
+{
+    if (auto held = keepHold(); !held.ok())
+        return held.error();
+    auto outcome = appendOnce(stream, events, expected);
+    if (!outcome.ok() || !outcome.value().written)
+        return outcome;
+    if (!hold.complete())
+        hold.record(); // a new store's first commit made its log
+    const std::optional<QString> lost = hold.lost();
+    if (!lost)
+        return outcome;
+    if (auto reopened = reopen(*lost); !reopened.ok())
+        return reopened.error();
+    auto again = appendOnce(stream, events, expected);
+    if (again.ok())
+        again.value().written = true; // by this process, whichever attempt it was
+    return again;
+}
+
+StoreResult<AppendOutcome> SqliteEventStore::Private::appendOnce(const QString &stream,
+                                                                 const QList<EventData> &events,
+                                                                 const ExpectedRevision &expected)
 {
     // Where the ids are stored, should the append turn out to be a retry.
     const auto findStored = [this](const QUuid &id) {
         return findEvent(id);
     };
     const QByteArray streamUtf8 = stream.toUtf8();
-    SqliteTransaction transaction(transactions);
+    SqliteTransaction transaction(session->transactions);
     if (auto begun = transaction.begin(); !begun.ok())
         return begun.error();
     auto current = currentRevision(streamUtf8);
@@ -325,10 +425,11 @@ int SqliteEventStore::Private::readRows(SqliteStatement &statement, qint64 maxCo
 
 SqliteStatement *SqliteEventStore::Private::readAllStatement(qsizetype categories, qsizetype types)
 {
-    SqliteStatement &statement = readAllStatements[{categories, types}];
+    SqliteStatement &statement = session->readAllStatements[{categories, types}];
     if (!statement.isPrepared()
-        && statement.prepare(connection.handle(), readAllSql(categories, types)) != SQLITE_OK) {
-        readAllStatements.erase({categories, types});
+        && statement.prepare(session->connection.handle(), readAllSql(categories, types))
+            != SQLITE_OK) {
+        session->readAllStatements.erase({categories, types});
         return nullptr;
     }
     return &statement;
@@ -336,22 +437,23 @@ SqliteStatement *SqliteEventStore::Private::readAllStatement(qsizetype categorie
 
 StoreResult<qint64> SqliteEventStore::Private::lastPosition()
 {
-    SqliteResetGuard guard(selectLastPosition);
-    const int rc = selectLastPosition.step();
+    SqliteResetGuard guard(session->selectLastPosition);
+    const int rc = session->selectLastPosition.step();
     if (rc != SQLITE_ROW)
         return sqliteStoreError(rc, u"read the store's last position"_s);
-    return selectLastPosition.columnInt64(0); // NULL (an empty store) reads as 0
+    return session->selectLastPosition.columnInt64(0); // NULL (an empty store) reads as 0
 }
 
 StoreResult<qint64> SqliteEventStore::Private::dataVersion()
 {
-    if (!dataVersionQuery.exec() || !dataVersionQuery.next()) {
-        auto error = sqliteStoreError(dataVersionQuery.lastError(), u"look for new events"_s);
-        dataVersionQuery.finish();
+    if (!session->dataVersionQuery.exec() || !session->dataVersionQuery.next()) {
+        auto error
+            = sqliteStoreError(session->dataVersionQuery.lastError(), u"look for new events"_s);
+        session->dataVersionQuery.finish();
         return error;
     }
-    const qint64 version = dataVersionQuery.value(0).toLongLong();
-    dataVersionQuery.finish();
+    const qint64 version = session->dataVersionQuery.value(0).toLongLong();
+    session->dataVersionQuery.finish();
     return version;
 }
 
@@ -360,6 +462,10 @@ StoreResult<qint64> SqliteEventStore::Private::dataVersion()
 // events; only then is the last position read.
 void SqliteEventStore::Private::poll(SqliteEventStore &store)
 {
+    if (auto held = keepHold(); !held.ok()) {
+        setAvailable(store, false, held.error().message());
+        return;
+    }
     checkpointIfDue();
     auto version = dataVersion();
     if (!version.ok()) {
@@ -466,8 +572,10 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
         return *invalid;
     if (maxCount == 0)
         return QList<RecordedEvent>();
-    SqliteStatement &statement
-        = direction == ReadDirection::Forwards ? d->readForwards : d->readBackwards;
+    if (auto open = d->ensureOpen(); !open.ok())
+        return open.error();
+    SqliteStatement &statement = direction == ReadDirection::Forwards ? d->session->readForwards
+                                                                      : d->session->readBackwards;
     SqliteResetGuard guard(statement);
     const QByteArray streamUtf8 = stream.toUtf8();
     d->rows.setStream(stream);
@@ -491,12 +599,14 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition
         categories.append(category.toUtf8());
     if (maxCount == 0 || (categories.isEmpty() && !filter.categories.isEmpty()))
         return QList<RecordedEvent>();
+    if (auto open = d->ensureOpen(); !open.ok())
+        return open.error();
     QList<QByteArray> types;
     for (const QString &type : filter.eventTypes)
         types.append(type.toUtf8());
     SqliteStatement *statement = d->readAllStatement(categories.size(), types.size());
     if (!statement)
-        return sqliteStoreError(sqlite3_errcode(d->connection.handle()),
+        return sqliteStoreError(sqlite3_errcode(d->session->connection.handle()),
                                 u"prepare a read of all streams"_s);
     SqliteResetGuard guard(*statement);
     statement->bindInt64(1, afterPosition);
@@ -524,67 +634,101 @@ StoreResult<qint64> SqliteEventStore::streamRevision(const QString &stream)
 {
     if (auto invalid = StoreInput::checkStream(stream))
         return *invalid;
+    if (auto open = d->ensureOpen(); !open.ok())
+        return open.error();
     return d->currentRevision(stream.toUtf8());
 }
 
 StoreResult<qint64> SqliteEventStore::lastPosition()
 {
+    if (auto open = d->ensureOpen(); !open.ok())
+        return open.error();
     return d->lastPosition();
 }
 
 StoreResult<void> SqliteEventStore::createGroup(const QString &group, qint64 startAfter)
 {
-    return d->groups->createGroup(group, startAfter);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->createGroup(group, startAfter);
 }
 
 StoreResult<SubscriptionGroupInfo> SqliteEventStore::groupInfo(const QString &group)
 {
-    return d->groups->groupInfo(group);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->groupInfo(group);
 }
 
 StoreResult<bool> SqliteEventStore::acquireLease(const QString &group, const QString &owner,
                                                  std::chrono::milliseconds duration)
 {
-    return d->groups->acquireLease(group, owner, duration);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->acquireLease(group, owner, duration);
 }
 
 StoreResult<void> SqliteEventStore::releaseLease(const QString &group, const QString &owner)
 {
-    return d->groups->releaseLease(group, owner);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->releaseLease(group, owner);
 }
 
 StoreResult<void> SqliteEventStore::advanceCheckpoint(const QString &group, const QString &owner,
                                                       qint64 position)
 {
-    return d->groups->advanceCheckpoint(group, owner, position);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->advanceCheckpoint(group, owner, position);
 }
 
 StoreResult<int> SqliteEventStore::recordRetry(const QString &group, const QString &owner,
                                                qint64 position)
 {
-    return d->groups->recordRetry(group, owner, position);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->recordRetry(group, owner, position);
 }
 
 StoreResult<void> SqliteEventStore::parkEvent(const QString &group, const QString &owner,
                                               qint64 position, const QString &reason)
 {
-    return d->groups->parkEvent(group, owner, position, reason);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->parkEvent(group, owner, position, reason);
 }
 
 StoreResult<void> SqliteEventStore::unparkEvent(const QString &group, const QString &owner,
                                                 qint64 position)
 {
-    return d->groups->unparkEvent(group, owner, position);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->unparkEvent(group, owner, position);
 }
 
 StoreResult<QList<ParkedEvent>> SqliteEventStore::parkedEvents(const QString &group)
 {
-    return d->groups->parkedEvents(group);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->parkedEvents(group);
 }
 
 StoreResult<int> SqliteEventStore::replayParkedEvents(const QString &group)
 {
-    return d->groups->replayParkedEvents(group);
+    auto groups = d->heldGroups();
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->replayParkedEvents(group);
 }
 
 } // namespace hoststand

@@ -1,12 +1,12 @@
 #include "app/cli/StoreVerifier.h"
 
+#include "eventstore/SqliteConnection.h"
 #include "eventstore/SqliteEventStore.h"
 
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -22,8 +22,6 @@ StoreError databaseError(const QString &what, const QSqlError &error)
 
 StoreResult<QStringList> integrityCheck(QSqlDatabase &database)
 {
-    if (!database.open())
-        return databaseError(u"Could not open the store file read-only"_s, database.lastError());
     QSqlQuery query(database);
     query.setForwardOnly(true);
     if (!query.exec(u"PRAGMA integrity_check"_s))
@@ -58,17 +56,10 @@ StoreResult<QStringList> StoreVerifier::integrityProblems() const
 {
     if (!checksIntegrity())
         return QStringList();
-    const QString connection = u"hoststand-verify-"_s + QUuid::createUuid().toString();
-    StoreResult<QStringList> problems = QStringList();
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-        database.setDatabaseName(m_store.location());
-        database.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        problems = integrityCheck(database);
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return problems;
+    SqliteConnection connection;
+    if (auto opened = connection.open(m_store.location(), u"QSQLITE_OPEN_READONLY"_s); !opened.ok())
+        return opened.error();
+    return integrityCheck(connection.database());
 }
 
 StoreResult<QStringList> StoreVerifier::sequenceProblems(qint64 &eventCount) const

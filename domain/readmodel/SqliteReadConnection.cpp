@@ -1,6 +1,7 @@
 #include "domain/readmodel/SqliteReadConnection.h"
 
 #include "domain/readmodel/SqliteReadStatement.h"
+#include "eventstore/SqliteFileLocks.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -26,7 +27,10 @@ SqliteReadConnection::SqliteReadConnection(QString path)
     : m_path(std::move(path))
     , m_name(uniqueConnectionName())
     , m_database(QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name))
-{ }
+    , m_hold(m_path)
+{
+    SqliteFileLocks::install();
+}
 
 SqliteReadConnection::~SqliteReadConnection()
 {
@@ -81,6 +85,9 @@ StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::open(co
             return prepared.error();
         *statement = std::move(prepared).value();
     }
+    // The session settings read the file, which opens its log and index.
+    connection->m_hold.record();
+    connection->m_holds = true;
     return connection;
 }
 
@@ -134,14 +141,33 @@ StoreResult<QVariant> SqliteReadConnection::queryValue(const QString &sql)
     return value;
 }
 
+// A write into files another process no longer sees would make this
+// terminal's read tables drift from everyone else's without a word.
+StoreResult<void> SqliteReadConnection::checkHold() const
+{
+    if (!m_holds)
+        return {};
+    if (const std::optional<QString> lost = m_hold.lost())
+        return StoreError(StoreError::Code::CorruptStore,
+                          u"The read model's files changed under it (%1); it must be opened "
+                          "again."_s.arg(*lost));
+    return {};
+}
+
 StoreResult<void> SqliteReadConnection::beginWrite()
 {
+    if (auto held = checkHold(); !held.ok())
+        return held;
     return m_begin->execute();
 }
 
 StoreResult<void> SqliteReadConnection::commit()
 {
-    return m_commit->execute();
+    if (auto committed = m_commit->execute(); !committed.ok())
+        return committed;
+    if (m_holds && !m_hold.complete())
+        m_hold.record(); // the first commit of a new file made its log
+    return checkHold();
 }
 
 // A rollback that fails leaves nothing to do: SQLite has then ended the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/readmodel/ReadConnection.h"
+#include "eventstore/SqliteFileHold.h"
 
 #include <QSqlDatabase>
 
@@ -35,6 +36,7 @@ public:
 private:
     explicit SqliteReadConnection(QString path);
     StoreResult<void> connect(const QString &databaseName, const QString &options);
+    StoreResult<void> checkHold() const;
 
     QString m_path;
     QString m_name;
@@ -44,6 +46,10 @@ private:
     std::unique_ptr<ReadStatement> m_begin;
     std::unique_ptr<ReadStatement> m_commit;
     std::unique_ptr<ReadStatement> m_rollback;
+    // The files this connection writes; deleted or replaced under it, its
+    // writes would go where no other process reads (SqliteFileHold).
+    SqliteFileHold m_hold;
+    bool m_holds = false;
 };
 
 } // namespace hoststand

@@ -128,6 +128,7 @@ private Q_SLOTS:
     void aFileThatIsNotAReadModelIsRefusedUnchanged();
     void verifyReportsRowsThatDifferFromAFreshRebuild();
     void theReadFileLivesBesideTheStore();
+    void aReadFileWhoseLogWasDeletedIsReportedNotWrittenOnSilently();
     void theSameProjectionsAndQueriesRunThroughQtSql();
     void eachDialectWritesTheSchemaInItsWords_data();
     void eachDialectWritesTheSchemaInItsWords();
@@ -1054,6 +1055,27 @@ void tst_ReadModel::theReadFileLivesBesideTheStore()
              u"/var/lib/hoststand/store.sqlite.read"_s);
     QCOMPARE(ReadModel::defaultLocationFor(u"postgresql://host@db.example/hoststand"_s),
              u"postgresql://host@db.example/hoststand?schema=hoststand_read"_s);
+}
+
+// The read file's log and index deleted under an open read model (after a
+// checkpoint, as a process that wrongly took itself for the last one would
+// do it): its next batch would go into the deleted log, where no other
+// process reads, so it is refused and reported instead.
+void tst_ReadModel::aReadFileWhoseLogWasDeletedIsReportedNotWrittenOnSilently()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append({tableAdded(u"T1"_s, 4)}) > 0);
+    QVERIFY(fixture.tamper(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+    QVERIFY(QFile::remove(fixture.readPath() + u"-wal"_s));
+    QVERIFY(QFile::remove(fixture.readPath() + u"-shm"_s));
+
+    QSignalSpy failed(&fixture.model(), &ReadModel::failed);
+    QVERIFY(appendAll(fixture.store(), {tableAdded(u"T2"_s, 4)}) > 0);
+    QTRY_VERIFY(!failed.isEmpty());
+    const QString message = failed.constFirst().constFirst().toString();
+    QVERIFY2(message.contains(u"changed under it"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"was deleted"_s), qPrintable(message));
 }
 
 // Through QSqlQuery, as the PostgreSQL read schema will be reached: the same

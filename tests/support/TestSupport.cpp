@@ -65,4 +65,14 @@ void killHard(QProcess &process)
     process.waitForFinished(10000);
 }
 
+QString storeLocks(const QString &storePath)
+{
+    QProcess probe;
+    probe.start(executable(u"hoststand_lock_probe"_s), {storePath});
+    if (!probe.waitForFinished(10000) || probe.exitStatus() != QProcess::NormalExit
+        || probe.exitCode() != 0)
+        return {};
+    return QString::fromLatin1(probe.readAllStandardOutput()).trimmed();
+}
+
 } // namespace hoststand::test

@@ -30,6 +30,12 @@ bool waitForExit(QProcess &process, std::chrono::milliseconds timeout);
 // Ends a helper at once with SIGKILL, as a power cut or a crash would.
 void killHard(QProcess &process);
 
+// A SQLite store's locks as another process sees them (hoststand_lock_probe):
+// "held held" while some process has it open (the database's SHARED range
+// and the index's dead-man's byte), "free free" when none has, "free
+// missing" without an index file; empty when the probe failed.
+QString storeLocks(const QString &storePath);
+
 } // namespace hoststand::test
 
 // Verifies that a StoreResult (or any result with ok(), error().message())
