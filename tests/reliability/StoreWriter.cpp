@@ -6,11 +6,26 @@
 //   batches PATH FIRST              numbered batches of 5 events, forever
 //   contend PATH NAME STREAMS N     N single appends with exact revisions
 //   append PATH STREAM N            N appends, each after a "go" on stdin
+//   hold PATH STREAM                keeps the store open and answers lines
+//                                   on stdin: "peek" opens and closes its
+//                                   files outside SQLite (QFile, QMimeDatabase,
+//                                   another look at the file, a second store
+//                                   object), "append N" appends N events to
+//                                   STREAM, "quit"
+//   read PATH                       reads every event, says how many, exits
+//   checkpoint PATH                 copies the log into the file, truncates it
+//   follow PATH                     prints "event STREAM MS" for every event
+//                                   committed from now on, MS being how long
+//                                   after its commit this process saw it
 
+#include "eventstore/SqliteConnection.h"
 #include "eventstore/SqliteEventStore.h"
+#include "eventstore/SqliteStoreFile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
+#include <QMimeDatabase>
 #include <QRandomGenerator>
 #include <QThread>
 
@@ -113,24 +128,131 @@ int appendOnRequest(SqliteEventStore &store, const QString &stream, int count)
     return 0;
 }
 
+// What a host stand does to its own store's files besides SQLite: a file
+// dialog's look at the folder, a header check, a verify or a demo load with
+// a store object of its own.
+bool peek(const QString &path)
+{
+    for (const QString &file : QStringList {path, path + u"-wal"_s, path + u"-shm"_s}) {
+        QFile opened(file);
+        if (!opened.open(QIODevice::ReadOnly) && file == path)
+            return false;
+        (void)opened.read(64); // the log may be empty, or missing in a broken store
+    }
+    if (!QMimeDatabase().mimeTypeForFile(path, QMimeDatabase::MatchContent).isValid())
+        return false;
+    if (!inspectStoreFile(path).ok())
+        return false;
+    auto second = SqliteEventStore::open(path);
+    return second.ok() && second.value()->lastPosition().ok();
+}
+
+int hold(SqliteEventStore &store, const QString &path, const QString &stream)
+{
+    say("ready");
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (line == "peek") {
+            if (!peek(path)) {
+                std::fprintf(stderr, "the peek failed\n");
+                return 1;
+            }
+            say("peeked");
+        } else if (line.rfind("append ", 0) == 0) {
+            const int count = std::stoi(line.substr(7));
+            for (int n = 0; n < count; ++n) {
+                const EventData event
+                    = EventData::fromJson(u"hold-written"_s, QJsonObject {{u"n"_s, n}});
+                auto appended = store.append(stream, {event}, ExpectedRevision::any());
+                if (!appended.ok())
+                    return fail(appended.error());
+                say("acked " + event.id.toByteArray(QUuid::WithoutBraces));
+            }
+        } else if (line == "quit") {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+int readAll(SqliteEventStore &store)
+{
+    qint64 count = 0;
+    qint64 after = 0;
+    for (;;) {
+        auto page = store.readAll(after, 5000);
+        if (!page.ok())
+            return fail(page.error());
+        count += page.value().size();
+        if (page.value().size() < 5000)
+            break;
+        after = page.value().constLast().position;
+    }
+    say("read " + QByteArray::number(count));
+    return 0;
+}
+
+int checkpoint(const QString &path)
+{
+    SqliteConnection connection;
+    if (auto opened = connection.open(path, {}); !opened.ok())
+        return fail(opened.error());
+    auto result = connection.queryValue(u"PRAGMA wal_checkpoint(TRUNCATE)"_s, u"checkpoint"_s);
+    if (!result.ok())
+        return fail(result.error());
+    say("checkpointed " + result.value().toByteArray());
+    return 0;
+}
+
+int follow(SqliteEventStore &store)
+{
+    auto last = store.lastPosition();
+    if (!last.ok())
+        return fail(last.error());
+    qint64 seen = last.value();
+    QObject::connect(&store, &EventStore::appended, &store, [&store, &seen] {
+        auto events = store.readAll(seen, 1000);
+        if (!events.ok())
+            return;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const RecordedEvent &event : events.value()) {
+            say("event " + event.stream.toUtf8() + ' '
+                + QByteArray::number(now - event.created.toMSecsSinceEpoch()));
+            seen = event.position;
+        }
+    });
+    say("following");
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() < 4) {
-        std::fprintf(stderr, "usage: %s batches|contend|append PATH ...\n", argv[0]);
+    if (args.size() < 3) {
+        std::fprintf(stderr,
+                     "usage: %s batches|contend|append|hold|read|checkpoint|follow PATH ...\n",
+                     argv[0]);
         return 2;
     }
+    if (args.at(1) == u"checkpoint")
+        return checkpoint(args.at(2));
     auto store = SqliteEventStore::open(args.at(2));
     if (!store.ok())
         return fail(store.error());
     const QString &command = args.at(1);
-    if (command == u"batches")
+    if (command == u"batches" && args.size() >= 4)
         return writeBatches(*store.value(), args.at(3).toLongLong());
     if (command == u"contend" && args.size() >= 6)
         return contend(*store.value(), args.at(3), args.at(4).toInt(), args.at(5).toInt());
+    if (command == u"hold" && args.size() >= 4)
+        return hold(*store.value(), args.at(2), args.at(3));
+    if (command == u"read")
+        return readAll(*store.value());
+    if (command == u"follow")
+        return follow(*store.value());
     if (command == u"append" && args.size() >= 5)
         return appendOnRequest(*store.value(), args.at(3), args.at(4).toInt());
     std::fprintf(stderr, "unknown command\n");

@@ -1,12 +1,11 @@
 #include "eventstore/SqliteEventStore.h"
+#include "tests/reliability/StoreChecks.h"
 #include "tests/support/TestSupport.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QRandomGenerator>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,36 +16,6 @@ namespace {
 
 constexpr int Kills = 24;
 constexpr int BatchSize = 5; // as hoststand_store_writer writes them
-
-QString integrityCheck(const QString &path)
-{
-    const QString name = u"integrity-check"_s;
-    QString result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        QSqlQuery query(db);
-        if (db.open() && query.exec(u"PRAGMA integrity_check"_s) && query.next())
-            result = query.value(0).toString();
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
-
-StoreResult<QList<RecordedEvent>> readEverything(EventStore &store)
-{
-    QList<RecordedEvent> events;
-    for (;;) {
-        auto page = store.readAll(events.isEmpty() ? 0 : events.constLast().position, 5000);
-        if (!page.ok())
-            return page.error();
-        events += page.value();
-        if (page.value().size() < 5000)
-            return events;
-    }
-}
 
 // Every stream's revisions run 0, 1, 2...; ids are unique; every batch is
 // whole (all its events, in order, at consecutive revisions and positions).
@@ -127,8 +96,8 @@ void TestStoreCrashSafety::killedWriterLosesNoAcknowledgedBatch()
 
         auto store = SqliteEventStore::open(path);
         HS_VERIFY_OK(store);
-        QCOMPARE(integrityCheck(path), u"ok"_s);
-        auto events = readEverything(*store.value());
+        QCOMPARE(test::integrityCheck(path), u"ok"_s);
+        auto events = test::readEverything(*store.value());
         HS_VERIFY_OK(events);
         QHash<qint64, QList<RecordedEvent>> batches;
         const auto problem = checkBatches(events.value(), batches);
