@@ -12,6 +12,8 @@ namespace hoststand {
 // postgresql:// or postgres:// names a PostgreSQL server
 // (postgresql://user:password@host:port/database), anything else is the
 // path of a SQLite file.
-StoreResult<std::unique_ptr<EventStore>> openEventStore(const QString &pathOrUrl);
+// With create false, a missing or empty SQLite file is refused (NotFound).
+StoreResult<std::unique_ptr<EventStore>> openEventStore(const QString &pathOrUrl,
+                                                        bool create = true);
 
 } // namespace hoststand

@@ -30,7 +30,10 @@ static QString reasonFor(int primaryCode)
     switch (primaryCode) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return u"the store file is damaged; it was left as it is, restore it from a backup"_s;
+        return u"SQLite reports the store file as damaged (%1); nothing was written. "
+               "`hoststand-cli verify` checks the whole file; a backup restored in its "
+               "place would lose every event written since it was made"_s.arg(
+                   QString::fromUtf8(sqlite3_errstr(primaryCode)));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return u"another program keeps the store busy"_s;

@@ -17,6 +17,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
+#include <QUrl>
 #include <QtEndian>
 
 #include <array>
@@ -117,6 +118,19 @@ public:
     StoreResult<void> prepareStatements();
     StoreResult<void> reopen(const QString &why);
     StoreResult<void> ensureOpen();
+    StoreResult<void> refuseReadOnly() const;
+    // A read straight from a file no one was writing fails when a writer
+    // began meanwhile (its checkpoint may change the pages being read): it
+    // is read once more through the writer's log.
+    template<typename Read>
+    auto readRetried(const Read &read) -> decltype(read())
+    {
+        auto result = read();
+        if (!result.ok() && immutable && QFileInfo::exists(path + u"-wal"_s)
+            && reopen(u"another program began to write to it"_s).ok())
+            return read();
+        return result;
+    }
     StoreResult<void> keepHold();
 
     StoreResult<AppendOutcome> append(const QString &stream, const QList<EventData> &events,
@@ -138,14 +152,17 @@ public:
     void checkpointIfDue();
     static int onWalCommit(void *self, sqlite3 *db, const char *database, int frames);
     void setAvailable(SqliteEventStore &store, bool available, const QString &message);
-    // The groups, once the store knows it works on the right files.
-    StoreResult<SqliteSubscriptionGroups *> heldGroups();
+    // The groups, once the store knows it works on the right files (and,
+    // for a write, may write them).
+    StoreResult<SqliteSubscriptionGroups *> heldGroups(bool write);
 
     QString path;
     SqliteStoreOptions options;
     SqliteFileHold hold;
     std::unique_ptr<SqliteSession> session;
     bool opened = false; // the session is whole
+    QString readOnlyReason; // why this user cannot write the store; empty when it can
+    bool immutable = false; // read-only, straight from the file
     SqliteEventRows rows;
     qint64 knownDataVersion = 0;
     qint64 notifiedPosition = 0;
@@ -154,25 +171,55 @@ public:
     QTimer pollTimer;
 };
 
+// A store this user cannot write is read without making any file: through
+// the log and index another process made, or, while there are none (no
+// process writes), straight from the file, which SQLite is told no one
+// changes (immutable); the log appearing means someone writes now, and the
+// connection is opened again to read through it.
 StoreResult<void> SqliteEventStore::Private::open()
 {
     opened = false;
     session = std::make_unique<SqliteSession>();
-    const QString options = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(this->options.busyTimeout.count());
-    if (auto opened = session->connection.open(path, options); !opened.ok())
-        return opened;
+    const SqliteFileAccess access = sqliteFileAccess(path);
+    readOnlyReason = access.writable ? QString() : access.whyNot;
+    immutable = !access.writable && !QFileInfo::exists(path + u"-wal"_s);
+    QString name = path;
+    QString connectOptions = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(options.busyTimeout.count());
+    if (!access.writable) {
+        name = QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
+            + (immutable ? u"?immutable=1"_s : u"?readonly_shm=1"_s);
+        connectOptions += u";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s;
+    }
+    if (auto opened = session->connection.open(name, connectOptions); !opened.ok()) {
+        if (access.writable)
+            return opened;
+        return StoreError(opened.error().code(),
+                          u"%1 This user can only read the store: %2."_s.arg(
+                              opened.error().message(), access.whyNot));
+    }
+    if (auto checked = checkStoreFile(session->connection, path); !checked.ok())
+        return checked;
     if (const int rc
-        = session->transactions.prepare(session->connection.handle(), this->options.busyTimeout);
+        = session->transactions.prepare(session->connection.handle(), options.busyTimeout);
         rc != SQLITE_OK)
         return sqliteStoreError(rc, u"prepare the store's transactions"_s);
-    if (auto prepared
-        = prepareSqliteSchema(session->connection, session->transactions, this->options);
-        !prepared.ok())
-        return prepared;
-    // Replaces SQLite's automatic checkpoint, which runs inside the commit
-    // that fills the log past 1000 pages: copying the log into the file and
-    // syncing it there added 5 to 20 ms to one booking in twenty.
-    sqlite3_wal_hook(session->connection.handle(), &Private::onWalCommit, this);
+    if (access.writable) {
+        if (auto prepared
+            = prepareSqliteSchema(session->connection, session->transactions, options);
+            !prepared.ok())
+            return prepared;
+        // Replaces SQLite's automatic checkpoint, which runs inside the
+        // commit that fills the log past 1000 pages: copying the log into
+        // the file and syncing it there added 5 to 20 ms to one booking in
+        // twenty.
+        sqlite3_wal_hook(session->connection.handle(), &Private::onWalCommit, this);
+    } else if (auto marked
+               = session->connection.queryValue(u"PRAGMA application_id"_s, u"read the store"_s);
+               !marked.ok() || marked.value().toInt() != SqliteEventStore::ApplicationId) {
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"The file %1 is an empty database, and this user cannot make it a "
+                          "store: %2."_s.arg(QDir::toNativeSeparators(path), access.whyNot));
+    }
     if (auto prepared = prepareStatements(); !prepared.ok())
         return prepared;
     // A first read opens the log and its index; from then on they are the
@@ -182,6 +229,15 @@ StoreResult<void> SqliteEventStore::Private::open()
     hold.record();
     opened = true;
     return {};
+}
+
+StoreResult<void> SqliteEventStore::Private::refuseReadOnly() const
+{
+    if (readOnlyReason.isEmpty())
+        return {};
+    return StoreError(StoreError::Code::CannotOpen,
+                      u"Nothing was written: this user can only read the store %1 (%2)."_s.arg(
+                          QDir::toNativeSeparators(path), readOnlyReason));
 }
 
 // The connection is left as it is, without the checkpoint SQLite runs on
@@ -206,6 +262,8 @@ StoreResult<void> SqliteEventStore::Private::ensureOpen()
 {
     if (!opened)
         return reopen(u"the last attempt to open them failed"_s);
+    if (immutable && QFileInfo::exists(path + u"-wal"_s))
+        return reopen(u"another program began to write to it"_s);
     return {};
 }
 
@@ -218,8 +276,12 @@ StoreResult<void> SqliteEventStore::Private::keepHold()
     return {};
 }
 
-StoreResult<SqliteSubscriptionGroups *> SqliteEventStore::Private::heldGroups()
+StoreResult<SqliteSubscriptionGroups *> SqliteEventStore::Private::heldGroups(bool write)
 {
+    if (write) {
+        if (auto refused = refuseReadOnly(); !refused.ok())
+            return refused.error();
+    }
     if (auto held = keepHold(); !held.ok())
         return held.error();
     return session->groups.get();
@@ -242,7 +304,7 @@ int SqliteEventStore::Private::onWalCommit(void *self, sqlite3 *db, const char *
 
 void SqliteEventStore::Private::checkpointIfDue()
 {
-    if (walFrames < WalCheckpointFrames)
+    if (walFrames < WalCheckpointFrames || !readOnlyReason.isEmpty())
         return;
     // Passive: it never waits for readers or writers of other processes; what
     // it could not copy is copied by a later checkpoint.
@@ -357,6 +419,8 @@ StoreResult<AppendOutcome> SqliteEventStore::Private::append(const QString &stre
                                                              const QList<EventData> &events,
                                                              const ExpectedRevision &expected)
 {
+    if (auto refused = refuseReadOnly(); !refused.ok())
+        return refused.error();
     if (auto held = keepHold(); !held.ok())
         return held.error();
     auto outcome = appendOnce(stream, events, expected);
@@ -504,11 +568,18 @@ static StoreError aboutFile(const StoreError &error, const QString &path)
 StoreResult<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open(
     const QString &path, const SqliteStoreOptions &options)
 {
-    auto kind = inspectStoreFile(path);
-    if (!kind.ok())
-        return kind.error();
     const QFileInfo file(path);
-    if (kind.value() == StoreFileKind::NewStore && file.size() == 0) {
+    if (file.exists() && !file.isFile())
+        return StoreError(
+            StoreError::Code::CannotOpen,
+            u"The file %1 is not a regular file."_s.arg(QDir::toNativeSeparators(path)));
+    if (!file.exists() || file.size() == 0) {
+        if (!options.create)
+            return StoreError(StoreError::Code::NotFound,
+                              (file.exists() ? u"The file %1 is empty: it is not a store yet. "_s
+                                             : u"There is no store at %1. "_s)
+                                      .arg(QDir::toNativeSeparators(path))
+                                  + u"A command that writes (tables add, book...) makes one."_s);
         if (auto created = createSqliteStore(path); !created.ok())
             return aboutFile(created.error(), path);
     }
@@ -546,6 +617,11 @@ bool SqliteEventStore::isAvailable() const
     return d->available;
 }
 
+bool SqliteEventStore::isWritable() const
+{
+    return d->readOnlyReason.isEmpty();
+}
+
 StoreResult<AppendResult> SqliteEventStore::append(const QString &stream,
                                                    const QList<EventData> &events,
                                                    const ExpectedRevision &expected)
@@ -572,21 +648,24 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readStream(const QString &st
         return *invalid;
     if (maxCount == 0)
         return QList<RecordedEvent>();
-    if (auto open = d->ensureOpen(); !open.ok())
-        return open.error();
-    SqliteStatement &statement = direction == ReadDirection::Forwards ? d->session->readForwards
-                                                                      : d->session->readBackwards;
-    SqliteResetGuard guard(statement);
-    const QByteArray streamUtf8 = stream.toUtf8();
-    d->rows.setStream(stream);
-    statement.bindText(1, streamUtf8);
-    statement.bindInt64(
-        2, fromRevision == EndOfStream ? std::numeric_limits<qint64>::max() : fromRevision);
-    statement.bindInt64(3, maxCount);
-    QList<RecordedEvent> events;
-    if (const int rc = d->readRows(statement, maxCount, false, events); rc != SQLITE_DONE)
-        return sqliteStoreError(rc, u"read the stream \"%1\""_s.arg(stream));
-    return events;
+    return d->readRetried([&]() -> StoreResult<QList<RecordedEvent>> {
+        if (auto open = d->ensureOpen(); !open.ok())
+            return open.error();
+        SqliteStatement &statement = direction == ReadDirection::Forwards
+            ? d->session->readForwards
+            : d->session->readBackwards;
+        SqliteResetGuard guard(statement);
+        const QByteArray streamUtf8 = stream.toUtf8();
+        d->rows.setStream(stream);
+        statement.bindText(1, streamUtf8);
+        statement.bindInt64(
+            2, fromRevision == EndOfStream ? std::numeric_limits<qint64>::max() : fromRevision);
+        statement.bindInt64(3, maxCount);
+        QList<RecordedEvent> events;
+        if (const int rc = d->readRows(statement, maxCount, false, events); rc != SQLITE_DONE)
+            return sqliteStoreError(rc, u"read the stream \"%1\""_s.arg(stream));
+        return events;
+    });
 }
 
 StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition, qint64 maxCount,
@@ -599,35 +678,37 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition
         categories.append(category.toUtf8());
     if (maxCount == 0 || (categories.isEmpty() && !filter.categories.isEmpty()))
         return QList<RecordedEvent>();
-    if (auto open = d->ensureOpen(); !open.ok())
-        return open.error();
     QList<QByteArray> types;
     for (const QString &type : filter.eventTypes)
         types.append(type.toUtf8());
-    SqliteStatement *statement = d->readAllStatement(categories.size(), types.size());
-    if (!statement)
-        return sqliteStoreError(sqlite3_errcode(d->session->connection.handle()),
-                                u"prepare a read of all streams"_s);
-    SqliteResetGuard guard(*statement);
-    statement->bindInt64(1, afterPosition);
-    statement->bindInt64(2, maxCount);
-    int parameter = 3;
-    QList<QByteArray> bounds; // bound without copying, so kept until the read ends
-    for (const QByteArray &category : std::as_const(categories)) {
-        bounds.append(category + '-');
-        bounds.append(category + '.');
-        statement->bindText(parameter++, category);
-        statement->bindText(parameter++, bounds.at(bounds.size() - 2));
-        statement->bindText(parameter++, bounds.constLast());
-    }
-    for (const QByteArray &type : std::as_const(types))
-        statement->bindText(parameter++, type);
-    QList<RecordedEvent> events;
-    const int rc = d->readRows(*statement, maxCount, true, events);
-    statement->clearBindings();
-    if (rc != SQLITE_DONE)
-        return sqliteStoreError(rc, u"read all streams"_s);
-    return events;
+    return d->readRetried([&]() -> StoreResult<QList<RecordedEvent>> {
+        if (auto open = d->ensureOpen(); !open.ok())
+            return open.error();
+        SqliteStatement *statement = d->readAllStatement(categories.size(), types.size());
+        if (!statement)
+            return sqliteStoreError(sqlite3_errcode(d->session->connection.handle()),
+                                    u"prepare a read of all streams"_s);
+        SqliteResetGuard guard(*statement);
+        statement->bindInt64(1, afterPosition);
+        statement->bindInt64(2, maxCount);
+        int parameter = 3;
+        QList<QByteArray> bounds; // bound without copying, so kept until the read ends
+        for (const QByteArray &category : std::as_const(categories)) {
+            bounds.append(category + '-');
+            bounds.append(category + '.');
+            statement->bindText(parameter++, category);
+            statement->bindText(parameter++, bounds.at(bounds.size() - 2));
+            statement->bindText(parameter++, bounds.constLast());
+        }
+        for (const QByteArray &type : std::as_const(types))
+            statement->bindText(parameter++, type);
+        QList<RecordedEvent> events;
+        const int rc = d->readRows(*statement, maxCount, true, events);
+        statement->clearBindings();
+        if (rc != SQLITE_DONE)
+            return sqliteStoreError(rc, u"read all streams"_s);
+        return events;
+    });
 }
 
 StoreResult<qint64> SqliteEventStore::streamRevision(const QString &stream)
@@ -648,7 +729,7 @@ StoreResult<qint64> SqliteEventStore::lastPosition()
 
 StoreResult<void> SqliteEventStore::createGroup(const QString &group, qint64 startAfter)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->createGroup(group, startAfter);
@@ -656,7 +737,7 @@ StoreResult<void> SqliteEventStore::createGroup(const QString &group, qint64 sta
 
 StoreResult<SubscriptionGroupInfo> SqliteEventStore::groupInfo(const QString &group)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(false);
     if (!groups.ok())
         return groups.error();
     return groups.value()->groupInfo(group);
@@ -665,7 +746,7 @@ StoreResult<SubscriptionGroupInfo> SqliteEventStore::groupInfo(const QString &gr
 StoreResult<bool> SqliteEventStore::acquireLease(const QString &group, const QString &owner,
                                                  std::chrono::milliseconds duration)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->acquireLease(group, owner, duration);
@@ -673,7 +754,7 @@ StoreResult<bool> SqliteEventStore::acquireLease(const QString &group, const QSt
 
 StoreResult<void> SqliteEventStore::releaseLease(const QString &group, const QString &owner)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->releaseLease(group, owner);
@@ -682,7 +763,7 @@ StoreResult<void> SqliteEventStore::releaseLease(const QString &group, const QSt
 StoreResult<void> SqliteEventStore::advanceCheckpoint(const QString &group, const QString &owner,
                                                       qint64 position)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->advanceCheckpoint(group, owner, position);
@@ -691,7 +772,7 @@ StoreResult<void> SqliteEventStore::advanceCheckpoint(const QString &group, cons
 StoreResult<int> SqliteEventStore::recordRetry(const QString &group, const QString &owner,
                                                qint64 position)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->recordRetry(group, owner, position);
@@ -700,7 +781,7 @@ StoreResult<int> SqliteEventStore::recordRetry(const QString &group, const QStri
 StoreResult<void> SqliteEventStore::parkEvent(const QString &group, const QString &owner,
                                               qint64 position, const QString &reason)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->parkEvent(group, owner, position, reason);
@@ -709,7 +790,7 @@ StoreResult<void> SqliteEventStore::parkEvent(const QString &group, const QStrin
 StoreResult<void> SqliteEventStore::unparkEvent(const QString &group, const QString &owner,
                                                 qint64 position)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->unparkEvent(group, owner, position);
@@ -717,7 +798,7 @@ StoreResult<void> SqliteEventStore::unparkEvent(const QString &group, const QStr
 
 StoreResult<QList<ParkedEvent>> SqliteEventStore::parkedEvents(const QString &group)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(false);
     if (!groups.ok())
         return groups.error();
     return groups.value()->parkedEvents(group);
@@ -725,7 +806,7 @@ StoreResult<QList<ParkedEvent>> SqliteEventStore::parkedEvents(const QString &gr
 
 StoreResult<int> SqliteEventStore::replayParkedEvents(const QString &group)
 {
-    auto groups = d->heldGroups();
+    auto groups = d->heldGroups(true);
     if (!groups.ok())
         return groups.error();
     return groups.value()->replayParkedEvents(group);

@@ -17,6 +17,9 @@ struct SqliteStoreOptions final
     std::chrono::milliseconds busyTimeout {5000};
     // How often to look for commits by other processes (PRAGMA data_version).
     std::chrono::milliseconds pollInterval {50};
+    // Whether a missing or empty file becomes a new store; a command that
+    // only reads is refused instead.
+    bool create = true;
 };
 
 // The embedded event store: one SQLite file in WAL mode, shared by the
@@ -26,9 +29,10 @@ class SqliteEventStore final : public EventStore
     Q_OBJECT
 
 public:
-    // Opens the store at path, creating it if the file does not exist.
-    // Refuses, and leaves the file untouched, when it is not a Hoststand
-    // store, is corrupt, or was written by a newer schema version.
+    // Opens the store at path, creating it if the file does not exist (and
+    // the options allow it). Refuses, and leaves the file untouched, when it
+    // is not a Hoststand store, is corrupt, or was written by a newer schema
+    // version. A store this user may not write is opened to be read only.
     static StoreResult<std::unique_ptr<SqliteEventStore>> open(const QString &path,
                                                                const SqliteStoreOptions &options
                                                                = {});
@@ -41,6 +45,7 @@ public:
     // EventStore
     QString location() const override;
     bool isAvailable() const override;
+    bool isWritable() const override;
     StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
                                      const ExpectedRevision &expected) override;
     StoreResult<QList<RecordedEvent>> readStream(const QString &stream, ReadDirection direction,

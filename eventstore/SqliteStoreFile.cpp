@@ -1,90 +1,136 @@
 #include "eventstore/SqliteStoreFile.h"
 
 #include "eventstore/SqliteConnection.h"
-#include "eventstore/SqliteErrors.h"
 #include "eventstore/SqliteEventStore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QUrl>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace hoststand {
+namespace {
 
-static bool hasSqliteHeader(const QString &path, QString *problem)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *problem = file.errorString();
-        return false;
-    }
-    static constexpr char Magic[] = "SQLite format 3"; // followed by a NUL byte
-    const QByteArray header = file.read(sizeof(Magic));
-    return header == QByteArrayView(Magic, sizeof(Magic));
-}
-
-// A read-only, immutable connection creates no -wal or -shm file and takes
-// no lock. When a -wal file exists (the store is open elsewhere, or was not
-// closed), the files exist already and a plain read-only open sees its
-// content.
-static QString readOnlyDatabaseName(const QString &path, bool *uri)
-{
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    *uri = !QFileInfo::exists(absolute + u"-wal"_s);
-    if (!*uri)
-        return absolute;
-    return QUrl::fromLocalFile(absolute).toString(QUrl::FullyEncoded) + u"?immutable=1"_s;
-}
-
-static StoreError refusal(StoreError::Code code, const QString &path, const QString &why)
+StoreError refusal(StoreError::Code code, const QString &path, const QString &why)
 {
     return StoreError(code, u"The file %1 %2"_s.arg(QDir::toNativeSeparators(path), why));
 }
 
-static StoreResult<qint64> pragmaValue(SqliteConnection &connection, const QString &path,
-                                       const QString &pragma)
+// Whether the file begins as every SQLite database does. (Its locks are
+// SqliteFileLocks', which this read's close leaves alone.)
+bool hasSqliteMagic(const QString &path)
 {
-    auto value = connection.queryValue(u"PRAGMA "_s + pragma, u"read the store"_s);
-    if (!value.ok()) {
-        if (value.error().code() == StoreError::Code::CorruptStore)
-            return refusal(StoreError::Code::CorruptStore, path,
-                           u"is damaged (its header cannot be read). It was left as it is; "
-                           "restore it from a backup."_s);
-        return value.error();
-    }
-    return value.value().toLongLong();
+    static constexpr char Magic[] = "SQLite format 3"; // and its NUL byte
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly)
+        && file.read(sizeof(Magic)) == QByteArrayView(Magic, sizeof(Magic));
 }
 
-static StoreResult<StoreFileKind> checkSchema(SqliteConnection &connection, const QString &path)
+// One value read from the file, or the refusal that says why it could not be.
+StoreResult<qint64> read(SqliteConnection &connection, const QString &path, const QString &sql,
+                         const QString &what)
 {
-    auto tables = connection.queryValue(u"SELECT count(*) FROM sqlite_master"_s,
-                                        u"read the store's schema"_s);
-    if (tables.ok()) {
-        // Touches the events table's root and last page, which stays cheap
-        // for a store of any size; a full integrity check would not.
-        tables = connection.queryValue(u"SELECT max(position) FROM events"_s,
-                                       u"read the store's events"_s);
-    }
-    if (!tables.ok()) {
-        if (tables.error().code() == StoreError::Code::CorruptStore)
-            return refusal(StoreError::Code::CorruptStore, path,
-                           u"is a damaged event store (SQLite reports a malformed database). "
-                           "It was left as it is; restore it from a backup."_s);
-        return refusal(StoreError::Code::CorruptStore, path,
-                       u"has the marks of an event store but not its tables. "
-                       "It was left as it is."_s);
-    }
-    return StoreFileKind::ExistingStore;
+    QSqlQuery query(connection.database());
+    query.setForwardOnly(true);
+    if (query.exec(sql) && query.next())
+        return query.value(0).toLongLong();
+    const QSqlError error = query.lastError();
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    if (code == SQLITE_NOTADB && !hasSqliteMagic(path))
+        return refusal(StoreError::Code::NotAStore, path,
+                       u"is not a SQLite database, so it is not an event store. It was left "
+                       "as it is."_s);
+    if (code == SQLITE_NOTADB)
+        return damagedStoreFile(path, what, error.databaseText());
+    if (code == SQLITE_CORRUPT)
+        return damagedStoreFile(path, what, error.databaseText());
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return StoreError(
+            StoreError::Code::Unavailable,
+            u"Could not read the store %1: another program kept it busy for too "
+            "long. Nothing was changed; try again."_s.arg(QDir::toNativeSeparators(path)));
+    return StoreError(StoreError::Code::CannotOpen,
+                      u"Could not read %1 of the store %2: %3."_s.arg(
+                          what, QDir::toNativeSeparators(path), error.databaseText()));
 }
 
-static StoreResult<StoreFileKind> classify(SqliteConnection &connection, const QString &path)
+bool writableByThisUser(const QString &path)
 {
-    auto applicationId = pragmaValue(connection, path, u"application_id"_s);
+    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
+}
+
+// "r--r--r--, owner nobody"
+QString permissionsOf(const QString &path)
+{
+    struct stat status;
+    if (::stat(QFile::encodeName(path).constData(), &status) != 0)
+        return u"cannot be looked at"_s;
+    QString bits;
+    for (const auto &[mask, letter] : {std::pair {S_IRUSR, u'r'},
+                                       {S_IWUSR, u'w'},
+                                       {S_IXUSR, u'x'},
+                                       {S_IRGRP, u'r'},
+                                       {S_IWGRP, u'w'},
+                                       {S_IXGRP, u'x'},
+                                       {S_IROTH, u'r'},
+                                       {S_IWOTH, u'w'},
+                                       {S_IXOTH, u'x'}})
+        bits += (status.st_mode & mask) ? QChar(letter) : QChar(u'-');
+    return u"%1, owner %2"_s.arg(bits, QFileInfo(path).owner());
+}
+
+} // namespace
+
+SqliteFileAccess sqliteFileAccess(const QString &path)
+{
+    const QString file = QDir::toNativeSeparators(path);
+    if (!writableByThisUser(path))
+        return {false, u"the file is read-only for this user (%1)"_s.arg(permissionsOf(path))};
+    bool missing = false;
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+        const QString companion = path + suffix;
+        if (!QFileInfo::exists(companion)) {
+            missing = true;
+        } else if (!writableByThisUser(companion)) {
+            return {false,
+                    u"its file %1 is read-only for this user (%2), left by a program that read "
+                    "the store as another user. Remove %3-wal and %3-shm while no program has "
+                    "the store open, or let this user write them"_s.arg(
+                        QDir::toNativeSeparators(companion), permissionsOf(companion), file)};
+        }
+    }
+    const QString folder = QFileInfo(path).absolutePath();
+    if (missing && !writableByThisUser(folder))
+        return {false,
+                u"its folder %1 is read-only for this user (%2), and SQLite writes a store's "
+                "log and index beside it"_s.arg(QDir::toNativeSeparators(folder),
+                                                permissionsOf(folder))};
+    return {};
+}
+
+StoreError damagedStoreFile(const QString &path, const QString &reading, const QString &sqlite)
+{
+    return refusal(
+        StoreError::Code::CorruptStore, path,
+        u"is damaged: SQLite reports \"%1\" when reading %2. It was left as it is. "
+        "`hoststand-cli verify` checks the whole file. A backup restored in its "
+        "place would lose every event written since that backup was made."_s.arg(sqlite, reading));
+}
+
+StoreResult<void> checkStoreFile(SqliteConnection &connection, const QString &path)
+{
+    auto applicationId = read(connection, path, u"PRAGMA application_id"_s, u"the file's header"_s);
     if (!applicationId.ok())
         return applicationId.error();
-    auto userVersion = pragmaValue(connection, path, u"user_version"_s);
+    auto userVersion = read(connection, path, u"PRAGMA user_version"_s, u"the file's header"_s);
     if (!userVersion.ok())
         return userVersion.error();
     if (applicationId.value() == SqliteEventStore::ApplicationId) {
@@ -94,46 +140,34 @@ static StoreResult<StoreFileKind> classify(SqliteConnection &connection, const Q
                            "reads up to schema version %2). Update Hoststand to open it."_s
                                .arg(userVersion.value())
                                .arg(SqliteEventStore::SchemaVersion));
-        return checkSchema(connection, path);
+        // The schema, and the events table's root and last page: cheap for a
+        // store of any size, where a full integrity check would not be.
+        auto objects = read(connection, path, u"SELECT count(*) FROM sqlite_master"_s,
+                            u"the store's schema"_s);
+        if (!objects.ok())
+            return objects.error();
+        auto last = read(connection, path, u"SELECT coalesce(max(position), 0) FROM events"_s,
+                         u"the events table's first and last pages"_s);
+        if (!last.ok() && last.error().code() == StoreError::Code::CannotOpen)
+            return refusal(StoreError::Code::CorruptStore, path,
+                           u"has the marks of an event store but not its events table. It was "
+                           "left as it is."_s);
+        return last.ok() ? StoreResult<void>() : StoreResult<void>(last.error());
     }
-    if (applicationId.value() == 0 && userVersion.value() == 0) {
-        auto objects = connection.queryValue(u"SELECT count(*) FROM sqlite_master"_s,
-                                             u"read the store's schema"_s);
-        if (objects.ok() && objects.value().toLongLong() == 0)
-            return StoreFileKind::NewStore; // an empty SQLite database holds nothing to lose
-    }
+    auto objects
+        = read(connection, path, u"SELECT count(*) FROM sqlite_master"_s, u"the file's schema"_s);
+    if (!objects.ok())
+        return objects.error();
+    if (applicationId.value() == 0 && userVersion.value() == 0 && objects.value() == 0)
+        return {}; // an empty SQLite database holds nothing to lose
     const QString found = applicationId.value() == 0
         ? u"it has no application id"_s
         : u"its application id is 0x%1"_s.arg(quint32(applicationId.value()), 8, 16, QChar(u'0'));
-    return refusal(StoreError::Code::NotAStore, path,
-                   u"is a SQLite database of another application (%1; a Hoststand store has "
-                   "0x%2), so it is not opened as an event store."_s.arg(found)
-                       .arg(quint32(SqliteEventStore::ApplicationId), 8, 16, QChar(u'0')));
-}
-
-StoreResult<StoreFileKind> inspectStoreFile(const QString &path)
-{
-    const QFileInfo info(path);
-    if (!info.exists() || (info.isFile() && info.size() == 0))
-        return StoreFileKind::NewStore;
-    if (!info.isFile())
-        return refusal(StoreError::Code::CannotOpen, path, u"is not a regular file."_s);
-    QString problem;
-    if (!hasSqliteHeader(path, &problem)) {
-        if (!problem.isEmpty())
-            return refusal(StoreError::Code::CannotOpen, path,
-                           u"cannot be read: %1."_s.arg(problem));
-        return refusal(StoreError::Code::NotAStore, path,
-                       u"is not a SQLite database, so it is not an event store."_s);
-    }
-    bool uri = false;
-    const QString databaseName = readOnlyDatabaseName(path, &uri);
-    SqliteConnection connection;
-    const QString options
-        = uri ? u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s : u"QSQLITE_OPEN_READONLY"_s;
-    if (auto opened = connection.open(databaseName, options); !opened.ok())
-        return opened.error();
-    return classify(connection, path);
+    return refusal(
+        StoreError::Code::NotAStore, path,
+        u"is a SQLite database of another application (%1; a Hoststand store has "
+        "0x%2), so it is not opened as an event store. It was left as it is."_s.arg(found)
+            .arg(quint32(SqliteEventStore::ApplicationId), 8, 16, QChar(u'0')));
 }
 
 } // namespace hoststand

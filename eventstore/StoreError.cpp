@@ -29,6 +29,8 @@ QString StoreError::codeName(Code code)
         return u"newer-schema"_s;
     case Code::CannotOpen:
         return u"cannot-open"_s;
+    case Code::FilesReplaced:
+        return u"files-replaced"_s;
     case Code::Unavailable:
         return u"unavailable"_s;
     case Code::LeaseNotHeld:

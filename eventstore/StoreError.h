@@ -23,6 +23,7 @@ public:
         CorruptStore,
         NewerSchema,
         CannotOpen,
+        FilesReplaced, // a SQLite file or its log was deleted or replaced under its connection
         Unavailable,
         LeaseNotHeld,
         NotFound,

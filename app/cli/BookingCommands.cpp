@@ -134,7 +134,7 @@ int freeSlots(CommandRun &run)
     const auto people = run.integer(u"people"_s);
     if (run.hasBadUsage())
         return run.badUsage();
-    Restaurant *restaurant = run.open(ReadModelUse::None);
+    Restaurant *restaurant = run.openToRead(ReadModelUse::None);
     if (!restaurant)
         return run.failed();
     auto found = restaurant->booker().availableSlots(*from, *to, *people);
@@ -152,7 +152,7 @@ int bookingsShow(CommandRun &run)
     const auto id = bookingArgument(run);
     if (!id)
         return run.failed();
-    Restaurant *restaurant = run.open(ReadModelUse::None);
+    Restaurant *restaurant = run.openToRead(ReadModelUse::None);
     if (!restaurant)
         return run.failed();
     return showBooking(run, *restaurant, *id);
@@ -163,7 +163,7 @@ int bookingsList(CommandRun &run)
     const auto date = run.date(u"date"_s);
     if (run.hasBadUsage())
         return run.badUsage();
-    Restaurant *restaurant = run.open(ReadModelUse::Follow);
+    Restaurant *restaurant = run.openToRead(ReadModelUse::Follow);
     if (!restaurant)
         return run.failed();
     const QDate day = date.value_or(run.settings().localDate(run.now()));

@@ -21,7 +21,7 @@ static int showLocks(CommandRun &run, const QList<LockRow> &locks)
 
 int locksList(CommandRun &run)
 {
-    Restaurant *restaurant = run.open(RestaurantOptions::ReadModelUse::Follow);
+    Restaurant *restaurant = run.openToRead(RestaurantOptions::ReadModelUse::Follow);
     if (!restaurant)
         return run.failed();
     return showLocks(run, restaurant->readModel()->locks(run.text(u"table"_s)));

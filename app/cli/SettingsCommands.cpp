@@ -93,7 +93,7 @@ QList<ServicePeriod> onDay(QList<ServicePeriod> periods, int weekday)
 
 int settingsShow(CommandRun &run)
 {
-    Restaurant *restaurant = run.open(ReadModelUse::None);
+    Restaurant *restaurant = run.openToRead(ReadModelUse::None);
     if (!restaurant)
         return run.failed();
     return showSettings(run, *restaurant);

@@ -57,7 +57,7 @@ int events(CommandRun &run)
         run.problem(u"--last: give how many events, 1 or more."_s);
     if (run.hasBadUsage())
         return run.badUsage();
-    Restaurant *restaurant = run.open(ReadModelUse::Follow);
+    Restaurant *restaurant = run.openToRead(ReadModelUse::Follow);
     if (!restaurant)
         return run.failed();
     AuditFilter filter;
@@ -84,7 +84,7 @@ int events(CommandRun &run)
 
 int rebuild(CommandRun &run)
 {
-    Restaurant *restaurant = run.open(ReadModelUse::Open);
+    Restaurant *restaurant = run.openToRead(ReadModelUse::Open);
     if (!restaurant)
         return run.failed();
     ReadModel &model = *restaurant->readModel();
@@ -103,7 +103,7 @@ int rebuild(CommandRun &run)
 
 int verify(CommandRun &run)
 {
-    Restaurant *restaurant = run.open(ReadModelUse::Open);
+    Restaurant *restaurant = run.openToRead(ReadModelUse::Open);
     if (!restaurant)
         return run.failed();
     const StoreVerifier verifier(restaurant->store());

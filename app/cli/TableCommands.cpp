@@ -158,7 +158,7 @@ int tablesRemove(CommandRun &run)
 
 int tablesList(CommandRun &run)
 {
-    Restaurant *restaurant = run.open(RestaurantOptions::ReadModelUse::Follow);
+    Restaurant *restaurant = run.openToRead(RestaurantOptions::ReadModelUse::Follow);
     if (!restaurant)
         return run.failed();
     const QList<TableRow> tables = restaurant->readModel()->tables(run.isSet(u"all"_s));

@@ -35,7 +35,8 @@ CliRun CliRunner::run(const QStringList &arguments) const
 {
     QProcess process;
     process.setProcessEnvironment(m_environment);
-    process.start(executable(u"hoststand-cli"_s), m_leading + arguments);
+    process.start(m_program.isEmpty() ? executable(u"hoststand-cli"_s) : m_program,
+                  m_leading + arguments);
     CliRun result;
     if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
         process.kill();

@@ -27,10 +27,14 @@ public:
     explicit CliRunner(QStringList leading = {});
 
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    // Another program to run, hoststand-cli being among the leading
+    // arguments (setpriv to run it as another user).
+    void setProgram(const QString &program) { m_program = program; }
     CliRun run(const QStringList &arguments) const;
 
 private:
     QStringList m_leading;
+    QString m_program;
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
 };
 

@@ -20,7 +20,6 @@
 
 #include "eventstore/SqliteConnection.h"
 #include "eventstore/SqliteEventStore.h"
-#include "eventstore/SqliteStoreFile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -129,8 +128,8 @@ int appendOnRequest(SqliteEventStore &store, const QString &stream, int count)
 }
 
 // What a host stand does to its own store's files besides SQLite: a file
-// dialog's look at the folder, a header check, a verify or a demo load with
-// a store object of its own.
+// dialog's look at the folder, a verify or a demo load with a store object
+// of its own.
 bool peek(const QString &path)
 {
     for (const QString &file : QStringList {path, path + u"-wal"_s, path + u"-shm"_s}) {
@@ -140,8 +139,6 @@ bool peek(const QString &path)
         (void)opened.read(64); // the log may be empty, or missing in a broken store
     }
     if (!QMimeDatabase().mimeTypeForFile(path, QMimeDatabase::MatchContent).isValid())
-        return false;
-    if (!inspectStoreFile(path).ok())
         return false;
     auto second = SqliteEventStore::open(path);
     return second.ok() && second.value()->lastPosition().ok();
