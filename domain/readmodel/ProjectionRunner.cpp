@@ -492,7 +492,7 @@ void ProjectionRunner::fail(const StoreError &error)
         disconnect(m_subscription, nullptr, this, nullptr);
         m_subscription->stop();
     }
-    Q_EMIT failed(error.message());
+    Q_EMIT failed(error);
 }
 
 void ProjectionRunner::reportProgress(qint64 position)

@@ -62,7 +62,7 @@ public:
 Q_SIGNALS:
     void committed(const hoststand::ChangeSet &changes);
     void progress(qint64 done, qint64 total);
-    void failed(const QString &message);
+    void failed(const hoststand::StoreError &error);
 
 private:
     struct BatchOutcome

@@ -18,9 +18,12 @@
 #include "eventstore/EventStore.h"
 #include "eventstore/PostgresEventStore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -36,8 +39,9 @@ static bool isPostgresLocation(const QString &location)
 class ReadModel::Private final
 {
 public:
-    Private(EventStore &store, std::unique_ptr<ReadConnection> connection)
+    Private(EventStore &store, std::unique_ptr<ReadConnection> connection, bool sqliteFile = false)
         : store(store)
+        , sqliteFile(sqliteFile)
         , connection(std::move(connection))
         , runner(store, *this->connection, {&tables, &locks, &bookings, &settings, &audit},
                  ProjectionVersion)
@@ -52,6 +56,7 @@ public:
 
     ReadModel *q = nullptr;
     EventStore &store;
+    bool sqliteFile; // a file this process may set aside and build again
     std::unique_ptr<ReadConnection> connection;
     TablesProjection tables;
     LocksProjection locks;
@@ -61,6 +66,8 @@ public:
     ProjectionRunner runner;
     ReadQueries queries;
     QList<Projection *> outdated;
+    QString notice; // what happened to the read file as it was opened
+    mutable std::optional<QString> readFailure; // the first read that failed
     RestaurantSettingsRow currentSettings;
     QTimeZone zone = QTimeZone::utc();
 };
@@ -95,8 +102,15 @@ T ReadModel::Private::answer(StoreResult<T> result, T fallback) const
         return std::move(result).value();
     const QString message = result.error().message();
     qCWarning(lcReadModel).noquote() << message;
+    if (!readFailure)
+        readFailure = message;
     QMetaObject::invokeMethod(
-        q, [model = q, message] { Q_EMIT model->failed(message); }, Qt::QueuedConnection);
+        q,
+        [model = q, error = result.error()] {
+            Q_EMIT model->failed(error.message());
+            model->recoverFrom(error);
+        },
+        Qt::QueuedConnection);
     return fallback;
 }
 
@@ -110,12 +124,17 @@ QString ReadModel::defaultLocationFor(const QString &storeLocation)
 // Looks at the file before writing to it, then marks a new one as a read
 // file and gives it its checkpoints table in the same transaction: a file
 // with the mark always has the table.
-static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFile(const QString &location)
+static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFileAsItIs(
+    const QString &location)
 {
-    if (auto inspected = SqliteReadFile::inspect(location, ReadModel::ProjectionVersion);
-        !inspected.ok())
-        return inspected.error();
-    auto connection = SqliteReadConnection::open(location);
+    std::optional<SqliteReadFile::Kind> kind;
+    auto connection = SqliteReadConnection::open(location, [&kind](SqliteReadConnection &opened) {
+        auto checked = SqliteReadFile::check(opened, ReadModel::ProjectionVersion);
+        if (!checked.ok())
+            return StoreResult<void>(checked.error());
+        kind = checked.value();
+        return StoreResult<void>();
+    });
     if (!connection.ok())
         return connection.error();
     ReadTransaction transaction(*connection.value());
@@ -130,6 +149,42 @@ static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFile(const QSt
     if (auto committed = transaction.commit(); !committed.ok())
         return committed.error();
     return connection;
+}
+
+// The read tables are derived data: a damaged file, or one that is not a
+// read model at all, is set aside (renamed, never deleted) and a new one is
+// built from the events; notice says so, for the host.
+// A file found damaged while in use (damage) is set aside whatever a look
+// at it now says.
+static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadFile(
+    const QString &location, QString *notice, const std::optional<QString> &damage = {})
+{
+    QString why;
+    if (damage) {
+        why = *damage;
+    } else {
+        auto connection = openReadFileAsItIs(location);
+        if (connection.ok() || !SqliteReadFile::isToBeSetAside(connection.error()))
+            return connection;
+        why = connection.error().message();
+    } // the connection is closed here
+    auto aside = SqliteReadFile::setAside(location);
+    if (!aside.ok())
+        return aside.error();
+    *notice = u"%1 It was set aside as %2, and the read tables are built again from the "
+              "events."_s.arg(why, QDir::toNativeSeparators(aside.value()));
+    qCWarning(lcReadModel).noquote() << *notice;
+    return openReadFileAsItIs(location);
+}
+
+bool ReadModel::canWriteAt(const QString &location)
+{
+    if (isPostgresLocation(location))
+        return true;
+    const QFileInfo file(location);
+    if (file.exists())
+        return file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
+    return QFileInfo(file.absolutePath()).isWritable();
 }
 
 // The schema in the store's database: connected with the store's password
@@ -155,10 +210,16 @@ StoreResult<std::unique_ptr<ReadModel>> ReadModel::open(EventStore &store, const
 {
     if (isPostgresLocation(location))
         return openPostgresSchema(store, location, parent);
-    auto connection = openReadFile(location);
+    QString notice;
+    auto connection = openReadFile(location, &notice);
     if (!connection.ok())
         return connection.error();
-    return openOn(store, std::move(connection).value(), parent);
+    auto model = openOn(store, std::move(connection).value(), parent);
+    if (model.ok()) {
+        model.value()->d->sqliteFile = true;
+        model.value()->d->notice = notice;
+    }
+    return model;
 }
 
 static StoreResult<void> createCheckpoints(ReadConnection &connection)
@@ -192,12 +253,17 @@ ReadModel::ReadModel(std::unique_ptr<Private> d, QObject *parent)
     : QObject(parent)
     , d(std::move(d))
 {
-    this->d->q = this;
     connect(&this->d->store, &EventStore::availabilityChanged, this,
-            [this](bool available) { Q_EMIT availabilityChanged(available); });
-    connect(&this->d->runner, &ProjectionRunner::committed, this, [this](const ChangeSet &changes) {
+            [this](bool available) { Q_EMIT availabilityChanged(available && !m_recovering); });
+    wire();
+}
+
+void ReadModel::wire()
+{
+    d->q = this;
+    connect(&d->runner, &ProjectionRunner::committed, this, [this](const ChangeSet &changes) {
         if (changes.settingsChanged()) {
-            if (auto loaded = this->d->reloadSettings(); !loaded.ok())
+            if (auto loaded = d->reloadSettings(); !loaded.ok())
                 Q_EMIT failed(loaded.error().message());
         }
         for (const QString &tableId : changes.tables())
@@ -210,8 +276,68 @@ ReadModel::ReadModel(std::unique_ptr<Private> d, QObject *parent)
             Q_EMIT settingsChanged();
         Q_EMIT auditAppended(changes.lastAuditPosition());
     });
-    connect(&this->d->runner, &ProjectionRunner::progress, this, &ReadModel::rebuildProgress);
-    connect(&this->d->runner, &ProjectionRunner::failed, this, &ReadModel::failed);
+    connect(&d->runner, &ProjectionRunner::progress, this, &ReadModel::rebuildProgress);
+    connect(&d->runner, &ProjectionRunner::failed, this, [this](const StoreError &error) {
+        Q_EMIT failed(error.message());
+        recoverFrom(error);
+    });
+}
+
+// A read file that fails as damaged (or whose files changed under it) is
+// opened again, on the next turn of the event loop, outside the code that
+// found it: set aside and built afresh when it is damaged, caught up from
+// its checkpoint when it is sound. Meanwhile the read model counts as
+// unavailable, so the views keep what they show and read everything again
+// once it is back.
+void ReadModel::recoverFrom(const StoreError &error)
+{
+    const bool damaged = SqliteReadFile::isToBeSetAside(error);
+    if (m_recovering || !d->sqliteFile
+        || (!damaged && error.code() != StoreError::Code::FilesReplaced))
+        return;
+    m_recovering = true;
+    Q_EMIT availabilityChanged(false);
+    QMetaObject::invokeMethod(
+        this, [this, why = error.message(), damaged] { (void)reopen(why, damaged); },
+        Qt::QueuedConnection);
+}
+
+StoreResult<void> ReadModel::reopen(const QString &why, bool damaged)
+{
+    const QString location = d->connection->location();
+    d->runner.stop();
+    QString notice;
+    auto connection
+        = openReadFile(location, &notice, damaged ? std::optional<QString>(why) : std::nullopt);
+    std::unique_ptr<Private> fresh;
+    StoreResult<void> opened;
+    if (connection.ok()) {
+        fresh = std::make_unique<Private>(d->store, std::move(connection).value(), true);
+        auto outdated = fresh->runner.open();
+        if (outdated.ok())
+            fresh->outdated = outdated.value();
+        else
+            opened = outdated.error();
+    } else {
+        opened = connection.error();
+    }
+    if (!opened.ok()) {
+        Q_EMIT failed(opened.error().message());
+        QTimer::singleShot(RecoveryRetry, this, [this, why] { (void)reopen(why, false); });
+        return opened;
+    }
+    d = std::move(fresh);
+    d->notice = notice.isEmpty() ? u"The read model's file %1 was opened again: %2"_s.arg(
+                    QDir::toNativeSeparators(location), why)
+                                 : notice;
+    wire();
+    auto started = start();
+    m_recovering = false;
+    Q_EMIT noticed(d->notice);
+    if (!started.ok())
+        Q_EMIT failed(started.error().message());
+    Q_EMIT availabilityChanged(d->store.isAvailable());
+    return started;
 }
 
 ReadModel::~ReadModel() = default;
@@ -236,11 +362,16 @@ StoreResult<void> ReadModel::start()
     return {};
 }
 
+// A file too damaged to drop its tables is set aside and built anew.
 StoreResult<void> ReadModel::rebuild()
 {
     d->runner.stop();
     d->outdated = d->projections();
-    return start();
+    auto started = start();
+    if (started.ok() || !d->sqliteFile || !SqliteReadFile::isToBeSetAside(started.error()))
+        return started;
+    m_recovering = true;
+    return reopen(started.error().message(), true);
 }
 
 qint64 ReadModel::position() const
@@ -250,7 +381,17 @@ qint64 ReadModel::position() const
 
 bool ReadModel::isAvailable() const
 {
-    return d->store.isAvailable();
+    return !m_recovering && d->store.isAvailable();
+}
+
+QString ReadModel::notice() const
+{
+    return d->notice;
+}
+
+QString ReadModel::readFailure() const
+{
+    return d->readFailure.value_or(QString());
 }
 
 RestaurantSettingsRow ReadModel::settings() const

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <chrono>
 #include <memory>
 
 namespace hoststand {
@@ -56,6 +57,16 @@ public:
                                                               int maxDifferences = 20);
 
     QString location() const;
+    // Whether this process could keep read tables at the location (a SQLite
+    // file it may write, or may make in its folder; a server always).
+    static bool canWriteAt(const QString &location);
+    // What happened to the read file as it was opened or recovered, for
+    // the host ("... was damaged; it was set aside as ..."); empty when
+    // nothing did.
+    QString notice() const;
+    // Why the first query that failed since the read file was opened failed
+    // (it answered as if nothing was found); empty when none did.
+    QString readFailure() const;
 
     // The version of the projections' code; a stored older version is rebuilt.
     static constexpr int ProjectionVersion = 1;
@@ -121,16 +132,25 @@ Q_SIGNALS:
     void caughtUp();
     // The read tables could not be written or read; the message says why.
     void failed(const QString &message);
-    // The store's server was lost (false) or can be reached again (true).
+    // The read tables cannot be read (false: the store's server was lost,
+    // or a damaged read file is being built again) or can be again (true).
     void availabilityChanged(bool available);
+    // Something happened to the read file that the host should hear of
+    // (notice()): it was damaged and set aside, or opened again.
+    void noticed(const QString &message);
 
 private:
     class Private;
     explicit ReadModel(std::unique_ptr<Private> d, QObject *parent);
+    void wire();
+    void recoverFrom(const StoreError &error);
+    StoreResult<void> reopen(const QString &why, bool damaged);
+    static constexpr std::chrono::milliseconds RecoveryRetry {5000};
     static StoreResult<std::unique_ptr<ReadModel>> openPostgresSchema(EventStore &store,
                                                                       const QString &location,
                                                                       QObject *parent);
     std::unique_ptr<Private> d;
+    bool m_recovering = false;
 };
 
 } // namespace hoststand

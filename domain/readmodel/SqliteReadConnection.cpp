@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -64,12 +63,17 @@ StoreResult<void> SqliteReadConnection::connect(const QString &databaseName, con
     return {};
 }
 
-StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::open(const QString &path)
+StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::open(const QString &path,
+                                                                              const Check &check)
 {
     std::unique_ptr<SqliteReadConnection> connection(new SqliteReadConnection(path));
     if (auto connected = connection->connect(path, u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
         !connected.ok())
         return connected.error();
+    if (check) {
+        if (auto checked = check(*connection); !checked.ok())
+            return checked.error();
+    }
     for (const QString &setting : connection->dialect().sessionSettings()) {
         if (auto done = connection->queryValue(setting); !done.ok())
             return done.error();
@@ -88,25 +92,6 @@ StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::open(co
     // The session settings read the file, which opens its log and index.
     connection->m_hold.record();
     connection->m_holds = true;
-    return connection;
-}
-
-// Immutable when no -wal file exists: SQLite then creates no file and takes
-// no lock. With a -wal file (the read model is open elsewhere), a plain
-// read-only open sees the latest commits.
-StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::openReadOnly(
-    const QString &path)
-{
-    std::unique_ptr<SqliteReadConnection> connection(new SqliteReadConnection(path));
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    const bool immutable = !QFileInfo::exists(absolute + u"-wal"_s);
-    const QString name = immutable
-        ? QUrl::fromLocalFile(absolute).toString(QUrl::FullyEncoded) + u"?immutable=1"_s
-        : absolute;
-    const QString options
-        = immutable ? u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s : u"QSQLITE_OPEN_READONLY"_s;
-    if (auto connected = connection->connect(name, options); !connected.ok())
-        return connected.error();
     return connection;
 }
 
@@ -148,7 +133,7 @@ StoreResult<void> SqliteReadConnection::checkHold() const
     if (!m_holds)
         return {};
     if (const std::optional<QString> lost = m_hold.lost())
-        return StoreError(StoreError::Code::CorruptStore,
+        return StoreError(StoreError::Code::FilesReplaced,
                           u"The read model's files changed under it (%1); it must be opened "
                           "again."_s.arg(*lost));
     return {};

@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+#include <functional>
+
 #include <sqlite3.h>
 
 namespace hoststand {
@@ -14,12 +16,12 @@ namespace hoststand {
 class SqliteReadConnection final : public ReadConnection
 {
 public:
-    // Opens the file read-write (creating it) and applies the dialect's
-    // session settings. Inspect the file first (SqliteReadFile).
-    static StoreResult<std::unique_ptr<SqliteReadConnection>> open(const QString &path);
-    // Opens without writing anything, not even a -wal or -shm file where
-    // none exists: for looking at a file before deciding to use it.
-    static StoreResult<std::unique_ptr<SqliteReadConnection>> openReadOnly(const QString &path);
+    // Opens the file read-write (creating it), runs check on it before
+    // anything is written (SqliteReadFile::check: the file is left as it is
+    // when it refuses), then applies the dialect's session settings.
+    using Check = std::function<StoreResult<void>(SqliteReadConnection &)>;
+    static StoreResult<std::unique_ptr<SqliteReadConnection>> open(const QString &path,
+                                                                   const Check &check = {});
     ~SqliteReadConnection() override;
 
     const ReadDialect &dialect() const override { return m_dialect; }

@@ -90,16 +90,26 @@ bool ReadModelFixture::settle(qint64 position)
 
 bool ReadModelFixture::tamper(const QString &sql)
 {
+    return tamper(QStringList {sql});
+}
+
+bool ReadModelFixture::tamper(const QStringList &statements)
+{
     const QString name = u"tamper"_s;
     bool done = false;
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         database.setDatabaseName(readPath());
         if (database.open()) {
-            QSqlQuery query(database);
-            done = query.exec(sql);
-            if (!done)
-                qWarning("tamper failed: %s", qPrintable(query.lastError().text()));
+            done = true;
+            for (const QString &sql : statements) {
+                QSqlQuery query(database);
+                done = query.exec(sql);
+                if (!done) {
+                    qWarning("tamper failed: %s", qPrintable(query.lastError().text()));
+                    break;
+                }
+            }
         }
         database.close();
     }

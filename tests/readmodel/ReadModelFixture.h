@@ -42,6 +42,8 @@ public:
     // Runs SQL on the read file through a connection of its own (to tamper
     // with it the way a bug or an old version would).
     bool tamper(const QString &sql);
+    // Several statements on one connection (a pragma, then what it allows).
+    bool tamper(const QStringList &statements);
     // How SQLite would run a query on the read file: the detail of each step
     // of its EXPLAIN QUERY PLAN ("SEARCH a USING INDEX ..."); empty on failure.
     QStringList queryPlan(const QString &sql);

@@ -9,6 +9,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -124,15 +126,37 @@ private Q_SLOTS:
     void anOlderProjectionVersionIsRebuilt();
     void aReadFileOfANewerVersionIsRefusedUnchanged_data();
     void aReadFileOfANewerVersionIsRefusedUnchanged();
-    void aFileThatIsNotAReadModelIsRefusedUnchanged_data();
-    void aFileThatIsNotAReadModelIsRefusedUnchanged();
+    void aFileThatIsNotASoundReadModelIsSetAsideAndBuiltAgain_data();
+    void aFileThatIsNotASoundReadModelIsSetAsideAndBuiltAgain();
     void verifyReportsRowsThatDifferFromAFreshRebuild();
     void theReadFileLivesBesideTheStore();
     void aReadFileWhoseLogWasDeletedIsReportedNotWrittenOnSilently();
+    void aReadFileFoundDamagedInUseIsSetAsideAndBuiltAgain();
     void theSameProjectionsAndQueriesRunThroughQtSql();
     void eachDialectWritesTheSchemaInItsWords_data();
     void eachDialectWritesTheSchemaInItsWords();
 };
+
+namespace {
+
+// The page of a SQLite file where a table's rows begin.
+int rootPage(const QString &file, const QString &table)
+{
+    int page = 0;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"pages"_s);
+        database.setDatabaseName(file);
+        QSqlQuery query(database);
+        if (database.open()
+            && query.exec(u"SELECT rootpage FROM sqlite_master WHERE name = '%1'"_s.arg(table))
+            && query.next())
+            page = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(u"pages"_s);
+    return page;
+}
+
+} // namespace
 
 void tst_ReadModel::initTestCase()
 {
@@ -984,28 +1008,29 @@ void tst_ReadModel::aReadFileOfANewerVersionIsRefusedUnchanged()
     QCOMPARE(fileBytes(fixture.readPath()), before);
 }
 
-void tst_ReadModel::aFileThatIsNotAReadModelIsRefusedUnchanged_data()
+void tst_ReadModel::aFileThatIsNotASoundReadModelIsSetAsideAndBuiltAgain_data()
 {
     QTest::addColumn<QString>("kind");
-    QTest::addColumn<StoreError::Code>("code");
     QTest::addColumn<QString>("says");
-    QTest::newRow("a text file") << u"text"_s << StoreError::Code::NotAStore
-                                 << u"not a SQLite database"_s;
-    QTest::newRow("another application's database")
-        << u"foreign"_s << StoreError::Code::NotAStore << u"another application"_s;
-    QTest::newRow("a damaged read file")
-        << u"damaged"_s << StoreError::Code::CorruptStore << u"delete the file"_s;
+    QTest::newRow("a text file") << u"text"_s << u"not a SQLite database"_s;
+    QTest::newRow("another application's database") << u"foreign"_s << u"another application"_s;
+    QTest::newRow("a read file whose schema page is damaged") << u"damaged"_s << u"damaged"_s;
+    QTest::newRow("a read file whose bookings are damaged") << u"bookings"_s << u"damaged"_s;
 }
 
-void tst_ReadModel::aFileThatIsNotAReadModelIsRefusedUnchanged()
+// The read tables are derived: a file in their place that is not a sound
+// read model is renamed (never deleted, never changed) and a new one is
+// built from the events, and the read model says so.
+void tst_ReadModel::aFileThatIsNotASoundReadModelIsSetAsideAndBuiltAgain()
 {
     QFETCH(QString, kind);
-    QFETCH(StoreError::Code, code);
     QFETCH(QString, says);
     ReadModelFixture fixture;
     QCOMPARE(fixture.open(), QString());
     QVERIFY(fixture.append(someBookings(1, 5)) > 0);
-    fixture.closeReadModel();
+    const QStringList expected = fixture.model().dump();
+    int bookingsRoot = 0;
+    fixture.closeReadModel(); // the last connection copies its log into the file
     QFile file(fixture.readPath());
     if (kind == u"text"_s) {
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -1013,6 +1038,12 @@ void tst_ReadModel::aFileThatIsNotAReadModelIsRefusedUnchanged()
     } else if (kind == u"foreign"_s) {
         QVERIFY(file.remove());
         QVERIFY(fixture.tamper(u"CREATE TABLE recipes(name TEXT)"_s));
+    } else if (kind == u"bookings"_s) {
+        bookingsRoot = rootPage(fixture.readPath(), u"bookings"_s);
+        QVERIFY(bookingsRoot > 1);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(qint64(bookingsRoot - 1) * 4096));
+        file.write(QByteArray(4096, '\x5a'));
     } else {
         // The first page holds the schema: garbage there damages every table.
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -1023,10 +1054,18 @@ void tst_ReadModel::aFileThatIsNotAReadModelIsRefusedUnchanged()
     const QByteArray before = fileBytes(fixture.readPath());
 
     auto model = ReadModel::open(fixture.store(), fixture.readPath());
-    QVERIFY(!model.ok());
-    QCOMPARE(model.error().code(), code);
-    QVERIFY2(model.error().message().contains(says), qPrintable(model.error().message()));
-    QCOMPARE(fileBytes(fixture.readPath()), before);
+    HS_VERIFY_OK(model);
+    const QString notice = model.value()->notice();
+    QVERIFY2(notice.contains(says), qPrintable(notice));
+    QVERIFY2(notice.contains(u"set aside as"_s), qPrintable(notice));
+    const QStringList aside
+        = QFileInfo(fixture.readPath())
+              .dir()
+              .entryList({QFileInfo(fixture.readPath()).fileName() + u".damaged-*"_s}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QCOMPARE(fileBytes(QFileInfo(fixture.readPath()).dir().filePath(aside.constFirst())), before);
+    HS_VERIFY_OK(model.value()->start());
+    QCOMPARE(model.value()->dump(), expected);
 }
 
 void tst_ReadModel::verifyReportsRowsThatDifferFromAFreshRebuild()
@@ -1076,6 +1115,42 @@ void tst_ReadModel::aReadFileWhoseLogWasDeletedIsReportedNotWrittenOnSilently()
     const QString message = failed.constFirst().constFirst().toString();
     QVERIFY2(message.contains(u"changed under it"_s), qPrintable(message));
     QVERIFY2(message.contains(u"was deleted"_s), qPrintable(message));
+}
+
+// Damage a query meets while the read model is in use (here: the bookings
+// table's and its indexes' pages swapped for another index's by another
+// connection): the read
+// model reports it, answers none rather than wrong rows, counts as
+// unavailable meanwhile, sets the file aside
+// and builds the read tables again, then says so.
+void tst_ReadModel::aReadFileFoundDamagedInUseIsSetAsideAndBuiltAgain()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(Events {tableAdded(u"T1"_s, 4), dinner()} + someBookings(1, 5)) > 0);
+    const QStringList expected = fixture.model().dump();
+    QVERIFY(fixture.tamper(QStringList {
+        u"PRAGMA writable_schema = ON"_s,
+        u"UPDATE sqlite_master SET rootpage = (SELECT rootpage FROM sqlite_master WHERE "
+        "type = 'index' AND tbl_name = 'audit' LIMIT 1) WHERE tbl_name = 'bookings'"_s,
+        u"PRAGMA schema_version = 100000"_s})); // other connections read the schema again
+
+    QSignalSpy noticed(&fixture.model(), &ReadModel::noticed);
+    QSignalSpy availability(&fixture.model(), &ReadModel::availabilityChanged);
+    QVERIFY(fixture.model()
+                .bookingsBetween(QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc()),
+                                 QDateTime(QDate(2100, 1, 1), QTime(0, 0), QTimeZone::utc()))
+                .isEmpty());
+    QVERIFY(!fixture.model().readFailure().isEmpty());
+    QTRY_COMPARE(noticed.size(), 1);
+    QVERIFY2(noticed.constFirst().constFirst().toString().contains(u"set aside as"_s),
+             qPrintable(noticed.constFirst().constFirst().toString()));
+    QCOMPARE(availability.size(), 2);
+    QCOMPARE(availability.at(0).constFirst().toBool(), false);
+    QCOMPARE(availability.at(1).constFirst().toBool(), true);
+    QVERIFY(fixture.model().isAvailable());
+    QCOMPARE(fixture.model().dump(), expected);
+    QVERIFY(fixture.model().readFailure().isEmpty());
 }
 
 // Through QSqlQuery, as the PostgreSQL read schema will be reached: the same
