@@ -64,6 +64,8 @@ QString DomainError::codeName(Code code)
         return u"conflict"_s;
     case Code::StoreFailure:
         return u"store-failure"_s;
+    case Code::ClockOutOfStep:
+        return u"clock-out-of-step"_s;
     }
     return u"unknown"_s;
 }

@@ -29,6 +29,7 @@ public:
         InvalidTransition, // the booking's state does not allow it
         Conflict, // another terminal changed it at the same moment
         StoreFailure, // the store failed (disk, connection)
+        ClockOutOfStep, // this terminal's clock disagrees with the store's
     };
 
     DomainError(Code code, QString message, QStringList bookingIds = {})

@@ -1,6 +1,7 @@
 #include "domain/Restaurant.h"
 
 #include "domain/Clock.h"
+#include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
 #include "domain/booker/BookingSaga.h"
 #include "domain/booker/EventSourcedTableCatalog.h"
@@ -12,7 +13,10 @@
 #include "eventstore/EventStoreFactory.h"
 
 #include <QEventLoop>
+#include <QTemporaryDir>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
@@ -20,7 +24,7 @@ StoreResult<std::unique_ptr<Restaurant>> Restaurant::open(const RestaurantOption
                                                           const Clock &clock,
                                                           CommandContext context, QObject *parent)
 {
-    auto store = openEventStore(options.store);
+    auto store = openEventStore(options.store, options.createStore);
     if (!store.ok())
         return store.error();
     return open(std::move(store).value(), options, clock, std::move(context), parent);
@@ -46,10 +50,28 @@ Restaurant::Restaurant(const RestaurantOptions &options, const Clock &clock, Com
     , m_clock(clock)
     , m_context(std::move(context))
     , m_store(std::move(store))
-    , m_tableManager(std::make_unique<TableManager>(*m_store, m_clock, m_context))
+    , m_storeClock(std::make_unique<StoreClock>(
+          clock, *m_store,
+          options.clockIsDeliberate.value_or(dynamic_cast<const SystemClock *>(&clock) == nullptr),
+          options.storeTime))
+    , m_tableManager(std::make_unique<TableManager>(*m_store, *m_storeClock, m_context))
     , m_tableCatalog(std::make_unique<booker::EventSourcedTableCatalog>(*m_store))
     , m_booker(std::make_unique<booker::Booker>(*m_store, *m_tableCatalog, m_clock, m_context))
-{ }
+{
+    m_booker->setTimeGuard([this] { return m_storeClock->refusal(); });
+    connect(&m_clockCheck, &QTimer::timeout, this, &Restaurant::checkClock);
+}
+
+// The store's clock is read at open and then now and again: the bound it
+// sets on the table manager's time follows the store, and a terminal whose
+// clock drifts out of step says so (StoreClock::problemChanged).
+void Restaurant::checkClock()
+{
+    if (auto settings = m_booker->settings(); settings.ok())
+        m_storeClock->setTimeZone(settings.value().timeZone());
+    if (auto checked = m_storeClock->check(); !checked.ok())
+        qWarning("The store's clock could not be read: %s", qPrintable(checked.error().message()));
+}
 
 Restaurant::~Restaurant()
 {
@@ -65,9 +87,15 @@ StoreResult<void> Restaurant::openReadModel()
 {
     if (m_options.readModel == RestaurantOptions::ReadModelUse::None)
         return {};
-    const QString location = m_options.readModelLocation.isEmpty()
+    QString location = m_options.readModelLocation.isEmpty()
         ? ReadModel::defaultLocationFor(m_store->location())
         : m_options.readModelLocation;
+    // A store this user can only read, beside a read file it cannot write:
+    // the read tables are built afresh in a folder of this process's own.
+    if (!m_store->isWritable() && !ReadModel::canWriteAt(location)) {
+        m_scratch = std::make_unique<QTemporaryDir>();
+        location = m_scratch->filePath(u"store.read"_s);
+    }
     auto model = ReadModel::open(*m_store, location);
     if (!model.ok())
         return model.error();
@@ -81,6 +109,11 @@ StoreResult<void> Restaurant::openReadModel()
 
 void Restaurant::startBackgroundWork()
 {
+    checkClock();
+    if (m_options.clockCheckInterval.count() > 0)
+        m_clockCheck.start(m_options.clockCheckInterval);
+    if (!m_store->isWritable())
+        return; // the sagas and the lock expiry write
     if (m_options.runSagas) {
         m_tableLockingSaga
             = std::make_unique<TableLockingSaga>(*m_tableManager, m_options.sagaSettings);

@@ -11,14 +11,18 @@
 
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
+
+class QTemporaryDir;
 
 namespace hoststand {
 
 class Clock;
 class EventStore;
+class StoreClock;
 class LockExpiryScheduler;
 class ReadModel;
 class TableLockingSaga;
@@ -61,6 +65,8 @@ public:
     TableManager &tableManager() const { return *m_tableManager; }
     booker::Booker &booker() const { return *m_booker; }
     const Clock &clock() const { return m_clock; }
+    // This terminal's clock as the store vouches for it, and its warnings.
+    const StoreClock &storeClock() const { return *m_storeClock; }
     const RestaurantOptions &options() const { return m_options; }
 
     // Initiates the booking and waits, running the event loop, until the
@@ -91,6 +97,7 @@ private:
 
     StoreResult<void> openReadModel();
     void startBackgroundWork();
+    void checkClock();
     DomainResult<BookingOutcome> settle(const DomainResult<BookingId> &initiated);
     DomainResult<BookingOutcome> outcomeOf(const BookingId &booking);
     DomainResult<bool> endBooking(const BookingId &booking,
@@ -105,6 +112,9 @@ private:
     CommandContext m_context;
     // Declared in the order they are built; destroyed in reverse.
     std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<StoreClock> m_storeClock;
+    // The read file's folder when the store's own cannot be written.
+    std::unique_ptr<QTemporaryDir> m_scratch;
     std::unique_ptr<ReadModel> m_readModel;
     std::unique_ptr<TableManager> m_tableManager;
     std::unique_ptr<booker::TableCatalog> m_tableCatalog;
@@ -112,6 +122,7 @@ private:
     std::unique_ptr<TableLockingSaga> m_tableLockingSaga;
     std::unique_ptr<booker::BookingSaga> m_bookingSaga;
     std::unique_ptr<LockExpiryScheduler> m_lockExpiry;
+    QTimer m_clockCheck;
 };
 
 } // namespace hoststand

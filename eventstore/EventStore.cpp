@@ -4,4 +4,9 @@ namespace hoststand {
 
 EventStore::~EventStore() = default;
 
+StoreResult<QDateTime> EventStore::storeTime()
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
 } // namespace hoststand

@@ -68,6 +68,9 @@ public:
     // Whether the store can be reached now; availabilityChanged() tells of
     // each change.
     virtual bool isAvailable() const { return true; }
+    // Whether this process may write to it (a SQLite file of another user
+    // may be readable only); appends to a store that is not are refused.
+    virtual bool isWritable() const { return true; }
 
     // Appends the events atomically after checking the expectation. An
     // append of event ids that are already stored at the same place in the
@@ -93,6 +96,9 @@ public:
     virtual StoreResult<qint64> streamRevision(const QString &stream) = 0;
     // The position of the last event in the store, 0 when empty.
     virtual StoreResult<qint64> lastPosition() = 0;
+    // The time by the clock that stamps the store's events: this machine's
+    // for a local file, the server's for a shared store.
+    virtual StoreResult<QDateTime> storeTime();
 
     // --- Persistent subscription groups (see PersistentSubscription) ---
 

@@ -298,6 +298,11 @@ StoreResult<qint64> PostgresEventStore::lastPosition()
     return onSession([](PostgresSession &session) { return session.events().lastPosition(); });
 }
 
+StoreResult<QDateTime> PostgresEventStore::storeTime()
+{
+    return onSession([](PostgresSession &session) { return session.events().serverTime(); });
+}
+
 StoreResult<void> PostgresEventStore::createGroup(const QString &group, qint64 startAfter)
 {
     return onSession(

@@ -72,6 +72,7 @@ public:
                                               const ReadAllFilter &filter = {}) override;
     StoreResult<qint64> streamRevision(const QString &stream) override;
     StoreResult<qint64> lastPosition() override;
+    StoreResult<QDateTime> storeTime() override;
     StoreResult<void> createGroup(const QString &group, qint64 startAfter) override;
     StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) override;
     StoreResult<bool> acquireLease(const QString &group, const QString &owner,

@@ -4,6 +4,7 @@
 #include "eventstore/StoreInput.h"
 
 #include <QSqlError>
+#include <QTimeZone>
 
 #include <limits>
 
@@ -44,6 +45,7 @@ StoreResult<void> PostgresEventTable::prepare()
         {&m_revision,
          u"SELECT coalesce(max(revision), -1) FROM %1 WHERE stream = :stream"_s.arg(events)},
         {&m_lastPosition, u"SELECT coalesce(max(position), 0) FROM %1"_s.arg(events)},
+        {&m_serverTime, u"SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint"_s},
         {&m_streamRevisions,
          u"SELECT stream, max(revision) FROM %1 WHERE stream = ANY(:streams::text[]) "
          "GROUP BY stream"_s.arg(events)},
@@ -94,6 +96,14 @@ StoreResult<qint64> PostgresEventTable::streamRevision(const QString &stream)
 StoreResult<qint64> PostgresEventTable::lastPosition()
 {
     return readCount(m_lastPosition, {}, u"read the store's last position"_s);
+}
+
+StoreResult<QDateTime> PostgresEventTable::serverTime()
+{
+    auto milliseconds = readCount(m_serverTime, {}, u"read the server's clock"_s);
+    if (!milliseconds.ok())
+        return milliseconds.error();
+    return QDateTime::fromMSecsSinceEpoch(milliseconds.value(), QTimeZone::utc());
 }
 
 StoreResult<void> PostgresEventTable::lock()

@@ -34,6 +34,8 @@ public:
                                               const QStringList &types);
     StoreResult<qint64> streamRevision(const QString &stream);
     StoreResult<qint64> lastPosition();
+    // The server's clock, which stamps every event's creation.
+    StoreResult<QDateTime> serverTime();
     // Writes events recorded by another store as they are (PostgresEventStore::importEvents).
     StoreResult<qint64> importEvents(const QList<RecordedEvent> &events);
 
@@ -60,6 +62,7 @@ private:
     QSqlQuery m_lock;
     QSqlQuery m_revision;
     QSqlQuery m_lastPosition;
+    QSqlQuery m_serverTime;
     PostgresEventInserts m_inserts;
     QSqlQuery m_streamRevisions;
     QSqlQuery m_notify;

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/readmodel/ReadModel.h"
 #include "eventstore/EventStore.h"
 #include "ui/BookingActions.h"
@@ -31,6 +32,7 @@
 #include <QToolBar>
 
 #include <chrono>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -68,6 +70,7 @@ HostStandWindow::HostStandWindow(HostStandServices services, QWidget *parent)
     , m_walkIn(new QAction(PaletteIconEngine::icon(u"walk-in"_s), u"&Walk-in…"_s, this))
     , m_openBooking(new QAction(u"&Open booking"_s, this))
     , m_storeLabel(new QLabel(this))
+    , m_clockLabel(new QLabel(this))
     , m_terminalLabel(new QLabel(this))
     , m_nowTimer(new QTimer(this))
 {
@@ -180,8 +183,26 @@ void HostStandWindow::buildStatusBar()
     m_terminalLabel->setText(u"Terminal: %1"_s.arg(m_services.terminal));
     m_terminalLabel->setAccessibleName(u"Terminal"_s);
     statusBar()->setAccessibleName(u"Status"_s);
+    statusBar()->addPermanentWidget(m_clockLabel);
     statusBar()->addPermanentWidget(m_storeLabel);
     statusBar()->addPermanentWidget(m_terminalLabel);
+    // A clock the store does not agree with stays in sight until fixed.
+    m_clockLabel->setObjectName(u"clockWarning"_s);
+    m_clockLabel->setAccessibleName(u"Clock"_s);
+    m_clockLabel->setStyleSheet(u"QLabel { color: palette(highlighted-text); background: "
+                                "#b3261e; padding: 1px 6px; font-weight: bold; }"_s);
+    const StoreClock &clock = m_services.restaurant.storeClock();
+    const auto showClock = [this](const QString &problem) {
+        m_clockLabel->setText(u"Clock out of step"_s);
+        m_clockLabel->setToolTip(problem);
+        m_clockLabel->setVisible(!problem.isEmpty());
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "hoststand: %s\n", qPrintable(problem));
+            tell(problem);
+        }
+    };
+    showClock(clock.problem());
+    connect(&clock, &StoreClock::problemChanged, this, showClock);
 }
 
 void HostStandWindow::connectSignals()
@@ -194,6 +215,9 @@ void HostStandWindow::connectSignals()
                                        "soon as it is back; nothing can be booked until then."_s
                                      : QString());
     });
+    connect(&readModel, &ReadModel::noticed, this, &HostStandWindow::tell);
+    if (!readModel.notice().isEmpty())
+        QTimer::singleShot(0, this, [this, notice = readModel.notice()] { tell(notice); });
     connect(m_dayBar, &DayBar::serviceChanged, this, &HostStandWindow::applyDay);
     connect(m_dayBar, &DayBar::todayRequested, this, &HostStandWindow::goToday);
     connect(m_dayBar, &DayBar::searchChanged, this, &HostStandWindow::onSearch);

@@ -114,6 +114,7 @@ private:
     QAction *m_walkIn;
     QAction *m_openBooking;
     QLabel *m_storeLabel;
+    QLabel *m_clockLabel;
     QLabel *m_terminalLabel;
     QTimer *m_nowTimer;
     QString m_selectWhenShown;

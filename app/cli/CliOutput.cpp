@@ -43,6 +43,11 @@ void CliOutput::note(const QString &message) const
     write(stderr, (message + u'\n').toUtf8());
 }
 
+void CliOutput::warn(const QString &message) const
+{
+    note(u"hoststand-cli: warning: "_s + message);
+}
+
 int CliOutput::refuse(const DomainError &error, QJsonObject context) const
 {
     if (!error.bookingIds().isEmpty() && !context.contains(u"bookingIds"_s))

@@ -24,6 +24,9 @@ public:
     void results(const QJsonArray &json, const QString &text) const;
     // A line for people on standard error (progress, a warning).
     void note(const QString &message) const;
+    // "hoststand-cli: warning: ..." on standard error: something the person
+    // running the command must know, that does not stop it.
+    void warn(const QString &message) const;
 
     // Each returns the exit status to end with.
     int refuse(const DomainError &error, QJsonObject context = {}) const;

@@ -5,8 +5,11 @@
 #include "app/cli/ExitStatus.h"
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
+#include "domain/readmodel/ReadModel.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 
@@ -142,6 +145,12 @@ QString CommandRun::storeLocation() const
     return folder + u"/restaurant.hoststand"_s;
 }
 
+Restaurant *CommandRun::openToRead(RestaurantOptions::ReadModelUse readModel)
+{
+    m_createStore = false;
+    return open(readModel);
+}
+
 Restaurant *CommandRun::open(RestaurantOptions::ReadModelUse readModel, bool runSagas)
 {
     if (m_restaurant)
@@ -162,16 +171,21 @@ Restaurant *CommandRun::open(RestaurantOptions::ReadModelUse readModel, bool run
     options.store = storeLocation();
     options.readModel = readModel;
     options.runSagas = runSagas;
+    options.createStore = m_createStore;
     auto opened = Restaurant::open(options, *m_clock, context);
     if (!opened.ok()) {
         refuse(opened.error());
         return nullptr;
     }
     m_restaurant = std::move(opened).value();
+    if (const ReadModel *model = m_restaurant->readModel(); model && !model->notice().isEmpty())
+        m_output.warn(model->notice());
     if (!fixClock()) {
         m_restaurant.reset();
         return nullptr;
     }
+    if (const QString problem = m_restaurant->storeClock().problem(); !problem.isEmpty())
+        m_output.warn(problem);
     return m_restaurant.get();
 }
 
@@ -189,6 +203,16 @@ bool CommandRun::fixClock()
     if (m_manualClock)
         m_manualClock->setNow(m_now->resolve(m_settings));
     return true;
+}
+
+QString CommandRun::readModelFailure()
+{
+    ReadModel *model = m_restaurant ? m_restaurant->readModel() : nullptr;
+    if (!model || model->readFailure().isEmpty())
+        return {};
+    const QString failure = model->readFailure();
+    QCoreApplication::processEvents(); // the read model recovers on the next turn
+    return failure;
 }
 
 int CommandRun::failed() const

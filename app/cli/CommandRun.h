@@ -59,7 +59,14 @@ public:
     // at --now. Null when the store cannot be opened: that is reported, and
     // the command ends with failed().
     Restaurant *open(RestaurantOptions::ReadModelUse readModel, bool runSagas = false);
+    // The same for a command that only reads: a missing or empty store file
+    // is reported, not made into a store.
+    Restaurant *openToRead(RestaurantOptions::ReadModelUse readModel);
     int failed() const;
+    // Why a read of the read model failed during the command (it then
+    // answered as if it found nothing); empty when none did. A damaged read
+    // file has been set aside and built again by then.
+    QString readModelFailure();
     // The settings as the restaurant was opened with them; only after open().
     const booker::RestaurantSettings &settings() const { return m_settings; }
     const Presenter &presenter() const { return *m_presenter; }
@@ -81,6 +88,7 @@ private:
     std::unique_ptr<Restaurant> m_restaurant;
     booker::RestaurantSettings m_settings;
     std::unique_ptr<Presenter> m_presenter;
+    bool m_createStore = true;
 };
 
 } // namespace hoststand::cli

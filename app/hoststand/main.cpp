@@ -66,7 +66,10 @@ int runOn(const QString &store, const Session &session, QSettings &settings,
 {
     RestaurantOptions options;
     options.store = store;
-    options.runLockExpiry = true;
+    // A screenshot renders what the store holds and writes nothing: no
+    // saga settles a pending booking and no lock expires on its account.
+    options.runLockExpiry = !session.takingScreenshot;
+    options.runSagas = !session.takingScreenshot;
     ui::MessageBoxPrompt prompt;
     QString demoMessage;
     if (session.loadDemo || !session.takingScreenshot)

@@ -64,6 +64,10 @@ DomainResult<BookingId> Booker::start(const Initiate &initiate)
 
 DomainResult<BookingId> Booker::startOnce(const Initiate &initiate, const QString &commandId)
 {
+    if (m_timeGuard) {
+        if (auto refused = m_timeGuard())
+            return *refused;
+    }
     auto settings = this->settings();
     if (!settings.ok())
         return settings.error();
@@ -130,6 +134,10 @@ DomainResult<void> Booker::change(const BookingId &booking, const Decide &decide
         if (!loaded.ok())
             return loaded.error();
         const Booking current = Booking::fromEvents(booking, loaded.value().events);
+        if (m_timeGuard) {
+            if (auto refused = m_timeGuard())
+                return *refused;
+        }
         auto decision = decide(current, m_clock.now());
         if (!decision.ok())
             return decision.error();

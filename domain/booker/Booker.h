@@ -12,6 +12,7 @@
 #include <QList>
 
 #include <functional>
+#include <optional>
 
 namespace hoststand {
 class Clock;
@@ -33,6 +34,12 @@ class Booker final
 public:
     Booker(EventStore &store, TableCatalog &tables, const Clock &clock,
            CommandContext context = CommandContext::ofThisProcess());
+
+    // Asked before every command that reads the clock (book, walk in,
+    // arrive, seat, leave, no-show, cancel): a refusal while this terminal's
+    // clock cannot be trusted (StoreClock::refusal).
+    using TimeGuard = std::function<std::optional<DomainError>()>;
+    void setTimeGuard(TimeGuard guard) { m_timeGuard = std::move(guard); }
 
     // Books a table ahead; returns the new booking's id.
     DomainResult<BookingId> book(const BookingRequest &request);
@@ -92,6 +99,7 @@ private:
     // Every booking's start, as read so far, for bookings(date).
     QList<Started> m_started;
     qint64 m_startedPosition = 0;
+    TimeGuard m_timeGuard;
 };
 
 } // namespace hoststand::booker

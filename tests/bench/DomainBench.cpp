@@ -1,4 +1,5 @@
 #include "tests/bench/DomainBench.h"
+#include "domain/StoreClock.h"
 
 #include "domain/Clock.h"
 #include "domain/EventSourcing.h"
@@ -107,6 +108,7 @@ std::optional<QString> measureBookToConfirmed(const QString &storePath, bool dur
     ManualClock clock(FirstDay.addDays(-1));
     RestaurantOptions options;
     options.readModel = RestaurantOptions::ReadModelUse::None;
+    options.storeTime = StoreClock::following(clock);
     auto restaurant = Restaurant::open(std::move(store).value(), options, clock);
     if (!restaurant.ok())
         return restaurant.error().message();

@@ -1,4 +1,5 @@
 #include "tests/bench/GuiBench.h"
+#include "domain/StoreClock.h"
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
@@ -100,6 +101,7 @@ std::unique_ptr<Restaurant> openRestaurant(const QString &path, const Clock &clo
     QFile::remove(ReadModel::defaultLocationFor(path));
     RestaurantOptions options;
     options.store = path;
+    options.storeTime = StoreClock::following(clock);
     auto opened = Restaurant::open(options, clock);
     if (!opened.ok()) {
         failure = opened.error().message();

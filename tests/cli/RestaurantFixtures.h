@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
 #include "domain/tablemanager/TableManager.h"
 
@@ -38,9 +39,10 @@ inline RestaurantOptions optionsFor(const QString &store)
     return options;
 }
 
-inline std::unique_ptr<Restaurant> openRestaurant(const RestaurantOptions &options,
-                                                  const Clock &clock)
+// The store's clock follows the test's (StoreClock::following).
+inline std::unique_ptr<Restaurant> openRestaurant(RestaurantOptions options, const Clock &clock)
 {
+    options.storeTime = StoreClock::following(clock);
     return valueOf(Restaurant::open(
         options, clock, CommandContext {QStringLiteral("host"), QStringLiteral("stand-1")}));
 }

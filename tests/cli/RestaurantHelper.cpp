@@ -10,6 +10,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -82,6 +83,7 @@ std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &cl
     RestaurantOptions options;
     options.store = store;
     options.readModel = RestaurantOptions::ReadModelUse::None;
+    options.storeTime = StoreClock::following(clock);
     auto opened = Restaurant::open(options, clock);
     if (!opened.ok()) {
         std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(store),

@@ -255,6 +255,7 @@ void tst_Restaurant::aStoreTheCallerOpenedIsUsed()
     auto store = valueOf(SqliteEventStore::open(storePath(), storeOptions));
     EventStore *opened = store.get();
     RestaurantOptions options = optionsFor(m_dir->filePath(u"unused/elsewhere.hoststand"_s));
+    options.storeTime = StoreClock::following(*m_clock);
 
     auto restaurant = valueOf(Restaurant::open(std::move(store), options, *m_clock));
     setUpRestaurant(*restaurant, 1);
@@ -274,7 +275,9 @@ void tst_Restaurant::aFileThatIsNotAStoreIsRefused()
     notAStore.write("a shopping list, not a store\n");
     notAStore.close();
 
-    auto opened = Restaurant::open(optionsFor(storePath()), *m_clock);
+    RestaurantOptions options = optionsFor(storePath());
+    options.storeTime = StoreClock::following(*m_clock);
+    auto opened = Restaurant::open(options, *m_clock);
 
     QVERIFY(!opened.ok());
     QVERIFY(!opened.error().message().isEmpty());

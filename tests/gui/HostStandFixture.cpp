@@ -1,4 +1,5 @@
 #include "tests/gui/HostStandFixture.h"
+#include "domain/StoreClock.h"
 
 #include <QDeadlineTimer>
 #include <QTest>
@@ -18,6 +19,7 @@ std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &cl
     options.runSagas = runSagas;
     options.readModel = readModel ? RestaurantOptions::ReadModelUse::Follow
                                   : RestaurantOptions::ReadModelUse::None;
+    options.storeTime = StoreClock::following(clock);
     auto opened = Restaurant::open(options, clock, TestContext);
     if (!opened.ok())
         qFatal("GUI fixture: %s", qPrintable(opened.error().message()));

@@ -4,6 +4,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
 #include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
@@ -149,6 +150,7 @@ void playTheDay(const QString &store, ManualClock &clock)
     RestaurantOptions options;
     options.store = store;
     options.readModel = RestaurantOptions::ReadModelUse::None;
+    options.storeTime = StoreClock::following(clock);
     auto opened = Restaurant::open(options, clock);
     if (!opened.ok())
         fail(u"store"_s, opened.error().message());
@@ -253,6 +255,7 @@ int main(int argc, char **argv)
     RestaurantOptions options;
     options.store = store;
     options.runSagas = false;
+    options.storeTime = StoreClock::following(clock);
     auto opened = Restaurant::open(options, clock, {u"host"_s, u"front-desk"_s});
     if (!opened.ok())
         fail(u"store"_s, opened.error().message());

@@ -7,6 +7,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "tests/gui/ScriptedPrompt.h"
 #include "ui/DemoStart.h"
 #include "ui/FloorPlanScene.h"
@@ -97,6 +98,7 @@ int main(int argc, char **argv)
                  qPrintable(ui::DemoStart::run(store, clock, ui::DemoStart::Mode::Load, prompt)));
     RestaurantOptions options;
     options.store = store;
+    options.storeTime = StoreClock::following(clock);
     auto opened = Restaurant::open(options, clock);
     if (!opened.ok())
         fail(opened.error().message());

@@ -4,6 +4,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/readmodel/ReadModel.h"
 #include "eventstore/SqliteEventStore.h"
 #include "tests/support/HistoryGenerator.h"
@@ -64,6 +65,7 @@ StoreResult<std::unique_ptr<Restaurant>> tst_RebuildProgress::open(ui::RebuildPr
     options.readModelProgress = [&progress](qint64 done, qint64 total) {
         progress.report(done, total);
     };
+    options.storeTime = StoreClock::following(m_clock);
     return Restaurant::open(options, m_clock);
 }
 

@@ -1,3 +1,4 @@
+#include "eventstore/SqliteEventStore.h"
 #include "tests/support/TestSupport.h"
 
 #include <QImage>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void refusesAnUnknownView();
     void theDemoIntoAStoreWithEventsSaysSoAndOpensNormally();
     void theEditorOptionShowsTheTableEditor();
+    void aScreenshotWritesNothingWhateverItsClock();
     void theEditorOptionStartsAndKeepsTheEditorOpen();
 
 private:
@@ -103,6 +105,24 @@ void tst_ScreenshotMode::theDemoIntoAStoreWithEventsSaysSoAndOpensNormally()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.errors.contains(u"only into an empty store"_s), qPrintable(run.errors));
     QCOMPARE(QImage(png).size(), QSize(1400, 900));
+}
+
+// A screenshot with a clock long past every booking of the demo releases no
+// table and settles nothing: the store is as it was.
+void tst_ScreenshotMode::aScreenshotWritesNothingWhateverItsClock()
+{
+    const auto lastPosition = [this] {
+        auto store = hoststand::SqliteEventStore::open(m_store);
+        return store.ok() && store.value()->lastPosition().ok()
+            ? store.value()->lastPosition().value()
+            : -1;
+    };
+    const qint64 before = lastPosition();
+    QVERIFY(before > 0);
+    const Run run = hoststand({u"--store"_s, m_store, u"--now"_s, u"2027-11-27T19:40:00Z"_s,
+                               u"--screenshot"_s, m_dir.filePath(u"later.png"_s)});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(lastPosition(), before);
 }
 
 // `--editor` opens the table editor in place of the host stand: its

@@ -1,5 +1,6 @@
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
 #include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
@@ -91,6 +92,7 @@ void tst_PostgresHostStand::initTestCase()
     RestaurantOptions options;
     options.sagaSettings.leaseDuration = 1000ms;
     options.sagaSettings.renewInterval = 200ms;
+    options.storeTime = StoreClock::following(m_clock);
     auto restaurant = Restaurant::open(std::move(store).value(), options, m_clock,
                                        CommandContext {u"host"_s, u"stand-1"_s});
     PG_VERIFY_OK(restaurant);

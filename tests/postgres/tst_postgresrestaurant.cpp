@@ -1,3 +1,4 @@
+#include "domain/StoreClock.h"
 #include "domain/contracts/EventCodec.h"
 #include "domain/readmodel/ReadModel.h"
 #include "eventstore/PostgresEventStore.h"
@@ -91,6 +92,7 @@ std::unique_ptr<Restaurant> tst_PostgresRestaurant::open(std::chrono::millisecon
     options.sagaSettings.renewInterval = 300ms;
     options.readModel = runSagas ? RestaurantOptions::ReadModelUse::Follow
                                  : RestaurantOptions::ReadModelUse::None;
+    options.storeTime = StoreClock::following(m_clock);
     auto restaurant = Restaurant::open(std::move(store).value(), options, m_clock);
     if (!restaurant.ok()) {
         qWarning("%s", qPrintable(restaurant.error().message()));

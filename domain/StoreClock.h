@@ -1,0 +1,92 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/DomainError.h"
+#include "eventstore/StoreError.h"
+
+#include <QElapsedTimer>
+#include <QTimeZone>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+namespace hoststand {
+
+class EventStore;
+
+// The time a terminal may release tables by: its own clock, never past the
+// time the store vouches for. The store's clock is the server's for a
+// PostgreSQL store and this machine's for a SQLite file (the clock that
+// stamps every event's creation), carried forward between two checks by a
+// monotonic timer. When the store's clock has run far past the store's
+// newest event (a machine whose clock jumped a year ahead, or a restaurant
+// closed a long while), it vouches for no more than a day past that event
+// until new events come. So no terminal's clock, however wrong, releases a
+// table for a booking still to come (the table manager decides on it).
+//
+// It also tells whether the terminal's clock is out of step with the
+// store's, in words for the status bar and stderr. A clock out of step that
+// nobody set on purpose (the system clock, not --now) makes the commands
+// that depend on the time refuse (refusal()).
+class StoreClock final : public Clock
+{
+    Q_OBJECT
+
+public:
+    // How far the terminal's clock may be from the store's.
+    static constexpr std::chrono::minutes Tolerance {5};
+    // How far past the store's newest event its clock is believed.
+    static constexpr std::chrono::hours QuietLimit {24};
+
+    // Where the store's time is read: the store itself unless a test says.
+    using Source = std::function<StoreResult<QDateTime>()>;
+
+    // A store whose clock is the given one: for tests, whose stores live at
+    // the time the test sets (RestaurantOptions::storeTime).
+    static Source following(const Clock &clock);
+
+    // deliberate: the terminal's clock was set on purpose (--now, a test).
+    StoreClock(const Clock &terminal, EventStore &store, bool deliberate, Source storeTime = {},
+               QObject *parent = nullptr);
+
+    // Reads the store's time and its newest event's time again; problem()
+    // and now() follow from them until the next check.
+    StoreResult<void> check();
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+
+    QDateTime now() const override;
+    // Why this terminal's time cannot be trusted, in words; empty when it can.
+    QString problem() const { return m_verdict.problem; }
+    // The refusal of a command that depends on the time, while the
+    // terminal's own (not deliberate) clock is out of step.
+    std::optional<DomainError> refusal() const;
+
+Q_SIGNALS:
+    void problemChanged(const QString &problem);
+
+private:
+    enum class Trouble { None, StoreClockBehind, TerminalOutOfStep, QuietStore };
+    struct Verdict
+    {
+        Trouble trouble = Trouble::None;
+        QString problem;
+    };
+
+    QDateTime storeNow() const;
+    Verdict verdict() const;
+    void judge();
+    QString shown(const QDateTime &moment) const;
+
+    const Clock &m_terminal;
+    EventStore &m_store;
+    bool m_deliberate;
+    Source m_source;
+    QTimeZone m_zone = QTimeZone::utc();
+    QDateTime m_storeTime; // at the last check
+    QDateTime m_newestEvent; // invalid: the store holds none
+    QElapsedTimer m_sinceCheck;
+    Verdict m_verdict;
+};
+
+} // namespace hoststand
