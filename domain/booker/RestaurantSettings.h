@@ -30,6 +30,8 @@ public:
     static constexpr int MaxSlotMinutes = 120;
     static constexpr int MinTurnMinutes = 15;
     static constexpr int MaxTurnMinutes = 600;
+    static constexpr qsizetype MaxPeriodNameLength = 40;
+    static constexpr qsizetype MaxTimeZoneIdLength = 64;
 
     // ServicePeriodsDefined::defaults() and TurnTimesDefined::defaults().
     RestaurantSettings();
