@@ -21,8 +21,10 @@ namespace hoststand::cli {
 
 // How hoststand-cli shows the domain's answers: JSON objects with camelCase
 // keys and ISO-8601 times with the offset of the restaurant's time zone,
-// and text in the restaurant's local time. Aggregates are turned into the
-// read model's rows first, so each thing has one shape wherever it comes from.
+// and text in the restaurant's local time. Text shows every stored value
+// escaped where it would not print as text (TextField). Aggregates are
+// turned into the read model's rows first, so each thing has one shape
+// wherever it comes from.
 class Presenter final
 {
 public:
