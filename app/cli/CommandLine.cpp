@@ -1,6 +1,9 @@
 #include "app/cli/CommandLine.h"
 
 #include "app/cli/CommandCatalog.h"
+#include "domain/contracts/TextField.h"
+
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +65,25 @@ CommandLine::CommandLine(const QStringList &arguments)
         m_problem = u"No command given."_s;
     else
         checkArgumentCount();
+}
+
+QString CommandLine::encodingProblem(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString decoded = utf8.decode(QByteArrayView(argv[i]));
+        if (!utf8.hasError())
+            continue;
+        const QString previous = i > 1 ? QString::fromUtf8(argv[i - 1]) : QString();
+        QString which = u"Argument %1"_s.arg(i);
+        if (isOption(decoded) && decoded.contains(u'='))
+            which = u"The value of %1"_s.arg(decoded.section(u'=', 0, 0));
+        else if (isOption(previous) && !previous.contains(u'='))
+            which = u"The value of %1"_s.arg(previous);
+        return u"%1 is not UTF-8 text; give it in UTF-8 (check the encoding of the terminal or "
+               u"the script)."_s.arg(escapedForDisplay(which));
+    }
+    return {};
 }
 
 QStringList CommandLine::takeCommandWords(QStringList arguments)

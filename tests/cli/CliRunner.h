@@ -28,8 +28,13 @@ public:
 
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
     CliRun run(const QStringList &arguments) const;
+    // The same with a last argument of raw bytes, which need not be UTF-8:
+    // QProcess passes only text, so a shell's printf makes that argument.
+    CliRun runWithRawLastArgument(const QStringList &arguments, const QByteArray &last) const;
 
 private:
+    CliRun start(const QString &program, const QStringList &arguments) const;
+
     QStringList m_leading;
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
 };

@@ -148,6 +148,8 @@ private Q_SLOTS:
     void textShowsStoredControlCharactersEscaped();
     void jsonCarriesStoredControlCharactersAsEscapes_data();
     void jsonCarriesStoredControlCharactersAsEscapes();
+    void argumentsThatAreNotUtf8AreRefused_data();
+    void argumentsThatAreNotUtf8AreRefused();
 
 private:
     QString storePath() const { return m_dir->filePath(u"restaurant.hoststand"_s); }
@@ -758,6 +760,39 @@ void tst_Cli::jsonCarriesStoredControlCharactersAsEscapes()
              qPrintable(firstActiveCharacter(run.out) + u" in "_s
                         + QString::fromUtf8(run.describe(arguments))));
     QCOMPARE(jsonAt(run.json(), path), value);
+}
+
+void tst_Cli::argumentsThatAreNotUtf8AreRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("last");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("a name in Latin-1 names its option")
+        << words("book --table T1 --at 2026-12-04T19:00 --party 2 --name") << QByteArray("Caf\xe9")
+        << u"The value of --name is not UTF-8 text"_s;
+    QTest::newRow("a zone cut inside a character names its option")
+        << words("tables add T5 --seats 2 --zone") << QByteArray("Terrasse \xc3")
+        << u"The value of --zone is not UTF-8 text"_s;
+    QTest::newRow("an option given with = names the option")
+        << words("book --table T1 --at 2026-12-04T19:00 --party 2") << QByteArray("--name=\xff")
+        << u"The value of --name is not UTF-8 text"_s;
+    QTest::newRow("a time zone given as an argument names its place")
+        << words("settings time-zone") << QByteArray("Europe/\xff") << u"Argument 7 is not UTF-8"_s;
+}
+
+// Qt would read each such byte as U+FFFD and the booking would keep it.
+void tst_Cli::argumentsThatAreNotUtf8AreRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, last);
+    QFETCH(QString, problem);
+
+    const CliRun run = runner().runWithRawLastArgument(arguments, last);
+
+    QVERIFY2(run.exitCode == 2, run.describe(arguments));
+    QVERIFY2(run.err.contains(problem.toUtf8()), run.describe(arguments));
+    QVERIFY2(!run.err.contains("\xef\xbf\xbd"), run.describe(arguments)); // U+FFFD
+    QVERIFY(!QFile::exists(storePath()));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
