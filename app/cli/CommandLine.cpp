@@ -5,6 +5,8 @@
 
 #include <QStringDecoder>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand::cli {
@@ -36,6 +38,13 @@ qsizetype firstWord(const QStringList &arguments)
             ++i;
     }
     return -1;
+}
+
+// "-5": a value, though QCommandLineParser would read it as an option.
+bool isNegativeNumber(const QString &argument)
+{
+    return argument.size() > 1 && argument.at(0) == u'-' && argument.at(1) >= u'0'
+        && argument.at(1) <= u'9';
 }
 
 QStringList secondWords(const QList<const CommandSpec *> &commands)
@@ -122,13 +131,47 @@ void CommandLine::parseOptions(const QString &program, const QStringList &rest)
     m_parser.addOptions(CommandCatalog::globalOptions());
     if (m_command)
         m_parser.addOptions(m_command->options);
-    if (!m_parser.parse(QStringList {program} + rest)) {
+    if (!m_parser.parse(QStringList {program} + withPositionalsLast(rest))) {
         m_problem = m_parser.errorText();
         return;
     }
     m_parsed = true;
     m_arguments = m_parser.positionalArguments();
     m_help = m_parser.isSet(u"help"_s);
+}
+
+// QCommandLineParser takes every word after "--" as a positional argument,
+// so the positional ones go there, in their order, when one of them is a
+// negative number. An option's value is taken as it is, "-5" too.
+QStringList CommandLine::withPositionalsLast(const QStringList &rest) const
+{
+    if (std::none_of(rest.cbegin(), rest.cend(), isNegativeNumber))
+        return rest;
+    QStringList withValue = CommandCatalog::globalOptionsWithValue();
+    if (m_command) {
+        for (const QCommandLineOption &option : m_command->options) {
+            if (!option.valueName().isEmpty())
+                withValue.append(option.names());
+        }
+    }
+    QStringList options;
+    QStringList positionals;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        const QString &argument = rest.at(i);
+        if (argument == u"--"_s) {
+            positionals.append(rest.mid(i + 1));
+            break;
+        }
+        if (!isOption(argument) || isNegativeNumber(argument)) {
+            positionals.append(argument);
+            continue;
+        }
+        options.append(argument);
+        if (withValue.contains(optionName(argument)) && !argument.contains(u'=')
+            && i + 1 < rest.size())
+            options.append(rest.at(++i));
+    }
+    return options + QStringList {u"--"_s} + positionals;
 }
 
 void CommandLine::checkArgumentCount()

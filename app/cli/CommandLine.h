@@ -40,6 +40,7 @@ public:
 private:
     QStringList takeCommandWords(QStringList arguments);
     void parseOptions(const QString &program, const QStringList &rest);
+    QStringList withPositionalsLast(const QStringList &rest) const;
     void checkArgumentCount();
 
     QCommandLineParser m_parser;

@@ -232,6 +232,8 @@ void tst_Cli::badUsageExitsWith2AndShowsUsage_data()
         u"Give either --period (one or more) or --closed."_s);
     row("a slot length as a word", "settings slot-length quarter",
         u"slot length: \"quarter\" is not a whole number."_s);
+    row("an unknown option beside a negative number", "settings slot-length -5 --colour red",
+        u"Unknown option 'colour'"_s);
     row("a turn time with a colon", "settings turn-times 2:90",
         u"\"2:90\" is not SIZE=MINUTES, such as 4=105."_s);
     row("events from position 0", "events --from 0", u"--from: positions start at 1."_s);
@@ -331,6 +333,10 @@ void tst_Cli::refusalsExitWith1WithTheReason_data()
         u"The name of a service period on Monday contains a control character (U+001B)"_s);
     row("a time zone on two lines", "settings time-zone Europe/Paris\nfake", "invalid-input",
         u"The time zone's name contains a line break at character 13"_s);
+    row("a negative slot length", "settings slot-length -5", "invalid-input",
+        u"A slot is 5 to 120 minutes long, not -5."_s);
+    row("a negative number of seats", "tables seats T1 -3", "invalid-input",
+        u"A table's seats must be 1 to 50, not -3."_s);
 }
 
 void tst_Cli::refusalsExitWith1WithTheReason()
