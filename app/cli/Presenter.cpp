@@ -43,6 +43,7 @@ QString fields(const QList<std::pair<QString, QString>> &pairs)
 
 Presenter::Presenter(QTimeZone zone)
     : m_zone(std::move(zone))
+    , m_wallClock(m_zone)
 { }
 
 TableRow Presenter::rowOf(const Table &table)
@@ -91,12 +92,12 @@ QString Presenter::isoTime(const QDateTime &moment) const
 
 QString Presenter::localTime(const QDateTime &moment) const
 {
-    return moment.isValid() ? moment.toTimeZone(m_zone).toString(u"yyyy-MM-dd HH:mm"_s) : QString();
+    return moment.isValid() ? m_wallClock.format(moment, u"yyyy-MM-dd HH:mm"_s) : QString();
 }
 
 QString Presenter::clockTime(const QDateTime &moment) const
 {
-    return moment.toTimeZone(m_zone).toString(u"HH:mm"_s);
+    return m_wallClock.format(moment, u"HH:mm"_s);
 }
 
 // "2026-12-04 19:00-20:30", with the end's date only when it differs.
@@ -299,7 +300,7 @@ TextTable Presenter::events(const QList<AuditRow> &events) const
                      u"CORRELATION"_s, u"CAUSATION"_s});
     for (const AuditRow &row : events)
         table.addRow({QString::number(row.position),
-                      row.created.toTimeZone(m_zone).toString(u"yyyy-MM-dd HH:mm:ss"_s), row.stream,
+                      m_wallClock.format(row.created, u"yyyy-MM-dd HH:mm:ss"_s), row.stream,
                       QString::number(row.revision), row.type, row.user + u'@' + row.terminal,
                       row.correlationId, row.causationId});
     return table;

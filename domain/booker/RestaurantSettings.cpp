@@ -283,12 +283,12 @@ QDateTime RestaurantSettings::localMoment(const QDate &date, const QTime &time) 
 
 QString RestaurantSettings::describe(const QDateTime &moment) const
 {
-    return moment.toTimeZone(m_timeZone).toString(u"ddd d MMM yyyy, HH:mm"_s);
+    return wallClock().format(moment, u"ddd d MMM yyyy, HH:mm"_s);
 }
 
 QString RestaurantSettings::describeTime(const QDateTime &moment) const
 {
-    return moment.toTimeZone(m_timeZone).toString(u"HH:mm"_s);
+    return wallClock().format(moment, u"HH:mm"_s);
 }
 
 } // namespace hoststand::booker

@@ -150,6 +150,8 @@ private Q_SLOTS:
     void jsonCarriesStoredControlCharactersAsEscapes();
     void argumentsThatAreNotUtf8AreRefused_data();
     void argumentsThatAreNotUtf8AreRefused();
+    void localTimesTheClocksSkipOrRepeat_data();
+    void localTimesTheClocksSkipOrRepeat();
 
 private:
     QString storePath() const { return m_dir->filePath(u"restaurant.hoststand"_s); }
@@ -799,6 +801,50 @@ void tst_Cli::argumentsThatAreNotUtf8AreRefused()
     QVERIFY2(run.err.contains(problem.toUtf8()), run.describe(arguments));
     QVERIFY2(!run.err.contains("\xef\xbf\xbd"), run.describe(arguments)); // U+FFFD
     QVERIFY(!QFile::exists(storePath()));
+}
+
+void tst_Cli::localTimesTheClocksSkipOrRepeat_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("said"); // on stdout when done, on stderr when refused
+    const auto row
+        = [](const char *name, const char *arguments, int exitCode, const QString &said) {
+              QTest::newRow(name) << words(arguments) << exitCode << said;
+          };
+    row("a time the clocks skip is refused with the reason",
+        "book --table T1 --at 2027-03-28T02:30 --party 2 --name Brown", 1,
+        u"2:30 does not exist on 28 March 2027 in Europe/Paris: the clocks go from 2:00 to "
+        u"3:00."_s);
+    row("a time the clocks show twice is refused without its offset",
+        "--now 2026-10-01T10:00 book --table T1 --at 2026-10-25T02:30 --party 2 --name Brown", 1,
+        u"2:30 happens twice on 25 October 2026 in Europe/Paris: the clocks go back from 3:00 to "
+        u"2:00. Give the offset: +02:00 for the first 2:30, +01:00 for the second."_s);
+    row("the first of a time the clocks show twice is booked and shown with its offset",
+        "--now 2026-10-01T10:00 book --table T1 --at 2026-10-25T02:30+02:00 --party 2 --name "
+        "Brown",
+        0, u"2026-10-25 02:30 +02:00-03:00"_s);
+    row("the second of a time the clocks show twice is booked and shown with its offset",
+        "--now 2026-10-01T10:00 book --table T1 --at 2026-10-25T02:30+01:00 --party 2 --name "
+        "Brown",
+        0, u"2026-10-25 02:30 +01:00-04:00"_s);
+    row("a clock fixed at a time the clocks skip is refused", "--now 2027-03-28T02:30 tables list",
+        1, u"--now: 2:30 does not exist on 28 March 2027"_s);
+}
+
+void tst_Cli::localTimesTheClocksSkipOrRepeat()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, said);
+    expectJson(words("settings time-zone Europe/Paris"));
+    expectJson(words("settings service-periods --day sun --period night=00:00-06:00"));
+    expectJson(words("tables add T1 --seats 4"));
+
+    const CliRun run = runner().run(arguments);
+
+    QVERIFY2(run.exitCode == exitCode, run.describe(arguments));
+    QVERIFY2((exitCode == 0 ? run.out : run.err).contains(said.toUtf8()), run.describe(arguments));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
