@@ -106,9 +106,12 @@ int book(CommandRun &run)
     Restaurant *restaurant = run.open(ReadModelUse::None, true);
     if (!restaurant)
         return run.failed();
+    const auto start = at->resolve(run.settings());
+    if (!start.ok())
+        return run.refuse(start.error());
     const booker::BookingRequest request {
-        run.text(u"table"_s), at->resolve(run.settings()), *party, run.text(u"name"_s),
-        run.text(u"phone"_s), run.text(u"note"_s),         minutes};
+        run.text(u"table"_s), start.value(),       *party, run.text(u"name"_s),
+        run.text(u"phone"_s), run.text(u"note"_s), minutes};
     return showOutcome(run, *restaurant, restaurant->book(request));
 }
 

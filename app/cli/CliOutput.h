@@ -14,6 +14,8 @@ namespace hoststand::cli {
 // people or as one JSON document for scripts (--json); refusals and
 // problems on standard error, and with --json also as a JSON object with
 // "error" and "code" on standard output, so a script reads one place.
+// Neither can carry what would act on a terminal (an escape sequence, a
+// bidi override): text shows it escaped, JSON as \u escapes.
 class CliOutput final
 {
 public:

@@ -1,6 +1,11 @@
 #include "app/cli/CommandLine.h"
 
 #include "app/cli/CommandCatalog.h"
+#include "domain/contracts/TextField.h"
+
+#include <QStringDecoder>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +40,13 @@ qsizetype firstWord(const QStringList &arguments)
     return -1;
 }
 
+// "-5": a value, though QCommandLineParser would read it as an option.
+bool isNegativeNumber(const QString &argument)
+{
+    return argument.size() > 1 && argument.at(0) == u'-' && argument.at(1) >= u'0'
+        && argument.at(1) <= u'9';
+}
+
 QStringList secondWords(const QList<const CommandSpec *> &commands)
 {
     QStringList words;
@@ -62,6 +74,25 @@ CommandLine::CommandLine(const QStringList &arguments)
         m_problem = u"No command given."_s;
     else
         checkArgumentCount();
+}
+
+QString CommandLine::encodingProblem(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString decoded = utf8.decode(QByteArrayView(argv[i]));
+        if (!utf8.hasError())
+            continue;
+        const QString previous = i > 1 ? QString::fromUtf8(argv[i - 1]) : QString();
+        QString which = u"Argument %1"_s.arg(i);
+        if (isOption(decoded) && decoded.contains(u'='))
+            which = u"The value of %1"_s.arg(decoded.section(u'=', 0, 0));
+        else if (isOption(previous) && !previous.contains(u'='))
+            which = u"The value of %1"_s.arg(previous);
+        return u"%1 is not UTF-8 text; give it in UTF-8 (check the encoding of the terminal or "
+               u"the script)."_s.arg(escapedForDisplay(which));
+    }
+    return {};
 }
 
 QStringList CommandLine::takeCommandWords(QStringList arguments)
@@ -100,13 +131,47 @@ void CommandLine::parseOptions(const QString &program, const QStringList &rest)
     m_parser.addOptions(CommandCatalog::globalOptions());
     if (m_command)
         m_parser.addOptions(m_command->options);
-    if (!m_parser.parse(QStringList {program} + rest)) {
+    if (!m_parser.parse(QStringList {program} + withPositionalsLast(rest))) {
         m_problem = m_parser.errorText();
         return;
     }
     m_parsed = true;
     m_arguments = m_parser.positionalArguments();
     m_help = m_parser.isSet(u"help"_s);
+}
+
+// QCommandLineParser takes every word after "--" as a positional argument,
+// so the positional ones go there, in their order, when one of them is a
+// negative number. An option's value is taken as it is, "-5" too.
+QStringList CommandLine::withPositionalsLast(const QStringList &rest) const
+{
+    if (std::none_of(rest.cbegin(), rest.cend(), isNegativeNumber))
+        return rest;
+    QStringList withValue = CommandCatalog::globalOptionsWithValue();
+    if (m_command) {
+        for (const QCommandLineOption &option : m_command->options) {
+            if (!option.valueName().isEmpty())
+                withValue.append(option.names());
+        }
+    }
+    QStringList options;
+    QStringList positionals;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        const QString &argument = rest.at(i);
+        if (argument == u"--"_s) {
+            positionals.append(rest.mid(i + 1));
+            break;
+        }
+        if (!isOption(argument) || isNegativeNumber(argument)) {
+            positionals.append(argument);
+            continue;
+        }
+        options.append(argument);
+        if (withValue.contains(optionName(argument)) && !argument.contains(u'=')
+            && i + 1 < rest.size())
+            options.append(rest.at(++i));
+    }
+    return options + QStringList {u"--"_s} + positionals;
 }
 
 void CommandLine::checkArgumentCount()

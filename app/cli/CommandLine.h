@@ -18,6 +18,10 @@ public:
     // The arguments as main() has them, the program's name first.
     explicit CommandLine(const QStringList &arguments);
 
+    // Which of main()'s arguments is not UTF-8, which Qt would decode with
+    // U+FFFD in place of its bytes and store so; empty when all are.
+    static QString encodingProblem(int argc, const char *const *argv);
+
     // Empty when the arguments make sense.
     const QString &problem() const { return m_problem; }
     bool helpRequested() const { return m_help; }
@@ -36,6 +40,7 @@ public:
 private:
     QStringList takeCommandWords(QStringList arguments);
     void parseOptions(const QString &program, const QStringList &rest);
+    QStringList withPositionalsLast(const QStringList &rest) const;
     void checkArgumentCount();
 
     QCommandLineParser m_parser;

@@ -200,8 +200,14 @@ bool CommandRun::fixClock()
     }
     m_settings = settings.value();
     m_presenter = std::make_unique<Presenter>(m_settings.timeZone());
-    if (m_manualClock)
-        m_manualClock->setNow(m_now->resolve(m_settings));
+    if (!m_manualClock)
+        return true;
+    auto now = m_now->resolve(m_settings);
+    if (!now.ok()) {
+        refuse(DomainError(now.error().code(), u"--now: "_s + now.error().message()));
+        return false;
+    }
+    m_manualClock->setNow(now.value());
     return true;
 }
 

@@ -53,11 +53,11 @@ std::optional<QTime> DateTimeInput::parseClock(const QString &text)
     return time.isValid() ? std::optional(time) : std::nullopt;
 }
 
-QDateTime DateTimeInput::resolve(const booker::RestaurantSettings &settings) const
+DomainResult<QDateTime> DateTimeInput::resolve(const booker::RestaurantSettings &settings) const
 {
     if (m_offsetSeconds)
         return QDateTime(m_date, m_time, QTimeZone(*m_offsetSeconds)).toUTC();
-    return settings.localMoment(m_date, m_time);
+    return settings.wallClock().moment(m_date, m_time);
 }
 
 } // namespace hoststand::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/DomainError.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -27,8 +29,10 @@ public:
     // A strict HH:MM.
     static std::optional<QTime> parseClock(const QString &text);
 
-    // The moment in UTC.
-    QDateTime resolve(const booker::RestaurantSettings &settings) const;
+    // The moment in UTC. A wall-clock time that the restaurant's clocks
+    // skip or show twice (DST) is refused with the reason; an offset tells
+    // the two of a repeated hour apart.
+    DomainResult<QDateTime> resolve(const booker::RestaurantSettings &settings) const;
 
 private:
     DateTimeInput(QDate date, QTime time, std::optional<int> offsetSeconds)

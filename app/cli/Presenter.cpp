@@ -3,6 +3,7 @@
 #include "domain/booker/AvailableSlot.h"
 #include "domain/booker/Booking.h"
 #include "domain/booker/RestaurantSettings.h"
+#include "domain/contracts/TextField.h"
 #include "domain/tablemanager/Table.h"
 
 #include <QJsonArray>
@@ -23,7 +24,8 @@ QString statusOf(const TableRow &table)
     return table.inService ? u"in-service"_s : u"removed"_s;
 }
 
-// Lines of "label  value", aligned, for a single result.
+// Lines of "label  value", aligned, for a single result; a value is one
+// line, escaped where it would not print as text.
 QString fields(const QList<std::pair<QString, QString>> &pairs)
 {
     qsizetype width = 0;
@@ -32,7 +34,7 @@ QString fields(const QList<std::pair<QString, QString>> &pairs)
     QString text;
     for (const auto &[label, value] : pairs) {
         if (!value.isEmpty())
-            text += label.leftJustified(width + 2) + value + u'\n';
+            text += label.leftJustified(width + 2) + escapedForDisplay(value) + u'\n';
     }
     return text;
 }
@@ -41,6 +43,7 @@ QString fields(const QList<std::pair<QString, QString>> &pairs)
 
 Presenter::Presenter(QTimeZone zone)
     : m_zone(std::move(zone))
+    , m_wallClock(m_zone)
 { }
 
 TableRow Presenter::rowOf(const Table &table)
@@ -89,12 +92,12 @@ QString Presenter::isoTime(const QDateTime &moment) const
 
 QString Presenter::localTime(const QDateTime &moment) const
 {
-    return moment.isValid() ? moment.toTimeZone(m_zone).toString(u"yyyy-MM-dd HH:mm"_s) : QString();
+    return moment.isValid() ? m_wallClock.format(moment, u"yyyy-MM-dd HH:mm"_s) : QString();
 }
 
 QString Presenter::clockTime(const QDateTime &moment) const
 {
-    return moment.toTimeZone(m_zone).toString(u"HH:mm"_s);
+    return m_wallClock.format(moment, u"HH:mm"_s);
 }
 
 // "2026-12-04 19:00-20:30", with the end's date only when it differs.
@@ -236,7 +239,8 @@ QString Presenter::text(const booker::RestaurantSettings &settings) const
     for (int weekday = 1; weekday <= 7; ++weekday) {
         QStringList periods;
         for (const ServicePeriod &period : settings.servicePeriodsOn(weekday))
-            periods.append(u"%1 %2-%3"_s.arg(period.name, period.start.toString(u"HH:mm"_s),
+            periods.append(u"%1 %2-%3"_s.arg(escapedForDisplay(period.name),
+                                             period.start.toString(u"HH:mm"_s),
                                              period.end.toString(u"HH:mm"_s)));
         text += u"  %1  %2\n"_s.arg(weekdayName(weekday),
                                     periods.isEmpty() ? u"closed"_s : periods.join(u", "_s));
@@ -296,7 +300,7 @@ TextTable Presenter::events(const QList<AuditRow> &events) const
                      u"CORRELATION"_s, u"CAUSATION"_s});
     for (const AuditRow &row : events)
         table.addRow({QString::number(row.position),
-                      row.created.toTimeZone(m_zone).toString(u"yyyy-MM-dd HH:mm:ss"_s), row.stream,
+                      m_wallClock.format(row.created, u"yyyy-MM-dd HH:mm:ss"_s), row.stream,
                       QString::number(row.revision), row.type, row.user + u'@' + row.terminal,
                       row.correlationId, row.causationId});
     return table;

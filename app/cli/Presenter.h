@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/TextTable.h"
+#include "domain/booker/WallClock.h"
 #include "domain/readmodel/ReadModelRows.h"
 
 #include <QJsonObject>
@@ -21,8 +22,10 @@ namespace hoststand::cli {
 
 // How hoststand-cli shows the domain's answers: JSON objects with camelCase
 // keys and ISO-8601 times with the offset of the restaurant's time zone,
-// and text in the restaurant's local time. Aggregates are turned into the
-// read model's rows first, so each thing has one shape wherever it comes from.
+// and text in the restaurant's local time, with the offset where DST shows
+// a time twice. Text shows every stored value escaped where it would not
+// print as text (TextField). Aggregates are turned into the read model's
+// rows first, so each thing has one shape wherever it comes from.
 class Presenter final
 {
 public:
@@ -36,6 +39,7 @@ public:
 
     QString isoTime(const QDateTime &moment) const; // "2026-12-04T19:00:00+01:00"
     QString localTime(const QDateTime &moment) const; // "2026-12-04 19:00"
+    // Also "2026-10-25 02:30 +02:00" for a time that happens twice.
 
     QJsonObject json(const TableRow &table) const;
     QJsonObject json(const BookingRow &booking) const;
@@ -59,6 +63,7 @@ private:
     QString spanText(const QDateTime &start, const QDateTime &end) const;
 
     QTimeZone m_zone;
+    booker::WallClock m_wallClock;
 };
 
 } // namespace hoststand::cli

@@ -3,6 +3,7 @@
 #include "app/cli/ExitStatus.h"
 #include "app/cli/StoreVerifier.h"
 #include "domain/Restaurant.h"
+#include "domain/contracts/TextField.h"
 #include "domain/readmodel/ReadModel.h"
 
 #include <QElapsedTimer>
@@ -132,7 +133,7 @@ int verify(CommandRun &run)
         verdict(sequence.value(), u"positions and revisions without gaps"_s),
         verdict(differences.value(), u"matches a fresh rebuild"_s));
     for (const QString &problem : all)
-        text += u"  "_s + problem + u'\n';
+        text += u"  "_s + escapedForDisplay(problem) + u'\n';
     if (all.isEmpty()) {
         run.out().result(json, text);
         return ExitOk;

@@ -1,5 +1,7 @@
 #include "app/cli/TextTable.h"
 
+#include "domain/contracts/TextField.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +17,8 @@ TextTable::TextTable(QStringList header)
 void TextTable::addRow(QStringList cells)
 {
     cells.resize(m_header.size());
+    for (QString &cell : cells)
+        cell = escapedForDisplay(cell);
     m_rows.append(std::move(cells));
 }
 

@@ -7,7 +7,9 @@
 namespace hoststand::cli {
 
 // Rows of text in aligned columns under a header, for people; the JSON
-// output is for scripts.
+// output is for scripts. A cell is one line: whatever in it would not print
+// as text (a line break, an escape sequence) shows escaped, so a stored
+// value can neither fake a row nor act on the terminal.
 class TextTable final
 {
 public:

@@ -22,6 +22,8 @@ int main(int argc, char **argv)
     const CommandLine line(QCoreApplication::arguments());
     CliOutput output;
     output.setJson(line.json());
+    if (const QString problem = CommandLine::encodingProblem(argc, argv); !problem.isEmpty())
+        return output.badUsage(problem, line.usage());
     if (!line.problem().isEmpty())
         return output.badUsage(line.problem(), line.usage());
     if (line.helpRequested()) {

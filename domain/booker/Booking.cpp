@@ -1,6 +1,7 @@
 #include "domain/booker/Booking.h"
 
 #include "domain/booker/RestaurantSettings.h"
+#include "domain/contracts/TextField.h"
 
 #include <type_traits>
 
@@ -37,27 +38,28 @@ struct Guest
 
 DomainResult<Guest> validateGuest(const QString &name, const QString &phone, const QString &note)
 {
-    Guest guest {name.trimmed(), phone.trimmed(), note.trimmed()};
-    if (guest.name.isEmpty() || guest.name.size() > Booking::MaxGuestNameLength)
-        return invalid(u"A guest name has 1 to %1 characters; \"%2\" has %3."_s
-                           .arg(Booking::MaxGuestNameLength)
-                           .arg(guest.name)
-                           .arg(guest.name.size()));
-    if (guest.phone.size() > Booking::MaxPhoneLength)
-        return invalid(u"A phone number has at most %1 characters; \"%2\" has %3."_s
-                           .arg(Booking::MaxPhoneLength)
-                           .arg(guest.phone)
-                           .arg(guest.phone.size()));
-    for (const QChar c : std::as_const(guest.phone)) {
+    using Presence = TextField::Presence;
+    auto checkedName
+        = TextField(u"The guest's name"_s, Booking::MaxGuestNameLength).check(name.trimmed());
+    if (!checkedName.ok())
+        return checkedName.error();
+    auto checkedPhone
+        = TextField(u"The phone number"_s, Booking::MaxPhoneLength, Presence::Optional)
+              .check(phone.trimmed());
+    if (!checkedPhone.ok())
+        return checkedPhone.error();
+    for (const QChar c : std::as_const(checkedPhone.value())) {
         if (!isPhoneCharacter(c))
             return invalid(u"A phone number uses digits, spaces and + - ( ) / only; \"%1\" "
-                           u"contains \"%2\"."_s.arg(guest.phone, c));
+                           u"contains \"%2\"."_s.arg(checkedPhone.value(), c));
     }
-    if (guest.note.size() > Booking::MaxNoteLength)
-        return invalid(
-            u"A note has at most %1 characters; this one has %2."_s.arg(Booking::MaxNoteLength)
-                .arg(guest.note.size()));
-    return guest;
+    auto checkedNote = TextField(u"The note"_s, Booking::MaxNoteLength, Presence::Optional,
+                                 TextField::Lines::Several)
+                           .check(note.trimmed());
+    if (!checkedNote.ok())
+        return checkedNote.error();
+    return Guest {std::move(checkedName).value(), std::move(checkedPhone).value(),
+                  std::move(checkedNote).value()};
 }
 
 std::optional<DomainError> validateDuration(std::optional<int> minutes)

@@ -1,5 +1,7 @@
 #include "domain/booker/RestaurantSettings.h"
 
+#include "domain/contracts/TextField.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -36,6 +38,10 @@ std::optional<DomainError> validatePeriod(const ServicePeriod &period)
     if (period.name.isEmpty())
         return invalid(u"Every service period on %1 needs a name (\"lunch\", \"dinner\")."_s.arg(
             dayName(period.weekday)));
+    const TextField name(u"The name of a service period on %1"_s.arg(dayName(period.weekday)),
+                         RestaurantSettings::MaxPeriodNameLength);
+    if (auto checked = name.check(period.name); !checked.ok())
+        return checked.error();
     if (!period.start.isValid() || !period.end.isValid())
         return invalid(u"The service period %1 on %2 needs a valid start and end time."_s.arg(
             period.name, dayName(period.weekday)));
@@ -179,11 +185,15 @@ DomainResult<ServicePeriodsDefined> RestaurantSettings::defineSlotLength(int min
 
 DomainResult<ServicePeriodsDefined> RestaurantSettings::defineTimeZone(const QString &ianaId) const
 {
-    const QString id = ianaId.trimmed();
-    if (id.isEmpty() || !QTimeZone::isTimeZoneIdAvailable(id.toUtf8()))
+    auto checked
+        = TextField(u"The time zone's name"_s, MaxTimeZoneIdLength).check(ianaId.trimmed());
+    if (!checked.ok())
+        return checked.error();
+    const QString id = checked.value();
+    if (!QTimeZone::isTimeZoneIdAvailable(id.toUtf8()))
         return invalid(
             u"\"%1\" is not a time zone this system knows; use an IANA id such as Europe/Berlin."_s
-                .arg(ianaId));
+                .arg(id));
     ServicePeriodsDefined event = m_service;
     event.timeZone = id;
     return event;
@@ -273,12 +283,12 @@ QDateTime RestaurantSettings::localMoment(const QDate &date, const QTime &time) 
 
 QString RestaurantSettings::describe(const QDateTime &moment) const
 {
-    return moment.toTimeZone(m_timeZone).toString(u"ddd d MMM yyyy, HH:mm"_s);
+    return wallClock().format(moment, u"ddd d MMM yyyy, HH:mm"_s);
 }
 
 QString RestaurantSettings::describeTime(const QDateTime &moment) const
 {
-    return moment.toTimeZone(m_timeZone).toString(u"HH:mm"_s);
+    return wallClock().format(moment, u"HH:mm"_s);
 }
 
 } // namespace hoststand::booker

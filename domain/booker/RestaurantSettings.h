@@ -2,6 +2,7 @@
 
 #include "domain/DomainError.h"
 #include "domain/booker/ServiceSlot.h"
+#include "domain/booker/WallClock.h"
 #include "domain/contracts/Count.h"
 #include "domain/contracts/DomainEvent.h"
 
@@ -30,6 +31,8 @@ public:
     static constexpr int MaxSlotMinutes = 120;
     static constexpr int MinTurnMinutes = 15;
     static constexpr int MaxTurnMinutes = 600;
+    static constexpr qsizetype MaxPeriodNameLength = 40;
+    static constexpr qsizetype MaxTimeZoneIdLength = 64;
 
     // ServicePeriodsDefined::defaults() and TurnTimesDefined::defaults().
     RestaurantSettings();
@@ -70,7 +73,11 @@ public:
     // The moment a local wall-clock time happens; a time that a DST change
     // skips is taken with the offset before the change (02:30 becomes 03:30).
     QDateTime localMoment(const QDate &date, const QTime &time) const;
-    // "Fri 4 Dec 2026, 19:00" in local time, for messages.
+    // The wall clock of the restaurant's time zone: what a local time typed
+    // by a person means, refusing one that DST skips or repeats.
+    WallClock wallClock() const { return WallClock(m_timeZone); }
+    // "Fri 4 Dec 2026, 19:00" in local time, for messages; a time that
+    // happens twice that day is followed by its offset ("02:30 +02:00").
     QString describe(const QDateTime &moment) const;
     QString describeTime(const QDateTime &moment) const;
 

@@ -1,5 +1,6 @@
 #include "domain/contracts/BookingId.h"
 #include "domain/contracts/TableId.h"
+#include "domain/contracts/TextField.h"
 
 #include <QRandomGenerator>
 
@@ -18,10 +19,8 @@ static bool isIdCharacter(QChar c, bool allowUpperAndUnderscore)
 
 DomainResult<TableId> TableId::create(const QString &text)
 {
-    if (text.isEmpty() || text.size() > 32)
-        return DomainError(
-            DomainError::Code::InvalidInput,
-            u"A table id has 1 to 32 characters; \"%1\" has %2."_s.arg(text).arg(text.size()));
+    if (auto checked = TextField(u"A table id"_s, 32).check(text); !checked.ok())
+        return checked.error();
     for (const QChar c : text) {
         if (!isIdCharacter(c, true))
             return DomainError(
@@ -34,10 +33,8 @@ DomainResult<TableId> TableId::create(const QString &text)
 
 DomainResult<BookingId> BookingId::create(const QString &text)
 {
-    if (text.isEmpty() || text.size() > 40)
-        return DomainError(
-            DomainError::Code::InvalidInput,
-            u"A booking id has 1 to 40 characters; \"%1\" has %2."_s.arg(text).arg(text.size()));
+    if (auto checked = TextField(u"A booking id"_s, 40).check(text); !checked.ok())
+        return checked.error();
     for (const QChar c : text) {
         if (!isIdCharacter(c, false))
             return DomainError(DomainError::Code::InvalidInput,

@@ -1,5 +1,7 @@
 #include "domain/contracts/TableLayout.h"
 
+#include "domain/contracts/TextField.h"
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -34,8 +36,10 @@ std::optional<DomainError> TableLayout::validate() const
         return DomainError(DomainError::Code::InvalidInput, std::move(message));
     };
     const QString trimmedZone = zone.trimmed();
-    if (trimmedZone.isEmpty() || trimmedZone.size() > 40 || trimmedZone != zone)
-        return invalid(u"A zone name has 1 to 40 characters without leading or trailing spaces."_s);
+    if (trimmedZone.isEmpty() || trimmedZone.size() > MaxZoneLength || trimmedZone != zone)
+        return invalid(
+            u"A zone name has 1 to %1 characters without leading or trailing spaces."_s.arg(
+                MaxZoneLength));
     for (double coordinate : {x, y}) {
         if (!std::isfinite(coordinate) || std::abs(coordinate) > MaxCoordinate)
             return invalid(u"A table's position must lie within %1 cm of the room's corner."_s.arg(
@@ -49,6 +53,13 @@ std::optional<DomainError> TableLayout::validate() const
     if (!std::isfinite(rotation) || rotation < 0 || rotation >= 360)
         return invalid(u"A table's rotation must be at least 0 and below 360 degrees."_s);
     return std::nullopt;
+}
+
+std::optional<DomainError> TableLayout::validateNew() const
+{
+    if (auto checked = TextField(u"The zone's name"_s, MaxZoneLength).check(zone); !checked.ok())
+        return checked.error();
+    return validate();
 }
 
 TableLayout TableLayout::forSeats(int seats, QString zone, double x, double y)

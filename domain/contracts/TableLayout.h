@@ -25,11 +25,17 @@ struct TableLayout final
     double height = 80;
     double rotation = 0; // degrees clockwise, [0, 360)
 
+    static constexpr qsizetype MaxZoneLength = 40;
     static constexpr double MaxCoordinate = 100000;
     static constexpr double MinSize = 30;
     static constexpr double MaxSize = 1000;
 
+    // What every stored layout is; the codec reads nothing else.
     std::optional<DomainError> validate() const;
+    // What a table added or moved now must have besides: a zone name of
+    // printable text (TextField), which layouts stored before that rule
+    // may lack and still be read.
+    std::optional<DomainError> validateNew() const;
     // A sensible size and shape for a new table of that many seats.
     static TableLayout forSeats(int seats, QString zone, double x, double y);
 

@@ -182,7 +182,7 @@ DomainResult<QList<DomainEvent>> Table::add(SeatCount seats, const TableLayout &
     if (m_status == Status::InService)
         return DomainError(DomainError::Code::AlreadyExists,
                            u"Table %1 is already in service."_s.arg(m_id.toString()));
-    if (auto invalid = layout.validate())
+    if (auto invalid = layout.validateNew())
         return *invalid;
     return QList<DomainEvent> {TableAdded {m_id, seats, layout}};
 }
@@ -191,7 +191,9 @@ DomainResult<QList<DomainEvent>> Table::move(const TableLayout &layout) const
 {
     if (auto refusal = refusalToChange())
         return *refusal;
-    if (auto invalid = layout.validate())
+    // A zone named before the rules of TextField may stay as it is.
+    const bool sameZone = layout.zone == m_layout.zone;
+    if (auto invalid = sameZone ? layout.validate() : layout.validateNew())
         return *invalid;
     if (layout == m_layout)
         return QList<DomainEvent> {};

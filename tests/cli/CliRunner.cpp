@@ -33,10 +33,26 @@ CliRunner::CliRunner(QStringList leading)
 
 CliRun CliRunner::run(const QStringList &arguments) const
 {
+    return start(m_program.isEmpty() ? executable(u"hoststand-cli"_s) : m_program,
+                 m_leading + arguments);
+}
+
+CliRun CliRunner::runWithRawLastArgument(const QStringList &arguments, const QByteArray &last) const
+{
+    QString octal;
+    for (const char byte : last)
+        octal += u"\\%1"_s.arg(uint(uchar(byte)), 3, 8, QLatin1Char('0'));
+    const QString script = u"exec \"$0\" \"$@\" \"$(printf '%1')\""_s.arg(octal);
+    return start(u"/bin/sh"_s,
+                 QStringList {u"-c"_s, script, executable(u"hoststand-cli"_s)} + m_leading
+                     + arguments);
+}
+
+CliRun CliRunner::start(const QString &program, const QStringList &arguments) const
+{
     QProcess process;
     process.setProcessEnvironment(m_environment);
-    process.start(m_program.isEmpty() ? executable(u"hoststand-cli"_s) : m_program,
-                  m_leading + arguments);
+    process.start(program, arguments);
     CliRun result;
     if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
         process.kill();

@@ -31,8 +31,13 @@ public:
     // arguments (setpriv to run it as another user).
     void setProgram(const QString &program) { m_program = program; }
     CliRun run(const QStringList &arguments) const;
+    // The same with a last argument of raw bytes, which need not be UTF-8:
+    // QProcess passes only text, so a shell's printf makes that argument.
+    CliRun runWithRawLastArgument(const QStringList &arguments, const QByteArray &last) const;
 
 private:
+    CliRun start(const QString &program, const QStringList &arguments) const;
+
     QStringList m_leading;
     QString m_program;
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();

@@ -2,6 +2,9 @@
 #include "tests/cli/RestaurantFixtures.h"
 #include "tests/support/TestSupport.h"
 
+#include "domain/contracts/EventCodec.h"
+#include "eventstore/EventStore.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -64,6 +67,58 @@ QStringList words(const char *line)
     return QString::fromUtf8(line).split(u' ', Qt::SkipEmptyParts);
 }
 
+// What an older version stored without today's rules on text, or what
+// anything that bypassed the domain could store.
+const QString InjectedName = u"Line1\nBooking  fake\x1b[31mRED\u202Etxt"_s;
+const QString InjectedNote = u"window\x1b[2J"_s;
+const QString InjectedZone = u"Bar\x1b[2J"_s;
+const QString InjectedUser = u"eve\x1b[31m"_s;
+const QString InjectedBooking = u"c0ffee000001"_s;
+
+// Appends to the standard restaurant, as the events of an older version: a
+// booking of T2 on Friday at 19:00 with InjectedName and InjectedNote, by
+// InjectedUser, and a table T7 in InjectedZone.
+void storeTextAnOlderVersionAccepted(const QString &store)
+{
+    ManualClock clock(FixedNow);
+    RestaurantOptions options = optionsFor(store);
+    options.readModel = RestaurantOptions::ReadModelUse::None;
+    options.runSagas = false; // the booking stays as written
+    auto restaurant = openRestaurant(options, clock);
+    const BookingId id = valueOf(BookingId::create(InjectedBooking));
+    const EventMetadata metadata {id.toString(), id.toString(), InjectedUser, u"stand-1"_s};
+    const TableBookingInitiated booking {
+        id,
+        valueOf(TableId::create(u"T2"_s)),
+        valueOf(TimeSpan::create(utc("2026-12-04T19:00:00Z"), utc("2026-12-04T20:30:00Z"))),
+        valueOf(PartySize::create(2)),
+        InjectedName,
+        u"555-0101"_s,
+        InjectedNote,
+        false};
+    valueOf(restaurant->store().append(id.streamName(),
+                                       {EventCodec::toEventData(booking, metadata)},
+                                       ExpectedRevision::noStream()));
+    const TableId t7 = valueOf(TableId::create(u"T7"_s));
+    const TableAdded table {t7, valueOf(SeatCount::create(2)),
+                            TableLayout::forSeats(2, InjectedZone, 0, 0)};
+    valueOf(restaurant->store().append(t7.streamName(), {EventCodec::toEventData(table, metadata)},
+                                       ExpectedRevision::noStream()));
+}
+
+// The first character of the output that a terminal would act on instead
+// of printing (a control or a bidi override), as U+XXXX; empty when none.
+QString firstActiveCharacter(const QByteArray &output)
+{
+    for (const char32_t c : QString::fromUtf8(output).toUcs4()) {
+        const bool control = (c < 0x20 && c != u'\n') || (c >= 0x7f && c <= 0x9f);
+        const bool bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        if (control || bidi || c == 0x2028 || c == 0x2029)
+            return u"U+%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
+    }
+    return {};
+}
+
 } // namespace
 
 // hoststand-cli end to end: a real store file and a real process for each
@@ -89,6 +144,14 @@ private Q_SLOTS:
     void rebuildReportsProgressOnStderr();
     void verifyFindsWhatIsWrong_data();
     void verifyFindsWhatIsWrong();
+    void textShowsStoredControlCharactersEscaped_data();
+    void textShowsStoredControlCharactersEscaped();
+    void jsonCarriesStoredControlCharactersAsEscapes_data();
+    void jsonCarriesStoredControlCharactersAsEscapes();
+    void argumentsThatAreNotUtf8AreRefused_data();
+    void argumentsThatAreNotUtf8AreRefused();
+    void localTimesTheClocksSkipOrRepeat_data();
+    void localTimesTheClocksSkipOrRepeat();
 
 private:
     QString storePath() const { return m_dir->filePath(u"restaurant.hoststand"_s); }
@@ -171,6 +234,8 @@ void tst_Cli::badUsageExitsWith2AndShowsUsage_data()
         u"Give either --period (one or more) or --closed."_s);
     row("a slot length as a word", "settings slot-length quarter",
         u"slot length: \"quarter\" is not a whole number."_s);
+    row("an unknown option beside a negative number", "settings slot-length -5 --colour red",
+        u"Unknown option 'colour'"_s);
     row("a turn time with a colon", "settings turn-times 2:90",
         u"\"2:90\" is not SIZE=MINUTES, such as 4=105."_s);
     row("events from position 0", "events --from 0", u"--from: positions start at 1."_s);
@@ -252,6 +317,28 @@ void tst_Cli::refusalsExitWith1WithTheReason_data()
         "invalid-input", u"14"_s);
     row("a store that is not a store", "--store {notastore} tables list", "store-failure",
         u"{notastore}"_s);
+    row("a guest name with a fake line and a terminal escape",
+        "book --table T3 --at 2026-12-04T19:00 --party 2 --name Line1\nBooking\x1b[31mRED",
+        "invalid-input",
+        u"The guest's name contains a line break at character 6; it must be printable text on "
+        u"one line."_s);
+    row("a guest name with a right-to-left override",
+        "book --table T3 --at 2026-12-04T19:00 --party 2 --name Ada\u202Eecalevol", "invalid-input",
+        u"The guest's name contains an invisible formatting character (U+202E)"_s);
+    row("a note with a terminal escape",
+        "book --table T3 --at 2026-12-04T19:00 --party 2 --name Ada --note window\x1b[2J",
+        "invalid-input", u"The note contains a control character (U+001B) at character 7"_s);
+    row("a zone that would clear the screen", "tables add T5 --seats 2 --zone Bar\x1b[2J",
+        "invalid-input", u"The zone's name contains a control character (U+001B) at character 4"_s);
+    row("a service period named with a terminal escape",
+        "settings service-periods --day mon --period dinner\x1b[31m=18:00-22:00", "invalid-input",
+        u"The name of a service period on Monday contains a control character (U+001B)"_s);
+    row("a time zone on two lines", "settings time-zone Europe/Paris\nfake", "invalid-input",
+        u"The time zone's name contains a line break at character 13"_s);
+    row("a negative slot length", "settings slot-length -5", "invalid-input",
+        u"A slot is 5 to 120 minutes long, not -5."_s);
+    row("a negative number of seats", "tables seats T1 -3", "invalid-input",
+        u"A table's seats must be 1 to 50, not -3."_s);
 }
 
 void tst_Cli::refusalsExitWith1WithTheReason()
@@ -607,6 +694,157 @@ void tst_Cli::verifyFindsWhatIsWrong()
     QCOMPARE(json.exitCode, 1);
     QCOMPARE(jsonAt(json.json(), u"code"_s), u"verification-failed"_s);
     QVERIFY2(jsonAt(json.json(), problems).contains(finding), json.out.constData());
+}
+
+void tst_Cli::textShowsStoredControlCharactersEscaped_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<int>("lines");
+    const auto row = [](const char *name, const char *arguments, const QString &shown, int lines) {
+        QTest::newRow(name) << words(arguments) << shown << lines;
+    };
+    row("bookings list shows a guest name with a fake line on its own line, escaped",
+        "bookings list --date 2026-12-04", u"Line1\\nBooking  fake\\x1b[31mRED\\u202etxt"_s, 4);
+    row("bookings show shows the guest's name escaped", "bookings show {injected}",
+        u"Line1\\nBooking  fake\\x1b[31mRED\\u202etxt"_s, 8);
+    row("bookings show shows the note escaped", "bookings show {injected}", u"window\\x1b[2J"_s, 8);
+    row("tables list shows a zone escaped", "tables list", u"Bar\\x1b[2J"_s, 5);
+    row("events show who wrote them escaped", "events --stream booking-{injected}",
+        u"eve\\x1b[31m@stand-1"_s, 2);
+}
+
+// Text written before the rules on text, or past them, can neither fake a
+// line nor act on the terminal that shows it.
+void tst_Cli::textShowsStoredControlCharactersEscaped()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, shown);
+    QFETCH(int, lines);
+    QHash<QString, QString> names = setUpStandardRestaurant(storePath());
+    storeTextAnOlderVersionAccepted(storePath());
+    names.insert(u"{injected}"_s, InjectedBooking);
+    arguments = substituted(arguments, names);
+
+    const CliRun run = runner().run(arguments);
+
+    QVERIFY2(run.exitCode == 0, run.describe(arguments));
+    QVERIFY2(firstActiveCharacter(run.out).isEmpty(),
+             qPrintable(firstActiveCharacter(run.out) + u" in "_s
+                        + QString::fromUtf8(run.describe(arguments))));
+    QVERIFY2(run.out.contains(shown.toUtf8()), run.describe(arguments));
+    QCOMPARE(run.out.count('\n'), lines);
+}
+
+void tst_Cli::jsonCarriesStoredControlCharactersAsEscapes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("a guest's name")
+        << words("bookings show {injected}") << u"guestName"_s << InjectedName;
+    QTest::newRow("a note") << words("bookings show {injected}") << u"note"_s << InjectedNote;
+    QTest::newRow("a zone") << words("tables list") << u"3/zone"_s << InjectedZone;
+    QTest::newRow("who wrote an event")
+        << words("events --stream booking-{injected}") << u"0/user"_s << InjectedUser;
+}
+
+// JSON keeps the stored text as it is, every character of it that would
+// act on a terminal written as a \u escape.
+void tst_Cli::jsonCarriesStoredControlCharactersAsEscapes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, path);
+    QFETCH(QString, value);
+    QHash<QString, QString> names = setUpStandardRestaurant(storePath());
+    storeTextAnOlderVersionAccepted(storePath());
+    names.insert(u"{injected}"_s, InjectedBooking);
+    arguments = substituted(QStringList {u"--json"_s} + arguments, names);
+
+    const CliRun run = runner().run(arguments);
+
+    QVERIFY2(run.exitCode == 0, run.describe(arguments));
+    QVERIFY2(firstActiveCharacter(run.out).isEmpty(),
+             qPrintable(firstActiveCharacter(run.out) + u" in "_s
+                        + QString::fromUtf8(run.describe(arguments))));
+    QCOMPARE(jsonAt(run.json(), path), value);
+}
+
+void tst_Cli::argumentsThatAreNotUtf8AreRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("last");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("a name in Latin-1 names its option")
+        << words("book --table T1 --at 2026-12-04T19:00 --party 2 --name") << QByteArray("Caf\xe9")
+        << u"The value of --name is not UTF-8 text"_s;
+    QTest::newRow("a zone cut inside a character names its option")
+        << words("tables add T5 --seats 2 --zone") << QByteArray("Terrasse \xc3")
+        << u"The value of --zone is not UTF-8 text"_s;
+    QTest::newRow("an option given with = names the option")
+        << words("book --table T1 --at 2026-12-04T19:00 --party 2") << QByteArray("--name=\xff")
+        << u"The value of --name is not UTF-8 text"_s;
+    QTest::newRow("a time zone given as an argument names its place")
+        << words("settings time-zone") << QByteArray("Europe/\xff") << u"Argument 7 is not UTF-8"_s;
+}
+
+// Qt would read each such byte as U+FFFD and the booking would keep it.
+void tst_Cli::argumentsThatAreNotUtf8AreRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, last);
+    QFETCH(QString, problem);
+
+    const CliRun run = runner().runWithRawLastArgument(arguments, last);
+
+    QVERIFY2(run.exitCode == 2, run.describe(arguments));
+    QVERIFY2(run.err.contains(problem.toUtf8()), run.describe(arguments));
+    QVERIFY2(!run.err.contains("\xef\xbf\xbd"), run.describe(arguments)); // U+FFFD
+    QVERIFY(!QFile::exists(storePath()));
+}
+
+void tst_Cli::localTimesTheClocksSkipOrRepeat_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("said"); // on stdout when done, on stderr when refused
+    const auto row
+        = [](const char *name, const char *arguments, int exitCode, const QString &said) {
+              QTest::newRow(name) << words(arguments) << exitCode << said;
+          };
+    row("a time the clocks skip is refused with the reason",
+        "book --table T1 --at 2027-03-28T02:30 --party 2 --name Brown", 1,
+        u"2:30 does not exist on 28 March 2027 in Europe/Paris: the clocks go from 2:00 to "
+        u"3:00."_s);
+    row("a time the clocks show twice is refused without its offset",
+        "--now 2026-10-01T10:00 book --table T1 --at 2026-10-25T02:30 --party 2 --name Brown", 1,
+        u"2:30 happens twice on 25 October 2026 in Europe/Paris: the clocks go back from 3:00 to "
+        u"2:00. Give the offset: +02:00 for the first 2:30, +01:00 for the second."_s);
+    row("the first of a time the clocks show twice is booked and shown with its offset",
+        "--now 2026-10-01T10:00 book --table T1 --at 2026-10-25T02:30+02:00 --party 2 --name "
+        "Brown",
+        0, u"2026-10-25 02:30 +02:00-03:00"_s);
+    row("the second of a time the clocks show twice is booked and shown with its offset",
+        "--now 2026-10-01T10:00 book --table T1 --at 2026-10-25T02:30+01:00 --party 2 --name "
+        "Brown",
+        0, u"2026-10-25 02:30 +01:00-04:00"_s);
+    row("a clock fixed at a time the clocks skip is refused", "--now 2027-03-28T02:30 tables list",
+        1, u"--now: 2:30 does not exist on 28 March 2027"_s);
+}
+
+void tst_Cli::localTimesTheClocksSkipOrRepeat()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, said);
+    expectJson(words("settings time-zone Europe/Paris"));
+    expectJson(words("settings service-periods --day sun --period night=00:00-06:00"));
+    expectJson(words("tables add T1 --seats 4"));
+
+    const CliRun run = runner().run(arguments);
+
+    QVERIFY2(run.exitCode == exitCode, run.describe(arguments));
+    QVERIFY2((exitCode == 0 ? run.out : run.err).contains(said.toUtf8()), run.describe(arguments));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -157,6 +157,8 @@ private Q_SLOTS:
     void initiate_data();
     void initiate();
     void initiationKeepsTheGuestsDetailsTrimmed();
+    void aNoteKeepsItsLineBreaksWithWindowsOnesAsOrdinaryOnes();
+    void anOverlongGuestNameIsNamedByItsLengthAlone();
     void transitions_data();
     void transitions();
     void aRefusalSaysWhyInWordsAHostUnderstands();
@@ -232,6 +234,16 @@ void tst_Booking::initiate_data()
         ok, 90);
     row("a note of 501 characters is refused", u"T4"_s, dinner, 2, name, {}, QString(501, u'n'), 0,
         invalid);
+    row("a guest name with a fake line and a terminal escape is refused", u"T4"_s, dinner, 2,
+        u"Line1\nBooking  fake\x1b[31mRED"_s, {}, {}, 0, invalid);
+    row("a guest name with a right-to-left override is refused", u"T4"_s, dinner, 2,
+        u"Ada \u202Eecalevol"_s, {}, {}, 0, invalid);
+    row("a guest name with a C1 control is refused", u"T4"_s, dinner, 2,
+        u"Ada"_s + QChar(0x9b) + u"2J"_s, {}, {}, 0, invalid);
+    row("a note on several lines with a tab is accepted", u"T4"_s, dinner, 2, name, {},
+        u"allergies:\n\tnuts"_s, 0, ok, 90);
+    row("a note with a terminal escape is refused", u"T4"_s, dinner, 2, name, {},
+        u"window\x1b[2J"_s, 0, invalid);
     row("a party of 0 is refused", u"T4"_s, dinner, 0, name, {}, {}, 0, invalid);
     row("a party of 51 is refused", u"T4"_s, dinner, 51, name, {}, {}, 0, invalid);
     row("a duration of 14 minutes is refused", u"T4"_s, dinner, 2, name, {}, {}, 14, invalid);
@@ -287,6 +299,26 @@ void tst_Booking::initiationKeepsTheGuestsDetailsTrimmed()
     QCOMPARE(event.guestName, u"Ada Lovelace"_s);
     QCOMPARE(event.phone, u"+44 20 7946 0000"_s);
     QCOMPARE(event.note, u"window seat, please"_s);
+}
+
+void tst_Booking::aNoteKeepsItsLineBreaksWithWindowsOnesAsOrdinaryOnes()
+{
+    BookingRequest request = dinnerRequest();
+    request.note = u"Allergies:\r\n- nuts\r\n\tno shellfish \r\n"_s;
+    const auto decision = Booking::initiate(Id, request, settingsIn(u"UTC"_s), Now);
+    QVERIFY2(decision.ok(), why(decision).constData());
+    const auto &event = std::get<TableBookingInitiated>(decision.value().constFirst());
+    QCOMPARE(event.note, u"Allergies:\n- nuts\n\tno shellfish"_s);
+}
+
+void tst_Booking::anOverlongGuestNameIsNamedByItsLengthAlone()
+{
+    BookingRequest request = dinnerRequest();
+    request.guestName = QString(102400, u'a');
+    const auto decision = Booking::initiate(Id, request, settingsIn(u"UTC"_s), Now);
+    QVERIFY(!decision.ok());
+    QCOMPARE(decision.error().message(),
+             u"The guest's name is 102400 characters long; at most 100 are allowed."_s);
 }
 
 void tst_Booking::transitions_data()

@@ -55,6 +55,8 @@ private Q_SLOTS:
     void slotLength();
     void timeZone_data();
     void timeZone();
+    void aRefusedNameSaysWhatIsWrongWithoutRepeatingIt_data();
+    void aRefusedNameSaysWhatIsWrongWithoutRepeatingIt();
     void theLastEventOfEachKindWins();
     void aDaysSlotsFollowThePeriodsAndTheGrid();
     void dstDaySlots_data();
@@ -187,6 +189,14 @@ void tst_RestaurantSettings::periodDefinitions_data()
         << QList<ServicePeriod> {{1, u"lunch"_s, QTime(), QTime(15, 0)}} << false;
     QTest::newRow("a period ending on a second is refused")
         << QList<ServicePeriod> {{1, u"lunch"_s, QTime(12, 0), QTime(15, 0, 30)}} << false;
+    QTest::newRow("a period named with a terminal escape is refused")
+        << QList<ServicePeriod> {period(1, u"lunch\x1b[2J"_s, u"12:00"_s, u"15:00"_s)} << false;
+    QTest::newRow("a period named on two lines is refused")
+        << QList<ServicePeriod> {period(1, u"lunch\nfake"_s, u"12:00"_s, u"15:00"_s)} << false;
+    QTest::newRow("a period named with 40 characters is saved")
+        << QList<ServicePeriod> {period(1, QString(40, u'l'), u"12:00"_s, u"15:00"_s)} << true;
+    QTest::newRow("a period named with 41 characters is refused")
+        << QList<ServicePeriod> {period(1, QString(41, u'l'), u"12:00"_s, u"15:00"_s)} << false;
 }
 
 void tst_RestaurantSettings::periodDefinitions()
@@ -274,6 +284,8 @@ void tst_RestaurantSettings::timeZone_data()
     QTest::newRow("UTC is saved") << u"UTC"_s << true;
     QTest::newRow("an unknown zone is refused") << u"Mars/Olympus_Mons"_s << false;
     QTest::newRow("an empty zone is refused") << QString() << false;
+    QTest::newRow("a zone with a right-to-left override is refused")
+        << u"Europe/\u202EParis"_s << false;
 }
 
 void tst_RestaurantSettings::timeZone()
@@ -288,6 +300,44 @@ void tst_RestaurantSettings::timeZone()
     settings.apply(decision.value());
     QCOMPARE(settings.timeZoneId(), zone);
     QCOMPARE(settings.timeZone().id(), zone.toUtf8());
+}
+
+void tst_RestaurantSettings::aRefusedNameSaysWhatIsWrongWithoutRepeatingIt_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("refusal");
+    QTest::newRow("a period's name with a terminal escape names the character")
+        << u"period"_s << u"dinner\x1b[31m"_s
+        << u"The name of a service period on Monday contains a control character (U+001B) at "
+           u"character 7; it must be printable text on one line."_s;
+    QTest::newRow("an over-long period's name is named by its length")
+        << u"period"_s << QString(10000, u'd')
+        << u"The name of a service period on Monday is 10000 characters long; at most 40 are "
+           u"allowed."_s;
+    QTest::newRow("a time zone with a right-to-left override names the character")
+        << u"zone"_s << u"Europe/\u202EParis"_s
+        << u"The time zone's name contains an invisible formatting character (U+202E) at "
+           u"character 8; it must be printable text on one line."_s;
+    QTest::newRow("an over-long time zone is named by its length")
+        << u"zone"_s << QString(102400, u'z')
+        << u"The time zone's name is 102400 characters long; at most 64 are allowed."_s;
+}
+
+void tst_RestaurantSettings::aRefusedNameSaysWhatIsWrongWithoutRepeatingIt()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, refusal);
+    const RestaurantSettings settings = settingsIn(u"UTC"_s);
+
+    const auto decision = field == u"zone"_s
+        ? settings.defineTimeZone(value)
+        : settings.defineServicePeriodsOn(1, {period(1, value, u"18:00"_s, u"22:00"_s)});
+
+    QVERIFY(!decision.ok());
+    QCOMPARE(decision.error().code(), DomainError::Code::InvalidInput);
+    QCOMPARE(decision.error().message(), refusal);
 }
 
 void tst_RestaurantSettings::theLastEventOfEachKindWins()

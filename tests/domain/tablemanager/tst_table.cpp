@@ -215,6 +215,20 @@ void tst_Table::tableCommands_data()
             C::TableRemoved, {}, Removed);
     refused("moving a table into an empty zone name is refused", {added()},
             moving(TableLayout {QString(), TableShape::Round, 0, 0, 70, 70, 0}), C::InvalidInput);
+    refused("adding a table in a zone whose name holds a terminal escape is refused", {},
+            adding(4, TableLayout {u"Bar\x1b[2J"_s, TableShape::Round, 0, 0, 70, 70, 0}),
+            C::InvalidInput, {},
+            u"The zone's name contains a control character (U+001B) at character 4; it must be "
+            u"printable text on one line."_s);
+    refused("moving a table into a zone whose name has a line break is refused", {added()},
+            moving(TableLayout {u"Bar\nTerrace"_s, TableShape::Round, 0, 0, 70, 70, 0}),
+            C::InvalidInput, {},
+            u"The zone's name contains a line break at character 4; it must be printable text on "
+            u"one line."_s);
+    accepted("moving a table whose zone was named with an escape before this rule keeps the zone",
+             {added(4, TableLayout {u"Bar\x1b"_s, TableShape::Round, 0, 0, 70, 70, 0})},
+             moving(TableLayout {u"Bar\x1b"_s, TableShape::Round, 50, 0, 70, 70, 0}),
+             {TableMoved {T4, TableLayout {u"Bar\x1b"_s, TableShape::Round, 50, 0, 70, 70, 0}}});
 
     accepted("changing seats writes the new and the previous seats", {added(4)},
              changingSeats(6, "12:00"), {TableSeatsChanged {T4, seats(6), seats(4)}});
