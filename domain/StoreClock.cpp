@@ -70,9 +70,10 @@ StoreResult<void> StoreClock::check()
     return {};
 }
 
-// The store's time now, as far as the store vouches for it.
 QDateTime StoreClock::storeNow() const
 {
+    if (!m_storeTime.isValid())
+        return m_terminal.now();
     const qint64 elapsed = m_sinceCheck.isValid() ? m_sinceCheck.elapsed() : 0;
     QDateTime vouched = m_storeTime.addMSecs(elapsed);
     if (m_newestEvent.isValid()) {

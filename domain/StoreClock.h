@@ -56,6 +56,9 @@ public:
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
 
     QDateTime now() const override;
+    // The store's time as far as it vouches for it, whatever this
+    // terminal's clock says (the terminal's when it was never checked).
+    QDateTime storeNow() const;
     // Why this terminal's time cannot be trusted, in words; empty when it can.
     QString problem() const { return m_verdict.problem; }
     // The refusal of a command that depends on the time, while the
@@ -73,7 +76,6 @@ private:
         QString problem;
     };
 
-    QDateTime storeNow() const;
     Verdict verdict() const;
     void judge();
     QString shown(const QDateTime &moment) const;

@@ -1,8 +1,10 @@
+#include "app/cli/ChoreographyVerifier.h"
 #include "app/cli/CommandRun.h"
 #include "app/cli/Commands.h"
 #include "app/cli/ExitStatus.h"
 #include "app/cli/StoreVerifier.h"
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/contracts/TextField.h"
 #include "domain/readmodel/ReadModel.h"
 
@@ -115,6 +117,12 @@ int verify(CommandRun &run)
     auto sequence = verifier.sequenceProblems(events);
     if (!sequence.ok())
         return run.refuse(sequence.error());
+    const ChoreographyVerifier choreography(
+        restaurant->store(), restaurant->storeClock().storeNow(), restaurant->clock().now(),
+        restaurant->options().settleTimeout);
+    auto steps = choreography.problems();
+    if (!steps.ok())
+        return run.refuse(steps.error());
     auto differences = ReadModel::verifyAgainstFreshRebuild(restaurant->store(),
                                                             restaurant->readModel()->location());
     if (!differences.ok())
@@ -124,14 +132,21 @@ int verify(CommandRun &run)
         {u"integrityChecked"_s, verifier.checksIntegrity()},
         {u"integrityProblems"_s, QJsonArray::fromStringList(integrity.value())},
         {u"sequenceProblems"_s, QJsonArray::fromStringList(sequence.value())},
+        {u"choreographyProblems"_s, QJsonArray::fromStringList(steps.value())},
         {u"readModelDifferences"_s, QJsonArray::fromStringList(differences.value())}};
-    const QStringList all = integrity.value() + sequence.value() + differences.value();
-    QString text = u"Store integrity  %1\nEvents           %2, %3\nRead model       %4\n"_s.arg(
-        verifier.checksIntegrity() ? verdict(integrity.value(), u"ok"_s)
-                                   : u"left to the PostgreSQL server"_s,
-        QString::number(events),
-        verdict(sequence.value(), u"positions and revisions without gaps"_s),
-        verdict(differences.value(), u"matches a fresh rebuild"_s));
+    const QStringList all
+        = integrity.value() + sequence.value() + steps.value() + differences.value();
+    QString text = u"Store integrity  %1\nEvents           %2, %3\nBookings         %4\n"
+                   "Read model       %5\n"_s.arg(
+                       verifier.checksIntegrity() ? verdict(integrity.value(), u"ok"_s)
+                                                  : u"left to the PostgreSQL server"_s,
+                       QString::number(events),
+                       verdict(sequence.value(), u"positions and revisions without gaps"_s),
+                       verdict(steps.value(),
+                               u"every event read, every booking settled and "
+                               "holding its lock, no lock overlapping, no "
+                               "step parked"_s),
+                       verdict(differences.value(), u"matches a fresh rebuild"_s));
     for (const QString &problem : all)
         text += u"  "_s + escapedForDisplay(problem) + u'\n';
     if (all.isEmpty()) {

@@ -585,7 +585,8 @@ void tst_Cli::anEveningFromTheCommandLine()
     QCOMPARE(chain[2][u"causationId"_s], chain[1][u"eventId"_s]);
     QCOMPARE(chain[6][u"causationId"_s], chain[5][u"eventId"_s]);
 
-    QCOMPARE(runner().run({u"verify"_s}).exitCode, 0);
+    const CliRun verified = runner().run({u"verify"_s});
+    QVERIFY2(verified.exitCode == 0, verified.describe({u"verify"_s}).constData());
 }
 
 // Times in text are the restaurant's wall clock; in JSON they carry its offset.
