@@ -26,11 +26,13 @@ DomainError DomainError::fromStore(const StoreError &error)
                 u"Another terminal changed this at the same moment; please try again."_s};
     // The store's message names the server and why; the host also needs
     // to know that nothing was saved and what to do.
-    if (error.code() == StoreError::Code::Unavailable)
-        return {Code::StoreFailure,
-                u"%1 Nothing was saved; Hoststand reconnects by itself, so try again in a "
-                "moment."_s.arg(error.message())};
-    return {Code::StoreFailure, error.message()};
+    DomainError failure = error.code() == StoreError::Code::Unavailable
+        ? DomainError(Code::StoreFailure,
+                      u"%1 Nothing was saved; Hoststand reconnects by itself, so try again in "
+                      "a moment."_s.arg(error.message()))
+        : DomainError(Code::StoreFailure, error.message());
+    failure.m_transient = error.isTransient();
+    return failure;
 }
 
 QString DomainError::codeName(Code code)

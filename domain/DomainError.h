@@ -46,6 +46,9 @@ public:
     const QString &message() const { return m_message; }
     // The bookings concerned (for example those holding a table's locks).
     const QStringList &bookingIds() const { return m_bookingIds; }
+    // A failure of the store that trying again later may get past (a full
+    // disk, a lost connection: StoreError::isTransient), not a refusal.
+    bool isTransient() const { return m_transient; }
 
     // A stable kebab-case name for scripts and JSON ("lock-overlap").
     static QString codeName(Code code);
@@ -54,6 +57,7 @@ private:
     Code m_code;
     QString m_message;
     QStringList m_bookingIds;
+    bool m_transient = false;
 };
 
 template<typename T>

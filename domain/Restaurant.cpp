@@ -134,6 +134,72 @@ bool Restaurant::holdsSagaLeases() const
         && m_bookingSaga->subscription().holdsLease();
 }
 
+QString Restaurant::whyUnsettled(const BookingId &booking) const
+{
+    QStringList reasons;
+    const std::pair<QString, PersistentSubscription *> sagas[] = {
+        {TableLockingSaga::GroupName,
+         m_tableLockingSaga ? &m_tableLockingSaga->subscription() : nullptr},
+        {booker::BookingSaga::GroupName, m_bookingSaga ? &m_bookingSaga->subscription() : nullptr},
+    };
+    for (const auto &[group, subscription] : sagas) {
+        auto parked = m_store->parkedEvents(group);
+        for (const ParkedEvent &step : parked.ok() ? parked.value() : QList<ParkedEvent>()) {
+            auto events = m_store->readAll(step.position - 1, 1);
+            if (!events.ok() || events.value().isEmpty()
+                || events.value().constFirst().metadataObject().value(u"$correlationId"_s)
+                    != booking.toString())
+                continue;
+            reasons.append(u"The %1 saga set its step for this booking aside: %2 Once that is "
+                           "fixed, `hoststand-cli sagas retry %1/%3` tries it again."_s.arg(
+                               group, step.reason, QString::number(step.position)));
+        }
+        if (subscription && subscription->holdsLease() && !subscription->waitingFor().isEmpty())
+            reasons.append(u"The %1 saga is waiting: %2 It tries again by itself."_s.arg(
+                group, subscription->waitingFor()));
+        if (!subscription || !subscription->holdsLease()) {
+            auto info = m_store->groupInfo(group);
+            if (info.ok() && !info.value().leaseOwner.isEmpty())
+                reasons.append(u"The %1 saga runs in another process (%2), which has not "
+                               "settled it yet."_s.arg(group, info.value().leaseOwner));
+            else if (info.ok())
+                reasons.append(u"No process runs the %1 saga: open a host stand on this "
+                               "store."_s.arg(group));
+        }
+    }
+    return reasons.join(u' ');
+}
+
+QStringList Restaurant::stepsNeedingAttention() const
+{
+    QStringList lines;
+    const std::pair<QString, PersistentSubscription *> sagas[] = {
+        {TableLockingSaga::GroupName,
+         m_tableLockingSaga ? &m_tableLockingSaga->subscription() : nullptr},
+        {booker::BookingSaga::GroupName, m_bookingSaga ? &m_bookingSaga->subscription() : nullptr},
+    };
+    for (const auto &[group, subscription] : sagas) {
+        auto parked = m_store->parkedEvents(group);
+        if (!parked.ok()) {
+            lines.append(u"The %1 saga's set-aside steps cannot be read: %2"_s.arg(
+                group, parked.error().message()));
+            continue;
+        }
+        for (const ParkedEvent &step : parked.value()) {
+            auto events = m_store->readAll(step.position - 1, 1);
+            const QString booking = events.ok() && !events.value().isEmpty()
+                ? events.value().constFirst().metadataObject().value(u"$correlationId"_s).toString()
+                : QString();
+            lines.append(u"Booking %1: the %2 saga set its step aside (%2/%3): %4"_s.arg(
+                booking.isEmpty() ? u"?"_s : booking, group, QString::number(step.position),
+                step.reason));
+        }
+        if (subscription && subscription->holdsLease() && !subscription->waitingFor().isEmpty())
+            lines.append(u"The %1 saga is waiting: %2"_s.arg(group, subscription->waitingFor()));
+    }
+    return lines;
+}
+
 DomainResult<BookingOutcome> Restaurant::book(const booker::BookingRequest &request)
 {
     return settle(m_booker->book(request));

@@ -68,6 +68,7 @@ public:
     // This terminal's clock as the store vouches for it, and its warnings.
     const StoreClock &storeClock() const { return *m_storeClock; }
     const RestaurantOptions &options() const { return m_options; }
+    const CommandContext &context() const { return m_context; }
 
     // Initiates the booking and waits, running the event loop, until the
     // sagas (here or in the process holding their leases) confirmed or
@@ -90,6 +91,14 @@ public:
 
     // Whether this process holds both sagas' leases now.
     bool holdsSagaLeases() const;
+    // What keeps a booking from being settled, in words for the host: a
+    // saga step parked for it (and how to try it again), a saga of this
+    // process waiting for the store, or the sagas running elsewhere.
+    QString whyUnsettled(const BookingId &booking) const;
+    // What the host should look into, a line each: every saga step set
+    // aside (with its booking and why), and a saga of this process waiting
+    // for the store. Empty when nothing needs attention.
+    QStringList stepsNeedingAttention() const;
 
 private:
     Restaurant(const RestaurantOptions &options, const Clock &clock, CommandContext context,

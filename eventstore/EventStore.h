@@ -132,6 +132,12 @@ public:
     virtual StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) = 0;
     // Asks the group's consumer to deliver its parked events again; returns how many.
     virtual StoreResult<int> replayParkedEvents(const QString &group) = 0;
+    // The same for one parked event; false when it is not parked.
+    virtual StoreResult<bool> replayParkedEvent(const QString &group, qint64 position) = 0;
+    // Takes a parked event out of the list without delivering it again (an
+    // operator skipping a step that can never succeed); false when it is
+    // not parked. No lease is needed: the consumer never reads it again.
+    virtual StoreResult<bool> discardParkedEvent(const QString &group, qint64 position) = 0;
 
 Q_SIGNALS:
     // Events up to lastPosition are committed (here or by another process).

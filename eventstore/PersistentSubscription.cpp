@@ -188,6 +188,16 @@ bool PersistentSubscription::deliverReplays()
 bool PersistentSubscription::deliver(const RecordedEvent &event, bool replay)
 {
     Disposition disposition = m_handler(event);
+    if (disposition.action == Disposition::Action::Wait) {
+        m_nextWait = m_nextWait.count() == 0 ? m_settings.waitDelay
+                                             : std::min(m_nextWait * 2, m_settings.maxWaitDelay);
+        m_waitingFor = disposition.reason;
+        m_retryTimer.start(m_nextWait);
+        Q_EMIT waiting(event.position, disposition.reason);
+        return false;
+    }
+    m_nextWait = std::chrono::milliseconds(0);
+    m_waitingFor.clear();
     if (disposition.action == Disposition::Action::Retry) {
         auto attempts = m_store->recordRetry(m_group, m_owner, event.position);
         if (!attempts.ok()) {
@@ -215,6 +225,7 @@ bool PersistentSubscription::deliver(const RecordedEvent &event, bool replay)
                           : m_store->advanceCheckpoint(m_group, m_owner, event.position);
         break;
     case Disposition::Action::Retry:
+    case Disposition::Action::Wait:
         break;
     }
     if (!recorded.ok()) {

@@ -17,10 +17,12 @@ namespace hoststand {
 class EventStore;
 
 // How a consumer answers one delivered event: ack, or nack with retry,
-// park or skip.
+// park or skip; or wait, when the store itself fails for now (a full disk,
+// a lost connection): the event is delivered again later, with a growing
+// pause, and such failures are never counted towards parking it.
 struct Disposition final
 {
-    enum class Action { Ack, Retry, Park, Skip };
+    enum class Action { Ack, Retry, Park, Skip, Wait };
 
     Action action = Action::Ack;
     QString reason;
@@ -29,6 +31,7 @@ struct Disposition final
     static Disposition retry(QString reason) { return {Action::Retry, std::move(reason)}; }
     static Disposition park(QString reason) { return {Action::Park, std::move(reason)}; }
     static Disposition skip(QString reason) { return {Action::Skip, std::move(reason)}; }
+    static Disposition wait(QString reason) { return {Action::Wait, std::move(reason)}; }
 };
 
 // A consumer of a persistent subscription group: the sagas' delivery.
@@ -47,6 +50,9 @@ public:
         std::chrono::milliseconds leaseDuration {3000};
         std::chrono::milliseconds renewInterval {1000};
         std::chrono::milliseconds retryDelay {0};
+        // The first pause after a Wait, doubled at each one up to maxWaitDelay.
+        std::chrono::milliseconds waitDelay {250};
+        std::chrono::milliseconds maxWaitDelay {30000};
         qint64 startAfter = 0; // where a new group starts
     };
     using Handler = std::function<Disposition(const RecordedEvent &)>;
@@ -70,12 +76,17 @@ public:
 
     // The group's checkpoint as this consumer last wrote or read it.
     qint64 checkpoint() const { return m_checkpoint; }
+    // Why delivery waits (the handler's last Wait), while it does; empty
+    // once an event was handled again.
+    const QString &waitingFor() const { return m_waitingFor; }
 
 Q_SIGNALS:
     void leaseAcquired();
     void leaseLost();
     void eventHandled(qint64 position, hoststand::Disposition::Action action);
     void eventParked(qint64 position, const QString &reason);
+    // The handler asked to wait: the event comes again after the pause.
+    void waiting(qint64 position, const QString &reason);
     // Everything stored so far is handled (or parked).
     void idle();
     void failed(const hoststand::StoreError &error);
@@ -95,6 +106,8 @@ private:
     QTimer m_renewTimer;
     QTimer m_retryTimer;
     qint64 m_checkpoint = 0;
+    std::chrono::milliseconds m_nextWait {0};
+    QString m_waitingFor;
     // Where the next read starts: past the checkpoint when the events after
     // it did not match the filter (kept in memory; the checkpoint is what
     // the store keeps).

@@ -366,6 +366,20 @@ StoreResult<QList<ParkedEvent>> PostgresEventStore::parkedEvents(const QString &
         [&](PostgresSession &session) { return session.groups().parkedEvents(group); });
 }
 
+StoreResult<bool> PostgresEventStore::replayParkedEvent(const QString &group, qint64 position)
+{
+    return onSession([&](PostgresSession &session) {
+        return session.groups().replayParkedEvent(group, position);
+    });
+}
+
+StoreResult<bool> PostgresEventStore::discardParkedEvent(const QString &group, qint64 position)
+{
+    return onSession([&](PostgresSession &session) {
+        return session.groups().discardParkedEvent(group, position);
+    });
+}
+
 StoreResult<int> PostgresEventStore::replayParkedEvents(const QString &group)
 {
     return onSession(

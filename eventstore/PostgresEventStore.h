@@ -88,6 +88,8 @@ public:
                                   qint64 position) override;
     StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) override;
     StoreResult<int> replayParkedEvents(const QString &group) override;
+    StoreResult<bool> replayParkedEvent(const QString &group, qint64 position) override;
+    StoreResult<bool> discardParkedEvent(const QString &group, qint64 position) override;
 
 private:
     class Private;

@@ -73,6 +73,12 @@ StoreResult<void> PostgresSubscriptionGroups::prepare()
         {&m_requestReplay,
          u"UPDATE %1subscription_parked SET replay_requested = true WHERE group_name = :group "
          "RETURNING 1"_s.arg(s)},
+        {&m_requestOneReplay,
+         u"UPDATE %1subscription_parked SET replay_requested = true WHERE group_name = :group "
+         "AND position = :position RETURNING 1"_s.arg(s)},
+        {&m_discard,
+         u"DELETE FROM %1subscription_parked WHERE group_name = :group "
+         "AND position = :position RETURNING 1"_s.arg(s)},
         {&m_resetParkedRetries,
          u"DELETE FROM %1subscription_retries WHERE group_name = :group AND position IN "
          "(SELECT position FROM %1subscription_parked WHERE group_name = :group)"_s.arg(s)},
@@ -287,6 +293,36 @@ StoreResult<QList<ParkedEvent>> PostgresSubscriptionGroups::parkedEvents(const Q
     if (auto checked = m_connection.checkRows(m_parked, action); !checked.ok())
         return checked.error();
     return parked;
+}
+
+StoreResult<bool> PostgresSubscriptionGroups::replayParkedEvent(const QString &group,
+                                                                qint64 position)
+{
+    return changeParked(m_requestOneReplay, group, position, u"replay a parked event"_s);
+}
+
+StoreResult<bool> PostgresSubscriptionGroups::discardParkedEvent(const QString &group,
+                                                                 qint64 position)
+{
+    return changeParked(m_discard, group, position, u"skip a parked event"_s);
+}
+
+// Runs a statement on one parked event, and forgets its retries, in one
+// transaction; whether the event was parked.
+StoreResult<bool> PostgresSubscriptionGroups::changeParked(QSqlQuery &query, const QString &group,
+                                                           qint64 position, const QString &action)
+{
+    PostgresTransaction transaction(m_connection);
+    if (auto done = transaction.begin(); !done.ok())
+        return done.error();
+    auto changed = countRows(query, {{u":group"_s, group}, {u":position"_s, position}}, action);
+    if (!changed.ok())
+        return changed.error();
+    if (auto removed = removeRetries(group, position); !removed.ok())
+        return removed.error();
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    return changed.value() > 0;
 }
 
 StoreResult<int> PostgresSubscriptionGroups::replayParkedEvents(const QString &group)

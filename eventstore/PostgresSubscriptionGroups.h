@@ -35,6 +35,8 @@ public:
     StoreResult<void> unparkEvent(const QString &group, const QString &owner, qint64 position);
     StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group);
     StoreResult<int> replayParkedEvents(const QString &group);
+    StoreResult<bool> replayParkedEvent(const QString &group, qint64 position);
+    StoreResult<bool> discardParkedEvent(const QString &group, qint64 position);
 
 private:
     using Bindings = PostgresConnection::Bindings;
@@ -44,6 +46,8 @@ private:
     StoreResult<bool> groupExists(const QString &group);
     StoreResult<void> checkLease(const QString &group, const QString &owner);
     StoreResult<void> removeRetries(const QString &group, qint64 position);
+    StoreResult<bool> changeParked(QSqlQuery &query, const QString &group, qint64 position,
+                                   const QString &action);
     StoreResult<void> passEvent(const QString &group, qint64 position);
     StoreResult<void> inFencedTransaction(const QString &group, const QString &owner,
                                           const std::function<StoreResult<void>()> &writes);
@@ -63,6 +67,8 @@ private:
     QSqlQuery m_unpark;
     QSqlQuery m_parked;
     QSqlQuery m_requestReplay;
+    QSqlQuery m_requestOneReplay;
+    QSqlQuery m_discard;
     QSqlQuery m_resetParkedRetries;
 };
 

@@ -20,6 +20,8 @@ static StoreError::Code codeFor(int primaryCode)
         return StoreError::Code::Unavailable;
     case SQLITE_CANTOPEN:
         return StoreError::Code::CannotOpen;
+    case SQLITE_FULL:
+        return StoreError::Code::DiskFull;
     default:
         return StoreError::Code::Database;
     }
@@ -37,6 +39,8 @@ static QString reasonFor(int primaryCode)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return u"another program keeps the store busy"_s;
+    case SQLITE_FULL:
+        return u"the disk is full; nothing was written"_s;
     default:
         return QString::fromUtf8(sqlite3_errstr(primaryCode));
     }

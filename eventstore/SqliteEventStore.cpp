@@ -804,6 +804,22 @@ StoreResult<QList<ParkedEvent>> SqliteEventStore::parkedEvents(const QString &gr
     return groups.value()->parkedEvents(group);
 }
 
+StoreResult<bool> SqliteEventStore::replayParkedEvent(const QString &group, qint64 position)
+{
+    auto groups = d->heldGroups(true);
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->replayParkedEvent(group, position);
+}
+
+StoreResult<bool> SqliteEventStore::discardParkedEvent(const QString &group, qint64 position)
+{
+    auto groups = d->heldGroups(true);
+    if (!groups.ok())
+        return groups.error();
+    return groups.value()->discardParkedEvent(group, position);
+}
+
 StoreResult<int> SqliteEventStore::replayParkedEvents(const QString &group)
 {
     auto groups = d->heldGroups(true);

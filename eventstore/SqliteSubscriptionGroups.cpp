@@ -69,6 +69,9 @@ StoreResult<void> SqliteSubscriptionGroups::prepare()
          "FROM subscription_parked WHERE group_name = :group ORDER BY position"_s},
         {&m_requestReplay,
          u"UPDATE subscription_parked SET replay_requested = 1 WHERE group_name = :group"_s},
+        {&m_requestOneReplay,
+         u"UPDATE subscription_parked SET replay_requested = 1 WHERE group_name = :group "
+         "AND position = :position"_s},
         {&m_resetParkedRetries,
          u"DELETE FROM subscription_retries WHERE group_name = :group AND position IN "
          "(SELECT position FROM subscription_parked WHERE group_name = :parkedGroup)"_s},
@@ -314,6 +317,37 @@ StoreResult<QList<ParkedEvent>> SqliteSubscriptionGroups::parkedEvents(const QSt
     m_parked.finish();
     if (error.isValid())
         return sqliteStoreError(error, u"list the parked events"_s);
+    return parked;
+}
+
+StoreResult<bool> SqliteSubscriptionGroups::replayParkedEvent(const QString &group, qint64 position)
+{
+    return changeParked(m_requestOneReplay, group, position, u"replay a parked event"_s);
+}
+
+StoreResult<bool> SqliteSubscriptionGroups::discardParkedEvent(const QString &group,
+                                                               qint64 position)
+{
+    return changeParked(m_unpark, group, position, u"skip a parked event"_s);
+}
+
+// Runs a statement on one parked event, and forgets its retries, in one
+// transaction; whether the event was parked.
+StoreResult<bool> SqliteSubscriptionGroups::changeParked(QSqlQuery &query, const QString &group,
+                                                         qint64 position, const QString &action)
+{
+    SqliteTransaction transaction(m_transactions);
+    if (auto done = transaction.begin(); !done.ok())
+        return done.error();
+    if (auto done = exec(query, {{u":group"_s, group}, {u":position"_s, position}}, action);
+        !done.ok())
+        return done.error();
+    const bool parked = query.numRowsAffected() > 0;
+    query.finish();
+    if (auto removed = removeRetries(group, position); !removed.ok())
+        return removed.error();
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
     return parked;
 }
 

@@ -31,6 +31,8 @@ QString StoreError::codeName(Code code)
         return u"cannot-open"_s;
     case Code::FilesReplaced:
         return u"files-replaced"_s;
+    case Code::DiskFull:
+        return u"disk-full"_s;
     case Code::Unavailable:
         return u"unavailable"_s;
     case Code::LeaseNotHeld:

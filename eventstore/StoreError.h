@@ -24,6 +24,7 @@ public:
         NewerSchema,
         CannotOpen,
         FilesReplaced, // a SQLite file or its log was deleted or replaced under its connection
+        DiskFull, // the disk (or the server's) has no room left
         Unavailable,
         LeaseNotHeld,
         NotFound,
@@ -42,6 +43,13 @@ public:
     qint64 actualRevision() const { return m_actualRevision; }
 
     static QString codeName(Code code);
+    // Whether trying again later may succeed with nothing else changed: the
+    // store busy or out of reach, its disk full, its files replaced.
+    bool isTransient() const
+    {
+        return m_code == Code::Unavailable || m_code == Code::DiskFull
+            || m_code == Code::FilesReplaced;
+    }
 
 private:
     Code m_code;

@@ -71,6 +71,8 @@ HostStandWindow::HostStandWindow(HostStandServices services, QWidget *parent)
     , m_openBooking(new QAction(u"&Open booking"_s, this))
     , m_storeLabel(new QLabel(this))
     , m_clockLabel(new QLabel(this))
+    , m_attentionLabel(new QLabel(this))
+    , m_attentionTimer(new QTimer(this))
     , m_terminalLabel(new QLabel(this))
     , m_nowTimer(new QTimer(this))
 {
@@ -203,6 +205,17 @@ void HostStandWindow::buildStatusBar()
     };
     showClock(clock.problem());
     connect(&clock, &StoreClock::problemChanged, this, showClock);
+
+    // Saga steps set aside, or waiting on the store: looked at now and again.
+    statusBar()->addPermanentWidget(m_attentionLabel);
+    m_attentionLabel->setObjectName(u"needsAttention"_s);
+    m_attentionLabel->setAccessibleName(u"Needs attention"_s);
+    m_attentionLabel->setStyleSheet(m_clockLabel->styleSheet());
+    m_attentionLabel->hide();
+    m_attentionTimer->setInterval(AttentionInterval);
+    connect(m_attentionTimer, &QTimer::timeout, this, &HostStandWindow::refreshAttention);
+    m_attentionTimer->start();
+    refreshAttention();
 }
 
 void HostStandWindow::connectSignals()
@@ -413,6 +426,19 @@ void HostStandWindow::refreshActions()
     m_bookingActions->setBooking(id.isEmpty() ? std::nullopt
                                               : m_services.restaurant.readModel()->booking(id));
     m_openBooking->setEnabled(!id.isEmpty());
+}
+
+void HostStandWindow::refreshAttention()
+{
+    const QStringList lines = m_services.restaurant.stepsNeedingAttention();
+    m_attentionLabel->setVisible(!lines.isEmpty());
+    m_attentionLabel->setText(lines.size() == 1
+                                  ? u"1 booking needs attention"_s
+                                  : u"%1 bookings need attention"_s.arg(lines.size()));
+    m_attentionLabel->setToolTip(
+        lines.join(u'\n')
+        + u"\n\nhoststand-cli sagas parked lists them; sagas retry tries one again once its "
+          "cause is fixed."_s);
 }
 
 void HostStandWindow::tell(const QString &message)

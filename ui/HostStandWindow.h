@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QMainWindow>
 
+#include <chrono>
+
 class QAction;
 class QLabel;
 class QMenu;
@@ -70,6 +72,12 @@ public:
 Q_SIGNALS:
     void dayChanged(const QDate &date, const QString &service);
 
+public:
+    // How often the window looks for bookings that need attention.
+    static constexpr std::chrono::milliseconds AttentionInterval {5000};
+    // Looks again now (also for tests).
+    void refreshAttention();
+
 private:
     void buildViews();
     void buildActions();
@@ -115,6 +123,8 @@ private:
     QAction *m_openBooking;
     QLabel *m_storeLabel;
     QLabel *m_clockLabel;
+    QLabel *m_attentionLabel;
+    QTimer *m_attentionTimer;
     QLabel *m_terminalLabel;
     QTimer *m_nowTimer;
     QString m_selectWhenShown;

@@ -44,11 +44,11 @@ int showOutcome(CommandRun &run, Restaurant &restaurant,
         return run.refuse(settled.rejection(), run.presenter().json(row));
     const auto seconds
         = std::chrono::duration_cast<std::chrono::seconds>(restaurant.options().settleTimeout);
+    const QString why = restaurant.whyUnsettled(settled.bookingId);
     return run.out().refuse(
         u"timeout"_s,
-        u"Booking %1 is waiting for its table: no saga settled it within %2 s. Is the "
-        u"process that holds the sagas stuck?"_s.arg(settled.bookingId.toString())
-            .arg(seconds.count()),
+        u"Booking %1 is waiting for its table: no saga settled it within %2 s. %3"_s.arg(
+            settled.bookingId.toString(), QString::number(seconds.count()), why),
         run.presenter().json(row));
 }
 

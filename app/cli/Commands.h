@@ -36,6 +36,10 @@ int settingsSlotLength(CommandRun &run);
 int settingsTimeZone(CommandRun &run);
 int settingsTurnTimes(CommandRun &run);
 
+int sagasParked(CommandRun &run);
+int sagasRetry(CommandRun &run);
+int sagasSkip(CommandRun &run);
+
 int events(CommandRun &run);
 int rebuild(CommandRun &run);
 int verify(CommandRun &run);

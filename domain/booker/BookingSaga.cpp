@@ -76,7 +76,8 @@ Disposition BookingSaga::settleOnce(const BookingId &booking, const TableId &tab
 {
     auto loaded = EventSourcing::load(m_store, booking.streamName());
     if (!loaded.ok())
-        return Disposition::retry(loaded.error().message());
+        return loaded.error().isTransient() ? Disposition::wait(loaded.error().message())
+                                            : Disposition::retry(loaded.error().message());
     const Booking current = Booking::fromEvents(booking, loaded.value().events);
     if (!current.exists())
         return Disposition::park(
@@ -101,6 +102,8 @@ Disposition BookingSaga::settleOnce(const BookingId &booking, const TableId &tab
     if (appended.ok())
         return Disposition::ack();
     conflict = appended.error().code() == DomainError::Code::Conflict;
+    if (appended.error().isTransient())
+        return Disposition::wait(appended.error().message());
     return Disposition::retry(appended.error().message());
 }
 

@@ -295,7 +295,7 @@ void ProjectionRunner::subscribe(qint64 afterPosition)
     m_subscription = new CatchUpSubscription(m_store, afterPosition, {}, this);
     connect(m_subscription, &CatchUpSubscription::eventAppeared, this, &ProjectionRunner::receive);
     connect(m_subscription, &CatchUpSubscription::dropped, this, [this](const StoreError &error) {
-        if (m_live && error.code() == StoreError::Code::Unavailable)
+        if (m_live && error.isTransient())
             resubscribeLater();
         else
             fail(error);
@@ -368,7 +368,8 @@ void ProjectionRunner::flush()
         return;
     const QList<RecordedEvent> batch = std::exchange(m_buffer, {});
     auto outcome = applyBatch(batch);
-    if (!outcome.ok() && m_live && outcome.error().code() == StoreError::Code::Unavailable) {
+    if (!outcome.ok() && m_live && outcome.error().isTransient()
+        && outcome.error().code() != StoreError::Code::FilesReplaced) {
         retryLater(batch);
         return;
     }

@@ -13,6 +13,8 @@ StoreError sqliteReadError(sqlite3 *db, int rc, const QString &action)
         code = StoreError::Code::CorruptStore;
     else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         code = StoreError::Code::Unavailable;
+    else if (primary == SQLITE_FULL)
+        code = StoreError::Code::DiskFull;
     return StoreError(code, u"The read model could not %1: %2."_s.arg(action, why));
 }
 

@@ -10,9 +10,12 @@ namespace {
 
 // A refusal is the saga's answer and final (a failed placement is recorded
 // for the booker); only a failing store, or a conflict that outlasted the
-// retries, is worth another attempt.
+// retries, is worth another attempt. A store failing for now (a full disk,
+// a lost connection) is waited out, never parked for.
 Disposition dispositionFor(const DomainError &error)
 {
+    if (error.isTransient())
+        return Disposition::wait(error.message());
     switch (error.code()) {
     case DomainError::Code::StoreFailure:
     case DomainError::Code::Conflict:

@@ -910,6 +910,34 @@ void EventStoreConformance::checkpointOnlyMovesForward()
     QCOMPARE(store().groupInfo(group).value().checkpoint, 7);
 }
 
+// An operator's retry or skip of one step (hoststand-cli sagas retry, skip)
+// touches that step alone, needs no lease, and says whether it was parked.
+void EventStoreConformance::oneParkedEventIsReplayedOrDiscardedAlone()
+{
+    const QString group = u"sagas"_s;
+    const QString me = u"me"_s;
+    HS_VERIFY_OK(store().createGroup(group, 0));
+    QCOMPARE(store().acquireLease(group, me, 30s).value(), true);
+    HS_VERIFY_OK(store().parkEvent(group, me, 2, u"a handler failed"_s));
+    HS_VERIFY_OK(store().parkEvent(group, me, 4, u"another"_s));
+    QCOMPARE(store().recordRetry(group, me, 4).value(), 1);
+    HS_VERIFY_OK(store().releaseLease(group, me));
+
+    QCOMPARE(store().replayParkedEvent(group, 4).value(), true);
+    auto parked = store().parkedEvents(group).value();
+    QCOMPARE(parked.size(), 2);
+    QVERIFY(!parked.at(0).replayRequested);
+    QVERIFY(parked.at(1).replayRequested);
+    QCOMPARE(store().replayParkedEvent(group, 3).value(), false);
+
+    QCOMPARE(store().discardParkedEvent(group, 2).value(), true);
+    parked = store().parkedEvents(group).value();
+    QCOMPARE(parked.size(), 1);
+    QCOMPARE(parked.constFirst().position, 4);
+    QCOMPARE(store().discardParkedEvent(group, 2).value(), false);
+    QCOMPARE(store().groupInfo(group).value().checkpoint, 4);
+}
+
 void EventStoreConformance::parkingMovesTheCheckpointAndReplayResetsRetries()
 {
     const QString group = u"sagas"_s;
@@ -1029,6 +1057,40 @@ void EventStoreConformance::consumerParksAfterMaxRetries()
     QCOMPARE(parked.constFirst().attempts, 3);
     QVERIFY2(parked.constFirst().reason.contains(u"the table is locked"_s),
              qPrintable(parked.constFirst().reason));
+}
+
+// A handler that meets a store failing for now (a full disk, a lost
+// connection) waits: the event comes again after growing pauses, as often as
+// it takes, and is never parked however many times that is.
+void EventStoreConformance::consumerWaitsOutAFailingStoreWithoutParking()
+{
+    HS_VERIFY_OK(store().append(u"table-T1"_s, makeEvents(3), ExpectedRevision::any()));
+    QList<qint64> delivered;
+    int failures = 8; // more than maxRetryCount (2)
+    PersistentSubscription::Settings settings = fastSettings();
+    settings.waitDelay = 5ms;
+    settings.maxWaitDelay = 20ms;
+    PersistentSubscription consumer(
+        store(), u"sagas"_s, {},
+        [&](const RecordedEvent &event) {
+            delivered.append(event.position);
+            if (event.position == 2 && failures-- > 0)
+                return Disposition::wait(u"the disk is full"_s);
+            return Disposition::ack();
+        },
+        settings);
+    QSignalSpy waiting(&consumer, &PersistentSubscription::waiting);
+    QSignalSpy parked(&consumer, &PersistentSubscription::eventParked);
+
+    consumer.start();
+
+    QTRY_COMPARE(store().groupInfo(u"sagas"_s).value().checkpoint, 3);
+    QCOMPARE(delivered, (QList<qint64> {1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3}));
+    QCOMPARE(waiting.count(), 8);
+    QCOMPARE(waiting.constFirst().at(1).toString(), u"the disk is full"_s);
+    QCOMPARE(parked.count(), 0);
+    QVERIFY(store().parkedEvents(u"sagas"_s).value().isEmpty());
+    QVERIFY(consumer.waitingFor().isEmpty());
 }
 
 void EventStoreConformance::consumerSkipsAndParks_data()

@@ -64,9 +64,11 @@ private Q_SLOTS:
     void fencedWritesNeedTheLease();
     void checkpointOnlyMovesForward();
     void parkingMovesTheCheckpointAndReplayResetsRetries();
+    void oneParkedEventIsReplayedOrDiscardedAlone();
     void consumerAcksMoveTheCheckpoint();
     void consumerRetryRedelivers();
     void consumerParksAfterMaxRetries();
+    void consumerWaitsOutAFailingStoreWithoutParking();
     void consumerSkipsAndParks_data();
     void consumerSkipsAndParks();
     void replayedParkedEventIsDeliveredAgainAndUnparkedOnAck();

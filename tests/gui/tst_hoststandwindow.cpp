@@ -1,7 +1,9 @@
 // The host stand window driven as a host drives it: mouse and keys on the
 // real window, offscreen, against a real store with the sagas running.
 
+#include "domain/tablemanager/TableLockingSaga.h"
 #include "tests/gui/HostStandFixture.h"
+#include "tests/support/TestSupport.h"
 #include "ui/BookingActions.h"
 #include "ui/BookingDetailsDialog.h"
 #include "ui/BookingDialog.h"
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void othersPlugInAViewAndAnAction();
     void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
     void ctrlWOpensTheWalkInDialogAndOkSeatsTheParty();
+    void aSagaStepSetAsideShowsAsABookingThatNeedsAttention();
     void altLeftAndThePreviousDayButtonShowTheDayBefore();
     void doubleClickingABookingOpensIt();
     void theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange();
@@ -618,6 +621,27 @@ void tst_HostStandWindow::ctrlWOpensTheWalkInDialogAndOkSeatsTheParty()
     QTRY_COMPARE(seated.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Seated));
     QVERIFY(seated.data(TimeSlotGridModel::WalkInRole).toBool());
     QCOMPARE(seated.data(TimeSlotGridModel::PartySizeRole).toInt(), 3);
+}
+
+// A booking's step the table-locking saga could not take (an event it cannot
+// read, as an older or broken terminal might write) shows in the status bar
+// as a booking that needs attention, with the booking and why.
+void tst_HostStandWindow::aSagaStepSetAsideShowsAsABookingThatNeedsAttention()
+{
+    auto *label = m_window->findChild<QLabel *>(u"needsAttention"_s);
+    QVERIFY(label);
+    QVERIFY(!label->isVisible());
+    HS_VERIFY_OK(m_restaurant->store().append(
+        u"booking-0123456789ab"_s,
+        {EventData::fromJson(u"table-booking-initiated"_s, QJsonObject {{u"nonsense"_s, 1}},
+                             QJsonObject {{u"$correlationId"_s, u"0123456789ab"_s}})},
+        ExpectedRevision::any()));
+    QTRY_VERIFY(!m_restaurant->store().parkedEvents(TableLockingSaga::GroupName).value().isEmpty());
+    m_window->refreshAttention();
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), u"1 booking needs attention"_s);
+    QVERIFY2(label->toolTip().contains(u"Booking 0123456789ab"_s), qPrintable(label->toolTip()));
+    QVERIFY2(label->toolTip().contains(u"cannot read"_s), qPrintable(label->toolTip()));
 }
 
 void tst_HostStandWindow::altLeftAndThePreviousDayButtonShowTheDayBefore()

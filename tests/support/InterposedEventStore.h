@@ -108,6 +108,14 @@ public:
     {
         return m_inner.replayParkedEvents(group);
     }
+    StoreResult<bool> replayParkedEvent(const QString &group, qint64 position) override
+    {
+        return m_inner.replayParkedEvent(group, position);
+    }
+    StoreResult<bool> discardParkedEvent(const QString &group, qint64 position) override
+    {
+        return m_inner.discardParkedEvent(group, position);
+    }
 
 private:
     static StoreError diskFailure()
