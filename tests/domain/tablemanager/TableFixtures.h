@@ -66,15 +66,28 @@ inline const BookingId Jones = bookingId("3f9a0c7e21b4");
 inline const BookingId Smith = bookingId("a1b2c3d4e5f6");
 inline const BookingId Lee = bookingId("0c0ffee00001");
 
+// The event's JSON data, as the codec writes it.
+inline QJsonObject encoded(const DomainEvent &event)
+{
+    return valueOf(EventCodec::encode(event));
+}
+
+// The event ready to append.
+inline EventData eventData(const DomainEvent &event, const EventMetadata &metadata = {})
+{
+    return valueOf(EventCodec::toEventData(event, metadata));
+}
+
 // Each event as its type and JSON, so a failed comparison shows the difference.
 inline QStringList describe(const QList<DomainEvent> &events)
 {
     QStringList lines;
     for (const DomainEvent &event : events)
-        lines.append(EventCodec::typeOf(event) + u' '
-                     + QString::fromUtf8(
-                         QJsonDocument(EventCodec::encode(event)).toJson(QJsonDocument::Compact)));
+        lines.append(
+            EventCodec::typeOf(event) + u' '
+            + QString::fromUtf8(QJsonDocument(encoded(event)).toJson(QJsonDocument::Compact)));
     return lines;
 }
+
 
 } // namespace hoststand::test

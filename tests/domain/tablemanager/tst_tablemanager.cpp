@@ -301,6 +301,10 @@ void tst_TableManager::aRefusalWritesNothing_data()
         << locked << unlocking(Smith, LockRemovalReason::Cancelled);
     QTest::newRow("a refused booking asking for its lock again")
         << QList<Step> {tableAdded(4), lockRefused(Jones, Dinner, 6)} << locking(Jones, Dinner, 6);
+    const QDateTime lastSlot(QDate(9999, 12, 31), QTime(22, 15), Qt::UTC);
+    QTest::newRow("a lock that would end after 9999-12-31, which no event can hold")
+        << QList<Step> {tableAdded()}
+        << locking(Jones, valueOf(TimeSpan::create(lastSlot, lastSlot.addSecs(600 * 60))));
 }
 
 void tst_TableManager::aRefusalWritesNothing()
