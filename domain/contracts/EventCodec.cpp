@@ -56,6 +56,16 @@ std::optional<QString> turnTimeProblem(qint64 maxPartySize, qint64 minutes)
     return std::nullopt;
 }
 
+std::optional<QString> horizonProblem(qint64 days)
+{
+    if (days < ServicePeriodsDefined::MinHorizonDays
+        || days > ServicePeriodsDefined::MaxHorizonDays)
+        return u"bookings are taken %1 to %2 days ahead"_s
+            .arg(ServicePeriodsDefined::MinHorizonDays)
+            .arg(ServicePeriodsDefined::MaxHorizonDays);
+    return std::nullopt;
+}
+
 // --- Encoding -------------------------------------------------------------
 
 // A value with a problem is not written; the writer keeps the problem.
@@ -217,6 +227,8 @@ void write(JsonWriter &w, const ServicePeriodsDefined &e)
     check(w, "slotMinutes"_L1, slotMinutesProblem(e.slotMinutes));
     w.integer("slotMinutes"_L1, e.slotMinutes);
     w.string("timeZone"_L1, e.timeZone);
+    check(w, "bookingHorizonDays"_L1, horizonProblem(e.bookingHorizonDays));
+    w.integer("bookingHorizonDays"_L1, e.bookingHorizonDays);
 }
 
 void write(JsonWriter &w, const TurnTimesDefined &e)
@@ -543,6 +555,7 @@ struct Decoder<ServicePeriodsDefined>
         auto readers = r.objects("periods"_L1);
         auto slotMinutes = r.integer("slotMinutes"_L1);
         auto timeZone = r.string("timeZone"_L1);
+        auto horizonDays = r.integer("bookingHorizonDays"_L1);
         if (!r.ok())
             return std::nullopt;
         QList<ServicePeriod> periods;
@@ -556,7 +569,11 @@ struct Decoder<ServicePeriodsDefined>
             r.fail("slotMinutes"_L1, *problem);
             return std::nullopt;
         }
-        return ServicePeriodsDefined {periods, int(*slotMinutes), *timeZone};
+        if (auto problem = horizonProblem(*horizonDays)) {
+            r.fail("bookingHorizonDays"_L1, *problem);
+            return std::nullopt;
+        }
+        return ServicePeriodsDefined {periods, int(*slotMinutes), *timeZone, int(*horizonDays)};
     }
 };
 

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void badDataIsRefused_data();
     void badDataIsRefused();
     void versionOneOfTableAddedIsUpcast();
+    void versionOneOfServicePeriodsIsUpcastWithAYearsHorizon();
     void aRecordedEventCarriesItsVersionInItsMetadata();
     void metadataKeepsCorrelationAndCausation();
 };
@@ -118,7 +119,8 @@ void tst_EventCodec::everyEventRoundTrips_data()
         << DomainEvent(ServicePeriodsDefined {{{5, u"dinner"_s, QTime(18, 30), QTime(22, 30)},
                                                {6, u"lunch"_s, QTime(12, 0), QTime(14, 30)}},
                                               15,
-                                              u"Europe/Berlin"_s});
+                                              u"Europe/Berlin"_s,
+                                              30});
     QTest::newRow("turn times are defined")
         << DomainEvent(TurnTimesDefined {{{2, 90}, {4, 105}, {6, 120}}, 150});
     QTest::newRow("a lock that ends on the last second events can hold") << DomainEvent(
@@ -217,6 +219,11 @@ void tst_EventCodec::anEventTheCodecCouldNotReadBackIsRefused_data()
     QTest::newRow("slots of 3 minutes")
         << DomainEvent(shortSlots) << u"service-periods-defined.slotMinutes"_s
         << u"a slot is 5 to 120 minutes long"_s;
+    ServicePeriodsDefined noHorizon = service;
+    noHorizon.bookingHorizonDays = 0;
+    QTest::newRow("a booking horizon of no days")
+        << DomainEvent(noHorizon) << u"service-periods-defined.bookingHorizonDays"_s
+        << u"1 to 3650 days ahead"_s;
     QTest::newRow("a turn time for parties of 60")
         << DomainEvent(TurnTimesDefined {{{60, 90}}, 150}) << u"turn-times-defined.turnTimes[0]"_s
         << u"parties of 1 to 50"_s;
@@ -370,6 +377,14 @@ void tst_EventCodec::badDataIsRefused_data()
         << json(R"({"periods":[{"weekday":8,"name":"dinner","start":"18:00","end":"22:00"}],
                     "slotMinutes":15,"timeZone":"UTC"})")
         << u"weekday"_s;
+    QTest::newRow("version 2 of service periods without a booking horizon")
+        << u"service-periods-defined"_s << 2
+        << json(R"({"periods":[],"slotMinutes":15,"timeZone":"UTC"})")
+        << u"service-periods-defined.bookingHorizonDays: missing"_s;
+    QTest::newRow("a booking horizon of 3651 days")
+        << u"service-periods-defined"_s << 2
+        << json(R"({"periods":[],"slotMinutes":15,"timeZone":"UTC","bookingHorizonDays":3651})")
+        << u"bookingHorizonDays: bookings are taken 1 to 3650 days ahead"_s;
     const std::pair<const char *, QString> badTimes[] {
         {"an hour out of range", u"24:00"_s},
         {"minutes out of range", u"18:60"_s},
@@ -412,6 +427,23 @@ void tst_EventCodec::versionOneOfTableAddedIsUpcast()
     QCOMPARE(added.layout.zone, u"Main room"_s);
     QVERIFY(added.layout.shape == TableShape::Rectangle);
     QCOMPARE(added.layout.x, 0.0);
+}
+
+void tst_EventCodec::versionOneOfServicePeriodsIsUpcastWithAYearsHorizon()
+{
+    RecordedEvent recorded;
+    recorded.type = u"service-periods-defined"_s;
+    recorded.data = R"({"periods":[{"weekday":5,"name":"dinner","start":"18:00","end":"22:00"}],)"
+                    R"("slotMinutes":30,"timeZone":"Europe/Paris"})";
+    recorded.metadata = R"({"schemaVersion":1})";
+    auto decoded = EventCodec::decode(recorded);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
+    const auto &service = std::get<ServicePeriodsDefined>(decoded.value());
+    QCOMPARE(service.bookingHorizonDays, 365);
+    QCOMPARE(service.slotMinutes, 30);
+    QCOMPARE(service.timeZone, u"Europe/Paris"_s);
+    QCOMPARE(service.periods.size(), 1);
+    QCOMPARE(*EventCodec::currentVersion(recorded.type), 2);
 }
 
 void tst_EventCodec::aRecordedEventCarriesItsVersionInItsMetadata()
