@@ -85,6 +85,8 @@ private Q_SLOTS:
     void anEveningFromTheCommandLine();
     void textIsForPeopleInLocalTime();
     void theRestaurantSetsHowFarAheadItBooks();
+    void refusalsFromTheTableSideSpeakTheRestaurantsClock_data();
+    void refusalsFromTheTableSideSpeakTheRestaurantsClock();
     void aBookingNoEventCouldHoldWritesNothing();
     void helpShowsTheUsageAndExitsWith0();
     void theDefaultStoreLivesInXdgDataHome();
@@ -562,6 +564,47 @@ void tst_Cli::theRestaurantSetsHowFarAheadItBooks()
     QVERIFY2(jsonAt(refused.json(), u"error"_s).contains(u"until Thu 31 Dec 2026"_s),
              refused.describe(beyond));
     QCOMPARE(jsonAt(expectJson(words("settings show")), u"bookingHorizonDays"_s), u"30"_s);
+}
+
+// The Paris restaurant on a UTC machine: `tables remove` and
+// `tables seats` name the booking's time in Paris, with its date unless it
+// is today in Paris. (A lost race, refused by the table manager rather
+// than by the booker's check, is tst_tablemanager's.)
+void tst_Cli::refusalsFromTheTableSideSpeakTheRestaurantsClock_data()
+{
+    QTest::addColumn<QString>("now");
+    QTest::addColumn<QString>("spoken");
+    QTest::newRow("on the day of the booking") << u"2026-12-04T10:00Z"_s << u"19:00–20:45"_s;
+    QTest::newRow("three days before it")
+        << u"2026-12-01T10:00Z"_s << u"Fri 4 Dec 2026, 19:00–20:45"_s;
+    QTest::newRow("half past midnight in Paris, still the day before in UTC")
+        << u"2026-12-03T23:30Z"_s << u"19:00–20:45"_s;
+}
+
+void tst_Cli::refusalsFromTheTableSideSpeakTheRestaurantsClock()
+{
+    QFETCH(QString, now);
+    QFETCH(QString, spoken);
+    CliRunner paris({u"--store"_s, storePath(), u"--now"_s, now});
+    QProcessEnvironment utcMachine = QProcessEnvironment::systemEnvironment();
+    utcMachine.insert(u"TZ"_s, u"UTC"_s);
+    paris.setEnvironment(utcMachine);
+    const auto refusal = [&](const char *command) {
+        const QStringList arguments = QStringList {u"--json"_s} + words(command);
+        const CliRun run = paris.run(arguments);
+        if (run.exitCode != 1)
+            QTest::qFail(run.describe(arguments).constData(), __FILE__, __LINE__);
+        return jsonAt(run.json(), u"error"_s);
+    };
+    for (const char *setup : {"settings time-zone Europe/Paris", "tables add T1 --seats 4",
+                              "book --table T1 --at 2026-12-04T19:00 --party 4 --name Jones"})
+        QCOMPARE(paris.run(words(setup)).exitCode, 0);
+
+    const QString removal = refusal("tables remove T1");
+    QVERIFY2(removal.contains(u"it is booked %1 (booking"_s.arg(spoken)), qPrintable(removal));
+    const QString fewerSeats = refusal("tables seats T1 2");
+    QVERIFY2(fewerSeats.contains(u"it is booked %1 for a party of 4"_s.arg(spoken)),
+             qPrintable(fewerSeats));
 }
 
 // The booking on a clock where the horizon lets it through: the

@@ -2,9 +2,11 @@
 
 #include "domain/contracts/DomainEvent.h"
 #include "domain/contracts/EventCodec.h"
+#include "domain/contracts/TimeInWords.h"
 
 #include <QJsonDocument>
 #include <QStringList>
+#include <QTimeZone>
 
 // Values the table manager's tests share: one evening at the restaurant,
 // read in UTC (the tests set TZ=UTC so messages show these times).
@@ -89,5 +91,11 @@ inline QStringList describe(const QList<DomainEvent> &events)
     return lines;
 }
 
+// Times in words on the restaurant's clock, in UTC as the tests' fixtures
+// read them, with today the date of now (2026-12-01 by default).
+inline TimeInWords wordsInUtc(const char *now = "12:00")
+{
+    return TimeInWords(QTimeZone::utc(), at(now));
+}
 
 } // namespace hoststand::test
