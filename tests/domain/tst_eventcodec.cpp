@@ -102,6 +102,12 @@ void tst_EventCodec::everyEventRoundTrips_data()
     QTest::newRow("a booking is initiated") << DomainEvent(
         TableBookingInitiated {b, t4, dinner, four, u"Ada Lovelace"_s, u"+44 20 7946 0000"_s,
                                u"window, \"quiet\" ✓"_s, false});
+    QTest::newRow("a note that starts with a zero-width no-break space (a byte order mark)")
+        << DomainEvent(TableBookingInitiated {
+               b, t4, dinner, four, u"Ada"_s, {}, QChar(0xFEFF) + u"window"_s, false});
+    QTest::newRow("a rejection whose message has a control character, then U+FEFF")
+        << DomainEvent(TableBookingRejected {b, t4, LockFailureReason::Overlap,
+                                             QChar(2) + QChar(0xFEFF) + QChar(0xFFFF)});
     QTest::newRow("a walk-in is initiated")
         << DomainEvent(TableBookingInitiated {b, t4, dinner, four, u"Walk-in"_s, {}, {}, true});
     QTest::newRow("a booking is confirmed") << DomainEvent(TableBookingConfirmed {b, t4});
