@@ -56,6 +56,8 @@ QString DomainError::codeName(Code code)
         return u"party-too-large"_s;
     case Code::InThePast:
         return u"in-the-past"_s;
+    case Code::BeyondHorizon:
+        return u"beyond-horizon"_s;
     case Code::OutsideService:
         return u"outside-service"_s;
     case Code::OffSlotGrid:

@@ -24,6 +24,7 @@ public:
         TableRemoved, // the table was removed
         PartyTooLarge, // the party does not fit the table
         InThePast, // the booking would start before now
+        BeyondHorizon, // the booking would start further ahead than the restaurant books
         OutsideService, // not inside a service period
         OffSlotGrid, // not on the slot grid
         InvalidTransition, // the booking's state does not allow it

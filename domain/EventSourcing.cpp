@@ -39,8 +39,14 @@ DomainResult<AppendResult> append(EventStore &store, const QString &stream,
 {
     QList<EventData> data;
     data.reserve(events.size());
-    for (qsizetype i = 0; i < events.size(); ++i)
-        data.append(EventCodec::toEventData(events.at(i), metadata, ids.value(i)));
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        auto encoded = EventCodec::toEventData(events.at(i), metadata, ids.value(i));
+        if (!encoded.ok())
+            return DomainError(DomainError::Code::InvalidInput,
+                               u"Nothing was saved: the event store cannot hold this (%1)."_s.arg(
+                                   encoded.error().message));
+        data.append(std::move(encoded).value());
+    }
     auto appended = store.append(stream, data, expected);
     if (!appended.ok())
         return DomainError::fromStore(appended.error());

@@ -26,6 +26,7 @@ DomainResult<LoadedStream> load(EventStore &store, const QString &stream);
 
 // Encodes and appends atomically. Ids may be given for idempotent writes
 // (for example derived from the event that caused them); otherwise random.
+// An event the codec cannot write is InvalidInput, and nothing is appended.
 DomainResult<AppendResult> append(EventStore &store, const QString &stream,
                                   const QList<DomainEvent> &events,
                                   const ExpectedRevision &expected, const EventMetadata &metadata,

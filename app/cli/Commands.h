@@ -34,6 +34,7 @@ int settingsShow(CommandRun &run);
 int settingsServicePeriods(CommandRun &run);
 int settingsSlotLength(CommandRun &run);
 int settingsTimeZone(CommandRun &run);
+int settingsHorizon(CommandRun &run);
 int settingsTurnTimes(CommandRun &run);
 
 int sagasParked(CommandRun &run);

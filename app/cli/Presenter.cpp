@@ -180,6 +180,7 @@ QJsonObject Presenter::json(const booker::RestaurantSettings &settings) const
             QJsonObject {{u"maxPartySize"_s, turn.maxPartySize}, {u"minutes"_s, turn.minutes}});
     return QJsonObject {{u"timeZone"_s, settings.timeZoneId()},
                         {u"slotMinutes"_s, settings.slotMinutes()},
+                        {u"bookingHorizonDays"_s, settings.bookingHorizonDays()},
                         {u"servicePeriods"_s, periods},
                         {u"turnTimes"_s, turns},
                         {u"largerPartyMinutes"_s, settings.largerPartyMinutes()}};
@@ -233,8 +234,10 @@ QString Presenter::text(const BookingRow &booking) const
 
 QString Presenter::text(const booker::RestaurantSettings &settings) const
 {
-    QString text = fields({{u"Time zone"_s, settings.timeZoneId()},
-                           {u"Slot length"_s, u"%1 minutes"_s.arg(settings.slotMinutes())}});
+    QString text
+        = fields({{u"Time zone"_s, settings.timeZoneId()},
+                  {u"Slot length"_s, u"%1 minutes"_s.arg(settings.slotMinutes())},
+                  {u"Bookings"_s, u"up to %1 days ahead"_s.arg(settings.bookingHorizonDays())}});
     text += u"Service periods:\n"_s;
     for (int weekday = 1; weekday <= 7; ++weekday) {
         QStringList periods;

@@ -134,6 +134,12 @@ int settingsTimeZone(CommandRun &run)
     return change(run, [&](booker::Booker &booker) { return booker.defineTimeZone(zone); });
 }
 
+int settingsHorizon(CommandRun &run)
+{
+    const auto days = run.integerArgument(0, u"horizon"_s);
+    return change(run, [&](booker::Booker &booker) { return booker.defineBookingHorizon(*days); });
+}
+
 int settingsTurnTimes(CommandRun &run)
 {
     static const QRegularExpression pattern(u"^(\\d{1,3})=(\\d{1,4})$"_s);

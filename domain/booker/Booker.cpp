@@ -174,6 +174,12 @@ DomainResult<void> Booker::defineTimeZone(const QString &ianaId)
         [&](const RestaurantSettings &s) { return s.defineTimeZone(ianaId); });
 }
 
+DomainResult<void> Booker::defineBookingHorizon(int days)
+{
+    return changeSettings<ServicePeriodsDefined>(
+        [&](const RestaurantSettings &s) { return s.defineBookingHorizon(days); });
+}
+
 DomainResult<void> Booker::defineTurnTimes(const QList<TurnTime> &turnTimes, int largerPartyMinutes)
 {
     return changeSettings<TurnTimesDefined>([&](const RestaurantSettings &s) {

@@ -55,6 +55,7 @@ public:
     DomainResult<void> defineServicePeriodsOn(int weekday, const QList<ServicePeriod> &periods);
     DomainResult<void> defineSlotLength(int minutes);
     DomainResult<void> defineTimeZone(const QString &ianaId);
+    DomainResult<void> defineBookingHorizon(int days);
     DomainResult<void> defineTurnTimes(const QList<TurnTime> &turnTimes, int largerPartyMinutes);
 
     // NotFound when there is no such booking.

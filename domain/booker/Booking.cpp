@@ -171,6 +171,8 @@ Booking::Decision Booking::initiate(const BookingId &id, const BookingRequest &r
         return DomainError(DomainError::Code::InThePast,
                            u"A booking must start in the future; %1 has already begun."_s.arg(
                                settings.describe(start)));
+    if (auto error = settings.checkHorizon(start, now))
+        return *error;
     if (auto error = settings.checkSlotStart(start))
         return *error;
     const int minutes

@@ -199,6 +199,19 @@ DomainResult<ServicePeriodsDefined> RestaurantSettings::defineTimeZone(const QSt
     return event;
 }
 
+DomainResult<ServicePeriodsDefined> RestaurantSettings::defineBookingHorizon(int days) const
+{
+    if (days < ServicePeriodsDefined::MinHorizonDays
+        || days > ServicePeriodsDefined::MaxHorizonDays)
+        return invalid(u"Bookings can be taken %1 to %2 days ahead, not %3."_s
+                           .arg(ServicePeriodsDefined::MinHorizonDays)
+                           .arg(ServicePeriodsDefined::MaxHorizonDays)
+                           .arg(days));
+    ServicePeriodsDefined event = m_service;
+    event.bookingHorizonDays = days;
+    return event;
+}
+
 DomainResult<TurnTimesDefined> RestaurantSettings::defineTurnTimes(QList<TurnTime> turnTimes,
                                                                    int largerPartyMinutes) const
 {
@@ -263,6 +276,18 @@ std::optional<DomainError> RestaurantSettings::checkSlotStart(const QDateTime &s
     return DomainError(DomainError::Code::OutsideService,
                        u"%1 is outside service; on %2, bookings start during %3."_s.arg(
                            when, dayName(date.dayOfWeek()), offered.join(u", "_s)));
+}
+
+std::optional<DomainError> RestaurantSettings::checkHorizon(const QDateTime &start,
+                                                            const QDateTime &now) const
+{
+    const QDate lastDay = localDate(now).addDays(bookingHorizonDays());
+    if (localDate(start) <= lastDay)
+        return std::nullopt;
+    return DomainError(DomainError::Code::BeyondHorizon,
+                       u"The restaurant takes bookings up to %1 days ahead, until %2; %3 is "
+                       u"further ahead."_s.arg(bookingHorizonDays())
+                           .arg(lastDay.toString(u"ddd d MMM yyyy"_s), describe(start)));
 }
 
 QDate RestaurantSettings::localDate(const QDateTime &moment) const

@@ -46,6 +46,7 @@ public:
                                                                QList<ServicePeriod> periods) const;
     DomainResult<ServicePeriodsDefined> defineSlotLength(int minutes) const;
     DomainResult<ServicePeriodsDefined> defineTimeZone(const QString &ianaId) const;
+    DomainResult<ServicePeriodsDefined> defineBookingHorizon(int days) const;
     DomainResult<TurnTimesDefined> defineTurnTimes(QList<TurnTime> turnTimes,
                                                    int largerPartyMinutes) const;
 
@@ -60,6 +61,8 @@ public:
     const QString &timeZoneId() const { return m_service.timeZone; }
     // The zone of timeZoneId(), or UTC when this system does not know it.
     const QTimeZone &timeZone() const { return m_timeZone; }
+    // How many days after the restaurant's today a booking may start.
+    int bookingHorizonDays() const { return m_service.bookingHorizonDays; }
     const QList<TurnTime> &turnTimes() const { return m_turns.turnTimes; }
     int largerPartyMinutes() const { return m_turns.largerPartyMinutes; }
     int turnMinutesFor(PartySize party) const { return m_turns.minutesFor(party.value()); }
@@ -68,6 +71,8 @@ public:
     QList<ServiceSlot> slotsOn(const QDate &localDate) const;
     // Why a booking cannot start then (OutsideService, OffSlotGrid), or nothing.
     std::optional<DomainError> checkSlotStart(const QDateTime &start) const;
+    // Why a booking cannot start then, decided at now (BeyondHorizon), or nothing.
+    std::optional<DomainError> checkHorizon(const QDateTime &start, const QDateTime &now) const;
 
     QDate localDate(const QDateTime &moment) const;
     // The moment a local wall-clock time happens; a time that a DST change

@@ -2,6 +2,7 @@
 
 #include "domain/contracts/JsonReader.h"
 #include "domain/contracts/JsonView.h"
+#include "domain/contracts/JsonWriter.h"
 #include "domain/contracts/Upcasters.h"
 
 #include <QJsonArray>
@@ -9,160 +10,236 @@
 
 #include <cmath>
 
+// The round trip on encode: on unless NDEBUG, or as the build defines it.
+#ifndef HOSTSTAND_CODEC_ROUND_TRIP
+#ifdef NDEBUG
+#define HOSTSTAND_CODEC_ROUND_TRIP false
+#else
+#define HOSTSTAND_CODEC_ROUND_TRIP true
+#endif
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand {
 namespace {
 
+// --- What both directions check -----------------------------------------
+// The encoder refuses what the decoder would, so nothing is written that
+// cannot be read again.
+
+std::optional<QString> weekdayProblem(qint64 weekday)
+{
+    if (weekday < 1 || weekday > 7)
+        return u"a weekday is 1 (Monday) to 7 (Sunday)"_s;
+    return std::nullopt;
+}
+
+std::optional<QString> slotMinutesProblem(qint64 minutes)
+{
+    if (minutes < 5 || minutes > 120)
+        return u"a slot is 5 to 120 minutes long"_s;
+    return std::nullopt;
+}
+
+std::optional<QString> turnMinutesProblem(qint64 minutes)
+{
+    if (minutes < 5 || minutes > 24 * 60)
+        return u"a turn time lasts 5 to 1440 minutes"_s;
+    return std::nullopt;
+}
+
+std::optional<QString> turnTimeProblem(qint64 maxPartySize, qint64 minutes)
+{
+    if (maxPartySize < 1 || maxPartySize > 50 || turnMinutesProblem(minutes))
+        return u"a turn time is for parties of 1 to 50 and lasts 5 to 1440 minutes"_s;
+    return std::nullopt;
+}
+
+std::optional<QString> horizonProblem(qint64 days)
+{
+    if (days < ServicePeriodsDefined::MinHorizonDays
+        || days > ServicePeriodsDefined::MaxHorizonDays)
+        return u"bookings are taken %1 to %2 days ahead"_s
+            .arg(ServicePeriodsDefined::MinHorizonDays)
+            .arg(ServicePeriodsDefined::MaxHorizonDays);
+    return std::nullopt;
+}
+
 // --- Encoding -------------------------------------------------------------
 
-QJsonObject toJson(const TimeSpan &span)
+// A value with a problem is not written; the writer keeps the problem.
+void check(JsonWriter &w, QLatin1StringView key, const std::optional<QString> &problem)
 {
-    return {{u"from"_s, toIsoUtc(span.start())}, {u"to"_s, toIsoUtc(span.end())}};
+    if (problem)
+        w.fail(key, *problem);
 }
 
-QJsonObject toJson(const TableLayout &layout)
+// An enumerator's name; an empty one is a value outside the enumeration.
+void writeName(JsonWriter &w, QLatin1StringView key, const QString &name)
 {
-    return {{u"zone"_s, layout.zone},
-            {u"shape"_s, toString(layout.shape)},
-            {u"x"_s, layout.x},
-            {u"y"_s, layout.y},
-            {u"width"_s, layout.width},
-            {u"height"_s, layout.height},
-            {u"rotation"_s, layout.rotation}};
+    if (name.isEmpty())
+        w.fail(key, u"not one of the names the codec knows"_s);
+    else
+        w.string(key, name);
 }
 
-QJsonObject toJson(const TableAdded &e)
+void writeTimeSlot(JsonWriter &w, const TimeSpan &span)
 {
-    return {{u"tableId"_s, e.tableId.toString()},
-            {u"seats"_s, e.seats.value()},
-            {u"layout"_s, toJson(e.layout)}};
+    w.object("timeSlot"_L1, [&](JsonWriter &inner) {
+        inner.dateTime("from"_L1, span.start());
+        inner.dateTime("to"_L1, span.end());
+    });
 }
 
-QJsonObject toJson(const TableMoved &e)
+void writeLayout(JsonWriter &w, const TableLayout &layout)
 {
-    return {{u"tableId"_s, e.tableId.toString()}, {u"layout"_s, toJson(e.layout)}};
+    w.object("layout"_L1, [&](JsonWriter &inner) {
+        if (auto invalid = layout.validate())
+            inner.fail({}, invalid->message());
+        inner.string("zone"_L1, layout.zone);
+        writeName(inner, "shape"_L1, toString(layout.shape));
+        inner.number("x"_L1, layout.x);
+        inner.number("y"_L1, layout.y);
+        inner.number("width"_L1, layout.width);
+        inner.number("height"_L1, layout.height);
+        inner.number("rotation"_L1, layout.rotation);
+    });
 }
 
-QJsonObject toJson(const TableSeatsChanged &e)
+void writeBookingAndTable(JsonWriter &w, const BookingId &booking, const TableId &table)
 {
-    return {{u"tableId"_s, e.tableId.toString()},
-            {u"seats"_s, e.seats.value()},
-            {u"previousSeats"_s, e.previousSeats.value()}};
+    w.string("bookingId"_L1, booking.toString());
+    w.string("tableId"_L1, table.toString());
 }
 
-QJsonObject toJson(const TableRemoved &e)
+void write(JsonWriter &w, const TableAdded &e)
 {
-    return {{u"tableId"_s, e.tableId.toString()}};
+    w.string("tableId"_L1, e.tableId.toString());
+    w.integer("seats"_L1, e.seats.value());
+    writeLayout(w, e.layout);
 }
 
-QJsonObject toJson(const TableLockPlaced &e)
+void write(JsonWriter &w, const TableMoved &e)
 {
-    return {{u"tableId"_s, e.tableId.toString()},
-            {u"bookingId"_s, e.bookingId.toString()},
-            {u"timeSlot"_s, toJson(e.span)},
-            {u"partySize"_s, e.partySize.value()}};
+    w.string("tableId"_L1, e.tableId.toString());
+    writeLayout(w, e.layout);
 }
 
-QJsonObject toJson(const TableLockPlacementFailed &e)
+void write(JsonWriter &w, const TableSeatsChanged &e)
 {
-    return {{u"tableId"_s, e.tableId.toString()},
-            {u"bookingId"_s, e.bookingId.toString()},
-            {u"timeSlot"_s, toJson(e.span)},
-            {u"partySize"_s, e.partySize.value()},
-            {u"reason"_s, toString(e.reason)},
-            {u"message"_s, e.message},
-            {u"conflictingBookings"_s, QJsonArray::fromStringList(e.conflictingBookings)}};
+    w.string("tableId"_L1, e.tableId.toString());
+    w.integer("seats"_L1, e.seats.value());
+    w.integer("previousSeats"_L1, e.previousSeats.value());
 }
 
-QJsonObject toJson(const TableLockRemoved &e)
+void write(JsonWriter &w, const TableRemoved &e)
 {
-    return {{u"tableId"_s, e.tableId.toString()},
-            {u"bookingId"_s, e.bookingId.toString()},
-            {u"reason"_s, toString(e.reason)}};
+    w.string("tableId"_L1, e.tableId.toString());
 }
 
-QJsonObject toJson(const TableBookingInitiated &e)
+void write(JsonWriter &w, const TableLockPlaced &e)
 {
-    return {{u"bookingId"_s, e.bookingId.toString()},
-            {u"tableId"_s, e.tableId.toString()},
-            {u"timeSlot"_s, toJson(e.timeSlot)},
-            {u"partySize"_s, e.partySize.value()},
-            {u"guestName"_s, e.guestName},
-            {u"phone"_s, e.phone},
-            {u"note"_s, e.note},
-            {u"walkIn"_s, e.walkIn}};
+    w.string("tableId"_L1, e.tableId.toString());
+    w.string("bookingId"_L1, e.bookingId.toString());
+    writeTimeSlot(w, e.span);
+    w.integer("partySize"_L1, e.partySize.value());
 }
 
-QJsonObject bookingAndTable(const BookingId &booking, const TableId &table)
+void write(JsonWriter &w, const TableLockPlacementFailed &e)
 {
-    return {{u"bookingId"_s, booking.toString()}, {u"tableId"_s, table.toString()}};
+    w.string("tableId"_L1, e.tableId.toString());
+    w.string("bookingId"_L1, e.bookingId.toString());
+    writeTimeSlot(w, e.span);
+    w.integer("partySize"_L1, e.partySize.value());
+    writeName(w, "reason"_L1, toString(e.reason));
+    w.string("message"_L1, e.message);
+    w.stringList("conflictingBookings"_L1, e.conflictingBookings);
 }
 
-QJsonObject toJson(const TableBookingConfirmed &e)
+void write(JsonWriter &w, const TableLockRemoved &e)
 {
-    return bookingAndTable(e.bookingId, e.tableId);
+    w.string("tableId"_L1, e.tableId.toString());
+    w.string("bookingId"_L1, e.bookingId.toString());
+    writeName(w, "reason"_L1, toString(e.reason));
 }
 
-QJsonObject toJson(const TableBookingRejected &e)
+void write(JsonWriter &w, const TableBookingInitiated &e)
 {
-    QJsonObject object = bookingAndTable(e.bookingId, e.tableId);
-    object.insert(u"reason"_s, toString(e.reason));
-    object.insert(u"message"_s, e.message);
-    return object;
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    writeTimeSlot(w, e.timeSlot);
+    w.integer("partySize"_L1, e.partySize.value());
+    w.string("guestName"_L1, e.guestName);
+    w.string("phone"_L1, e.phone);
+    w.string("note"_L1, e.note);
+    w.boolean("walkIn"_L1, e.walkIn);
 }
 
-QJsonObject toJson(const TableBookingCancelled &e)
+void write(JsonWriter &w, const TableBookingConfirmed &e)
 {
-    return bookingAndTable(e.bookingId, e.tableId);
+    writeBookingAndTable(w, e.bookingId, e.tableId);
 }
 
-QJsonObject withMoment(QJsonObject object, const QDateTime &at)
+void write(JsonWriter &w, const TableBookingRejected &e)
 {
-    object.insert(u"at"_s, toIsoUtc(at));
-    return object;
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    writeName(w, "reason"_L1, toString(e.reason));
+    w.string("message"_L1, e.message);
 }
 
-QJsonObject toJson(const GuestArrived &e)
+void write(JsonWriter &w, const TableBookingCancelled &e)
 {
-    return withMoment(bookingAndTable(e.bookingId, e.tableId), e.at);
+    writeBookingAndTable(w, e.bookingId, e.tableId);
 }
 
-QJsonObject toJson(const PartySeated &e)
+void write(JsonWriter &w, const GuestArrived &e)
 {
-    return withMoment(bookingAndTable(e.bookingId, e.tableId), e.at);
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    w.dateTime("at"_L1, e.at);
 }
 
-QJsonObject toJson(const PartyLeft &e)
+void write(JsonWriter &w, const PartySeated &e)
 {
-    return withMoment(bookingAndTable(e.bookingId, e.tableId), e.at);
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    w.dateTime("at"_L1, e.at);
 }
 
-QJsonObject toJson(const BookingNoShow &e)
+void write(JsonWriter &w, const PartyLeft &e)
 {
-    return bookingAndTable(e.bookingId, e.tableId);
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    w.dateTime("at"_L1, e.at);
 }
 
-QJsonObject toJson(const ServicePeriodsDefined &e)
+void write(JsonWriter &w, const BookingNoShow &e)
 {
-    QJsonArray periods;
-    for (const ServicePeriod &period : e.periods) {
-        periods.append(QJsonObject {{u"weekday"_s, period.weekday},
-                                    {u"name"_s, period.name},
-                                    {u"start"_s, period.start.toString(u"HH:mm"_s)},
-                                    {u"end"_s, period.end.toString(u"HH:mm"_s)}});
-    }
-    return {
-        {u"periods"_s, periods}, {u"slotMinutes"_s, e.slotMinutes}, {u"timeZone"_s, e.timeZone}};
+    writeBookingAndTable(w, e.bookingId, e.tableId);
 }
 
-QJsonObject toJson(const TurnTimesDefined &e)
+void write(JsonWriter &w, const ServicePeriodsDefined &e)
 {
-    QJsonArray turnTimes;
-    for (const TurnTime &turn : e.turnTimes)
-        turnTimes.append(
-            QJsonObject {{u"maxPartySize"_s, turn.maxPartySize}, {u"minutes"_s, turn.minutes}});
-    return {{u"turnTimes"_s, turnTimes}, {u"largerPartyMinutes"_s, e.largerPartyMinutes}};
+    w.objects("periods"_L1, e.periods, [](JsonWriter &inner, const ServicePeriod &period) {
+        check(inner, "weekday"_L1, weekdayProblem(period.weekday));
+        inner.integer("weekday"_L1, period.weekday);
+        inner.string("name"_L1, period.name);
+        inner.time("start"_L1, period.start);
+        inner.time("end"_L1, period.end);
+    });
+    check(w, "slotMinutes"_L1, slotMinutesProblem(e.slotMinutes));
+    w.integer("slotMinutes"_L1, e.slotMinutes);
+    w.string("timeZone"_L1, e.timeZone);
+    check(w, "bookingHorizonDays"_L1, horizonProblem(e.bookingHorizonDays));
+    w.integer("bookingHorizonDays"_L1, e.bookingHorizonDays);
+}
+
+void write(JsonWriter &w, const TurnTimesDefined &e)
+{
+    w.objects("turnTimes"_L1, e.turnTimes, [](JsonWriter &inner, const TurnTime &turn) {
+        check(inner, {}, turnTimeProblem(turn.maxPartySize, turn.minutes));
+        inner.integer("maxPartySize"_L1, turn.maxPartySize);
+        inner.integer("minutes"_L1, turn.minutes);
+    });
+    check(w, "largerPartyMinutes"_L1, turnMinutesProblem(e.largerPartyMinutes));
+    w.integer("largerPartyMinutes"_L1, e.largerPartyMinutes);
 }
 
 // --- Decoding -------------------------------------------------------------
@@ -463,8 +540,8 @@ std::optional<ServicePeriod> readServicePeriod(JsonReader &inner)
     auto end = inner.time("end"_L1);
     if (inner.finish())
         return std::nullopt;
-    if (*weekday < 1 || *weekday > 7) {
-        inner.fail("weekday"_L1, u"a weekday is 1 (Monday) to 7 (Sunday)"_s);
+    if (auto problem = weekdayProblem(*weekday)) {
+        inner.fail("weekday"_L1, *problem);
         return std::nullopt;
     }
     return ServicePeriod {int(*weekday), *name, *start, *end};
@@ -478,6 +555,7 @@ struct Decoder<ServicePeriodsDefined>
         auto readers = r.objects("periods"_L1);
         auto slotMinutes = r.integer("slotMinutes"_L1);
         auto timeZone = r.string("timeZone"_L1);
+        auto horizonDays = r.integer("bookingHorizonDays"_L1);
         if (!r.ok())
             return std::nullopt;
         QList<ServicePeriod> periods;
@@ -487,11 +565,15 @@ struct Decoder<ServicePeriodsDefined>
                 return std::nullopt;
             periods.append(*period);
         }
-        if (*slotMinutes < 5 || *slotMinutes > 120) {
-            r.fail("slotMinutes"_L1, u"a slot is 5 to 120 minutes long"_s);
+        if (auto problem = slotMinutesProblem(*slotMinutes)) {
+            r.fail("slotMinutes"_L1, *problem);
             return std::nullopt;
         }
-        return ServicePeriodsDefined {periods, int(*slotMinutes), *timeZone};
+        if (auto problem = horizonProblem(*horizonDays)) {
+            r.fail("bookingHorizonDays"_L1, *problem);
+            return std::nullopt;
+        }
+        return ServicePeriodsDefined {periods, int(*slotMinutes), *timeZone, int(*horizonDays)};
     }
 };
 
@@ -501,8 +583,8 @@ std::optional<TurnTime> readTurnTime(JsonReader &inner)
     auto minutes = inner.integer("minutes"_L1);
     if (inner.finish())
         return std::nullopt;
-    if (*maxParty < 1 || *maxParty > 50 || *minutes < 5 || *minutes > 24 * 60) {
-        inner.fail({}, u"a turn time is for parties of 1 to 50 and lasts 5 to 1440 minutes"_s);
+    if (auto problem = turnTimeProblem(*maxParty, *minutes)) {
+        inner.fail({}, *problem);
         return std::nullopt;
     }
     return TurnTime {int(*maxParty), int(*minutes)};
@@ -524,8 +606,8 @@ struct Decoder<TurnTimesDefined>
                 return std::nullopt;
             turnTimes.append(*turn);
         }
-        if (*larger < 5 || *larger > 24 * 60) {
-            r.fail("largerPartyMinutes"_L1, u"a turn time lasts 5 to 1440 minutes"_s);
+        if (auto problem = turnMinutesProblem(*larger)) {
+            r.fail("largerPartyMinutes"_L1, *problem);
             return std::nullopt;
         }
         return TurnTimesDefined {turnTimes, int(*larger)};
@@ -644,9 +726,38 @@ std::optional<int> EventCodec::currentVersion(const QString &type)
     return entry ? std::optional(entry->version) : std::nullopt;
 }
 
-QJsonObject EventCodec::encode(const DomainEvent &event)
+EncodeResult<QJsonObject> EventCodec::encode(const DomainEvent &event)
 {
-    return std::visit([](const auto &e) { return toJson(e); }, event);
+    JsonWriter writer(std::visit(
+        [](const auto &e) { return QStringView(std::decay_t<decltype(e)>::Type); }, event));
+    std::visit([&writer](const auto &e) { write(writer, e); }, event);
+    if (const std::optional<QString> &problem = writer.problem())
+        return EncodeError {*problem};
+    if (checksRoundTrip()) {
+        if (auto differs = checkRoundTrip(event, writer.written()))
+            return *differs;
+    }
+    return writer.written();
+}
+
+bool EventCodec::checksRoundTrip()
+{
+    return HOSTSTAND_CODEC_ROUND_TRIP;
+}
+
+std::optional<EncodeError> EventCodec::checkRoundTrip(const DomainEvent &event,
+                                                      const QJsonObject &data)
+{
+    const QString type = typeOf(event);
+    auto decoded = decode(type, *currentVersion(type), data);
+    if (decoded.ok() && decoded.value() == event)
+        return std::nullopt;
+    const QString json = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+    if (!decoded.ok())
+        return EncodeError {u"%1 would be written as %2, which cannot be read back: %3"_s.arg(
+            type, json, decoded.error().message)};
+    return EncodeError {
+        u"%1 would be written as %2, which reads back as a different event."_s.arg(type, json)};
 }
 
 DecodeResult<DomainEvent> EventCodec::decode(const QString &type, int version,
@@ -681,12 +792,16 @@ DecodeResult<DomainEvent> EventCodec::decode(const RecordedEvent &event)
                            *entry);
 }
 
-EventData EventCodec::toEventData(const DomainEvent &event, const EventMetadata &metadata, QUuid id)
+EncodeResult<EventData> EventCodec::toEventData(const DomainEvent &event,
+                                                const EventMetadata &metadata, QUuid id)
 {
+    auto data = encode(event);
+    if (!data.ok())
+        return data.error();
     QJsonObject meta = metadata.toJson();
     const QString type = typeOf(event);
     meta.insert(SchemaVersionKey, *currentVersion(type));
-    return EventData::fromJson(type, encode(event), meta, id);
+    return EventData::fromJson(type, data.value(), meta, id);
 }
 
 } // namespace hoststand

@@ -1,5 +1,7 @@
 #include "domain/contracts/JsonView.h"
 
+#include <QStringDecoder>
+
 #include <charconv>
 #include <cstring>
 
@@ -39,6 +41,17 @@ int hexValue(char c)
     return -1;
 }
 
+// UTF-8 as it is: QString::fromUtf8 drops a leading U+FEFF (read as a byte
+// order mark), but a string that starts with one, or whose part after an
+// escape does, must read back as it was written.
+QString fromUtf8(QByteArrayView raw)
+{
+    if (!raw.startsWith("\xEF\xBB\xBF"))
+        return QString::fromUtf8(raw);
+    QStringDecoder keepingBom(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return keepingBom.decode(raw);
+}
+
 // Decodes the inside of a string with escapes (already validated).
 QString unescape(QByteArrayView raw)
 {
@@ -47,7 +60,7 @@ QString unescape(QByteArrayView raw)
     qsizetype plainStart = 0;
     auto flushPlain = [&](qsizetype end) {
         if (end > plainStart)
-            out += QString::fromUtf8(raw.sliced(plainStart, end - plainStart));
+            out += fromUtf8(raw.sliced(plainStart, end - plainStart));
     };
     for (qsizetype i = 0; i < raw.size(); ++i) {
         if (raw[i] != '\\')
@@ -395,13 +408,13 @@ std::optional<JsonView> JsonView::parse(QByteArrayView text, QString *error)
 QString JsonView::string(const Value &value) const
 {
     const QByteArrayView raw = m_text.sliced(value.begin, value.length);
-    return value.escaped ? unescape(raw) : QString::fromUtf8(raw);
+    return value.escaped ? unescape(raw) : fromUtf8(raw);
 }
 
 QString JsonView::key(const Member &member) const
 {
     const QByteArrayView raw = m_text.sliced(member.keyBegin, member.keyLength);
-    return member.keyEscaped ? unescape(raw) : QString::fromUtf8(raw);
+    return member.keyEscaped ? unescape(raw) : fromUtf8(raw);
 }
 
 bool JsonView::keyEquals(const Member &member, QLatin1StringView key) const

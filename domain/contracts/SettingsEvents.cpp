@@ -16,7 +16,7 @@ ServicePeriodsDefined ServicePeriodsDefined::defaults()
     QString zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
     if (zone.isEmpty() || !QTimeZone(zone.toUtf8()).isValid())
         zone = u"UTC"_s;
-    return {periods, 15, zone};
+    return {periods, 15, zone, DefaultHorizonDays};
 }
 
 TurnTimesDefined TurnTimesDefined::defaults()

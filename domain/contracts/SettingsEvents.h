@@ -15,14 +15,21 @@ inline const QString SettingsStream = QStringLiteral("settings-restaurant");
 struct ServicePeriodsDefined final
 {
     static constexpr QStringView Type = u"service-periods-defined";
-    static constexpr int Version = 1;
+    // 2: bookingHorizonDays (version 1 is upcast with the default).
+    static constexpr int Version = 2;
+
+    static constexpr int MinHorizonDays = 1;
+    static constexpr int MaxHorizonDays = 3650;
+    static constexpr int DefaultHorizonDays = 365;
 
     QList<ServicePeriod> periods;
     int slotMinutes = 15;
     QString timeZone; // IANA id, "Europe/Berlin"
+    // How many days ahead of the restaurant's today a booking may start.
+    int bookingHorizonDays = DefaultHorizonDays;
 
     // A new store's: lunch 12:00-14:30 and dinner 18:30-22:30 every day,
-    // 15-minute slots, in this computer's time zone.
+    // 15-minute slots, in this computer's time zone, bookings up to a year ahead.
     static ServicePeriodsDefined defaults();
 
     bool operator==(const ServicePeriodsDefined &) const = default;

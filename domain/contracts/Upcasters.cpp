@@ -1,5 +1,6 @@
 #include "domain/contracts/Upcasters.h"
 
+#include "domain/contracts/SettingsEvents.h"
 #include "domain/contracts/TableLayout.h"
 #include "domain/contracts/TableManagerEvents.h"
 
@@ -27,10 +28,21 @@ static QJsonObject tableAddedV1ToV2(const QJsonObject &v1)
     return v2;
 }
 
+// service-periods-defined 1 -> 2: version 2 states how far ahead bookings
+// are taken. A store written before had no limit; it gets the default.
+static QJsonObject servicePeriodsDefinedV1ToV2(const QJsonObject &v1)
+{
+    QJsonObject v2 = v1;
+    v2.insert(u"bookingHorizonDays"_s, ServicePeriodsDefined::DefaultHorizonDays);
+    return v2;
+}
+
 Upcaster Upcasters::find(const QString &type, int fromVersion)
 {
     if (type == TableAdded::Type && fromVersion == 1)
         return tableAddedV1ToV2;
+    if (type == ServicePeriodsDefined::Type && fromVersion == 1)
+        return servicePeriodsDefinedV1ToV2;
     return {};
 }
 

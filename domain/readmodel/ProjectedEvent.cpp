@@ -111,10 +111,12 @@ void ProjectedEvent::readData() const
             return;
         m_data.reset();
         m_document = QJsonDocument::fromJson(m_event.data).object();
-    } else if (auto event = decoded()) {
-        m_document = EventCodec::encode(*event);
-    } else {
-        m_document = QJsonObject();
+        return;
+    }
+    m_document = QJsonObject();
+    if (const std::optional<DomainEvent> event = decoded()) {
+        if (auto encoded = EventCodec::encode(*event); encoded.ok())
+            m_document = std::move(encoded).value();
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/contracts/BookingStatus.h"
 #include "domain/contracts/ServicePeriod.h"
+#include "domain/contracts/SettingsEvents.h"
 #include "domain/contracts/TableLayout.h"
 
 #include <QByteArray>
@@ -82,6 +83,7 @@ struct RestaurantSettingsRow final
     QString timeZone;
     QList<TurnTime> turnTimes;
     int largerPartyMinutes = 150;
+    int bookingHorizonDays = ServicePeriodsDefined::DefaultHorizonDays;
 
     bool operator==(const RestaurantSettingsRow &) const = default;
 };

@@ -194,6 +194,12 @@ StoreResult<RestaurantSettingsRow> ReadQueries::settings()
         settings.periods = periods.value();
         settings.slotMinutes = stored.value(SettingsProjection::SlotMinutesKey).toInt();
         settings.timeZone = stored.value(SettingsProjection::TimeZoneKey);
+        // A read file projected before the horizon existed holds the default.
+        settings.bookingHorizonDays
+            = stored
+                  .value(SettingsProjection::BookingHorizonDaysKey,
+                         QString::number(ServicePeriodsDefined::DefaultHorizonDays))
+                  .toInt();
     }
     if (stored.contains(SettingsProjection::LargerPartyMinutesKey)) {
         auto turns = turnTimes();

@@ -82,6 +82,9 @@ StoreResult<void> SettingsProjection::definePeriods(const ServicePeriodsDefined 
     }
     if (auto set = setValue(SlotMinutesKey, QString::number(event.slotMinutes)); !set.ok())
         return set;
+    if (auto set = setValue(BookingHorizonDaysKey, QString::number(event.bookingHorizonDays));
+        !set.ok())
+        return set;
     return setValue(TimeZoneKey, event.timeZone);
 }
 

@@ -7,8 +7,8 @@ namespace hoststand {
 struct ServicePeriodsDefined;
 struct TurnTimesDefined;
 
-// The restaurant's settings: service periods, slot length and time zone,
-// and turn times. Each settings event states a whole setting, so its rows
+// The restaurant's settings: service periods, slot length, time zone and
+// booking horizon, and turn times. Each settings event states a whole setting, so its rows
 // replace the previous ones.
 class SettingsProjection final : public Projection
 {
@@ -23,6 +23,7 @@ public:
     // The keys of the restaurant_settings table.
     static inline const QString SlotMinutesKey = QStringLiteral("slot-minutes");
     static inline const QString TimeZoneKey = QStringLiteral("time-zone");
+    static inline const QString BookingHorizonDaysKey = QStringLiteral("booking-horizon-days");
     static inline const QString LargerPartyMinutesKey = QStringLiteral("larger-party-minutes");
 
 private:

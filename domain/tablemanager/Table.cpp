@@ -7,23 +7,12 @@ using namespace Qt::StringLiterals;
 namespace hoststand {
 namespace {
 
-// Hosts read times on the clock of the restaurant, where the terminal is.
-QString clockTime(const QDateTime &moment)
-{
-    return moment.toLocalTime().toString(u"HH:mm"_s);
-}
-
-QString describe(const TimeSpan &span)
-{
-    return clockTime(span.start()) + u"–"_s + clockTime(span.end());
-}
-
-// "19:00–20:30 (booking a) and 21:00–22:30 (booking b)"
-QString describeBookings(const QList<TableLock> &locks, bool withParty)
+// "19:00–20:30 (booking a) and Sat 19 Dec 2026, 21:00–22:30 (booking b)"
+QString describeBookings(const QList<TableLock> &locks, const TimeInWords &words, bool withParty)
 {
     QStringList parts;
     for (const TableLock &lock : locks) {
-        QString part = describe(lock.span);
+        QString part = words.span(lock.span);
         if (withParty)
             part += u" for a party of %1"_s.arg(lock.partySize.value());
         parts.append(part + u" (booking %1)"_s.arg(lock.bookingId.toString()));
@@ -200,7 +189,8 @@ DomainResult<QList<DomainEvent>> Table::move(const TableLayout &layout) const
     return QList<DomainEvent> {TableMoved {m_id, layout}};
 }
 
-DomainResult<QList<DomainEvent>> Table::changeSeats(SeatCount seats, const QDateTime &now) const
+DomainResult<QList<DomainEvent>> Table::changeSeats(SeatCount seats, const QDateTime &now,
+                                                    const TimeInWords &words) const
 {
     if (auto refusal = refusalToChange())
         return *refusal;
@@ -210,15 +200,15 @@ DomainResult<QList<DomainEvent>> Table::changeSeats(SeatCount seats, const QDate
     tooLarge.removeIf(
         [&](const TableLock &lock) { return lock.partySize.value() <= seats.value(); });
     if (!tooLarge.isEmpty())
-        return DomainError(
-            DomainError::Code::TableLocked,
-            u"Table %1 cannot go down to %2 seats: it is booked %3."_s.arg(
-                m_id.toString(), QString::number(seats.value()), describeBookings(tooLarge, true)),
-            bookingIdsOf(tooLarge));
+        return DomainError(DomainError::Code::TableLocked,
+                           u"Table %1 cannot go down to %2 seats: it is booked %3."_s.arg(
+                               m_id.toString(), QString::number(seats.value()),
+                               describeBookings(tooLarge, words, true)),
+                           bookingIdsOf(tooLarge));
     return QList<DomainEvent> {TableSeatsChanged {m_id, seats, *m_seats}};
 }
 
-DomainResult<QList<DomainEvent>> Table::remove(const QDateTime &now) const
+DomainResult<QList<DomainEvent>> Table::remove(const QDateTime &now, const TimeInWords &words) const
 {
     if (m_status == Status::Removed)
         return DomainError(DomainError::Code::TableRemoved,
@@ -228,7 +218,7 @@ DomainResult<QList<DomainEvent>> Table::remove(const QDateTime &now) const
     if (const QList<TableLock> inForce = locksInForce(now); !inForce.isEmpty())
         return DomainError(DomainError::Code::TableLocked,
                            u"Table %1 cannot be removed: it is booked %2."_s.arg(
-                               m_id.toString(), describeBookings(inForce, false)),
+                               m_id.toString(), describeBookings(inForce, words, false)),
                            bookingIdsOf(inForce));
     QList<DomainEvent> events;
     for (const TableLock &ended : std::as_const(m_locks))
@@ -238,7 +228,7 @@ DomainResult<QList<DomainEvent>> Table::remove(const QDateTime &now) const
 }
 
 LockPlacementDecision Table::placeLock(const BookingId &booking, const TimeSpan &span,
-                                       PartySize party) const
+                                       PartySize party, const TimeInWords &words) const
 {
     if (const auto record = m_lockRecords.constFind(booking); record != m_lockRecords.cend())
         return earlierDecision(booking, *record);
@@ -249,8 +239,8 @@ LockPlacementDecision Table::placeLock(const BookingId &booking, const TimeSpan 
                        tableWasRemoved(m_id));
     if (const QList<TableLock> conflicts = overlapping(span); !conflicts.isEmpty())
         return failure(booking, span, party, LockFailureReason::Overlap,
-                       u"Table %1 is already booked %2."_s.arg(m_id.toString(),
-                                                               describeBookings(conflicts, false)),
+                       u"Table %1 is already booked %2."_s.arg(
+                           m_id.toString(), describeBookings(conflicts, words, false)),
                        bookingIdsOf(conflicts));
     if (party.value() > m_seats->value())
         return failure(booking, span, party, LockFailureReason::PartyTooLarge,

@@ -2,6 +2,7 @@
 
 #include "domain/DomainError.h"
 #include "domain/contracts/DomainEvent.h"
+#include "domain/contracts/TimeInWords.h"
 #include "domain/tablemanager/LockPlacementDecision.h"
 #include "domain/tablemanager/TableLock.h"
 
@@ -53,17 +54,19 @@ public:
     std::optional<LockState> lockState(const BookingId &booking) const;
 
     // --- Decisions --------------------------------------------------------
+    // A refusal names the bookings in the way with their times in words.
 
     DomainResult<QList<DomainEvent>> add(SeatCount seats, const TableLayout &layout) const;
     // No events when the layout is the same.
     DomainResult<QList<DomainEvent>> move(const TableLayout &layout) const;
     // Refused while a lock in force holds a party larger than the new seats.
-    DomainResult<QList<DomainEvent>> changeSeats(SeatCount seats, const QDateTime &now) const;
+    DomainResult<QList<DomainEvent>> changeSeats(SeatCount seats, const QDateTime &now,
+                                                 const TimeInWords &words) const;
     // Refused while a lock is in force; locks that have ended are released
     // with the removal, so a removed table holds no lock.
-    DomainResult<QList<DomainEvent>> remove(const QDateTime &now) const;
-    LockPlacementDecision placeLock(const BookingId &booking, const TimeSpan &span,
-                                    PartySize party) const;
+    DomainResult<QList<DomainEvent>> remove(const QDateTime &now, const TimeInWords &words) const;
+    LockPlacementDecision placeLock(const BookingId &booking, const TimeSpan &span, PartySize party,
+                                    const TimeInWords &words) const;
     // No events when the booking's lock was released already.
     DomainResult<QList<DomainEvent>> removeLock(const BookingId &booking,
                                                 LockRemovalReason reason) const;

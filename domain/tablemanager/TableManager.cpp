@@ -85,15 +85,33 @@ DomainResult<Table> TableManager::moveTable(const TableId &id, const TableLayout
     return execute(id, {}, [&](const Table &table) { return table.move(layout); });
 }
 
+// The restaurant's time zone is the booker's setting; the table manager
+// reads it from the settings stream, as any context may read events.
+DomainResult<TimeInWords> TableManager::timeInWords(const QDateTime &now) const
+{
+    auto settings = EventSourcing::load(m_store, SettingsStream);
+    if (!settings.ok())
+        return settings.error();
+    return TimeInWords(TimeInWords::restaurantZone(settings.value().events), now);
+}
+
 DomainResult<Table> TableManager::changeSeats(const TableId &id, SeatCount seats)
 {
-    return execute(id, {},
-                   [&](const Table &table) { return table.changeSeats(seats, m_clock.now()); });
+    const QDateTime now = m_clock.now();
+    auto words = timeInWords(now);
+    if (!words.ok())
+        return words.error();
+    return execute(
+        id, {}, [&](const Table &table) { return table.changeSeats(seats, now, words.value()); });
 }
 
 DomainResult<Table> TableManager::removeTable(const TableId &id)
 {
-    return execute(id, {}, [&](const Table &table) { return table.remove(m_clock.now()); });
+    const QDateTime now = m_clock.now();
+    auto words = timeInWords(now);
+    if (!words.ok())
+        return words.error();
+    return execute(id, {}, [&](const Table &table) { return table.remove(now, words.value()); });
 }
 
 DomainResult<TableLock> TableManager::placeLock(const TableId &id, const BookingId &booking,
@@ -101,18 +119,23 @@ DomainResult<TableLock> TableManager::placeLock(const TableId &id, const Booking
                                                 const Causation &cause)
 {
     const Causation effective = cause.isEmpty() ? Causation::ofBookingCommand(booking) : cause;
+    auto words = timeInWords(m_clock.now());
+    if (!words.ok())
+        return words.error();
     return EventSourcing::retryOnConflict<TableLock>(
-        [&] { return placeLockOnce(id, booking, span, party, effective); });
+        [&] { return placeLockOnce(id, booking, span, party, effective, words.value()); });
 }
 
 DomainResult<TableLock> TableManager::placeLockOnce(const TableId &id, const BookingId &booking,
                                                     const TimeSpan &span, PartySize party,
-                                                    const Causation &cause)
+                                                    const Causation &cause,
+                                                    const TimeInWords &words)
 {
     auto loaded = load(id);
     if (!loaded.ok())
         return loaded.error();
-    const LockPlacementDecision decision = loaded.value().table.placeLock(booking, span, party);
+    const LockPlacementDecision decision
+        = loaded.value().table.placeLock(booking, span, party, words);
     auto after = append(loaded.value(), decision.events, cause);
     if (!after.ok())
         return after.error();

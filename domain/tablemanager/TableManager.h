@@ -76,7 +76,9 @@ private:
                                const Causation &cause);
     DomainResult<TableLock> placeLockOnce(const TableId &id, const BookingId &booking,
                                           const TimeSpan &span, PartySize party,
-                                          const Causation &cause);
+                                          const Causation &cause, const TimeInWords &words);
+    // How refusals put times in words at now: on the restaurant's clock.
+    DomainResult<TimeInWords> timeInWords(const QDateTime &now) const;
 
     EventStore &m_store;
     const Clock &m_clock;

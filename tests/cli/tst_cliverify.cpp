@@ -94,9 +94,9 @@ void tst_CliVerify::appendRaw(const QString &stream, const DomainEvent &event)
 {
     auto store = SqliteEventStore::open(storePath());
     HS_VERIFY_OK(store);
-    const EventData data
-        = EventCodec::toEventData(event, CommandContext::ofThisProcess().metadata({}, {}));
-    HS_VERIFY_OK(store.value()->append(stream, {data}, ExpectedRevision::any()));
+    auto data = EventCodec::toEventData(event, CommandContext::ofThisProcess().metadata({}, {}));
+    QVERIFY(data.ok());
+    HS_VERIFY_OK(store.value()->append(stream, {data.value()}, ExpectedRevision::any()));
 }
 
 void tst_CliVerify::verifyNamesWhatIsWrongWithTheBookings_data()

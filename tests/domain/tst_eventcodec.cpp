@@ -46,6 +46,11 @@ QJsonObject json(const char *text)
 
 const TableLayout terraceLayout {u"Terrace"_s, TableShape::Round, 120, 340, 70, 70, 45};
 
+DomainEvent arrival()
+{
+    return GuestArrived {booking(u"3f9a0c7e21b4"_s), table(u"T4"_s), at(u"2026-12-01T18:55:00Z"_s)};
+}
+
 } // namespace
 
 class tst_EventCodec final : public QObject
@@ -55,10 +60,16 @@ class tst_EventCodec final : public QObject
 private Q_SLOTS:
     void everyEventRoundTrips_data();
     void everyEventRoundTrips();
+    void anEventTheCodecCouldNotReadBackIsRefused_data();
+    void anEventTheCodecCouldNotReadBackIsRefused();
+    void encodingChecksTheRoundTripInThisBuild();
+    void theRoundTripCheckFindsDataThatReadsBackDifferently_data();
+    void theRoundTripCheckFindsDataThatReadsBackDifferently();
     void theCatalogueIsComplete();
     void badDataIsRefused_data();
     void badDataIsRefused();
     void versionOneOfTableAddedIsUpcast();
+    void versionOneOfServicePeriodsIsUpcastWithAYearsHorizon();
     void aRecordedEventCarriesItsVersionInItsMetadata();
     void metadataKeepsCorrelationAndCausation();
 };
@@ -91,6 +102,12 @@ void tst_EventCodec::everyEventRoundTrips_data()
     QTest::newRow("a booking is initiated") << DomainEvent(
         TableBookingInitiated {b, t4, dinner, four, u"Ada Lovelace"_s, u"+44 20 7946 0000"_s,
                                u"window, \"quiet\" ✓"_s, false});
+    QTest::newRow("a note that starts with a zero-width no-break space (a byte order mark)")
+        << DomainEvent(TableBookingInitiated {
+               b, t4, dinner, four, u"Ada"_s, {}, QChar(0xFEFF) + u"window"_s, false});
+    QTest::newRow("a rejection whose message has a control character, then U+FEFF")
+        << DomainEvent(TableBookingRejected {b, t4, LockFailureReason::Overlap,
+                                             QChar(2) + QChar(0xFEFF) + QChar(0xFFFF)});
     QTest::newRow("a walk-in is initiated")
         << DomainEvent(TableBookingInitiated {b, t4, dinner, four, u"Walk-in"_s, {}, {}, true});
     QTest::newRow("a booking is confirmed") << DomainEvent(TableBookingConfirmed {b, t4});
@@ -108,15 +125,182 @@ void tst_EventCodec::everyEventRoundTrips_data()
         << DomainEvent(ServicePeriodsDefined {{{5, u"dinner"_s, QTime(18, 30), QTime(22, 30)},
                                                {6, u"lunch"_s, QTime(12, 0), QTime(14, 30)}},
                                               15,
-                                              u"Europe/Berlin"_s});
+                                              u"Europe/Berlin"_s,
+                                              30});
     QTest::newRow("turn times are defined")
         << DomainEvent(TurnTimesDefined {{{2, 90}, {4, 105}, {6, 120}}, 150});
+    QTest::newRow("a lock that ends on the last second events can hold") << DomainEvent(
+        TableLockPlaced {t4, b, span(u"9999-12-31T22:15:00Z"_s, u"9999-12-31T23:59:59Z"_s), four});
+    QTest::newRow("a guest who arrives on the first second events can hold")
+        << DomainEvent(GuestArrived {b, t4, at(u"0001-01-01T00:00:00Z"_s)});
+    QTest::newRow("a moment given in another zone is stored as the same instant")
+        << DomainEvent(PartySeated {b, t4, at(u"2026-12-01T20:02:00+01:00"_s)});
+}
+
+void tst_EventCodec::anEventTheCodecCouldNotReadBackIsRefused_data()
+{
+    QTest::addColumn<DomainEvent>("event");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("problem");
+    const TableId t4 = table(u"T4"_s);
+    const BookingId b = booking(u"3f9a0c7e21b4"_s);
+    const PartySize two = valueOf(PartySize::create(2));
+    const QDateTime lastSlot = at(u"9999-12-31T22:15:00Z"_s);
+    const QString loneSurrogate = u"Ada "_s + QChar(0xD800);
+    const ServicePeriodsDefined service = ServicePeriodsDefined::defaults();
+
+    QTest::newRow("a booking that ends after 9999-12-31 (the issue's \"to\":\"\")")
+        << DomainEvent(TableBookingInitiated {
+               b,
+               t4,
+               valueOf(TimeSpan::create(lastSlot, lastSlot.addSecs(600 * 60))),
+               two,
+               u"Ada"_s,
+               {},
+               {},
+               false})
+        << u"table-booking-initiated.timeSlot.to"_s << u"outside the years 1 to 9999"_s;
+    QTest::newRow("a lock that ends after 9999-12-31")
+        << DomainEvent(TableLockPlaced {
+               t4, b, valueOf(TimeSpan::create(lastSlot, lastSlot.addSecs(600 * 60))), two})
+        << u"table-lock-placed.timeSlot.to"_s << u"10000-01-01T08:15:00.000Z"_s;
+    QTest::newRow("a lock that starts before the year 1") << DomainEvent(TableLockPlaced {
+        t4, b,
+        valueOf(TimeSpan::create(at(u"0001-01-01T00:00:00Z"_s).addSecs(-60),
+                                 at(u"0001-01-01T01:00:00Z"_s))),
+        two}) << u"table-lock-placed.timeSlot.from"_s << u"outside the years 1 to 9999"_s;
+    QTest::newRow("a guest who arrives at an invalid time")
+        << DomainEvent(GuestArrived {b, t4, QDateTime()}) << u"guest-arrived.at"_s
+        << u"not a valid time"_s;
+    QTest::newRow("a party seated at a fraction of a second")
+        << DomainEvent(PartySeated {b, t4, at(u"2026-12-01T19:02:00.250Z"_s)})
+        << u"party-seated.at"_s << u"fraction of a second"_s;
+    QTest::newRow("a party that leaves in the year 10000")
+        << DomainEvent(PartyLeft {b, t4, at(u"9999-12-31T23:59:59Z"_s).addSecs(1)})
+        << u"party-left.at"_s << u"outside the years 1 to 9999"_s;
+    QTest::newRow("a guest name with a lone surrogate") << DomainEvent(
+        TableBookingInitiated {b,
+                               t4,
+                               span(u"2026-12-01T19:00:00Z"_s, u"2026-12-01T20:30:00Z"_s),
+                               two,
+                               loneSurrogate,
+                               {},
+                               {},
+                               false}) << u"table-booking-initiated.guestName"_s
+                                                        << u"lone surrogate"_s;
+    QTest::newRow("a conflicting booking id with a lone surrogate")
+        << DomainEvent(
+               TableLockPlacementFailed {t4,
+                                         b,
+                                         span(u"2026-12-01T19:00:00Z"_s, u"2026-12-01T20:30:00Z"_s),
+                                         two,
+                                         LockFailureReason::Overlap,
+                                         u"booked"_s,
+                                         {loneSurrogate}})
+        << u"table-lock-placement-failed.conflictingBookings"_s << u"lone surrogate"_s;
+    QTest::newRow("a lock removed for a reason the codec has no name for")
+        << DomainEvent(TableLockRemoved {t4, b, static_cast<LockRemovalReason>(99)})
+        << u"table-lock-removed.reason"_s << u"not one of the names"_s;
+    TableLayout nowhere = terraceLayout;
+    nowhere.x = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("a table placed at no position")
+        << DomainEvent(TableMoved {t4, nowhere}) << u"table-moved.layout"_s << u"position"_s;
+    ServicePeriodsDefined eighthDay = service;
+    eighthDay.periods[3].weekday = 8;
+    QTest::newRow("a service period on the eighth weekday")
+        << DomainEvent(eighthDay) << u"service-periods-defined.periods[3].weekday"_s
+        << u"a weekday is 1 (Monday) to 7 (Sunday)"_s;
+    ServicePeriodsDefined halfMinute = service;
+    halfMinute.periods[0].start = QTime(12, 0, 30);
+    QTest::newRow("a service period that starts on a half minute")
+        << DomainEvent(halfMinute) << u"service-periods-defined.periods[0].start"_s
+        << u"not a whole minute"_s;
+    ServicePeriodsDefined noEnd = service;
+    noEnd.periods[1].end = QTime();
+    QTest::newRow("a service period without an end")
+        << DomainEvent(noEnd) << u"service-periods-defined.periods[1].end"_s
+        << u"not a valid time of day"_s;
+    ServicePeriodsDefined shortSlots = service;
+    shortSlots.slotMinutes = 3;
+    QTest::newRow("slots of 3 minutes")
+        << DomainEvent(shortSlots) << u"service-periods-defined.slotMinutes"_s
+        << u"a slot is 5 to 120 minutes long"_s;
+    ServicePeriodsDefined noHorizon = service;
+    noHorizon.bookingHorizonDays = 0;
+    QTest::newRow("a booking horizon of no days")
+        << DomainEvent(noHorizon) << u"service-periods-defined.bookingHorizonDays"_s
+        << u"1 to 3650 days ahead"_s;
+    QTest::newRow("a turn time for parties of 60")
+        << DomainEvent(TurnTimesDefined {{{60, 90}}, 150}) << u"turn-times-defined.turnTimes[0]"_s
+        << u"parties of 1 to 50"_s;
+    QTest::newRow("larger parties that keep their table two days")
+        << DomainEvent(TurnTimesDefined {{{2, 90}}, 2880})
+        << u"turn-times-defined.largerPartyMinutes"_s << u"5 to 1440 minutes"_s;
+}
+
+// Refused with a typed error that names the field, also without the round
+// trip: the codec checks what it writes before it is written.
+void tst_EventCodec::anEventTheCodecCouldNotReadBackIsRefused()
+{
+    QFETCH(DomainEvent, event);
+    QFETCH(QString, field);
+    QFETCH(QString, problem);
+    const EncodeResult<QJsonObject> encoded = EventCodec::encode(event);
+    QVERIFY2(
+        !encoded.ok(),
+        qPrintable(QString::fromUtf8(QJsonDocument(encoded.ok() ? encoded.value() : QJsonObject())
+                                         .toJson(QJsonDocument::Compact))));
+    QVERIFY2(encoded.error().message.startsWith(field + u": "_s),
+             qPrintable(encoded.error().message));
+    QVERIFY2(encoded.error().message.contains(problem), qPrintable(encoded.error().message));
+    const EncodeResult<EventData> data = EventCodec::toEventData(event, {});
+    QVERIFY(!data.ok());
+    QCOMPARE(data.error().message, encoded.error().message);
+}
+
+void tst_EventCodec::encodingChecksTheRoundTripInThisBuild()
+{
+#ifdef NDEBUG
+    if (!EventCodec::checksRoundTrip())
+        QSKIP("A build with NDEBUG checks the round trip only with HOSTSTAND_CODEC_ROUND_TRIP.");
+#endif
+    QVERIFY(EventCodec::checksRoundTrip());
+}
+
+void tst_EventCodec::theRoundTripCheckFindsDataThatReadsBackDifferently_data()
+{
+    QTest::addColumn<QJsonObject>("data");
+    QTest::addColumn<QString>("problem");
+    const QJsonObject good = valueOf(EventCodec::encode(arrival()));
+    QTest::newRow("the data as written reads back as the event") << good << QString();
+    QJsonObject otherTable = good;
+    otherTable.insert(u"tableId"_s, u"T5"_s);
+    QTest::newRow("data naming another table reads back as a different event")
+        << otherTable << u"reads back as a different event"_s;
+    QJsonObject noMoment = good;
+    noMoment.insert(u"at"_s, QString());
+    QTest::newRow("data with an empty moment cannot be read back")
+        << noMoment << u"cannot be read back: guest-arrived.at"_s;
+    QJsonObject extra = good;
+    extra.insert(u"colour"_s, u"red"_s);
+    QTest::newRow("data with a field the decoder does not know cannot be read back")
+        << extra << u"unknown field"_s;
+}
+
+void tst_EventCodec::theRoundTripCheckFindsDataThatReadsBackDifferently()
+{
+    QFETCH(QJsonObject, data);
+    QFETCH(QString, problem);
+    const std::optional<EncodeError> differs = EventCodec::checkRoundTrip(arrival(), data);
+    QCOMPARE(differs.has_value(), !problem.isEmpty());
+    if (differs)
+        QVERIFY2(differs->message.contains(problem), qPrintable(differs->message));
 }
 
 void tst_EventCodec::everyEventRoundTrips()
 {
     QFETCH(DomainEvent, event);
-    const EventData stored = EventCodec::toEventData(event, {});
+    const EventData stored = valueOf(EventCodec::toEventData(event, {}));
     RecordedEvent recorded;
     recorded.type = stored.type;
     recorded.data = stored.data;
@@ -199,6 +383,14 @@ void tst_EventCodec::badDataIsRefused_data()
         << json(R"({"periods":[{"weekday":8,"name":"dinner","start":"18:00","end":"22:00"}],
                     "slotMinutes":15,"timeZone":"UTC"})")
         << u"weekday"_s;
+    QTest::newRow("version 2 of service periods without a booking horizon")
+        << u"service-periods-defined"_s << 2
+        << json(R"({"periods":[],"slotMinutes":15,"timeZone":"UTC"})")
+        << u"service-periods-defined.bookingHorizonDays: missing"_s;
+    QTest::newRow("a booking horizon of 3651 days")
+        << u"service-periods-defined"_s << 2
+        << json(R"({"periods":[],"slotMinutes":15,"timeZone":"UTC","bookingHorizonDays":3651})")
+        << u"bookingHorizonDays: bookings are taken 1 to 3650 days ahead"_s;
     const std::pair<const char *, QString> badTimes[] {
         {"an hour out of range", u"24:00"_s},
         {"minutes out of range", u"18:60"_s},
@@ -243,6 +435,23 @@ void tst_EventCodec::versionOneOfTableAddedIsUpcast()
     QCOMPARE(added.layout.x, 0.0);
 }
 
+void tst_EventCodec::versionOneOfServicePeriodsIsUpcastWithAYearsHorizon()
+{
+    RecordedEvent recorded;
+    recorded.type = u"service-periods-defined"_s;
+    recorded.data = R"({"periods":[{"weekday":5,"name":"dinner","start":"18:00","end":"22:00"}],)"
+                    R"("slotMinutes":30,"timeZone":"Europe/Paris"})";
+    recorded.metadata = R"({"schemaVersion":1})";
+    auto decoded = EventCodec::decode(recorded);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
+    const auto &service = std::get<ServicePeriodsDefined>(decoded.value());
+    QCOMPARE(service.bookingHorizonDays, 365);
+    QCOMPARE(service.slotMinutes, 30);
+    QCOMPARE(service.timeZone, u"Europe/Paris"_s);
+    QCOMPARE(service.periods.size(), 1);
+    QCOMPARE(*EventCodec::currentVersion(recorded.type), 2);
+}
+
 void tst_EventCodec::aRecordedEventCarriesItsVersionInItsMetadata()
 {
     RecordedEvent recorded;
@@ -267,8 +476,8 @@ void tst_EventCodec::aRecordedEventCarriesItsVersionInItsMetadata()
 void tst_EventCodec::metadataKeepsCorrelationAndCausation()
 {
     const EventMetadata metadata {u"3f9a0c7e21b4"_s, u"cmd-1"_s, u"maria"_s, u"bar"_s};
-    const EventData data = EventCodec::toEventData(
-        TableBookingConfirmed {booking(u"3f9a0c7e21b4"_s), table(u"T1"_s)}, metadata);
+    const EventData data = valueOf(EventCodec::toEventData(
+        TableBookingConfirmed {booking(u"3f9a0c7e21b4"_s), table(u"T1"_s)}, metadata));
     const QJsonObject stored = QJsonDocument::fromJson(data.metadata).object();
     QCOMPARE(EventMetadata::fromJson(stored), metadata);
     QCOMPARE(stored.value(u"schemaVersion"_s).toInt(), 1);

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void invalidDocumentsAreRefused_data();
     void invalidDocumentsAreRefused();
     void stringsAreUnescaped();
+    void aLeadingZeroWidthNoBreakSpaceIsKept_data();
+    void aLeadingZeroWidthNoBreakSpaceIsKept();
     void readerNamesTheFieldPath();
     void readerReadsUtcTimesInEveryForm_data();
     void readerReadsUtcTimesInEveryForm();
@@ -84,6 +86,34 @@ void tst_JsonView::stringsAreUnescaped()
     QCOMPARE(view->key(view->member(root, 1)), u"key"_s);
     QVERIFY(view->keyEquals(view->member(root, 1), "key"_L1));
     QCOMPARE(view->string(view->value(view->member(root, 1).value)), u"plain ✓"_s);
+}
+
+// U+FEFF is also the byte order mark, which QString::fromUtf8 drops at the
+// start of what it decodes; as a string's character it stays (found by
+// fuzz_eventencoder).
+void tst_JsonView::aLeadingZeroWidthNoBreakSpaceIsKept_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    const QString bom(QChar(0xFEFF));
+    QTest::newRow("at the start of a plain string") << QByteArray("{\"s\":\"\xEF\xBB\xBF"
+                                                                  "a\"}")
+                                                    << bom + u"a"_s;
+    QTest::newRow("right after an escape")
+        << QByteArray("{\"s\":\"\\u0002\xEF\xBB\xBF\xEF\xBF\xBF\"}")
+        << QChar(2) + bom + QChar(0xFFFF);
+    QTest::newRow("twice at the start")
+        << QByteArray("{\"s\":\"\xEF\xBB\xBF\xEF\xBB\xBF\"}") << bom + bom;
+    QTest::newRow("alone") << QByteArray("{\"s\":\"\xEF\xBB\xBF\"}") << bom;
+}
+
+void tst_JsonView::aLeadingZeroWidthNoBreakSpaceIsKept()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    auto view = JsonView::parse(text);
+    QVERIFY(view);
+    QCOMPARE(view->string(view->value(view->member(view->root(), 0).value)), expected);
 }
 
 void tst_JsonView::readerNamesTheFieldPath()

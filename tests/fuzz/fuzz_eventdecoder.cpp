@@ -31,11 +31,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     auto decoded = EventCodec::decode(event);
     if (decoded.ok()) {
         // Whatever decodes must encode and decode to the same event.
-        const EventData again = EventCodec::toEventData(decoded.value(), {});
+        const auto again = EventCodec::toEventData(decoded.value(), {});
+        if (!again.ok())
+            __builtin_trap();
         RecordedEvent stored;
-        stored.type = again.type;
-        stored.data = again.data;
-        stored.metadata = again.metadata;
+        stored.type = again.value().type;
+        stored.data = again.value().data;
+        stored.metadata = again.value().metadata;
         auto roundTrip = EventCodec::decode(stored);
         if (!roundTrip.ok() || !(roundTrip.value() == decoded.value()))
             __builtin_trap();

@@ -69,7 +69,7 @@ qint64 ReadModelFixture::appendInOneCommit(const QList<DomainEvent> &events)
 {
     QList<EventData> data;
     for (const DomainEvent &event : events)
-        data.append(EventCodec::toEventData(
+        data.append(eventData(
             event, EventMetadata {correlationOf(event), u"command"_s, u"test"_s, u"t1"_s}));
     auto appended = m_store->append(streamOf(events.constFirst()), data, ExpectedRevision::any());
     if (!appended.ok() || !settle(appended.value().position))

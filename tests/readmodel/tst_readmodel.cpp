@@ -98,6 +98,7 @@ private Q_SLOTS:
     void bookingsFollowTheirEvents();
     void settingsFollowTheirEvents_data();
     void settingsFollowTheirEvents();
+    void settingsOfAStoreFromBeforeTheHorizonHaveTheDefaultOne();
     void theAuditLogRecordsEveryEventWithItsMetadata();
     void theAuditLogIsFiltered_data();
     void theAuditLogIsFiltered();
@@ -345,6 +346,31 @@ void tst_ReadModel::settingsFollowTheirEvents_data()
     both.largerPartyMinutes = 75;
     QTest::newRow("the last definition of each setting wins")
         << Events {periodDefaults, quick, brunch} << both;
+    ServicePeriodsDefined monthAhead = periodDefaults;
+    monthAhead.bookingHorizonDays = 30;
+    RestaurantSettingsRow horizon = defaults;
+    horizon.bookingHorizonDays = 30;
+    QTest::newRow("a defined booking horizon replaces the default one")
+        << Events {monthAhead} << horizon;
+}
+
+// A store written before the horizon existed: its settings are read with
+// the default horizon, by the projection as by the booker.
+void tst_ReadModel::settingsOfAStoreFromBeforeTheHorizonHaveTheDefaultOne()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    const EventData old {QUuid::createUuid(), ServicePeriodsDefined::Type.toString(),
+                         R"({"periods":[],"slotMinutes":20,"timeZone":"Europe/Lisbon"})",
+                         R"({"schemaVersion":1})"};
+    auto appended = fixture.store().append(SettingsStream, {old}, ExpectedRevision::any());
+    QVERIFY(appended.ok());
+    QVERIFY(fixture.settle(appended.value().position));
+
+    QCOMPARE(fixture.model().settings().slotMinutes, 20);
+    QCOMPARE(fixture.model().settings().timeZone, u"Europe/Lisbon"_s);
+    QCOMPARE(fixture.model().settings().bookingHorizonDays, 365);
+    QCOMPARE(fixture.model().settings().periods, QList<ServicePeriod>());
 }
 
 void tst_ReadModel::settingsFollowTheirEvents()

@@ -77,6 +77,14 @@ TableLockPlaced lockPlaced(const QString &table, const QString &booking, const Q
                             valid(PartySize::create(party))};
 }
 
+EventData eventData(const DomainEvent &event, const EventMetadata &metadata)
+{
+    auto data = EventCodec::toEventData(event, metadata);
+    if (!data.ok())
+        qFatal("the codec refuses a test event: %s", qPrintable(data.error().message));
+    return std::move(data).value();
+}
+
 QString streamOf(const DomainEvent &event)
 {
     return std::visit(
@@ -114,7 +122,7 @@ qint64 appendAll(EventStore &store, const QList<DomainEvent> &events, const QStr
     QString cause = u"command-1"_s;
     for (const DomainEvent &event : events) {
         const EventMetadata metadata {correlationOf(event), cause, user, u"terminal-1"_s};
-        const EventData data = EventCodec::toEventData(event, metadata);
+        const EventData data = eventData(event, metadata);
         auto appended = store.append(streamOf(event), {data}, ExpectedRevision::any());
         if (!appended.ok()) {
             qWarning("append failed: %s", qPrintable(appended.error().message()));

@@ -31,6 +31,9 @@ TableBookingInitiated bookingInitiated(const QString &booking, const QString &ta
 TableLockPlaced lockPlaced(const QString &table, const QString &booking, const QDateTime &start,
                            const QDateTime &end, int party);
 
+// The event ready to append; stops the program when the codec refuses it.
+EventData eventData(const DomainEvent &event, const EventMetadata &metadata = {});
+
 // The stream the event belongs to: table-{id}, booking-{id} or the settings stream.
 QString streamOf(const DomainEvent &event);
 // The booking an event belongs to (its correlation id), or empty.

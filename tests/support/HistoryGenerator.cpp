@@ -54,7 +54,7 @@ std::optional<StoreError> Generator::append(const QString &stream, const QList<D
     QList<EventData> data;
     for (const DomainEvent &event : events) {
         const EventMetadata metadata {correlation, m_cause, u"host"_s, u"front-desk"_s};
-        data.append(EventCodec::toEventData(event, metadata));
+        data.append(eventData(event, metadata));
         m_cause = data.constLast().id.toString(QUuid::WithoutBraces);
     }
     auto appended = m_store.append(stream, data, ExpectedRevision::any());

@@ -164,7 +164,7 @@ void SettingsPage::load(const RestaurantSettingsRow &settings)
 
 RestaurantSettingsRow SettingsPage::draft() const
 {
-    RestaurantSettingsRow draft;
+    RestaurantSettingsRow draft = m_loaded; // keeps what this page does not edit
     draft.periods = m_periods->periods();
     draft.slotMinutes = m_slot->value();
     draft.timeZone = m_timeZone->currentText().trimmed();

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void settingsCommands_data();
     void settingsCommands();
     void aNewStoreHasTheDefaultSettings();
+    void aStoreFromBeforeTheHorizonTakesBookingsAYearAhead();
     void listingAvailableSlots_data();
     void listingAvailableSlots();
     void availableSlotsFollowTheTablesEvents();
@@ -423,6 +424,9 @@ void tst_Booker::settingsCommands_data()
     QTest::newRow("an unknown time zone is refused") << u"atlantis"_s << false;
     QTest::newRow("turn times are saved") << u"turns"_s << true;
     QTest::newRow("descending turn times are refused") << u"descending"_s << false;
+    QTest::newRow("a horizon of 30 days is saved") << u"horizon30"_s << true;
+    QTest::newRow("a horizon of 0 days is refused") << u"horizon0"_s << false;
+    QTest::newRow("a horizon of 3651 days is refused") << u"horizon3651"_s << false;
 }
 
 void tst_Booker::settingsCommands()
@@ -454,6 +458,8 @@ void tst_Booker::settingsCommands()
         result = m_booker->defineTimeZone(u"Atlantis/Capital"_s);
     else if (command == u"turns")
         result = m_booker->defineTurnTimes({{2, 60}, {6, 100}}, 140);
+    else if (command.startsWith(u"horizon"))
+        result = m_booker->defineBookingHorizon(command.mid(7).toInt());
     else
         result = m_booker->defineTurnTimes({{6, 100}, {2, 60}}, 140);
 
@@ -478,6 +484,33 @@ void tst_Booker::settingsCommands()
         QCOMPARE(after.timeZoneId(), u"Europe/Berlin"_s);
     else if (command == u"turns")
         QCOMPARE(after.turnMinutesFor(party(7)), 140);
+    else if (command == u"horizon30")
+        QCOMPARE(after.bookingHorizonDays(), 30);
+    if (command != u"horizon30")
+        QCOMPARE(after.bookingHorizonDays(), before.bookingHorizonDays());
+}
+
+// A store written before the horizon existed holds version 1 of
+// service-periods-defined: its settings stay, and bookings are taken up to
+// a year ahead.
+void tst_Booker::aStoreFromBeforeTheHorizonTakesBookingsAYearAhead()
+{
+    const QByteArray v1 = R"({"periods":[{"weekday":2,"name":"dinner","start":"18:00",)"
+                          R"("end":"23:00"}],"slotMinutes":30,"timeZone":"Europe/Paris"})";
+    const EventData old {QUuid::createUuid(), ServicePeriodsDefined::Type.toString(), v1,
+                         R"({"schemaVersion":1})"};
+    QVERIFY(m_store->append(SettingsStream, {old}, ExpectedRevision::any()).ok());
+
+    const RestaurantSettings settings = valueOf(m_booker->settings());
+    QCOMPARE(settings.timeZoneId(), u"Europe/Paris"_s);
+    QCOMPARE(settings.slotMinutes(), 30);
+    QCOMPARE(settings.bookingHorizonDays(), 365);
+
+    // Tuesdays at 19:00 in Paris: 364 days ahead, then 371.
+    QVERIFY(m_booker->book(request(u"T1"_s, u"2027-11-30T18:00:00Z"_s, 2)).ok());
+    const auto beyond = m_booker->book(request(u"T1"_s, u"2027-12-07T18:00:00Z"_s, 2));
+    QVERIFY(!beyond.ok());
+    QCOMPARE(beyond.error().code(), DomainError::Code::BeyondHorizon);
 }
 
 void tst_Booker::aNewStoreHasTheDefaultSettings()

@@ -251,6 +251,13 @@ void tst_Booking::initiate_data()
     row("a duration of 600 minutes is accepted", u"T4"_s, dinner, 2, name, {}, {}, 600, ok, 600);
     row("a duration of 601 minutes is refused", u"T4"_s, dinner, 2, name, {}, {}, 601, invalid);
     row("a booking without a start is refused", u"T4"_s, QString(), 2, name, {}, {}, 0, invalid);
+    const int beyond = int(DomainError::Code::BeyondHorizon);
+    row("a booking 365 days ahead is on the horizon", u"T4"_s, u"2027-12-01T22:15:00Z"_s, 2, name,
+        {}, {}, 0, ok, 90);
+    row("a booking 366 days ahead is beyond the horizon", u"T4"_s, u"2027-12-02T19:00:00Z"_s, 2,
+        name, {}, {}, 0, beyond);
+    row("the issue's booking that would end after 9999-12-31 is beyond the horizon", u"T4"_s,
+        u"9999-12-31T22:15:00Z"_s, 2, name, {}, {}, 600, beyond);
 }
 
 void tst_Booking::initiate()

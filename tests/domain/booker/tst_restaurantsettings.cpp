@@ -57,6 +57,10 @@ private Q_SLOTS:
     void timeZone();
     void aRefusedNameSaysWhatIsWrongWithoutRepeatingIt_data();
     void aRefusedNameSaysWhatIsWrongWithoutRepeatingIt();
+    void bookingHorizon_data();
+    void bookingHorizon();
+    void theHorizonCountsTheRestaurantsDays_data();
+    void theHorizonCountsTheRestaurantsDays();
     void theLastEventOfEachKindWins();
     void aDaysSlotsFollowThePeriodsAndTheGrid();
     void dstDaySlots_data();
@@ -338,6 +342,86 @@ void tst_RestaurantSettings::aRefusedNameSaysWhatIsWrongWithoutRepeatingIt()
     QVERIFY(!decision.ok());
     QCOMPARE(decision.error().code(), DomainError::Code::InvalidInput);
     QCOMPARE(decision.error().message(), refusal);
+}
+
+void tst_RestaurantSettings::bookingHorizon_data()
+{
+    QTest::addColumn<int>("days");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("a horizon of 0 days is refused") << 0 << false;
+    QTest::newRow("a horizon of 1 day is saved") << 1 << true;
+    QTest::newRow("a horizon of 90 days is saved") << 90 << true;
+    QTest::newRow("a horizon of 3650 days is saved") << 3650 << true;
+    QTest::newRow("a horizon of 3651 days is refused") << 3651 << false;
+    QTest::newRow("a negative horizon is refused") << -5 << false;
+}
+
+void tst_RestaurantSettings::bookingHorizon()
+{
+    QFETCH(int, days);
+    QFETCH(bool, accepted);
+    RestaurantSettings settings = settingsIn(u"Europe/Berlin"_s);
+    QCOMPARE(settings.bookingHorizonDays(), 365);
+    const auto decision = settings.defineBookingHorizon(days);
+    QCOMPARE(decision.ok(), accepted);
+    if (!accepted) {
+        QCOMPARE(decision.error().code(), DomainError::Code::InvalidInput);
+        QVERIFY2(decision.error().message().contains(QString::number(days)),
+                 qPrintable(decision.error().message()));
+        return;
+    }
+    settings.apply(decision.value());
+    QCOMPARE(settings.bookingHorizonDays(), days);
+    QCOMPARE(settings.timeZoneId(), u"Europe/Berlin"_s);
+    QCOMPARE(settings.servicePeriods(), RestaurantSettings().servicePeriods());
+}
+
+// The last bookable day is the restaurant's today plus the horizon, both
+// counted on its own calendar, not UTC's.
+void tst_RestaurantSettings::theHorizonCountsTheRestaurantsDays_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<int>("days");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDateTime>("start");
+    QTest::addColumn<bool>("accepted");
+    const auto utc = [](const char *iso) {
+        return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    };
+    QTest::newRow("in UTC, the last evening of a one-day horizon is taken")
+        << u"UTC"_s << 1 << utc("2026-12-01T10:00:00Z") << utc("2026-12-02T23:59:00Z") << true;
+    QTest::newRow("in UTC, the next morning is refused")
+        << u"UTC"_s << 1 << utc("2026-12-01T10:00:00Z") << utc("2026-12-03T00:00:00Z") << false;
+    QTest::newRow("in Auckland, where it is already 2 December, 3 December is taken")
+        << u"Pacific/Auckland"_s << 1 << utc("2026-12-01T12:00:00Z") << utc("2026-12-03T06:00:00Z")
+        << true;
+    QTest::newRow("in Auckland, 4 December is refused")
+        << u"Pacific/Auckland"_s << 1 << utc("2026-12-01T12:00:00Z") << utc("2026-12-03T12:00:00Z")
+        << false;
+    QTest::newRow("in New York, where it is still 30 November, 2 December is refused")
+        << u"America/New_York"_s << 1 << utc("2026-12-01T03:00:00Z") << utc("2026-12-02T12:00:00Z")
+        << false;
+    QTest::newRow("a year ahead across a DST change in Paris is taken")
+        << u"Europe/Paris"_s << 365 << utc("2026-12-01T10:00:00Z") << utc("2027-12-01T22:30:00Z")
+        << true;
+}
+
+void tst_RestaurantSettings::theHorizonCountsTheRestaurantsDays()
+{
+    QFETCH(QString, zone);
+    QFETCH(int, days);
+    QFETCH(QDateTime, now);
+    QFETCH(QDateTime, start);
+    QFETCH(bool, accepted);
+    RestaurantSettings settings = settingsIn(zone);
+    settings.apply(valueOf(settings.defineBookingHorizon(days)));
+    const std::optional<DomainError> refusal = settings.checkHorizon(start, now);
+    QCOMPARE(!refusal.has_value(), accepted);
+    if (refusal) {
+        QCOMPARE(refusal->code(), DomainError::Code::BeyondHorizon);
+        QVERIFY2(refusal->message().contains(u"up to %1 days ahead"_s.arg(days)),
+                 qPrintable(refusal->message()));
+    }
 }
 
 void tst_RestaurantSettings::theLastEventOfEachKindWins()

@@ -2,9 +2,11 @@
 
 #include "domain/contracts/DomainEvent.h"
 #include "domain/contracts/EventCodec.h"
+#include "domain/contracts/TimeInWords.h"
 
 #include <QJsonDocument>
 #include <QStringList>
+#include <QTimeZone>
 
 // Values the table manager's tests share: one evening at the restaurant,
 // read in UTC (the tests set TZ=UTC so messages show these times).
@@ -66,15 +68,34 @@ inline const BookingId Jones = bookingId("3f9a0c7e21b4");
 inline const BookingId Smith = bookingId("a1b2c3d4e5f6");
 inline const BookingId Lee = bookingId("0c0ffee00001");
 
+// The event's JSON data, as the codec writes it.
+inline QJsonObject encoded(const DomainEvent &event)
+{
+    return valueOf(EventCodec::encode(event));
+}
+
+// The event ready to append.
+inline EventData eventData(const DomainEvent &event, const EventMetadata &metadata = {})
+{
+    return valueOf(EventCodec::toEventData(event, metadata));
+}
+
 // Each event as its type and JSON, so a failed comparison shows the difference.
 inline QStringList describe(const QList<DomainEvent> &events)
 {
     QStringList lines;
     for (const DomainEvent &event : events)
-        lines.append(EventCodec::typeOf(event) + u' '
-                     + QString::fromUtf8(
-                         QJsonDocument(EventCodec::encode(event)).toJson(QJsonDocument::Compact)));
+        lines.append(
+            EventCodec::typeOf(event) + u' '
+            + QString::fromUtf8(QJsonDocument(encoded(event)).toJson(QJsonDocument::Compact)));
     return lines;
+}
+
+// Times in words on the restaurant's clock, in UTC as the tests' fixtures
+// read them, with today the date of now (2026-12-01 by default).
+inline TimeInWords wordsInUtc(const char *now = "12:00")
+{
+    return TimeInWords(QTimeZone::utc(), at(now));
 }
 
 } // namespace hoststand::test

@@ -49,21 +49,21 @@ When moving(const TableLayout &layout)
 When changingSeats(int seatCount, const char *now)
 {
     return [=](const Table &t) {
-        return outcomeOf(t.changeSeats(seats(seatCount), at(now)));
+        return outcomeOf(t.changeSeats(seats(seatCount), at(now), wordsInUtc(now)));
     };
 }
 
 When removing(const char *now)
 {
     return [=](const Table &t) {
-        return outcomeOf(t.remove(at(now)));
+        return outcomeOf(t.remove(at(now), wordsInUtc(now)));
     };
 }
 
 When locking(const BookingId &booking, const TimeSpan &slot, int size)
 {
     return [=](const Table &t) {
-        return t.placeLock(booking, slot, party(size));
+        return t.placeLock(booking, slot, party(size), wordsInUtc());
     };
 }
 
@@ -151,6 +151,8 @@ private Q_SLOTS:
     void aRemovedTableCanBeAddedAgain();
     void locksInForceAndEndedLocksSplitAtNow_data();
     void locksInForceAndEndedLocksSplitAtNow();
+    void refusalsSpeakTheRestaurantsClock_data();
+    void refusalsSpeakTheRestaurantsClock();
 
 private:
     static void columns();
@@ -421,6 +423,75 @@ void tst_Table::locksInForceAndEndedLocksSplitAtNow()
     };
     QCOMPARE(ids(table.locksInForce(now)), inForce);
     QCOMPARE(ids(table.locksEnded(now)), ended);
+}
+
+// Times in refusals (and in the failure a lost race records) are on the
+// restaurant's clock, whatever this machine's zone (UTC here: initMain),
+// with the date unless the booking is on the restaurant's today.
+void tst_Table::refusalsSpeakTheRestaurantsClock_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDateTime>("start");
+    QTest::addColumn<QDateTime>("end");
+    QTest::addColumn<QString>("words");
+    const auto utc = [](const char *iso) {
+        return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    };
+    const auto row = [&](const char *name, const char *zone, const char *now, const char *start,
+                         const char *end, const QString &words) {
+        QTest::newRow(name) << QString::fromLatin1(zone) << utc(now) << utc(start) << utc(end)
+                            << words;
+    };
+    row("a UTC restaurant's booking today", "UTC", "2026-12-19T09:00:00Z", "2026-12-19T19:00:00Z",
+        "2026-12-19T20:30:00Z", u"19:00–20:30"_s);
+    row("a Paris restaurant's booking today, in winter (UTC+1)", "Europe/Paris",
+        "2026-12-19T09:00:00Z", "2026-12-19T18:00:00Z", "2026-12-19T19:30:00Z", u"19:00–20:30"_s);
+    row("a Paris restaurant's booking tomorrow, with its date", "Europe/Paris",
+        "2026-12-18T09:00:00Z", "2026-12-19T18:00:00Z", "2026-12-19T19:30:00Z",
+        u"Sat 19 Dec 2026, 19:00–20:30"_s);
+    row("a Paris restaurant's booking today, in summer (UTC+2)", "Europe/Paris",
+        "2026-07-10T08:00:00Z", "2026-07-10T17:00:00Z", "2026-07-10T18:30:00Z", u"19:00–20:30"_s);
+    row("a Paris restaurant's booking tonight, when the clocks went back since the morning",
+        "Europe/Paris", "2026-10-25T00:00:00Z", "2026-10-25T18:00:00Z", "2026-10-25T19:30:00Z",
+        u"19:00–20:30"_s);
+    row("a New York restaurant's booking tonight, when UTC is on the next day already",
+        "America/New_York", "2026-12-19T23:00:00Z", "2026-12-20T01:00:00Z", "2026-12-20T02:30:00Z",
+        u"20:00–21:30"_s);
+    row("a Tokyo restaurant's booking after midnight, on UTC's day still", "Asia/Tokyo",
+        "2026-12-19T10:00:00Z", "2026-12-19T15:00:00Z", "2026-12-19T16:30:00Z",
+        u"Sun 20 Dec 2026, 00:00–01:30"_s);
+}
+
+void tst_Table::refusalsSpeakTheRestaurantsClock()
+{
+    QFETCH(QString, zone);
+    QFETCH(QDateTime, now);
+    QFETCH(QDateTime, start);
+    QFETCH(QDateTime, end);
+    QFETCH(QString, words);
+    const TimeInWords inWords(QTimeZone(zone.toUtf8()), now);
+    QVERIFY(inWords.zone().isValid());
+    const TimeSpan booked = valueOf(TimeSpan::create(start, end));
+    const Table table = Table::fromHistory(T4, {added(8), locked(Jones, booked, 6)});
+
+    const auto removal = table.remove(now, inWords);
+    QVERIFY(!removal.ok());
+    QCOMPARE(removal.error().message(),
+             u"Table T4 cannot be removed: it is booked %1 (booking 3f9a0c7e21b4)."_s.arg(words));
+
+    const auto fewerSeats = table.changeSeats(seats(4), now, inWords);
+    QVERIFY(!fewerSeats.ok());
+    QCOMPARE(fewerSeats.error().message(),
+             u"Table T4 cannot go down to 4 seats: it is booked %1 for a party of 6 (booking "
+             u"3f9a0c7e21b4)."_s.arg(words));
+
+    const LockPlacementDecision lostRace = table.placeLock(Smith, booked, party(2), inWords);
+    const QString overlap = u"Table T4 is already booked %1 (booking 3f9a0c7e21b4)."_s.arg(words);
+    QVERIFY(lostRace.refusal);
+    QCOMPARE(lostRace.refusal->message(), overlap);
+    QCOMPARE(lostRace.events.size(), 1);
+    QCOMPARE(std::get<TableLockPlacementFailed>(lostRace.events.constFirst()).message, overlap);
 }
 
 QTEST_GUILESS_MAIN(tst_Table)

@@ -149,12 +149,11 @@ void tst_TableLockingSaga::given(const QList<Step> &steps)
 
 RecordedEvent tst_TableLockingSaga::book(const DomainEvent &event)
 {
-    const QString booking = EventCodec::encode(event).value(u"bookingId"_s).toString();
+    const QString booking = encoded(event).value(u"bookingId"_s).toString();
     const EventMetadata metadata {booking, QUuid::createUuid().toString(QUuid::WithoutBraces),
                                   u"maria"_s, u"front-desk"_s};
     const QString stream = u"booking-"_s + booking;
-    auto appended = m_store->append(stream, {EventCodec::toEventData(event, metadata)},
-                                    ExpectedRevision::any());
+    auto appended = m_store->append(stream, {eventData(event, metadata)}, ExpectedRevision::any());
     if (!appended.ok())
         qFatal("cannot append the booker's event: %s", qPrintable(appended.error().message()));
     return eventsOf(*m_store, stream).constLast();
@@ -300,8 +299,7 @@ void tst_TableLockingSaga::aPoisonEventIsParked_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QByteArray>("metadata");
     QTest::addColumn<QString>("because");
-    const QByteArray good
-        = QJsonDocument(EventCodec::encode(initiated(Jones))).toJson(QJsonDocument::Compact);
+    const QByteArray good = QJsonDocument(encoded(initiated(Jones))).toJson(QJsonDocument::Compact);
     const QString type = TableBookingInitiated::Type.toString();
     QTest::newRow("an event without its table is parked")
         << type << QByteArray(R"({"bookingId":"3f9a0c7e21b4"})") << QByteArray("{}")

@@ -147,6 +147,8 @@ private Q_SLOTS:
     void locksListsTheLocksNotReleased();
     void aStoreFailureIsReportedAndWritesNothing_data();
     void aStoreFailureIsReportedAndWritesNothing();
+    void refusalsSpeakTheRestaurantsClock_data();
+    void refusalsSpeakTheRestaurantsClock();
 
 private:
     static void columns();
@@ -301,6 +303,10 @@ void tst_TableManager::aRefusalWritesNothing_data()
         << locked << unlocking(Smith, LockRemovalReason::Cancelled);
     QTest::newRow("a refused booking asking for its lock again")
         << QList<Step> {tableAdded(4), lockRefused(Jones, Dinner, 6)} << locking(Jones, Dinner, 6);
+    const QDateTime lastSlot(QDate(9999, 12, 31), QTime(22, 15), Qt::UTC);
+    QTest::newRow("a lock that would end after 9999-12-31, which no event can hold")
+        << QList<Step> {tableAdded()}
+        << locking(Jones, valueOf(TimeSpan::create(lastSlot, lastSlot.addSecs(600 * 60))));
 }
 
 void tst_TableManager::aRefusalWritesNothing()
@@ -561,6 +567,57 @@ void tst_TableManager::aStoreFailureIsReportedAndWritesNothing()
     QCOMPARE(error->code(), DomainError::Code::StoreFailure);
     QCOMPARE(error->message(), u"The disk failed (simulated by the test)."_s);
     QCOMPARE(lastPositionOf(*m_store), 0);
+}
+
+// The restaurant's zone is the one its settings stream names last; the
+// machine runs in UTC (initMain). A lost race stores its words in the event.
+void tst_TableManager::refusalsSpeakTheRestaurantsClock_data()
+{
+    QTest::addColumn<QStringList>("zones"); // each defined in turn
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QString>("words");
+    const QDateTime dinnerDay = at("12:00");
+    QTest::newRow("a new store speaks the zone it would be made with (this machine's)")
+        << QStringList {} << dinnerDay << u"19:00–20:30"_s;
+    QTest::newRow("a Paris restaurant, on the day")
+        << QStringList {u"Europe/Paris"_s} << dinnerDay << u"20:00–21:30"_s;
+    QTest::newRow("a Paris restaurant, the day before, names the date")
+        << QStringList {u"Europe/Paris"_s} << dinnerDay.addDays(-1)
+        << u"Tue 1 Dec 2026, 20:00–21:30"_s;
+    QTest::newRow("the zone defined last counts")
+        << QStringList {u"Europe/Paris"_s, u"America/New_York"_s} << dinnerDay << u"14:00–15:30"_s;
+    QTest::newRow("a zone this machine does not know is read as UTC")
+        << QStringList {u"Mars/Olympus_Mons"_s} << dinnerDay << u"19:00–20:30"_s;
+}
+
+void tst_TableManager::refusalsSpeakTheRestaurantsClock()
+{
+    QFETCH(QStringList, zones);
+    QFETCH(QDateTime, now);
+    QFETCH(QString, words);
+    for (const QString &zone : std::as_const(zones)) {
+        ServicePeriodsDefined service = ServicePeriodsDefined::defaults();
+        service.timeZone = zone;
+        QVERIFY(
+            m_store->append(SettingsStream, {eventData(service)}, ExpectedRevision::any()).ok());
+    }
+    given({tableAdded(), lockPlaced(Jones, Dinner)});
+    m_clock->setNow(now);
+
+    const auto removal = m_manager->removeTable(T4);
+    QVERIFY(!removal.ok());
+    QCOMPARE(removal.error().message(),
+             u"Table T4 cannot be removed: it is booked %1 (booking 3f9a0c7e21b4)."_s.arg(words));
+
+    const auto lostRace = m_manager->placeLock(T4, Smith, span("20:00", "21:30"), party(2));
+    const QString overlap = u"Table T4 is already booked %1 (booking 3f9a0c7e21b4)."_s.arg(words);
+    QVERIFY(!lostRace.ok());
+    QCOMPARE(lostRace.error().message(), overlap);
+    const RecordedEvent stored = eventsOf(*m_store, T4Stream).constLast();
+    QCOMPARE(stored.type, Failed);
+    const auto failure = EventCodec::decode(stored);
+    QVERIFY(failure.ok());
+    QCOMPARE(std::get<TableLockPlacementFailed>(failure.value()).message, overlap);
 }
 
 QTEST_GUILESS_MAIN(tst_TableManager)
