@@ -145,8 +145,7 @@ QVariant EventLogModel::display(const AuditRow &row, int column) const
     case Position:
         return row.position;
     case Time:
-        return QString(m_calendar.localDate(row.created).toString(u"ddd d MMM"_s) + u' '
-                       + m_calendar.timeText(row.created) + row.created.toString(u":ss"_s));
+        return m_calendar.momentText(row.created);
     case Event:
         return row.type;
     case Stream:

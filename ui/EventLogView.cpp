@@ -322,9 +322,7 @@ QTreeWidgetItem *EventLogView::chainItem(const AuditRow &row, const ServiceCalen
     item->setToolTip(ChainEvent, EventSummary::title(row.type));
     item->setText(ChainSummary, m_filter->sentence(row));
     item->setToolTip(ChainSummary, item->text(ChainSummary));
-    item->setText(ChainTime,
-                  QLocale::c().toString(calendar.localDate(row.created), u"ddd d MMM"_s) + u' '
-                      + calendar.timeText(row.created) + row.created.toString(u":ss"_s));
+    item->setText(ChainTime, calendar.momentText(row.created));
     item->setText(ChainUser, row.user);
     item->setText(ChainTerminal, row.terminal);
     item->setData(ChainEvent, Qt::UserRole, row.position);

@@ -3,6 +3,7 @@
 #include "domain/contracts/BookerEvents.h"
 #include "domain/contracts/SettingsEvents.h"
 #include "domain/contracts/TableManagerEvents.h"
+#include "ui/ServiceCalendar.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -221,7 +222,7 @@ QString EventSummary::span(const QJsonObject &data, const QDate &referenceDay) c
     const QDate day = from.toTimeZone(m_zone).date();
     if (!day.isValid() || day == referenceDay)
         return times;
-    return QLocale::c().toString(day, u"ddd d MMM"_s) + u", "_s + times;
+    return ServiceCalendar::dayText(day, referenceDay) + u", "_s + times;
 }
 
 QString EventSummary::time(const QDateTime &moment) const

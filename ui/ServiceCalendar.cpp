@@ -1,5 +1,7 @@
 #include "ui/ServiceCalendar.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -79,6 +81,19 @@ QDateTime ServiceCalendar::localMoment(const QDate &date, const QTime &time) con
 QString ServiceCalendar::timeText(const QDateTime &moment) const
 {
     return moment.toTimeZone(m_settings.timeZone()).toString(u"HH:mm"_s);
+}
+
+QString ServiceCalendar::dayText(const QDate &day, const QDate &today)
+{
+    return QLocale::c().toString(day, day.year() == today.year() ? u"ddd d MMM"_s
+                                                                  : u"ddd d MMM yyyy"_s);
+}
+
+QString ServiceCalendar::momentText(const QDateTime &moment) const
+{
+    const QDateTime local = moment.toTimeZone(m_settings.timeZone());
+    return dayText(local.date(), localDate(QDateTime::currentDateTimeUtc())) + u' '
+        + local.toString(u"HH:mm:ss"_s);
 }
 
 } // namespace hoststand::ui

@@ -36,6 +36,11 @@ public:
     QDateTime localMoment(const QDate &date, const QTime &time) const;
     // "19:30" in the restaurant's zone.
     QString timeText(const QDateTime &moment) const;
+    // "Fri 4 Dec", with the year when it is not this year ("Fri 4 Dec 2025").
+    static QString dayText(const QDate &day, const QDate &today = QDate::currentDate());
+    // The day and time of a moment in the restaurant's zone, with seconds:
+    // "Fri 4 Dec 19:30:05" (the event log's times).
+    QString momentText(const QDateTime &moment) const;
 
 private:
     booker::RestaurantSettings m_settings;

@@ -172,11 +172,12 @@ void tst_EventLogView::everyEventShowsTimeUserTerminalTypeAndSummary()
     QVERIFY(column(ui::EventLogModel::User).contains(u"host"_s));
     QVERIFY(column(ui::EventLogModel::Terminal).contains(u"stand-1"_s));
     const QStringList summaries = column(ui::EventLogModel::Summary);
-    // The store stamps events with the real time, so the booking's day is named.
-    QVERIFY2(summaries.contains(u"Booked T1 for Jones, 4 people, Fri 17 May, 19:00–20:45"_s),
+    // The store stamps events with the real time, so the booking's day is
+    // named, with its year (2030, not the year the event was written).
+    QVERIFY2(summaries.contains(u"Booked T1 for Jones, 4 people, Fri 17 May 2030, 19:00–20:45"_s),
              qPrintable(summaries.join(u'\n')));
     QVERIFY2(summaries.contains(
-                 u"Lock placed on T2 for booking %1 (Okafor), Fri 17 May, 20:15–21:45"_s.arg(
+                 u"Lock placed on T2 for booking %1 (Okafor), Fri 17 May 2030, 20:15–21:45"_s.arg(
                      m_okafor.left(4) + u'…')),
              qPrintable(summaries.join(u'\n')));
     QVERIFY(summaries.contains(u"Confirmed Jones at T1"_s));

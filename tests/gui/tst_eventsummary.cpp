@@ -15,6 +15,7 @@ private Q_SLOTS:
     void eachEventTypeReadsAsASentence_data();
     void eachEventTypeReadsAsASentence();
     void aBookingOnAnotherDayNamesItsDay();
+    void aBookingInAnotherYearNamesItsYear();
     void timesAreInTheRestaurantsZone();
     void withoutAGuestTheBookingIsNamedByItsId();
     void anUnknownTypeStillSaysWhatItHolds();
@@ -128,6 +129,18 @@ void tst_EventSummary::aBookingOnAnotherDayNamesItsDay()
     const EventSummary summary;
     QCOMPARE(summary.summarize(u"table-booking-initiated"_s, data, Day),
              u"Booked T4 for Jones, 2 people, Sat 5 Dec, 19:30–21:00"_s);
+}
+
+// A booking in another year than the event's names its year.
+void tst_EventSummary::aBookingInAnotherYearNamesItsYear()
+{
+    const QByteArray data
+        = R"({"bookingId":"3f9a0c7e21b4","tableId":"T4","partySize":2,)"
+          R"("guestName":"Jones","phone":"","note":"","walkIn":false,)"
+          R"("timeSlot":{"from":"2027-01-08T19:30:00Z","to":"2027-01-08T21:00:00Z"}})";
+    const EventSummary summary;
+    QCOMPARE(summary.summarize(u"table-booking-initiated"_s, data, Day),
+             u"Booked T4 for Jones, 2 people, Fri 8 Jan 2027, 19:30–21:00"_s);
 }
 
 void tst_EventSummary::timesAreInTheRestaurantsZone()
