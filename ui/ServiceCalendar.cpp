@@ -85,8 +85,8 @@ QString ServiceCalendar::timeText(const QDateTime &moment) const
 
 QString ServiceCalendar::dayText(const QDate &day, const QDate &today)
 {
-    return QLocale::c().toString(day, day.year() == today.year() ? u"ddd d MMM"_s
-                                                                  : u"ddd d MMM yyyy"_s);
+    return QLocale::c().toString(day,
+                                 day.year() == today.year() ? u"ddd d MMM"_s : u"ddd d MMM yyyy"_s);
 }
 
 QString ServiceCalendar::momentText(const QDateTime &moment) const

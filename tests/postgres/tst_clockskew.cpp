@@ -10,8 +10,8 @@
 
 #include <QJsonArray>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace hoststand::test;
