@@ -3,6 +3,7 @@
 #include "eventstore/EventStore.h"
 
 #include <QLocale>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -38,11 +39,14 @@ StoreClock::StoreClock(const Clock &terminal, EventStore &store, bool deliberate
     , m_deliberate(deliberate)
     , m_source(std::move(storeTime))
 {
-    // A clock set anew (--now, a test) is judged anew; a test's store clock
-    // (following()) may have moved with it.
+    // A clock set anew (--now, a test) is judged anew. A test's store clock
+    // (following()) moved with it, on purpose: the store vouches for it.
     connect(&terminal, &Clock::jumped, this, [this] {
-        if (!m_sinceCheck.isValid() || !check().ok())
-            judge();
+        if (m_sinceCheck.isValid() && check().ok() && m_source) {
+            m_anchor = m_storeTime;
+            m_sinceAnchor.start();
+        }
+        judge();
         Q_EMIT jumped();
     });
 }
@@ -66,6 +70,10 @@ StoreResult<void> StoreClock::check()
     m_storeTime = storeTime.value();
     m_newestEvent = newest;
     m_sinceCheck.start();
+    if (!m_anchor.isValid()) {
+        m_anchor = newest.isValid() ? newest : m_storeTime;
+        m_sinceAnchor.start();
+    }
     judge();
     return {};
 }
@@ -74,22 +82,17 @@ QDateTime StoreClock::storeNow() const
 {
     if (!m_storeTime.isValid())
         return m_terminal.now();
-    const qint64 elapsed = m_sinceCheck.isValid() ? m_sinceCheck.elapsed() : 0;
-    QDateTime vouched = m_storeTime.addMSecs(elapsed);
-    if (m_newestEvent.isValid()) {
-        const QDateTime limit
-            = m_newestEvent.addSecs(std::chrono::seconds(QuietLimit).count()).addMSecs(elapsed);
-        vouched = std::min(vouched, limit);
-    }
-    return vouched;
+    const QDateTime store = m_storeTime.addMSecs(m_sinceCheck.elapsed());
+    const QDateTime limit = m_anchor.addSecs(std::chrono::seconds(QuietLimit).count())
+                                .addMSecs(m_sinceAnchor.elapsed());
+    return std::min(store, limit);
 }
 
 QDateTime StoreClock::now() const
 {
-    const QDateTime own = m_terminal.now();
     if (!m_storeTime.isValid())
-        return own; // never checked: nothing to bound by yet
-    return std::min(own, storeNow());
+        return QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc()); // release nothing yet
+    return std::min(m_terminal.now(), storeNow());
 }
 
 QString StoreClock::shown(const QDateTime &moment) const
@@ -121,14 +124,14 @@ StoreClock::Verdict StoreClock::verdict() const
                 "checked here are wrong until it is fixed; tables are released by the store's "
                 "time."_s.arg(shown(own), duration(skew), skew > 0 ? u"ahead of"_s : u"behind"_s,
                               shown(store))};
-    if (m_newestEvent.isValid()
-        && m_newestEvent.secsTo(m_storeTime) > std::chrono::seconds(QuietLimit).count())
-        return {
-            Trouble::QuietStore,
-            u"The clock says %1, %2 after the newest event in the store (%3). If the "
-            "restaurant was not closed all that time, the clock is wrong; until new events "
-            "come, tables are released only up to a day after that event."_s.arg(
-                shown(store), duration(m_newestEvent.secsTo(m_storeTime)), shown(m_newestEvent))};
+    const qint64 quiet = m_anchor.secsTo(store) - m_sinceAnchor.elapsed() / 1000;
+    if (quiet > std::chrono::seconds(QuietLimit).count())
+        return {Trouble::QuietStore,
+                u"The clock says %1, %2 after the newest event in the store (%3). If the "
+                "restaurant was not closed all that time, the clock is wrong. This terminal "
+                "releases no table booked to end more than 12 hours after that event; start "
+                "it again once the clock is right and new bookings were made."_s.arg(
+                    shown(store), duration(quiet), shown(m_anchor))};
     return {};
 }
 
@@ -140,11 +143,14 @@ void StoreClock::judge()
         Q_EMIT problemChanged(m_verdict.problem);
 }
 
-// A long quiet store is told of, not refused: the clock may well be right.
+// Only a terminal's own clock out of step with the store's is refused. A
+// long quiet store is told of (the clock may well be right), and so is a
+// store clock behind its newest event: once a clock set wrong stamped
+// events ahead, refusing until those times pass could stop bookings for a
+// year; the table manager decides on the earlier of the two anyway.
 std::optional<DomainError> StoreClock::refusal() const
 {
-    if (m_deliberate || m_verdict.trouble == Trouble::None
-        || m_verdict.trouble == Trouble::QuietStore)
+    if (m_deliberate || m_verdict.trouble != Trouble::TerminalOutOfStep)
         return std::nullopt;
     return DomainError(DomainError::Code::ClockOutOfStep, m_verdict.problem);
 }

@@ -19,11 +19,15 @@ class EventStore;
 // time the store vouches for. The store's clock is the server's for a
 // PostgreSQL store and this machine's for a SQLite file (the clock that
 // stamps every event's creation), carried forward between two checks by a
-// monotonic timer. When the store's clock has run far past the store's
-// newest event (a machine whose clock jumped a year ahead, or a restaurant
-// closed a long while), it vouches for no more than a day past that event
-// until new events come. So no terminal's clock, however wrong, releases a
-// table for a booking still to come (the table manager decides on it).
+// monotonic timer. Nor does the store vouch for more than QuietLimit past
+// its newest event when this terminal first looked, plus the time this
+// terminal has run since (a monotonic timer, which a clock set wrong does
+// not move): a machine whose clock jumps a year ahead, and the events it
+// stamps with it, cannot release a table for a booking still to come. The
+// price is that after a quiet spell longer than QuietLimit (a restaurant
+// closed two days), this terminal releases the locks of bookings made
+// since it started only once it is started again. Until the store could
+// be read once, nothing is released at all.
 //
 // It also tells whether the terminal's clock is out of step with the
 // store's, in words for the status bar and stderr. A clock out of step that
@@ -36,8 +40,9 @@ class StoreClock final : public Clock
 public:
     // How far the terminal's clock may be from the store's.
     static constexpr std::chrono::minutes Tolerance {5};
-    // How far past the store's newest event its clock is believed.
-    static constexpr std::chrono::hours QuietLimit {24};
+    // How far past the store's newest event (when this terminal started)
+    // its clock is believed.
+    static constexpr std::chrono::hours QuietLimit {12};
 
     // Where the store's time is read: the store itself unless a test says.
     using Source = std::function<StoreResult<QDateTime>()>;
@@ -88,6 +93,8 @@ private:
     QDateTime m_storeTime; // at the last check
     QDateTime m_newestEvent; // invalid: the store holds none
     QElapsedTimer m_sinceCheck;
+    QDateTime m_anchor; // the newest event at the first check (or the store's time)
+    QElapsedTimer m_sinceAnchor;
     Verdict m_verdict;
 };
 

@@ -70,6 +70,8 @@ void PersistentSubscription::stop()
     m_running = false;
     m_renewTimer.stop();
     m_retryTimer.stop();
+    m_nextWait = std::chrono::milliseconds(0);
+    m_waitingFor.clear();
     if (m_store) {
         disconnect(m_store, nullptr, this, nullptr);
         if (m_holdsLease)
@@ -94,6 +96,8 @@ void PersistentSubscription::renewLease()
     m_holdsLease = holds;
     if (!holds) {
         m_retryTimer.stop();
+        m_nextWait = std::chrono::milliseconds(0);
+        m_waitingFor.clear();
         Q_EMIT leaseLost();
         return;
     }
@@ -189,8 +193,9 @@ bool PersistentSubscription::deliver(const RecordedEvent &event, bool replay)
 {
     Disposition disposition = m_handler(event);
     if (disposition.action == Disposition::Action::Wait) {
-        m_nextWait = m_nextWait.count() == 0 ? m_settings.waitDelay
-                                             : std::min(m_nextWait * 2, m_settings.maxWaitDelay);
+        m_nextWait = m_nextWait.count() == 0
+            ? std::max(m_settings.waitDelay, std::chrono::milliseconds(1))
+            : std::min(m_nextWait * 2, m_settings.maxWaitDelay);
         m_waitingFor = disposition.reason;
         m_retryTimer.start(m_nextWait);
         Q_EMIT waiting(event.position, disposition.reason);

@@ -13,6 +13,7 @@
 #include "eventstore/StoreInput.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -41,6 +42,7 @@ constexpr QByteArrayView EmptyObject("{}");
 // checkpointed in time is written again from its start.
 constexpr int WalCheckpointFrames = 1000;
 constexpr int WalCommitCheckpointFrames = 2 * WalCheckpointFrames;
+constexpr qint64 ReopenInterval = 2000; // ms
 
 std::array<char, 16> uuidBytes(const QUuid &id)
 {
@@ -113,6 +115,13 @@ public:
         , options(options)
         , hold(this->path)
     { }
+    // A connection whose files were replaced must not checkpoint them on
+    // closing, nor delete the log and index that now belong to another file.
+    ~Private()
+    {
+        if (session && opened && hold.lost())
+            session->connection.closeWithoutCheckpoint();
+    }
 
     StoreResult<void> open();
     StoreResult<void> prepareStatements();
@@ -162,6 +171,9 @@ public:
     std::unique_ptr<SqliteSession> session;
     bool opened = false; // the session is whole
     QString readOnlyReason; // why this user cannot write the store; empty when it can
+    QString lostEvents; // events this store reported are gone: no more writes
+    QElapsedTimer sinceOpenAttempt;
+    StoreError lastOpenError {StoreError::Code::CannotOpen, {}};
     bool immutable = false; // read-only, straight from the file
     SqliteEventRows rows;
     qint64 knownDataVersion = 0;
@@ -233,6 +245,8 @@ StoreResult<void> SqliteEventStore::Private::open()
 
 StoreResult<void> SqliteEventStore::Private::refuseReadOnly() const
 {
+    if (!lostEvents.isEmpty())
+        return StoreError(StoreError::Code::CorruptStore, lostEvents);
     if (readOnlyReason.isEmpty())
         return {};
     return StoreError(StoreError::Code::CannotOpen,
@@ -249,8 +263,19 @@ StoreResult<void> SqliteEventStore::Private::reopen(const QString &why)
         session->connection.closeWithoutCheckpoint();
     session.reset();
     walFrames = 0;
-    if (auto opened = open(); !opened.ok())
+    sinceOpenAttempt.start();
+    if (auto opened = open(); !opened.ok()) {
+        lastOpenError = opened.error();
         return opened;
+    }
+    // Events up to notifiedPosition were acknowledged; a log deleted before
+    // they reached the file took them along. Writing on would give their
+    // positions to new events, which subscribers already past them skip.
+    if (auto last = lastPosition(); last.ok() && last.value() < notifiedPosition)
+        lostEvents = u"The events after position %1 of the store %2 are gone: its log was "
+                     "deleted by another program before they reached the file (%3). Nothing "
+                     "more is written; run `hoststand-cli verify` and restore the store."_s.arg(
+                         QString::number(last.value()), QDir::toNativeSeparators(path), why);
     auto version = dataVersion();
     if (!version.ok())
         return version.error();
@@ -258,11 +283,16 @@ StoreResult<void> SqliteEventStore::Private::reopen(const QString &why)
     return {};
 }
 
+// A store that could not be opened again is tried at most every two
+// seconds (a poll comes every 50 ms).
 StoreResult<void> SqliteEventStore::Private::ensureOpen()
 {
-    if (!opened)
+    if (!opened) {
+        if (sinceOpenAttempt.isValid() && sinceOpenAttempt.elapsed() < ReopenInterval)
+            return lastOpenError;
         return reopen(u"the last attempt to open them failed"_s);
-    if (immutable && QFileInfo::exists(path + u"-wal"_s))
+    }
+    if (immutable && (QFileInfo::exists(path + u"-wal"_s) || hold.databaseModified()))
         return reopen(u"another program began to write to it"_s);
     return {};
 }

@@ -31,6 +31,25 @@ void SqliteFileHold::record()
 {
     for (size_t i = 0; i < m_paths.size(); ++i)
         m_recorded[i] = identify(m_paths[i]);
+    struct stat status;
+    if (::stat(m_paths[0].constData(), &status) == 0) {
+        m_size = status.st_size;
+        m_modified = qint64(status.st_mtim.tv_sec) * 1000000000 + status.st_mtim.tv_nsec;
+    }
+}
+
+bool SqliteFileHold::holdsDatabase() const
+{
+    return m_recorded[0].exists && identify(m_paths[0]) == m_recorded[0];
+}
+
+bool SqliteFileHold::databaseModified() const
+{
+    struct stat status;
+    if (::stat(m_paths[0].constData(), &status) != 0)
+        return true;
+    return status.st_size != m_size
+        || qint64(status.st_mtim.tv_sec) * 1000000000 + status.st_mtim.tv_nsec != m_modified;
 }
 
 bool SqliteFileHold::complete() const

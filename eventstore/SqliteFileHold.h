@@ -29,6 +29,12 @@ public:
     bool complete() const;
     // What changed since record(), in words; nothing when all are the same.
     std::optional<QString> lost() const;
+    // Whether the database file at the path is still the one recorded.
+    bool holdsDatabase() const;
+    // Whether the database file was written to since record() (its size or
+    // modification time changed): for a connection that reads it without
+    // SQLite's locks (immutable), which would not notice.
+    bool databaseModified() const;
 
 private:
     struct Identity
@@ -42,6 +48,8 @@ private:
 
     std::array<QByteArray, 3> m_paths; // native encoding
     std::array<Identity, 3> m_recorded;
+    qint64 m_size = -1;
+    qint64 m_modified = -1; // nanoseconds
 };
 
 } // namespace hoststand

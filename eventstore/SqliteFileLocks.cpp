@@ -119,7 +119,7 @@ void Registry::closing(int fd)
 
 // A description of our own, opened read-write where the file allows it, so
 // that it can hold write locks for any connection of the process; a file
-// only this process's read-only connections can open gets a read-only one.
+// this user can only read gets a read-only one (no connection writes it).
 int Registry::lockDescriptorFor(int fd)
 {
     const std::lock_guard lock(m_mutex);
@@ -130,11 +130,17 @@ int Registry::lockDescriptorFor(int fd)
     if (descriptor < 0) {
         char path[48];
         std::snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-        descriptor = ::open(path, O_RDWR | O_CLOEXEC | O_NOCTTY);
-        if (descriptor < 0)
-            descriptor = ::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-        if (descriptor < 0)
-            descriptor = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        int opened = ::open(path, O_RDWR | O_CLOEXEC | O_NOCTTY);
+        if (opened < 0)
+            opened = ::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        // Never 0, 1 or 2: a stray write to standard error would land in
+        // the database (SQLite keeps its own files above them for that).
+        if (opened >= 0 && opened <= 2) {
+            const int moved = ::fcntl(opened, F_DUPFD_CLOEXEC, 3);
+            ::close(opened);
+            opened = moved;
+        }
+        descriptor = opened;
     }
     return descriptor;
 }
@@ -180,10 +186,11 @@ int lockingFcntl(int fd, int command, ...)
     return rc;
 }
 
-// Old kernels (before 3.15) refuse the commands with EINVAL.
+// Old kernels (before 3.15) refuse the commands with EINVAL; a file's own
+// description is reopened through /proc.
 bool kernelHasOfdLocks()
 {
-    if (!HaveOfdLocks)
+    if (!HaveOfdLocks || ::access("/proc/self/fd", F_OK) != 0)
         return false;
     const int fd = ::memfd_create("hoststand-lock-probe", MFD_CLOEXEC);
     if (fd < 0)

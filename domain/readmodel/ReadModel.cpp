@@ -253,6 +253,9 @@ ReadModel::ReadModel(std::unique_ptr<Private> d, QObject *parent)
     : QObject(parent)
     , d(std::move(d))
 {
+    m_recoveryRetry.setSingleShot(true);
+    connect(&m_recoveryRetry, &QTimer::timeout, this,
+            [this] { (void)reopen(m_recoveryWhy, false); });
     connect(&this->d->store, &EventStore::availabilityChanged, this,
             [this](bool available) { Q_EMIT availabilityChanged(available && !m_recovering); });
     wire();
@@ -304,11 +307,18 @@ void ReadModel::recoverFrom(const StoreError &error)
 
 StoreResult<void> ReadModel::reopen(const QString &why, bool damaged)
 {
+    m_recoveryRetry.stop();
     const QString location = d->connection->location();
     d->runner.stop();
+    // The old connection closes after the new one opened: it must leave the
+    // log and index at the path alone. Only the file it found damaged is set
+    // aside: another process may have done so already and built a new one.
+    auto &old = static_cast<SqliteReadConnection &>(*d->connection);
+    old.closeWithoutCheckpoint();
+    const bool setAside = damaged && old.holdsItsFile();
     QString notice;
     auto connection
-        = openReadFile(location, &notice, damaged ? std::optional<QString>(why) : std::nullopt);
+        = openReadFile(location, &notice, setAside ? std::optional<QString>(why) : std::nullopt);
     std::unique_ptr<Private> fresh;
     StoreResult<void> opened;
     if (connection.ok()) {
@@ -323,7 +333,8 @@ StoreResult<void> ReadModel::reopen(const QString &why, bool damaged)
     }
     if (!opened.ok()) {
         Q_EMIT failed(opened.error().message());
-        QTimer::singleShot(RecoveryRetry, this, [this, why] { (void)reopen(why, false); });
+        m_recoveryWhy = why;
+        m_recoveryRetry.start(RecoveryRetry);
         return opened;
     }
     d = std::move(fresh);
@@ -331,8 +342,8 @@ StoreResult<void> ReadModel::reopen(const QString &why, bool damaged)
                     QDir::toNativeSeparators(location), why)
                                  : notice;
     wire();
+    m_recovering = false; // a failure of the catch-up below recovers again
     auto started = start();
-    m_recovering = false;
     Q_EMIT noticed(d->notice);
     if (!started.ok())
         Q_EMIT failed(started.error().message());

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <chrono>
 #include <memory>
@@ -151,6 +152,8 @@ private:
                                                                       QObject *parent);
     std::unique_ptr<Private> d;
     bool m_recovering = false;
+    QTimer m_recoveryRetry;
+    QString m_recoveryWhy;
 };
 
 } // namespace hoststand

@@ -33,6 +33,8 @@ SqliteReadConnection::SqliteReadConnection(QString path)
 
 SqliteReadConnection::~SqliteReadConnection()
 {
+    if (m_holds && m_hold.lost())
+        closeWithoutCheckpoint();
     // Statements first: SQLite cannot close a connection with open statements.
     m_begin.reset();
     m_commit.reset();
@@ -110,6 +112,12 @@ StoreResult<void> SqliteReadConnection::execute(const QString &sql)
     if (rc != SQLITE_OK)
         return sqliteReadError(m_handle, rc, u"run \"%1\""_s.arg(sql.left(60)));
     return {};
+}
+
+void SqliteReadConnection::closeWithoutCheckpoint()
+{
+    if (m_handle)
+        sqlite3_db_config(m_handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
 
 StoreResult<QVariant> SqliteReadConnection::queryValue(const QString &sql)

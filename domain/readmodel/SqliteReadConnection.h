@@ -35,6 +35,12 @@ public:
     // The first column of the first row of a one-off query (invalid: no row).
     StoreResult<QVariant> queryValue(const QString &sql);
 
+    // Closing will not checkpoint the log into the file nor delete it and
+    // the index: for a connection about to be replaced by one on a new file.
+    void closeWithoutCheckpoint();
+    // Whether the file at the path is still the one this connection opened.
+    bool holdsItsFile() const { return m_holds && m_hold.holdsDatabase(); }
+
 private:
     explicit SqliteReadConnection(QString path);
     StoreResult<void> connect(const QString &databaseName, const QString &options);

@@ -45,23 +45,6 @@ bool giveToNobody(const QString &path)
     return ::chown(QFile::encodeName(path).constData(), 65534, 65534) == 0;
 }
 
-// The page of the read file where a table's rows begin.
-int rootPageOf(const QString &file, const QString &table)
-{
-    int page = 0;
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"pages"_s);
-        database.setDatabaseName(file);
-        QSqlQuery query(database);
-        if (database.open()
-            && query.exec(u"SELECT rootpage FROM sqlite_master WHERE name = '%1'"_s.arg(table))
-            && query.next())
-            page = query.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(u"pages"_s);
-    return page;
-}
-
 // Writes garbage over one page of a SQLite file, as a failing disk would.
 bool overwritePage(const QString &file, int page)
 {
@@ -275,7 +258,7 @@ void tst_CliStoreFiles::aDamagedReadFileIsSetAsideAndBuiltAgain()
     const CliRun first = runner().run(words("--json bookings list --date 2026-12-04"));
     QCOMPARE(jsonAt(first.json(), u"#"_s), u"1"_s);
     if (damage == u"page") {
-        QVERIFY(overwritePage(readFile, rootPageOf(readFile, u"bookings"_s)));
+        QVERIFY(overwritePage(readFile, sqliteRootPage(readFile, u"bookings"_s)));
     } else {
         QFile file(readFile);
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -303,7 +286,7 @@ void tst_CliStoreFiles::rebuildWorksOnADamagedReadFile()
     makeRestaurant();
     const QString readFile = storePath() + u".read"_s;
     QCOMPARE(runner().run(words("tables list")).exitCode, 0);
-    QVERIFY(overwritePage(readFile, rootPageOf(readFile, u"bookings"_s)));
+    QVERIFY(overwritePage(readFile, sqliteRootPage(readFile, u"bookings"_s)));
     const CliRun rebuilt = runner().run(words("rebuild"));
     QVERIFY2(rebuilt.exitCode == 0, rebuilt.err.constData());
     const CliRun listed = runner().run(words("--json bookings list --date 2026-12-04"));

@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace hoststand;
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void aStoreClockBehindItsNewestEventIsOutOfStep();
     void aStoreQuietLongerThanADayVouchesForADayPastItsNewestEvent();
     void aClockSetRightAgainIsInStepAgain();
+    void aClockThatJumpsAfterStartAndStampsEventsStaysBounded();
+    void nothingIsReleasedBeforeTheStoresTimeIsKnown();
 
 private:
     // Appends one event, stamped by this machine's clock (now).
@@ -104,12 +107,14 @@ void tst_StoreClock::aStoreClockBehindItsNewestEventIsOutOfStep()
     HS_VERIFY_OK(clock.check());
     QVERIFY2(clock.problem().contains(u"before the newest event in the store"_s),
              qPrintable(clock.problem()));
-    QVERIFY(clock.refusal().has_value());
+    // Told of, not refused: fixing a clock that was ahead would otherwise
+    // stop bookings until the times it stamped have passed.
+    QVERIFY(!clock.refusal().has_value());
 }
 
 // A store whose clock jumped far past its newest event (a dead clock battery,
 // or a restaurant closed for weeks): told of, not refused, and tables are
-// released only up to a day after that event until new events come.
+// released only up to QuietLimit after that event.
 void tst_StoreClock::aStoreQuietLongerThanADayVouchesForADayPastItsNewestEvent()
 {
     appendEvent();
@@ -120,8 +125,41 @@ void tst_StoreClock::aStoreQuietLongerThanADayVouchesForADayPastItsNewestEvent()
     QVERIFY2(clock.problem().contains(u"after the newest event in the store"_s),
              qPrintable(clock.problem()));
     QVERIFY(!clock.refusal().has_value());
-    QVERIFY2(std::abs(clock.now().secsTo(newest.addDays(1))) <= 5,
+    QVERIFY2(std::abs(clock.now().secsTo(newest.addSecs(12 * 3600))) <= 5,
              qPrintable(clock.now().toString(Qt::ISODate)));
+}
+
+// The machine's clock jumps a year ahead while the terminal runs, and
+// events are stamped with it: still no more is vouched for than 12 hours
+// past the newest event when the terminal started, plus the time it ran.
+void tst_StoreClock::aClockThatJumpsAfterStartAndStampsEventsStaysBounded()
+{
+    appendEvent();
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    ManualClock machine(started);
+    StoreClock clock(machine, *m_store, false, StoreClock::following(machine));
+    HS_VERIFY_OK(clock.check());
+    QVERIFY(std::abs(clock.now().secsTo(started)) <= 5);
+
+    ManualClock jumped(started.addDays(365));
+    StoreClock later(jumped, *m_store, false, StoreClock::following(jumped));
+    HS_VERIFY_OK(later.check());
+    appendEvent(); // stamped, on SQLite, by the real clock; a jumped one would stamp ahead
+    HS_VERIFY_OK(later.check());
+    QVERIFY2(later.now() <= started.addSecs(12 * 3600 + 5),
+             qPrintable(later.now().toString(Qt::ISODate)));
+}
+
+// Until the store's time could be read once, no table is released.
+void tst_StoreClock::nothingIsReleasedBeforeTheStoresTimeIsKnown()
+{
+    ManualClock terminal(QDateTime::currentDateTimeUtc());
+    StoreClock clock(terminal, *m_store, false, [] {
+        return StoreResult<QDateTime>(
+            StoreError(StoreError::Code::Unavailable, u"the server is out of reach"_s));
+    });
+    QVERIFY(!clock.check().ok());
+    QVERIFY(clock.now() < QDateTime(QDate(2000, 1, 1), QTime(0, 0), QTimeZone::utc()));
 }
 
 void tst_StoreClock::aClockSetRightAgainIsInStepAgain()

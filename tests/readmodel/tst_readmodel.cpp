@@ -138,27 +138,6 @@ private Q_SLOTS:
     void eachDialectWritesTheSchemaInItsWords();
 };
 
-namespace {
-
-// The page of a SQLite file where a table's rows begin.
-int rootPage(const QString &file, const QString &table)
-{
-    int page = 0;
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"pages"_s);
-        database.setDatabaseName(file);
-        QSqlQuery query(database);
-        if (database.open()
-            && query.exec(u"SELECT rootpage FROM sqlite_master WHERE name = '%1'"_s.arg(table))
-            && query.next())
-            page = query.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(u"pages"_s);
-    return page;
-}
-
-} // namespace
-
 void tst_ReadModel::initTestCase()
 {
     qRegisterMetaType<DomainEvent>();
@@ -1065,7 +1044,7 @@ void tst_ReadModel::aFileThatIsNotASoundReadModelIsSetAsideAndBuiltAgain()
         QVERIFY(file.remove());
         QVERIFY(fixture.tamper(u"CREATE TABLE recipes(name TEXT)"_s));
     } else if (kind == u"bookings"_s) {
-        bookingsRoot = rootPage(fixture.readPath(), u"bookings"_s);
+        bookingsRoot = sqliteRootPage(fixture.readPath(), u"bookings"_s);
         QVERIFY(bookingsRoot > 1);
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.seek(qint64(bookingsRoot - 1) * 4096));

@@ -6,6 +6,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +65,25 @@ void killHard(QProcess &process)
         return;
     process.kill(); // SIGKILL on Unix
     process.waitForFinished(10000);
+}
+
+int sqliteRootPage(const QString &file, const QString &name)
+{
+    const QString connection = u"root-page-%1"_s.arg(quintptr(&file));
+    int page = 0;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        database.setDatabaseName(file);
+        QSqlQuery query(database);
+        if (database.open()
+            && query.prepare(u"SELECT rootpage FROM sqlite_master WHERE name = ?"_s)) {
+            query.addBindValue(name);
+            if (query.exec() && query.next())
+                page = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return page;
 }
 
 QString storeLocks(const QString &storePath)

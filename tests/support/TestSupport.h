@@ -36,6 +36,10 @@ void killHard(QProcess &process);
 // missing" without an index file; empty when the probe failed.
 QString storeLocks(const QString &storePath);
 
+// The page where a table's (or an index's) rows begin in a SQLite file, read
+// through a connection of its own; 0 when it cannot be read.
+int sqliteRootPage(const QString &file, const QString &name);
+
 } // namespace hoststand::test
 
 // Verifies that a StoreResult (or any result with ok(), error().message())
