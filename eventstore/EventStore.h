@@ -46,7 +46,7 @@ struct ParkedEvent final
     bool replayRequested = false;
 };
 
-// The append-only event store (DESIGN.md, "Event store"). Backends: SQLite
+// The append-only event store (docs/architecture.md, "The event store"). Backends: SQLite
 // (embedded) and PostgreSQL (shared). Every operation returns a typed error
 // instead of throwing; a failed write writes nothing.
 //

@@ -8,7 +8,7 @@
 
 namespace hoststand {
 
-// Every event of the catalogue (DESIGN.md, "Domain").
+// Every event of the catalogue (docs/architecture.md, "The domain").
 using DomainEvent
     = std::variant<TableAdded, TableMoved, TableSeatsChanged, TableRemoved, TableLockPlaced,
                    TableLockPlacementFailed, TableLockRemoved, TableBookingInitiated,

@@ -16,7 +16,7 @@ namespace hoststand {
 class EventStore;
 class ReadConnection;
 
-// The read side (DESIGN.md, "Read model"): projections that keep read tables
+// The read side (docs/architecture.md, "The read model"): projections that keep read tables
 // up to date from the store's events, the queries the views need, and
 // signals that say exactly what changed after each commit. The views never
 // replay the event log to draw a screen.

@@ -10,7 +10,7 @@ namespace hoststand {
 
 class TableManager;
 
-// Step 2 of the booking choreography (DESIGN.md): on table-booking-initiated
+// Step 2 of the booking choreography (docs/architecture.md): on table-booking-initiated
 // it places the booking's lock on its table, or records why it cannot; when
 // the booking is cancelled, a no-show, or the party leaves, it releases the
 // lock. Delivery is the persistent subscription group "table-locking",

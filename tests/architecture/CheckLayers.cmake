@@ -1,4 +1,4 @@
-# The layering of DESIGN.md, checked on the #include lines of the sources:
+# The layering of docs/architecture.md, checked on the #include lines of the sources:
 # arrows point down only (app -> ui -> domain -> eventstore), the domain and
 # the event store never see QtWidgets or QtGui, and booker/ and
 # tablemanager/ never include each other.
@@ -64,6 +64,6 @@ check(ui "^app/")
 
 if(violations)
     list(JOIN violations "\n  " listed)
-    message(FATAL_ERROR "The layering of DESIGN.md is broken:\n  ${listed}")
+    message(FATAL_ERROR "The layering of docs/architecture.md is broken:\n  ${listed}")
 endif()
 message(STATUS "Layering holds in ${SOURCE_DIR}")

@@ -9,7 +9,7 @@
 
 namespace hoststand::test {
 
-// The behaviour every EventStore backend must show (DESIGN.md, "Event
+// The behaviour every EventStore backend must show (docs/architecture.md, "The event
 // store"), written against the interface only. A backend's test executable
 // runs it with a factory that yields a fresh, empty store for each test.
 class EventStoreConformance final : public QObject
