@@ -66,6 +66,8 @@ public:
     QDateTime storeNow() const;
     // Why this terminal's time cannot be trusted, in words; empty when it can.
     QString problem() const { return m_verdict.problem; }
+    // Whether the terminal's clock was set on purpose (--now, a test).
+    bool isDeliberate() const { return m_deliberate; }
     // The refusal of a command that depends on the time, while the
     // terminal's own (not deliberate) clock is out of step.
     std::optional<DomainError> refusal() const;

@@ -193,13 +193,24 @@ void HostStandWindow::buildStatusBar()
     m_clockLabel->setAccessibleName(u"Clock"_s);
     m_clockLabel->setStyleSheet(u"QLabel { color: palette(highlighted-text); background: "
                                 "#b3261e; padding: 1px 6px; font-weight: bold; }"_s);
+    // A clock set on purpose (--now: a demo, a screenshot) is named
+    // plainly; the terminal's own clock out of step is a warning.
     const StoreClock &clock = m_services.restaurant.storeClock();
-    const auto showClock = [this](const QString &problem) {
-        m_clockLabel->setText(u"Clock out of step"_s);
-        m_clockLabel->setToolTip(problem);
+    const QString warning = m_clockLabel->styleSheet();
+    const auto showClock = [this, &clock, warning](const QString &problem) {
         m_clockLabel->setVisible(!problem.isEmpty());
-        if (!problem.isEmpty()) {
-            std::fprintf(stderr, "hoststand: %s\n", qPrintable(problem));
+        m_clockLabel->setToolTip(problem);
+        if (problem.isEmpty())
+            return;
+        std::fprintf(stderr, "hoststand: %s\n", qPrintable(problem));
+        if (clock.isDeliberate()) {
+            const QDateTime now = m_services.restaurant.clock().now();
+            m_clockLabel->setText(u"Clock set to %1 %2"_s.arg(
+                ServiceCalendar::dayText(m_calendar.localDate(now)), m_calendar.timeText(now)));
+            m_clockLabel->setStyleSheet(QString());
+        } else {
+            m_clockLabel->setText(u"Clock out of step"_s);
+            m_clockLabel->setStyleSheet(warning);
             tell(problem);
         }
     };
@@ -210,7 +221,7 @@ void HostStandWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_attentionLabel);
     m_attentionLabel->setObjectName(u"needsAttention"_s);
     m_attentionLabel->setAccessibleName(u"Needs attention"_s);
-    m_attentionLabel->setStyleSheet(m_clockLabel->styleSheet());
+    m_attentionLabel->setStyleSheet(warning);
     m_attentionLabel->hide();
     m_attentionTimer->setInterval(AttentionInterval);
     connect(m_attentionTimer, &QTimer::timeout, this, &HostStandWindow::refreshAttention);

@@ -1,6 +1,7 @@
 // The host stand window driven as a host drives it: mouse and keys on the
 // real window, offscreen, against a real store with the sagas running.
 
+#include "domain/StoreClock.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "tests/gui/HostStandFixture.h"
 #include "tests/support/TestSupport.h"
@@ -34,6 +35,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -69,6 +71,8 @@ private Q_SLOTS:
     void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
     void ctrlWOpensTheWalkInDialogAndOkSeatsTheParty();
     void aSagaStepSetAsideShowsAsABookingThatNeedsAttention();
+    void theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose_data();
+    void theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose();
     void altLeftAndThePreviousDayButtonShowTheDayBefore();
     void doubleClickingABookingOpensIt();
     void theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange();
@@ -638,10 +642,70 @@ void tst_HostStandWindow::aSagaStepSetAsideShowsAsABookingThatNeedsAttention()
         ExpectedRevision::any()));
     QTRY_VERIFY(!m_restaurant->store().parkedEvents(TableLockingSaga::GroupName).value().isEmpty());
     m_window->refreshAttention();
+    if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty()) {
+        m_window->resize(1024, 640);
+        m_window->grab().save(shots + u"/needs-attention.png"_s);
+    }
     QVERIFY(label->isVisible());
     QCOMPARE(label->text(), u"1 booking needs attention"_s);
     QVERIFY2(label->toolTip().contains(u"Booking 0123456789ab"_s), qPrintable(label->toolTip()));
     QVERIFY2(label->toolTip().contains(u"cannot read"_s), qPrintable(label->toolTip()));
+}
+
+void tst_HostStandWindow::theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose_data()
+{
+    QTest::addColumn<bool>("deliberate");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("the terminal's own clock a day ahead is a warning")
+        << false << u"Clock out of step"_s;
+    QTest::newRow("a clock set on purpose (--now) is named plainly")
+        << true << u"Clock set to Fri 17 May 2030 17:00"_s;
+}
+
+// A terminal whose clock is a day ahead of the store's: the status bar says
+// so, in red when nobody set it so on purpose, and then a walk-in (which
+// depends on the time) is refused.
+void tst_HostStandWindow::theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose()
+{
+    QFETCH(bool, deliberate);
+    QFETCH(QString, label);
+    QTemporaryDir dir;
+    ManualClock clock(HostStandFixture::at(QTime(17, 0)));
+    ManualClock storeClock(clock.now().addDays(-1));
+    RestaurantOptions options;
+    options.store = dir.filePath(u"s.hoststand"_s);
+    options.clockIsDeliberate = deliberate;
+    options.storeTime = StoreClock::following(storeClock);
+    auto restaurant = Restaurant::open(options, clock);
+    HS_VERIFY_OK(restaurant);
+    ScriptedPrompt prompt;
+    ui::HostStandWindow window({*restaurant.value(), prompt, u"stand-2"_s});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *clockLabel = window.findChild<QLabel *>(u"clockWarning"_s);
+    QVERIFY(clockLabel && clockLabel->isVisible());
+    QCOMPARE(clockLabel->text(), label);
+    QVERIFY2(clockLabel->toolTip().contains(u"ahead of the store's"_s),
+             qPrintable(clockLabel->toolTip()));
+    if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty()) {
+        window.resize(1024, 640);
+        const QString name = deliberate ? u"clock-set"_s : u"clock-out-of-step"_s;
+        window.grab().save(shots + u"/"_s + name + u".png"_s);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x38));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        window.setPalette(dark);
+        window.grab().save(shots + u"/"_s + name + u"-dark.png"_s);
+    }
+    booker::WalkInRequest request {u"T1"_s, 2, u"Lee"_s, {}, {}};
+    auto walkedIn = restaurant.value()->booker().walkIn(request);
+    QCOMPARE(walkedIn.ok(), deliberate ? walkedIn.ok() : false);
+    if (!deliberate)
+        QCOMPARE(walkedIn.error().code(), DomainError::Code::ClockOutOfStep);
 }
 
 void tst_HostStandWindow::altLeftAndThePreviousDayButtonShowTheDayBefore()
