@@ -11,6 +11,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -62,9 +64,20 @@ StoreResult<qint64> read(SqliteConnection &connection, const QString &path, cons
                           what, QDir::toNativeSeparators(path), error.databaseText()));
 }
 
+enum class WriteAccess { Writable, Missing, ReadOnly };
+
+// One look, so that a file removed between two looks (a log deleted by the
+// last connection's checkpoint) counts as missing, never as read-only.
+WriteAccess writeAccessOf(const QString &path)
+{
+    if (::access(QFile::encodeName(path).constData(), W_OK) == 0)
+        return WriteAccess::Writable;
+    return errno == ENOENT ? WriteAccess::Missing : WriteAccess::ReadOnly;
+}
+
 bool writableByThisUser(const QString &path)
 {
-    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
+    return writeAccessOf(path) == WriteAccess::Writable;
 }
 
 // "r--r--r--, owner nobody"
@@ -97,9 +110,10 @@ SqliteFileAccess sqliteFileAccess(const QString &path)
     bool missing = false;
     for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
         const QString companion = path + suffix;
-        if (!QFileInfo::exists(companion)) {
+        const WriteAccess access = writeAccessOf(companion);
+        if (access == WriteAccess::Missing) {
             missing = true;
-        } else if (!writableByThisUser(companion)) {
+        } else if (access == WriteAccess::ReadOnly) {
             return {false,
                     u"its file %1 is read-only for this user (%2), left by a program that read "
                     "the store as another user. Remove %3-wal and %3-shm while no program has "

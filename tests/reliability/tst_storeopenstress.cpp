@@ -35,12 +35,13 @@ struct Loop
 bool start(Loop &loop)
 {
     loop.process = std::make_unique<QProcess>();
-    if (!loop.niced)
-        return test::startHelper(*loop.process, u"hoststand_store_writer"_s, loop.arguments);
-    loop.process->start(
-        u"nice"_s,
-        QStringList {u"-n"_s, u"19"_s, test::executable(u"hoststand_store_writer"_s)}
-            + loop.arguments);
+    const QString writer = test::executable(u"hoststand_store_writer"_s);
+    if (writer.isEmpty())
+        return false;
+    if (loop.niced)
+        loop.process->start(u"nice"_s, QStringList {u"-n"_s, u"19"_s, writer} + loop.arguments);
+    else
+        loop.process->start(writer, loop.arguments);
     return loop.process->waitForStarted(10000);
 }
 
