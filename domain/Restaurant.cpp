@@ -200,6 +200,20 @@ QStringList Restaurant::stepsNeedingAttention() const
     return lines;
 }
 
+bool Restaurant::isQuiet() const
+{
+    for (const PersistentSubscription *saga :
+         {m_tableLockingSaga ? &m_tableLockingSaga->subscription() : nullptr,
+          m_bookingSaga ? &m_bookingSaga->subscription() : nullptr}) {
+        if (saga && saga->hasWorkPending())
+            return false;
+    }
+    if (!m_readModel)
+        return true;
+    auto last = m_store->lastPosition();
+    return last.ok() && m_readModel->position() >= last.value();
+}
+
 DomainResult<BookingOutcome> Restaurant::book(const booker::BookingRequest &request)
 {
     return settle(m_booker->book(request));

@@ -89,6 +89,12 @@ public:
     // Releases every lock whose span has passed at the clock's now, once.
     DomainResult<QList<TableLock>> expireLocksNow();
 
+    // Whether this process has nothing left in hand: its sagas handled every
+    // wake-up (none waits to try again) and its read model projected every
+    // event stored. Sagas run after the append that woke them, from the
+    // event loop; a caller that appended runs the loop until quiet.
+    bool isQuiet() const;
+
     // Whether this process holds both sagas' leases now.
     bool holdsSagaLeases() const;
     // What keeps a booking from being settled, in words for the host: a

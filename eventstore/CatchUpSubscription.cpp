@@ -22,9 +22,20 @@ void CatchUpSubscription::start()
         return;
     m_running = true;
     m_caughtUp = false;
+    // Read on once the append that reported new events has returned, so a
+    // reader never runs inside another's commit, nor on its call stack.
     connect(m_store, &EventStore::appended, this, [this](qint64 lastPosition) {
-        if (lastPosition > m_position)
-            readOn();
+        if (lastPosition <= m_position || m_wakeUpPosted)
+            return;
+        m_wakeUpPosted = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_wakeUpPosted = false;
+                if (m_running)
+                    readOn();
+            },
+            Qt::QueuedConnection);
     });
     readOn();
 }

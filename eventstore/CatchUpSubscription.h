@@ -49,6 +49,7 @@ private:
     bool m_caughtUp = false;
     bool m_reading = false;
     bool m_wakeUpWhileReading = false;
+    bool m_wakeUpPosted = false;
 };
 
 } // namespace hoststand

@@ -55,9 +55,20 @@ void PersistentSubscription::start()
         return;
     }
     m_running = true;
+    // A wake-up is handled once the append that reported it has returned:
+    // a handler never runs inside another's commit, nor on its call stack.
     connect(m_store, &EventStore::appended, this, [this] {
-        if (m_holdsLease)
-            pump();
+        if (m_wakeUpPosted)
+            return;
+        m_wakeUpPosted = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_wakeUpPosted = false;
+                if (m_holdsLease)
+                    pump();
+            },
+            Qt::QueuedConnection);
     });
     m_renewTimer.start();
     renewLease();

@@ -79,6 +79,12 @@ public:
     // Why delivery waits (the handler's last Wait), while it does; empty
     // once an event was handled again.
     const QString &waitingFor() const { return m_waitingFor; }
+    // Whether delivery has work in hand: a wake-up not yet handled, a
+    // delivery under way, or a pause before the next try.
+    bool hasWorkPending() const
+    {
+        return m_running && (m_wakeUpPosted || m_pumping || m_retryTimer.isActive());
+    }
 
 Q_SIGNALS:
     void leaseAcquired();
@@ -116,6 +122,7 @@ private:
     bool m_holdsLease = false;
     bool m_pumping = false;
     bool m_pumpAgain = false;
+    bool m_wakeUpPosted = false;
 };
 
 } // namespace hoststand

@@ -1008,6 +1008,42 @@ void EventStoreConformance::consumerAcksMoveTheCheckpoint()
     QVERIFY(store().groupInfo(u"sagas"_s).value().leaseOwner.isEmpty());
 }
 
+// A saga or a projection runs after the append that woke it has returned,
+// never inside the appender's commit or on its call stack: the booking
+// dialog's OK returns before any saga's transaction starts.
+void EventStoreConformance::handlersRunAfterTheAppendReturns()
+{
+    HS_VERIFY_OK(store().createGroup(u"sagas"_s, 0));
+    bool appending = false;
+    QList<bool> sagaSawAppending;
+    QList<bool> readerSawAppending;
+    PersistentSubscription consumer(
+        store(), u"sagas"_s, {},
+        [&](const RecordedEvent &) {
+            sagaSawAppending.append(appending);
+            return Disposition::ack();
+        },
+        fastSettings());
+    CatchUpSubscription reader(store(), 0);
+    connect(&reader, &CatchUpSubscription::eventAppeared, this,
+            [&](const RecordedEvent &) { readerSawAppending.append(appending); });
+    consumer.start();
+    reader.start();
+    QTRY_VERIFY(consumer.holdsLease());
+    QVERIFY(!consumer.hasWorkPending());
+
+    for (int round = 0; round < 3; ++round) {
+        appending = true;
+        HS_VERIFY_OK(store().append(u"table-T1"_s, makeEvents(1), ExpectedRevision::any()));
+        appending = false;
+    }
+    QVERIFY(consumer.hasWorkPending());
+
+    QTRY_COMPARE(sagaSawAppending, (QList<bool> {false, false, false}));
+    QTRY_COMPARE(readerSawAppending, (QList<bool> {false, false, false}));
+    QTRY_VERIFY(!consumer.hasWorkPending());
+}
+
 void EventStoreConformance::consumerRetryRedelivers()
 {
     HS_VERIFY_OK(store().append(u"table-T1"_s, makeEvents(3), ExpectedRevision::any()));

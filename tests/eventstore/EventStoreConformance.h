@@ -66,6 +66,7 @@ private Q_SLOTS:
     void parkingMovesTheCheckpointAndReplayResetsRetries();
     void oneParkedEventIsReplayedOrDiscardedAlone();
     void consumerAcksMoveTheCheckpoint();
+    void handlersRunAfterTheAppendReturns();
     void consumerRetryRedelivers();
     void consumerParksAfterMaxRetries();
     void consumerWaitsOutAFailingStoreWithoutParking();

@@ -99,8 +99,7 @@ qint64 HostStandFixture::lastPosition()
 bool HostStandFixture::settle()
 {
     const QDeadlineTimer deadline(5000);
-    const qint64 last = lastPosition();
-    while (readModel().position() < last) {
+    while (!m_restaurant->isQuiet() || (m_sagaHost && !m_sagaHost->isQuiet())) {
         if (deadline.hasExpired())
             return false;
         QTest::qWait(1);

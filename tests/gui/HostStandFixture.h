@@ -51,7 +51,8 @@ public:
                  std::optional<int> minutes = std::nullopt);
     BookingStatus statusOf(const QString &bookingId);
     qint64 lastPosition();
-    // Runs the event loop until the read model has projected every event.
+    // Runs the event loop until this terminal (and the saga host) is quiet:
+    // the sagas handled every event and the read model projected it.
     bool settle();
 
 private:
