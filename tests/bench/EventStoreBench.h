@@ -15,6 +15,9 @@ struct BenchOptions final
     qint64 singleEvents = 3000; // durable single-event appends, over 100 streams
     qint64 batchedEvents = 100000; // in appends of 100 events, over 1000 streams
     int latencySamples = 2000; // durable appends timed up to a subscriber's slot
+    // A PostgreSQL server (postgresql://user:password@127.0.0.1:port/database)
+    // for the stall section's unreachable server; empty: that case is left out.
+    QString postgresUrl;
 };
 
 // A section of the benchmark runs its workload and adds its figures to the

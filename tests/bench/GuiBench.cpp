@@ -1,5 +1,4 @@
 #include "tests/bench/GuiBench.h"
-#include "domain/StoreClock.h"
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
@@ -7,6 +6,7 @@
 #include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/SqliteEventStore.h"
+#include "tests/bench/GuiBenchRestaurant.h"
 #include "tests/bench/ReadModelBench.h"
 #include "ui/BookingDialog.h"
 #include "ui/EventLogView.h"
@@ -39,15 +39,13 @@ using namespace Qt::StringLiterals;
 namespace hoststand::bench {
 namespace {
 
-// A weekday far ahead, so that every slot of it is still to come.
-const QDate Day(2031, 3, 14);
-// One long service of 64 quarter-hour slots.
-const QString Service = u"all-day"_s;
-constexpr int Tables = 100;
+const QDate &Day = GuiBenchDay;
+const QString &Service = GuiBenchService;
+constexpr int Tables = GuiBenchTables;
 
 QDateTime at(int minutesFromSeven)
 {
-    return QDateTime(Day, QTime(7, 0), QTimeZone::utc()).addSecs(qint64(minutesFromSeven) * 60);
+    return guiBenchAt(minutesFromSeven);
 }
 
 int fromEnvironment(const char *name, int fallback)
@@ -55,14 +53,6 @@ int fromEnvironment(const char *name, int fallback)
     bool ok = false;
     const int value = qEnvironmentVariableIntValue(name, &ok);
     return ok && value > 0 ? value : fallback;
-}
-
-double percentile(QList<double> samples, double fraction)
-{
-    std::sort(samples.begin(), samples.end());
-    const auto index = qsizetype(
-        std::min<double>(double(samples.size() - 1), fraction * double(samples.size())));
-    return samples.at(index);
 }
 
 // This thread's processor time: what a repaint costs, however busy the machine.
@@ -73,65 +63,13 @@ double threadCpuMs()
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
-double rounded(double value)
-{
-    return std::round(value * 1000) / 1000;
-}
-
-// No questions in a benchmark.
-class SilentPrompt final : public ui::Prompt
-{
-public:
-    bool confirm(QWidget *, const QString &, const QString &, const QString &) override
-    {
-        return true;
-    }
-    void inform(QWidget *, const QString &, const QString &message) override
-    {
-        qWarning("%s", qPrintable(message));
-    }
-};
-
-// A restaurant open 07:00 to 23:00 in 15-minute slots with a hundred tables
-// in four zones; the store is durable, as the application's.
+// The bench's restaurant on a fresh store file.
 std::unique_ptr<Restaurant> openRestaurant(const QString &path, const Clock &clock,
                                            QString &failure)
 {
-    QFile::remove(path);
-    QFile::remove(ReadModel::defaultLocationFor(path));
     RestaurantOptions options;
     options.store = path;
-    options.storeTime = StoreClock::following(clock);
-    auto opened = Restaurant::open(options, clock);
-    if (!opened.ok()) {
-        failure = opened.error().message();
-        return nullptr;
-    }
-    std::unique_ptr<Restaurant> restaurant = std::move(opened).value();
-    booker::Booker &booker = restaurant->booker();
-    QList<ServicePeriod> periods;
-    for (int weekday = Qt::Monday; weekday <= Qt::Sunday; ++weekday)
-        periods.append({weekday, Service, QTime(7, 0), QTime(23, 0)});
-    for (const auto &defined :
-         {booker.defineTimeZone(u"UTC"_s), booker.defineServicePeriods(periods)}) {
-        if (!defined.ok()) {
-            failure = defined.error().message();
-            return nullptr;
-        }
-    }
-    const QStringList zones {u"Bar"_s, u"Main room"_s, u"Garden"_s, u"Terrace"_s};
-    for (int i = 0; i < Tables; ++i) {
-        const int seats = 2 + 2 * (i % 3);
-        auto added = restaurant->tableManager().addTable(
-            TableId::create(u"T%1"_s.arg(i + 1)).value(), SeatCount::create(seats).value(),
-            TableLayout::forSeats(seats, zones.at(i % zones.size()), 100 + 150 * (i % 10),
-                                  100 + 150 * (i / 10)));
-        if (!added.ok()) {
-            failure = added.error().message();
-            return nullptr;
-        }
-    }
-    return restaurant;
+    return openGuiBenchRestaurant(options, clock, failure);
 }
 
 // Three bookings on each table, through the day; some arrived, seated or gone.

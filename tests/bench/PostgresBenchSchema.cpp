@@ -42,10 +42,10 @@ std::optional<QString> PostgresBenchSchema::drop()
     PostgresConnection connection(settings.value());
     if (auto opened = connection.open(10s); !opened.ok())
         return opened.error().message();
-    // Without the notice of each table the drop cascades to.
-    const QString sql
-        = u"SET client_min_messages TO warning; DROP SCHEMA IF EXISTS \"%1\" CASCADE"_s.arg(
-            m_schema);
+    // Without the notice of each table the drop cascades to; with the read
+    // tables a host stand made beside the store.
+    const QString sql = u"SET client_min_messages TO warning; DROP SCHEMA IF EXISTS \"%1\" "
+                        "CASCADE; DROP SCHEMA IF EXISTS \"%1_read\" CASCADE"_s.arg(m_schema);
     if (auto dropped = connection.execOnce(sql, u"drop the benchmark's schema"_s); !dropped.ok())
         return dropped.error().message();
     return std::nullopt;

@@ -20,7 +20,8 @@ public:
 
     // The server's URL naming the fresh schema.
     const QString &storeUrl() const { return m_storeUrl; }
-    // Drops the schema with everything in it; returns the problem, if any.
+    // Drops the schema with everything in it, and its read schema (_read)
+    // if a read model made one; returns the problem, if any.
     std::optional<QString> drop();
 
 private:

@@ -8,6 +8,7 @@
 #include "tests/bench/ReadModelBench.h"
 #ifdef HOSTSTAND_BENCH_GUI
 #include "tests/bench/GuiBench.h"
+#include "tests/bench/GuiStallBench.h"
 
 #include <QApplication>
 #endif
@@ -43,6 +44,7 @@ int main(int argc, char **argv)
 
 #ifdef HOSTSTAND_BENCH_GUI
     sections.insert(u"gui"_s, &runGuiSection);
+    sections.insert(u"stall"_s, &runStallSection);
 #endif
 
     QCommandLineParser parser;
@@ -62,7 +64,13 @@ int main(int argc, char **argv)
     const QCommandLineOption only(
         u"sections"_s, u"Comma-separated sections to run: %1."_s.arg(sections.keys().join(u", "_s)),
         u"names"_s, sections.keys().join(u','));
-    parser.addOptions({store, single, batched, samples, only});
+    const QCommandLineOption postgres(
+        u"pg-url"_s,
+        u"A PostgreSQL server on this machine (postgresql://user:password@127.0.0.1:port/db) for "
+        "the stall section's unreachable server, on a fresh schema there; without it that case "
+        "is left out."_s,
+        u"url"_s);
+    parser.addOptions({store, single, batched, samples, only, postgres});
     parser.process(app);
 
     QTemporaryDir scratch;
@@ -72,6 +80,12 @@ int main(int argc, char **argv)
     options.singleEvents = parser.value(single).toLongLong();
     options.batchedEvents = parser.value(batched).toLongLong();
     options.latencySamples = parser.value(samples).toInt();
+    options.postgresUrl = parser.value(postgres);
+    if (!options.postgresUrl.isEmpty()
+        && !hoststand::PostgresConnectionSettings::isUrl(options.postgresUrl)) {
+        std::fprintf(stderr, "--pg-url needs a postgresql:// URL\n");
+        return 2;
+    }
 
     // Only the event store section knows a server; the others make files.
     const bool onServer = hoststand::PostgresConnectionSettings::isUrl(options.storePath);
