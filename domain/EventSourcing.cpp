@@ -6,11 +6,12 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand::EventSourcing {
 
-DomainResult<LoadedStream> load(EventStore &store, const QString &stream)
+DomainResult<LoadedStream> load(EventStore &store, const QString &stream, qint64 afterRevision)
 {
     LoadedStream loaded;
+    loaded.revision = afterRevision;
     constexpr qint64 PageSize = 1000;
-    for (qint64 from = 0;;) {
+    for (qint64 from = afterRevision + 1;;) {
         auto page = store.readStream(stream, ReadDirection::Forwards, from, PageSize);
         if (!page.ok())
             return DomainError::fromStore(page.error());

@@ -20,9 +20,12 @@ struct LoadedStream final
     qint64 revision = NoStreamRevision; // expect this when appending
 };
 
-// Reads and decodes the whole stream. An event this version cannot decode
-// is a StoreFailure naming the stream and position, never skipped silently.
-DomainResult<LoadedStream> load(EventStore &store, const QString &stream);
+// Reads and decodes the stream's events after a revision (the whole stream
+// by default); revision is then the last one read, or the one given when
+// none came after it. An event this version cannot decode is a StoreFailure
+// naming the stream and position, never skipped silently.
+DomainResult<LoadedStream> load(EventStore &store, const QString &stream,
+                                qint64 afterRevision = NoStreamRevision);
 
 // Encodes and appends atomically. Ids may be given for idempotent writes
 // (for example derived from the event that caused them); otherwise random.

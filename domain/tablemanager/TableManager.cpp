@@ -36,10 +36,29 @@ TableManager::TableManager(EventStore &store, const Clock &clock, CommandContext
 
 DomainResult<TableManager::Loaded> TableManager::load(const TableId &id) const
 {
-    auto stream = EventSourcing::load(m_store, id.streamName());
-    if (!stream.ok())
-        return stream.error();
-    return Loaded {Table::fromHistory(id, stream.value().events), stream.value().revision};
+    const QString stream = id.streamName();
+    const auto cached = m_loaded.constFind(stream);
+    if (cached == m_loaded.cend()) {
+        auto whole = EventSourcing::load(m_store, stream);
+        if (!whole.ok())
+            return whole.error();
+        Loaded loaded {Table::fromHistory(id, whole.value().events), whole.value().revision};
+        m_loaded.insert(stream, loaded);
+        return loaded;
+    }
+    auto tail = EventSourcing::load(m_store, stream, cached->revision);
+    if (!tail.ok()) {
+        m_loaded.remove(stream);
+        return tail.error();
+    }
+    if (tail.value().events.isEmpty())
+        return *cached;
+    Loaded loaded = *cached;
+    for (const DomainEvent &event : tail.value().events)
+        loaded.table.apply(event);
+    loaded.revision = tail.value().revision;
+    m_loaded.insert(stream, loaded);
+    return loaded;
 }
 
 DomainResult<Table> TableManager::append(const Loaded &loaded, const QList<DomainEvent> &events,
@@ -52,12 +71,21 @@ DomainResult<Table> TableManager::append(const Loaded &loaded, const QList<Domai
         m_store, loaded.table.id().streamName(), events, ExpectedRevision::exact(loaded.revision),
         m_context.metadata(effective.correlationId, effective.causationId),
         eventIds(effective, events.size()));
-    if (!appended.ok())
+    if (!appended.ok()) {
+        m_loaded.remove(loaded.table.id().streamName());
         return appended.error();
-    Table after = loaded.table;
+    }
+    Loaded after = loaded;
     for (const DomainEvent &event : events)
-        after.apply(event);
-    return after;
+        after.table.apply(event);
+    after.revision = loaded.revision + events.size();
+    // An append found already stored (a saga step delivered again) did not
+    // write these events after the revision read: read the table afresh.
+    if (appended.value().revision == after.revision)
+        m_loaded.insert(loaded.table.id().streamName(), after);
+    else
+        m_loaded.remove(loaded.table.id().streamName());
+    return after.table;
 }
 
 DomainResult<Table> TableManager::execute(const TableId &id, const Causation &cause,

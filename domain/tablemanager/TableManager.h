@@ -83,6 +83,13 @@ private:
     EventStore &m_store;
     const Clock &m_clock;
     CommandContext m_context;
+    // Each table as last loaded or written here, at its stream revision. A
+    // load reads only the events after it, so a lock costs the events since
+    // the last one, not the table's whole history; a decision is still made
+    // on the stream as the store holds it (the tail read first), and its
+    // append expects that revision, so a table changed elsewhere since
+    // conflicts and is read again. Dropped on any failure.
+    mutable QHash<QString, Loaded> m_loaded;
 };
 
 } // namespace hoststand

@@ -149,6 +149,8 @@ private Q_SLOTS:
     void aStoreFailureIsReportedAndWritesNothing();
     void refusalsSpeakTheRestaurantsClock_data();
     void refusalsSpeakTheRestaurantsClock();
+    void aTableKeptInMemoryDecidesOnTheStoresNewerEvents();
+    void aFailedAppendLeavesNoTableInMemoryAhead();
 
 private:
     static void columns();
@@ -622,3 +624,52 @@ void tst_TableManager::refusalsSpeakTheRestaurantsClock()
 
 QTEST_GUILESS_MAIN(tst_TableManager)
 #include "tst_tablemanager.moc"
+
+// The manager keeps each table as last read or written, and reads only the
+// events after it: what another terminal wrote since is read before the
+// manager decides, not found out by a conflict at the append.
+void tst_TableManager::aTableKeptInMemoryDecidesOnTheStoresNewerEvents()
+{
+    InterposedEventStore counted(*m_store);
+    TableManager here(counted, *m_clock, m_context);
+    QVERIFY(here.addTable(T4, seats(4), terrace()).ok());
+    QVERIFY(here.placeLock(T4, Smith, span("17:00", "18:30"), party(2)).ok());
+    const int attemptsBefore = counted.appendAttempts;
+
+    auto elsewhere = openStore(m_dir->filePath(u"hoststand.db"_s));
+    TableManager otherTerminal(*elsewhere, *m_clock, m_context);
+    QVERIFY(otherTerminal.placeLock(T4, Jones, Dinner, party(2)).ok());
+
+    auto refused = here.placeLock(T4, Lee, span("19:30", "21:00"), party(2));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), DomainError::Code::LockOverlap);
+    QCOMPARE(counted.appendAttempts - attemptsBefore, 1); // its refusal, recorded once
+    auto table = here.table(T4);
+    QVERIFY(table.ok());
+    QVERIFY(table.value().lockState(Jones) == Table::LockState::Held);
+    QVERIFY(table.value().lockState(Smith) == Table::LockState::Held);
+
+    QVERIFY(otherTerminal.removeLock(T4, Jones, LockRemovalReason::Cancelled).ok());
+    const BookingId nextGuest = bookingId("0c0ffee00002");
+    QVERIFY(here.placeLock(T4, nextGuest, span("19:30", "21:00"), party(2)).ok());
+    auto whole = TableManager(*m_store, *m_clock, m_context).table(T4);
+    QVERIFY(whole.ok());
+    QVERIFY(whole.value().lockState(nextGuest) == Table::LockState::Held);
+    QVERIFY(whole.value().lockState(Jones) != Table::LockState::Held);
+}
+
+// An append that failed is not applied to the table kept in memory: the
+// next command decides on the stream as stored.
+void tst_TableManager::aFailedAppendLeavesNoTableInMemoryAhead()
+{
+    InterposedEventStore failing(*m_store);
+    TableManager here(failing, *m_clock, m_context);
+    QVERIFY(here.addTable(T4, seats(4), terrace()).ok());
+    failing.failingAppends = 1;
+    QVERIFY(!here.placeLock(T4, Smith, Dinner, party(2)).ok());
+
+    auto table = here.table(T4);
+    QVERIFY(table.ok());
+    QVERIFY(!table.value().lockState(Smith).has_value());
+    QVERIFY(here.placeLock(T4, Jones, Dinner, party(2)).ok());
+}
