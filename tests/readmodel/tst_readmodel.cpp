@@ -5,6 +5,7 @@
 #include "domain/readmodel/ReadQueries.h"
 #include "tests/readmodel/ReadModelFixture.h"
 #include "tests/support/HistoryGenerator.h"
+#include "tests/support/InterposedEventStore.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void aReadFileWhoseLogWasDeletedIsReportedNotWrittenOnSilently();
     void aReadFileFoundDamagedInUseIsSetAsideAndBuiltAgain();
     void anEmptyAnswerIsNoneNotAFailure();
+    void whileTheStoreIsAwayEveryQueryAnswersThatItCannotRead();
     void theSameProjectionsAndQueriesRunThroughQtSql();
     void eachDialectWritesTheSchemaInItsWords_data();
     void eachDialectWritesTheSchemaInItsWords();
@@ -1196,6 +1198,61 @@ void tst_ReadModel::anEmptyAnswerIsNoneNotAFailure()
     HS_VERIFY_OK(found);
     QVERIFY(found.value().isEmpty());
     QVERIFY(fixture.model().isAvailable());
+}
+
+// While the store cannot be reached the read model counts as unavailable,
+// and every query answers so, for the host, without reading the file (no
+// read fails); once the store is back it says so and reads again.
+void tst_ReadModel::whileTheStoreIsAwayEveryQueryAnswersThatItCannotRead()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(Events {tableAdded(u"T1"_s, 4), dinner()}) > 0);
+    test::InterposedEventStore store(fixture.store());
+    QTemporaryDir dir;
+    auto opened = ReadModel::open(store, dir.filePath(u"away.read"_s));
+    HS_VERIFY_OK(opened);
+    ReadModel &model = *opened.value();
+    HS_VERIFY_OK(model.start());
+    QSignalSpy availability(&model, &ReadModel::availabilityChanged);
+    QSignalSpy failed(&model, &ReadModel::failed);
+
+    store.setAvailable(false);
+    QCOMPARE(availability.size(), 1);
+    QCOMPARE(availability.constLast().constFirst().toBool(), false);
+    QVERIFY(!model.isAvailable());
+    const QDate day = model.localDate(Seven);
+    const QList<std::optional<StoreError>> answers {
+        model.tables().ok() ? std::nullopt : std::optional(model.tables().error()),
+        model.table(u"T1"_s).ok() ? std::nullopt : std::optional(model.table(u"T1"_s).error()),
+        model.booking(u"b1"_s).ok() ? std::nullopt : std::optional(model.booking(u"b1"_s).error()),
+        model.bookingsOn(day).ok() ? std::nullopt : std::optional(model.bookingsOn(day).error()),
+        model.floorAt(Seven).ok() ? std::nullopt : std::optional(model.floorAt(Seven).error()),
+        model.tableAt(u"T1"_s, Seven).ok() ? std::nullopt
+                                           : std::optional(model.tableAt(u"T1"_s, Seven).error()),
+        model.freeTables(Seven, HalfPastEight, 2).ok()
+            ? std::nullopt
+            : std::optional(model.freeTables(Seven, HalfPastEight, 2).error()),
+        model.searchGuests(u"Jones"_s).ok() ? std::nullopt
+                                            : std::optional(model.searchGuests(u"Jones"_s).error()),
+        model.locks().ok() ? std::nullopt : std::optional(model.locks().error()),
+        model.audit({}).ok() ? std::nullopt : std::optional(model.audit({}).error()),
+        model.dump().ok() ? std::nullopt : std::optional(model.dump().error()),
+    };
+    for (const std::optional<StoreError> &answer : answers) {
+        QVERIFY2(answer, "a query answered while the store was away");
+        QCOMPARE(answer->code(), StoreError::Code::Unavailable);
+        QVERIFY2(answer->message().contains(u"cannot be reached"_s), qPrintable(answer->message()));
+    }
+    QCoreApplication::processEvents();
+    QCOMPARE(failed.size(), 0); // nothing was read, so nothing failed
+
+    store.setAvailable(true);
+    QCOMPARE(availability.constLast().constFirst().toBool(), true);
+    QVERIFY(model.isAvailable());
+    const auto bookings = model.bookingsOn(day);
+    HS_VERIFY_OK(bookings);
+    QCOMPARE(bookings.value().size(), 1);
 }
 
 // Through QSqlQuery, as the PostgreSQL read schema will be reached: the same
