@@ -6,6 +6,7 @@
 #include "domain/readmodel/ReadModel.h"
 #include "ui/PaletteIconEngine.h"
 #include "ui/Prompt.h"
+#include "ui/ReadState.h"
 #include "ui/ServiceCalendar.h"
 
 #include <QAction>
@@ -95,6 +96,14 @@ QList<QAction *> BookingActions::all() const
 void BookingActions::setBooking(const std::optional<BookingRow> &booking)
 {
     m_booking = booking;
+    m_notRead.clear();
+    updateEnabled();
+}
+
+void BookingActions::setBookingNotRead(const QString &why)
+{
+    m_booking.reset();
+    m_notRead = why;
     updateEnabled();
 }
 
@@ -111,6 +120,9 @@ void BookingActions::updateEnabled()
     m_seated->setEnabled(in({S::Confirmed, S::Arrived}));
     m_left->setEnabled(in({S::Seated}));
     m_noShow->setEnabled(in({S::Confirmed}) && m_restaurant.clock().now() >= m_booking->start);
+    const QString tip = m_notRead.isEmpty() ? QString() : ReadState::notReadText(m_notRead);
+    for (QAction *action : all())
+        action->setStatusTip(tip);
 }
 
 // "Jones, 4 people at 19:30"

@@ -33,6 +33,10 @@ public:
     // The booking the actions apply to; none disables them all.
     void setBooking(const std::optional<BookingRow> &booking);
     const std::optional<BookingRow> &booking() const { return m_booking; }
+    // The picked booking could not be read: the actions are disabled and
+    // say why ("Not read: ..."), rather than act on what is not known.
+    void setBookingNotRead(const QString &why);
+    QString notRead() const { return m_notRead; }
 
     QAction *cancel() const { return m_cancel; }
     QAction *arrived() const { return m_arrived; }
@@ -59,6 +63,7 @@ private:
     Prompt &m_prompt;
     QWidget *m_window;
     std::optional<BookingRow> m_booking;
+    QString m_notRead;
     QAction *m_cancel;
     QAction *m_arrived;
     QAction *m_seated;

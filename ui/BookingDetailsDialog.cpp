@@ -54,6 +54,10 @@ BookingDetailsDialog::BookingDetailsDialog(const QString &bookingId, ReadModel &
         if (id == m_bookingId)
             refresh();
     });
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (available)
+            refresh();
+    });
     refresh();
 }
 
@@ -74,7 +78,16 @@ QString BookingDetailsDialog::statusText() const
 
 void BookingDetailsDialog::refresh()
 {
-    const std::optional<BookingRow> booking = m_readModel.booking(m_bookingId);
+    const auto read = m_readModel.booking(m_bookingId);
+    if (!read.ok()) {
+        // What was shown may no longer hold: say so instead.
+        for (QLabel *field : {m_guest, m_when, m_table, m_phone, m_note})
+            field->clear();
+        m_status->setText(u"The booking could not be read: %1 It shows again once it can be."_s.arg(
+            read.error().message()));
+        return;
+    }
+    const std::optional<BookingRow> &booking = read.value();
     if (!booking) {
         m_status->setText(u"This booking is no longer known."_s);
         return;

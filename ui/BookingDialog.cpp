@@ -138,6 +138,10 @@ void BookingDialog::buildForm()
     connect(m_time, &QComboBox::currentIndexChanged, this, &BookingDialog::fillTables);
     connect(m_table, &QComboBox::currentIndexChanged, this, &BookingDialog::revalidate);
     connect(m_table, &QComboBox::activated, this, [this] { m_tableChosen = true; });
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (available && m_tablesNotRead)
+            fillTables();
+    });
 }
 
 QPushButton *BookingDialog::okButton() const
@@ -192,21 +196,31 @@ void BookingDialog::fillTables()
 {
     const QString previous = tableId();
     const int party = m_party->value();
-    const QStringList free
-        = start().isValid() ? m_readModel.freeTables(start(), end(), party) : QStringList();
-    QList<TableRow> others = m_readModel.tables();
-    std::sort(others.begin(), others.end(),
-              [](const TableRow &a, const TableRow &b) { return TableOrder::idLess(a.id, b.id); });
+    auto free = start().isValid() ? m_readModel.freeTables(start(), end(), party)
+                                  : StoreResult<QStringList>(QStringList());
+    auto all = m_readModel.tables();
     const QSignalBlocker blocker(m_table);
     m_table->clear();
-    for (const QString &id : free) {
-        const std::optional<TableRow> table = m_readModel.table(id);
-        m_table->addItem(u"%1 · %2 · free"_s.arg(id, seatsText(table ? table->seats : 0)), id);
+    m_tablesNotRead.reset();
+    if (!free.ok() || !all.ok()) {
+        // Neither "free" nor "taken" can be told: no table is offered.
+        m_tablesNotRead = (free.ok() ? all.error() : free.error()).message();
+        revalidate();
+        return;
     }
-    if (!free.isEmpty() && free.size() < others.size())
+    QList<TableRow> others = std::move(all).value();
+    std::sort(others.begin(), others.end(),
+              [](const TableRow &a, const TableRow &b) { return TableOrder::idLess(a.id, b.id); });
+    for (const QString &id : free.value()) {
+        const auto table = std::find_if(others.cbegin(), others.cend(),
+                                        [&id](const TableRow &row) { return row.id == id; });
+        m_table->addItem(
+            u"%1 · %2 · free"_s.arg(id, seatsText(table != others.cend() ? table->seats : 0)), id);
+    }
+    if (!free.value().isEmpty() && free.value().size() < others.size())
         m_table->insertSeparator(m_table->count());
     for (const TableRow &table : std::as_const(others)) {
-        if (free.contains(table.id))
+        if (free.value().contains(table.id))
             continue;
         const QString why = table.seats < party ? u"too small"_s : u"taken"_s;
         m_table->addItem(u"%1 · %2 · %3"_s.arg(table.id, seatsText(table.seats), why), table.id);
@@ -239,6 +253,9 @@ std::optional<QString> BookingDialog::problem() const
 {
     const QString guest = m_guest->text().trimmed();
     const QString phone = m_phone->text().trimmed();
+    if (m_tablesNotRead)
+        return u"The tables could not be read, so none is offered as free: %1 Try again in a "
+               "moment."_s.arg(*m_tablesNotRead);
     if (guest.isEmpty())
         return u"Enter the guest's name."_s;
     if (guest.size() > booker::Booking::MaxGuestNameLength)
@@ -257,7 +274,10 @@ std::optional<QString> BookingDialog::problem() const
         return u"%1 has already begun; choose a later time."_s.arg(m_calendar.timeText(start()));
     if (tableId().isEmpty())
         return u"Choose a table."_s;
-    const std::optional<TableRow> table = m_readModel.table(tableId());
+    // A table that cannot be read now is not said to fit or not: the booker
+    // checks the party against the table itself, and says why it refuses.
+    const auto read = m_readModel.table(tableId());
+    const std::optional<TableRow> table = read.ok() ? read.value() : std::nullopt;
     if (table && table->seats < m_party->value())
         return u"Table %1 seats %2; a party of %3 does not fit."_s.arg(table->id)
             .arg(table->seats)

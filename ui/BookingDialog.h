@@ -87,6 +87,9 @@ private:
     // Whether the table is the host's choice (a click, setTable) rather than
     // the dialog's suggestion, which follows the party, time and duration.
     bool m_tableChosen = false;
+    // Why the tables could not be read: nothing is offered as free or taken
+    // then, and nothing can be booked until they are read.
+    std::optional<QString> m_tablesNotRead;
     QLineEdit *m_guest;
     QLineEdit *m_phone;
     QSpinBox *m_party;

@@ -14,11 +14,18 @@ BookingListModel::BookingListModel(ReadModel &readModel, QObject *parent)
 {
     connect(&m_readModel, &ReadModel::bookingChanged, this,
             [this](const QString &bookingId) { onBookingChanged(bookingId); });
-    connect(&m_readModel, &ReadModel::settingsChanged, this, [this] {
-        beginResetModel();
-        reload();
-        endResetModel();
+    connect(&m_readModel, &ReadModel::settingsChanged, this, &BookingListModel::reloadAll);
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (available && !m_readState.isRead())
+            reloadAll();
     });
+}
+
+void BookingListModel::reloadAll()
+{
+    beginResetModel();
+    reload();
+    endResetModel();
 }
 
 void BookingListModel::showDay(const QDate &date)
@@ -41,8 +48,15 @@ void BookingListModel::search(const QString &text)
 void BookingListModel::reload()
 {
     m_calendar = ServiceCalendar(m_readModel.settings());
-    m_rows = m_search.isEmpty() ? m_readModel.bookingsOn(m_day)
-                                : m_readModel.searchGuests(m_search, SearchLimit);
+    auto read = m_search.isEmpty() ? m_readModel.bookingsOn(m_day)
+                                   : m_readModel.searchGuests(m_search, SearchLimit);
+    if (!read.ok()) {
+        m_rows.clear();
+        m_readState.setNotRead(read.error());
+        return;
+    }
+    m_rows = std::move(read).value();
+    m_readState.setRead();
 }
 
 // A search matches as the read model's query does (GuestSearch); a day
@@ -63,7 +77,20 @@ bool BookingListModel::belongs(const BookingRow &booking) const
 
 void BookingListModel::onBookingChanged(const QString &bookingId)
 {
-    const std::optional<BookingRow> booking = m_readModel.booking(bookingId);
+    if (!m_readState.isRead()) {
+        reloadAll();
+        return;
+    }
+    const auto read = m_readModel.booking(bookingId);
+    if (!read.ok()) {
+        // A list missing a booking it should hold would be false.
+        beginResetModel();
+        m_rows.clear();
+        m_readState.setNotRead(read.error());
+        endResetModel();
+        return;
+    }
+    const std::optional<BookingRow> &booking = read.value();
     const int row = rowOfBooking(bookingId);
     const bool belongsNow = booking && belongs(*booking);
     if (row >= 0 && !belongsNow) {

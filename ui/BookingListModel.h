@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/readmodel/ReadModelRows.h"
+#include "ui/ReadState.h"
 #include "ui/ServiceCalendar.h"
 
 #include <QAbstractTableModel>
@@ -16,6 +17,8 @@ namespace hoststand::ui {
 // finds. A thin adapter on ReadModel::bookingsOn and searchGuests: a
 // changed booking changes the cells of its row that changed, a booking that
 // now belongs to the list is appended, one that no longer does is removed.
+// A list that could not be read has no rows and says why (readState()),
+// never "no bookings"; it is read again once the read model is available.
 // The view sorts through a proxy (StartRole, by time).
 class BookingListModel final : public QAbstractTableModel
 {
@@ -41,6 +44,8 @@ public:
     QDate day() const { return m_day; }
     int rowOfBooking(const QString &bookingId) const;
     BookingRow bookingAt(int row) const { return m_rows.at(row); }
+    // Whether the list could be read; while not, it has no rows.
+    const ReadState &readState() const { return m_readState; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -53,6 +58,7 @@ public:
 
 private:
     void reload();
+    void reloadAll();
     void onBookingChanged(const QString &bookingId);
     bool belongs(const BookingRow &booking) const;
     void update(int row, const BookingRow &booking);
@@ -63,6 +69,7 @@ private:
     QDate m_day;
     QString m_search;
     QList<BookingRow> m_rows;
+    ReadState m_readState;
 };
 
 } // namespace hoststand::ui

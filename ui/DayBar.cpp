@@ -125,9 +125,9 @@ void DayBar::setServices(const QStringList &services, const QString &preferred)
 void DayBar::setCovers(std::optional<int> booked, int seats)
 {
     if (!booked) {
-        m_covers->setText(u"<b>?</b> covers booked · %1 seats"_s.arg(seats));
-        m_covers->setToolTip(u"The bookings of this service cannot be read while the store's "
-                             "server is out of reach."_s);
+        // Nothing was read, so no count is shown, not even of the seats.
+        m_covers->setText(u"<b>?</b> covers booked · ? seats"_s);
+        m_covers->setToolTip(u"The tables and bookings of this service could not be read."_s);
         return;
     }
     m_covers->setText(u"<b>%1</b> covers booked · %2 seats"_s.arg(*booked).arg(seats));

@@ -27,7 +27,7 @@ public:
     QString service() const;
     // The day's services; keeps the current one when the day has it too.
     void setServices(const QStringList &services, const QString &preferred);
-    // Without a number of covers, they could not be read.
+    // Without a number of covers, the service could not be read: neither count is shown.
     void setCovers(std::optional<int> booked, int seats);
     void focusSearch();
     QString searchText() const;

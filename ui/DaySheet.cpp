@@ -63,7 +63,12 @@ DaySheet::DaySheet(const ReadModel &readModel, const QDate &date, const QString 
     , m_service(service)
     , m_printedAt(printedAt)
 {
-    for (const BookingRow &booking : readModel.bookingsOn(date)) {
+    const auto bookings = readModel.bookingsOn(date);
+    if (!bookings.ok()) {
+        m_notRead = bookings.error().message();
+        return;
+    }
+    for (const BookingRow &booking : bookings.value()) {
         if (m_calendar.localDate(booking.start) != date || !inService(booking))
             continue;
         (isExpected(booking.status) ? m_expected : m_notExpected).append(booking);
@@ -113,7 +118,9 @@ QString DaySheet::html() const
     body += u"<p class=\"meta\">%1, %2 covers. Printed %3.</p>"_s.arg(bookings).arg(covers).arg(
         escaped(Words.toString(m_calendar.localDate(m_printedAt), u"ddd d MMM yyyy"_s) + u", "_s
                 + m_calendar.timeText(m_printedAt)));
-    if (m_expected.isEmpty()) {
+    if (!m_notRead.isEmpty()) {
+        body += u"<p>The bookings could not be read: %1</p>"_s.arg(escaped(m_notRead));
+    } else if (m_expected.isEmpty()) {
         body += u"<p>No bookings for this service.</p>"_s;
     } else {
         // The heading row repeats on every page (thead).

@@ -40,6 +40,9 @@ public:
     const QList<BookingRow> &expected() const { return m_expected; }
     // Cancelled, rejected and no-show bookings of the service, by start.
     const QList<BookingRow> &notExpected() const { return m_notExpected; }
+    // Why the bookings could not be read; empty when they were. A sheet
+    // that was not read is never printed as an empty service.
+    QString notRead() const { return m_notRead; }
 
     std::unique_ptr<QTextDocument> document() const;
     // Lays the document out on the device's pages (a QPrinter, a QPdfWriter).
@@ -60,6 +63,7 @@ private:
     QDateTime m_printedAt;
     QList<BookingRow> m_expected;
     QList<BookingRow> m_notExpected;
+    QString m_notRead;
 };
 
 } // namespace hoststand::ui

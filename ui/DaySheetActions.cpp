@@ -52,10 +52,12 @@ DaySheet DaySheetActions::currentSheet() const
 
 void DaySheetActions::printSheet()
 {
+    const DaySheet sheet = currentSheet();
+    if (!wasReadOrSaySo(sheet))
+        return;
     auto *preview = new QPrintPreviewDialog(&m_window);
     preview->setObjectName(u"daySheetPreview"_s);
     preview->setAttribute(Qt::WA_DeleteOnClose);
-    const DaySheet sheet = currentSheet();
     preview->setWindowTitle(tr("Day sheet: %1").arg(sheet.title()));
     preview->printer()->setDocName(sheet.title());
     connect(preview, &QPrintPreviewDialog::paintRequested, preview,
@@ -66,6 +68,8 @@ void DaySheetActions::printSheet()
 void DaySheetActions::exportSheet()
 {
     const DaySheet sheet = currentSheet();
+    if (!wasReadOrSaySo(sheet))
+        return;
     QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (folder.isEmpty())
         folder = QDir::homePath();
@@ -79,6 +83,19 @@ void DaySheetActions::exportSheet()
         return;
     }
     Q_EMIT done(tr("Day sheet saved to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+// An empty sheet for a service whose bookings could not be read would
+// send the host into the evening without them.
+bool DaySheetActions::wasReadOrSaySo(const DaySheet &sheet)
+{
+    if (sheet.notRead().isEmpty())
+        return true;
+    m_prompt.inform(&m_window, tr("Day sheet"),
+                    tr("The bookings of %1 could not be read, so no day sheet was made: %2 "
+                       "Try again in a moment.")
+                        .arg(sheet.title(), sheet.notRead()));
+    return false;
 }
 
 QString DaySheetActions::askForFile(QWidget *parent, const QString &suggestedPath)

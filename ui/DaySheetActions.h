@@ -49,6 +49,8 @@ Q_SIGNALS:
     void done(const QString &message);
 
 private:
+    // Whether the sheet's bookings were read; if not, tells the host why.
+    bool wasReadOrSaySo(const DaySheet &sheet);
     static QString askForFile(QWidget *parent, const QString &suggestedPath);
 
     HostStandWindow &m_window;

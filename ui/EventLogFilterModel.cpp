@@ -33,11 +33,11 @@ QString EventLogFilterModel::guestOf(const QString &bookingId) const
     const auto cached = m_guests.constFind(bookingId);
     if (cached != m_guests.cend())
         return cached.value();
-    const std::optional<BookingRow> booking = m_readModel.booking(bookingId);
-    if (!booking)
-        return {}; // not projected yet: ask again next time
-    m_guests.insert(bookingId, booking->guestName);
-    return booking->guestName;
+    const auto booking = m_readModel.booking(bookingId);
+    if (!booking.ok() || !booking.value())
+        return {}; // not projected yet, or not read: ask again next time
+    m_guests.insert(bookingId, booking.value()->guestName);
+    return booking.value()->guestName;
 }
 
 void EventLogFilterModel::setTable(const QString &tableId)

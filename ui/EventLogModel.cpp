@@ -39,7 +39,28 @@ EventLogModel::EventLogModel(ReadModel &readModel, QObject *parent)
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, Time), index(int(m_rows.size()) - 1, Time));
     });
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (available && !m_readState.isRead())
+            reloadAll();
+    });
     reload();
+}
+
+void EventLogModel::reloadAll()
+{
+    beginResetModel();
+    reload();
+    endResetModel();
+}
+
+// A log with a gap would be false: nothing is shown until it reads again.
+void EventLogModel::showNotRead(const StoreError &error)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_complete = true;
+    m_readState.setNotRead(error);
+    endResetModel();
 }
 
 void EventLogModel::setFilter(const AuditFilter &filter)
@@ -72,7 +93,15 @@ AuditFilter EventLogModel::newestPage() const
 void EventLogModel::reload()
 {
     m_calendar = ServiceCalendar(m_readModel.settings());
-    m_rows = m_readModel.audit(newestPage());
+    auto page = m_readModel.audit(newestPage());
+    if (!page.ok()) {
+        m_rows.clear();
+        m_complete = true;
+        m_readState.setNotRead(page.error());
+        return;
+    }
+    m_readState.setRead();
+    m_rows = std::move(page).value();
     m_complete = m_rows.size() < m_pageSize;
     // Another process may have projected past this read model's position.
     m_newest
@@ -84,7 +113,12 @@ void EventLogModel::appendOlderPage()
 {
     AuditFilter page = newestPage();
     page.beforePosition = m_rows.constLast().position;
-    const QList<AuditRow> older = m_readModel.audit(page);
+    const auto read = m_readModel.audit(page);
+    if (!read.ok()) {
+        showNotRead(read.error());
+        return;
+    }
+    const QList<AuditRow> &older = read.value();
     m_complete = older.size() < m_pageSize;
     if (older.isEmpty())
         return;
@@ -98,11 +132,20 @@ void EventLogModel::appendOlderPage()
 // from the newest down, inserted above the rows in one go.
 void EventLogModel::insertNewer(qint64 lastPosition)
 {
+    if (!m_readState.isRead()) {
+        reloadAll();
+        return;
+    }
     QList<AuditRow> newer;
     AuditFilter page = newestPage();
     page.afterPosition = m_newest;
     for (;;) {
-        const QList<AuditRow> more = m_readModel.audit(page);
+        const auto read = m_readModel.audit(page);
+        if (!read.ok()) {
+            showNotRead(read.error());
+            return;
+        }
+        const QList<AuditRow> &more = read.value();
         newer.append(more);
         if (more.size() < m_pageSize)
             break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/readmodel/ReadModelRows.h"
+#include "ui/ReadState.h"
 #include "ui/ServiceCalendar.h"
 
 #include <QAbstractTableModel>
@@ -16,6 +17,8 @@ namespace hoststand::ui {
 // page, however long the history; older pages follow through
 // canFetchMore/fetchMore, and events committed later are inserted at the
 // top as they come (auditAppended), so a selection stays where it was.
+// A log that could not be read has no rows and says why (readState()); it
+// is read again once the read model is available.
 class EventLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -45,6 +48,8 @@ public:
     AuditFilter filter() const { return m_filter; }
     void setPageSize(qint64 rows);
     AuditRow rowAt(int row) const { return m_rows.at(row); }
+    // Whether the log could be read; while not, it has no rows.
+    const ReadState &readState() const { return m_readState; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -58,6 +63,8 @@ public:
 private:
     AuditFilter newestPage() const;
     void reload();
+    void reloadAll();
+    void showNotRead(const StoreError &error);
     void appendOlderPage();
     void insertNewer(qint64 lastPosition);
     QVariant display(const AuditRow &row, int column) const;
@@ -69,6 +76,7 @@ private:
     bool m_complete = false; // the oldest matching event is in
     qint64 m_newest = 0; // every matching event up to this position is in
     QList<AuditRow> m_rows; // newest first
+    ReadState m_readState;
 };
 
 } // namespace hoststand::ui

@@ -5,6 +5,8 @@
 #include "ui/EventLogFilterModel.h"
 #include "ui/EventLogModel.h"
 #include "ui/EventSummary.h"
+#include "ui/NotReadOverlay.h"
+#include "ui/ReadState.h"
 #include "ui/ServiceCalendar.h"
 #include "ui/TableOrder.h"
 
@@ -79,6 +81,7 @@ EventLogView::EventLogView(ReadModel &readModel, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     m_table->resizeColumnsToContents();
+    new NotReadOverlay(m_model->readState(), m_table->viewport());
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &EventLogView::onCurrentRowChanged);
@@ -176,7 +179,10 @@ QWidget *EventLogView::buildChainPane()
 
 void EventLogView::fillTables()
 {
-    QList<TableRow> tables = m_readModel.tables(true);
+    auto read = m_readModel.tables(true);
+    if (!read.ok())
+        return; // the tables known stay; the next change of a table reads them again
+    QList<TableRow> tables = std::move(read).value();
     std::sort(tables.begin(), tables.end(), TableOrder::less);
     const QString current = m_tableFilter->currentData().toString();
     const QSignalBlocker blocker(m_tableFilter);
@@ -211,7 +217,8 @@ void EventLogView::setBooking(const QString &text)
     m_filter->setBooking(text);
     const QString id = text.trimmed().toLower();
     AuditFilter filter = m_model->filter();
-    const QString correlation = m_readModel.booking(id) ? id : QString();
+    const auto booking = m_readModel.booking(id);
+    const QString correlation = booking.ok() && booking.value() ? id : QString();
     if (filter.correlationId != correlation) {
         filter.correlationId = correlation;
         m_model->setFilter(filter);
@@ -264,9 +271,10 @@ bool EventLogView::selectNewest(const QString &type)
     newest.type = type;
     newest.limit = 1;
     newest.newestFirst = true;
-    const QList<AuditRow> found = m_readModel.audit(newest);
-    if (found.isEmpty())
+    const auto read = m_readModel.audit(newest);
+    if (!read.ok() || read.value().isEmpty())
         return false;
+    const QList<AuditRow> &found = read.value();
     // Pages down to it, and no further, however old it is.
     const qint64 position = found.constFirst().position;
     while (m_model->canFetchMore({}) && m_model->rowAt(m_model->rowCount() - 1).position > position)
@@ -293,7 +301,12 @@ void EventLogView::showChain(const QString &correlationId)
     AuditFilter filter;
     filter.correlationId = correlationId;
     filter.limit = 10000;
-    const QList<AuditRow> rows = m_readModel.audit(filter);
+    const auto read = m_readModel.audit(filter);
+    if (!read.ok()) {
+        m_chainTitle->setText(ReadState::notReadText(read.error().message()));
+        return;
+    }
+    const QList<AuditRow> &rows = read.value();
     const ServiceCalendar calendar(m_readModel.settings());
     QHash<QString, QTreeWidgetItem *> byEventId;
     for (const AuditRow &row : rows) {
@@ -307,7 +320,8 @@ void EventLogView::showChain(const QString &correlationId)
     m_chain->expandAll();
     for (int column : {ChainEvent, ChainTime, ChainUser, ChainTerminal})
         m_chain->resizeColumnToContents(column);
-    const std::optional<BookingRow> booking = m_readModel.booking(correlationId);
+    const auto readBooking = m_readModel.booking(correlationId);
+    const std::optional<BookingRow> booking = readBooking.ok() ? readBooking.value() : std::nullopt;
     const QString events = rows.size() == 1 ? tr("1 event") : tr("%1 events").arg(rows.size());
     m_chainTitle->setText(
         booking ? tr("Causation chain of booking %1 (%2, %3): %4")

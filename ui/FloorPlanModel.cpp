@@ -62,30 +62,37 @@ FloorPlanModel::FloorPlanModel(ReadModel &readModel, QObject *parent)
 {
     connect(&m_readModel, &ReadModel::tableChanged, this, &FloorPlanModel::refreshTable);
     connect(&m_readModel, &ReadModel::bookingChanged, this, [this](const QString &bookingId) {
-        if (const std::optional<BookingRow> booking = m_readModel.booking(bookingId))
-            refreshTable(booking->tableId);
-    });
-    connect(&m_readModel, &ReadModel::settingsChanged, this, [this] {
-        beginResetModel();
-        reload();
-        endResetModel();
-    });
-    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
-        if (!available || !std::exchange(m_behind, false))
+        if (!m_readState.isRead()) {
+            reloadAll();
             return;
-        refreshAll();
-        // The moment may have moved to another day meanwhile.
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {NextWhenRole});
+        }
+        const auto booking = m_readModel.booking(bookingId);
+        if (!booking.ok())
+            showNotRead(booking.error());
+        else if (booking.value())
+            refreshTable(booking.value()->tableId);
+    });
+    connect(&m_readModel, &ReadModel::settingsChanged, this, &FloorPlanModel::reloadAll);
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (available && !m_readState.isRead())
+            reloadAll();
     });
 }
 
-bool FloorPlanModel::canRead()
+void FloorPlanModel::reloadAll()
 {
-    if (m_readModel.isAvailable())
-        return true;
-    m_behind = true;
-    return false;
+    beginResetModel();
+    reload();
+    endResetModel();
+}
+
+// No state of a table is vouched for once a read failed.
+void FloorPlanModel::showNotRead(const StoreError &error)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_readState.setNotRead(error);
+    endResetModel();
 }
 
 void FloorPlanModel::setMoment(const QDateTime &moment)
@@ -94,8 +101,6 @@ void FloorPlanModel::setMoment(const QDateTime &moment)
         return;
     const bool anotherDay = m_moment.toTimeZone(m_zone).date() != moment.toTimeZone(m_zone).date();
     m_moment = moment;
-    if (!canRead())
-        return;
     refreshAll();
     // The next bookings' times are told against the moment's day.
     if (anotherDay && !m_rows.isEmpty())
@@ -105,20 +110,33 @@ void FloorPlanModel::setMoment(const QDateTime &moment)
 void FloorPlanModel::refreshAll()
 {
     if (m_rows.isEmpty()) {
-        beginResetModel();
-        reload();
-        endResetModel();
+        reloadAll();
         return;
     }
-    for (int row = 0; row < m_rows.size(); ++row)
-        setStatus(row, m_readModel.tableAt(m_rows.at(row).table.id, m_moment));
+    for (int row = 0; row < m_rows.size(); ++row) {
+        auto status = m_readModel.tableAt(m_rows.at(row).table.id, m_moment);
+        if (!status.ok()) {
+            showNotRead(status.error());
+            return;
+        }
+        setStatus(row, std::move(status).value());
+    }
 }
 
 void FloorPlanModel::reload()
 {
     const QTimeZone zone(m_readModel.settings().timeZone.toUtf8());
     m_zone = zone.isValid() ? zone : QTimeZone::utc();
-    m_rows = m_moment.isValid() ? m_readModel.floorAt(m_moment) : QList<TableStatusRow>();
+    m_rows.clear();
+    if (m_moment.isValid()) {
+        auto floor = m_readModel.floorAt(m_moment);
+        if (!floor.ok()) {
+            m_readState.setNotRead(floor.error());
+            return;
+        }
+        m_rows = std::move(floor).value();
+    }
+    m_readState.setRead();
     std::sort(m_rows.begin(), m_rows.end(), [](const TableStatusRow &a, const TableStatusRow &b) {
         return TableOrder::less(a.table, b.table);
     });
@@ -126,10 +144,19 @@ void FloorPlanModel::reload()
 
 void FloorPlanModel::refreshTable(const QString &tableId)
 {
-    if (!m_moment.isValid() || !canRead())
+    if (!m_moment.isValid())
         return;
+    if (!m_readState.isRead()) {
+        reloadAll();
+        return;
+    }
     const int row = rowOfTable(tableId);
-    TableStatusRow status = m_readModel.tableAt(tableId, m_moment);
+    auto read = m_readModel.tableAt(tableId, m_moment);
+    if (!read.ok()) {
+        showNotRead(read.error());
+        return;
+    }
+    TableStatusRow status = std::move(read).value();
     const bool inService = status.state != TableState::OutOfService;
     if (row < 0 && inService) {
         const int target = insertPosition(status.table);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/readmodel/ReadModelRows.h"
+#include "ui/ReadState.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -17,9 +18,10 @@ namespace hoststand::ui {
 // each and the next one, for the floor plan. A thin adapter on
 // ReadModel::floorAt and tableAt: a table's change touches its row, a
 // booking's change the row of its table; a new moment changes the rows
-// whose state it changes. While the store's server cannot be reached the
-// rows stay as they were, rather than every table reading as missing, and
-// follow the moment once it can be reached again.
+// whose state it changes. A floor whose tables or states could not be read
+// has no rows and says why (readState()), rather than showing a table as
+// free or out of service; it is read again once the read model is
+// available.
 class FloorPlanModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -53,6 +55,8 @@ public:
     void setMoment(const QDateTime &moment);
     QDateTime moment() const { return m_moment; }
     int rowOfTable(const QString &tableId) const;
+    // Whether the floor could be read; while not, it has no rows.
+    const ReadState &readState() const { return m_readState; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -60,10 +64,10 @@ public:
 
 private:
     void reload();
+    void reloadAll();
     void refreshTable(const QString &tableId);
     void refreshAll();
-    // False, and remembered, while the read model cannot be read.
-    bool canRead();
+    void showNotRead(const StoreError &error);
     void setStatus(int row, TableStatusRow status);
     int insertPosition(const TableRow &table) const;
 
@@ -71,8 +75,7 @@ private:
     QTimeZone m_zone;
     QDateTime m_moment;
     QList<TableStatusRow> m_rows; // by zone, then id
-    // The rows are behind the moment: it changed while nothing could be read.
-    bool m_behind = false;
+    ReadState m_readState;
 };
 
 } // namespace hoststand::ui

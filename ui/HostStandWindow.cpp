@@ -12,8 +12,11 @@
 #include "ui/DayBar.h"
 #include "ui/FloorPlanModel.h"
 #include "ui/FloorPlanPage.h"
+#include "ui/FloorPlanView.h"
+#include "ui/NotReadOverlay.h"
 #include "ui/PaletteIconEngine.h"
 #include "ui/Prompt.h"
+#include "ui/ReadState.h"
 #include "ui/StoreStatus.h"
 #include "ui/TimeSlotGridModel.h"
 #include "ui/TimeSlotGridView.h"
@@ -115,6 +118,11 @@ void HostStandWindow::buildViews()
     m_listView->verticalHeader()->hide();
     m_listView->horizontalHeader()->setStretchLastSection(true);
     m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    // Every view says the same when what it shows could not be read.
+    new NotReadOverlay(m_gridModel->readState(), m_gridView->viewport());
+    new NotReadOverlay(m_floorModel->readState(), m_floorPage->view()->viewport());
+    new NotReadOverlay(m_listModel->readState(), m_listView->viewport());
 
     m_tabs->setObjectName(u"views"_s);
     m_tabs->setAccessibleName(u"Views"_s);
@@ -233,12 +241,7 @@ void HostStandWindow::connectSignals()
 {
     ReadModel &readModel = *m_services.restaurant.readModel();
     connect(m_dayBar, &DayBar::dateChanged, this, &HostStandWindow::onDateChanged);
-    connect(m_gridModel, &TimeSlotGridModel::behindChanged, this, [this](bool behind) {
-        m_gridView->setNotice(behind ? u"The bookings of this day cannot be read while the "
-                                       "store's server is out of reach. They appear here as "
-                                       "soon as it is back; nothing can be booked until then."_s
-                                     : QString());
-    });
+    connect(&m_gridModel->readState(), &ReadState::changed, this, &HostStandWindow::updateCovers);
     connect(&readModel, &ReadModel::noticed, this, &HostStandWindow::tell);
     if (!readModel.notice().isEmpty())
         QTimer::singleShot(0, this, [this, notice = readModel.notice()] { tell(notice); });
@@ -385,8 +388,8 @@ void HostStandWindow::onSearch(const QString &text)
 
 void HostStandWindow::updateCovers()
 {
-    m_dayBar->setCovers(m_gridModel->isBehind() ? std::nullopt
-                                                : std::optional(m_gridModel->coversBooked()),
+    const bool read = m_gridModel->readState().isRead();
+    m_dayBar->setCovers(read ? std::optional(m_gridModel->coversBooked()) : std::nullopt,
                         m_gridModel->seats());
 }
 
@@ -419,7 +422,12 @@ QString HostStandWindow::selectedBookingId() const
 
 void HostStandWindow::selectBooking(const QString &bookingId)
 {
-    const std::optional<BookingRow> booking = m_services.restaurant.readModel()->booking(bookingId);
+    const auto read = m_services.restaurant.readModel()->booking(bookingId);
+    if (!read.ok()) {
+        tell(ReadState::notReadText(read.error().message()));
+        return;
+    }
+    const std::optional<BookingRow> &booking = read.value();
     if (!booking)
         return;
     if (!m_gridModel->indexOfBooking(bookingId).isValid())
@@ -434,8 +442,13 @@ void HostStandWindow::selectBooking(const QString &bookingId)
 void HostStandWindow::refreshActions()
 {
     const QString id = selectedBookingId();
-    m_bookingActions->setBooking(id.isEmpty() ? std::nullopt
-                                              : m_services.restaurant.readModel()->booking(id));
+    if (id.isEmpty()) {
+        m_bookingActions->setBooking(std::nullopt);
+    } else if (const auto read = m_services.restaurant.readModel()->booking(id); read.ok()) {
+        m_bookingActions->setBooking(read.value());
+    } else {
+        m_bookingActions->setBookingNotRead(read.error().message());
+    }
     m_openBooking->setEnabled(!id.isEmpty());
 }
 
@@ -555,8 +568,17 @@ void HostStandWindow::openListBooking(const QModelIndex &index)
 
 void HostStandWindow::moveBooking(const QString &bookingId, const QModelIndex &target)
 {
-    const std::optional<BookingRow> booking = m_services.restaurant.readModel()->booking(bookingId);
-    if (m_busy || !booking)
+    if (m_busy)
+        return;
+    const auto read = m_services.restaurant.readModel()->booking(bookingId);
+    if (!read.ok()) {
+        m_services.prompt.inform(this, u"Move booking"_s,
+                                 u"The booking could not be read, so it was not moved: %1"_s.arg(
+                                     read.error().message()));
+        return;
+    }
+    const std::optional<BookingRow> &booking = read.value();
+    if (!booking)
         return;
     const QString table = target.data(TimeSlotGridModel::TableIdRole).toString();
     const QDateTime start = target.data(TimeSlotGridModel::SlotStartRole).toDateTime();

@@ -141,24 +141,29 @@ TimeSlotGridModel::TimeSlotGridModel(ReadModel &readModel, QObject *parent)
     connect(&m_readModel, &ReadModel::tableChanged, this, &TimeSlotGridModel::onTableChanged);
     connect(&m_readModel, &ReadModel::bookingChanged, this,
             [this](const QString &bookingId) { onBookingChanged(bookingId); });
-    connect(&m_readModel, &ReadModel::settingsChanged, this, [this] {
-        beginResetModel();
-        reload();
-        endResetModel();
-    });
+    connect(&m_readModel, &ReadModel::settingsChanged, this, &TimeSlotGridModel::reloadAll);
     connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
-        if (!available || !m_behind)
-            return;
-        beginResetModel();
-        reload();
-        endResetModel();
+        if (available && !m_readState.isRead())
+            reloadAll();
     });
 }
 
-void TimeSlotGridModel::setBehind(bool behind)
+void TimeSlotGridModel::reloadAll()
 {
-    if (std::exchange(m_behind, behind) != behind)
-        Q_EMIT behindChanged(behind);
+    beginResetModel();
+    reload();
+    endResetModel();
+}
+
+// Nothing the grid held can be vouched for once a read failed: a cell left
+// empty would read as a free table.
+void TimeSlotGridModel::showNotRead(const StoreError &error)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_columns = m_bookableColumns;
+    m_readState.setNotRead(error);
+    endResetModel();
 }
 
 void TimeSlotGridModel::setService(const QDate &date, const QString &service)
@@ -178,27 +183,30 @@ void TimeSlotGridModel::reload()
     m_first = starts.isEmpty() ? QDateTime() : starts.constFirst();
     m_bookableColumns = int(starts.size());
     m_columns = m_bookableColumns;
-    if (!m_readModel.isAvailable()) {
-        for (Row &row : m_rows)
-            row.spans.clear();
-        setBehind(true);
+    m_rows.clear();
+    auto tables = m_readModel.tables();
+    if (!tables.ok()) {
+        m_readState.setNotRead(tables.error());
         return;
     }
-    setBehind(false);
-    m_rows.clear();
-    QList<TableRow> tables = m_readModel.tables();
-    std::sort(tables.begin(), tables.end(), TableOrder::less);
-    const QList<BookingRow> bookings = m_first.isValid() ? bookingsOfGrid() : QList<BookingRow>();
-    for (const TableRow &table : std::as_const(tables)) {
+    std::sort(tables.value().begin(), tables.value().end(), TableOrder::less);
+    auto bookings = m_first.isValid() ? bookingsOfGrid()
+                                      : StoreResult<QList<BookingRow>>(QList<BookingRow>());
+    if (!bookings.ok()) {
+        m_readState.setNotRead(bookings.error());
+        return;
+    }
+    m_readState.setRead();
+    for (const TableRow &table : std::as_const(tables.value())) {
         QList<BookingRow> own;
-        std::copy_if(bookings.cbegin(), bookings.cend(), std::back_inserter(own),
+        std::copy_if(bookings.value().cbegin(), bookings.value().cend(), std::back_inserter(own),
                      [&](const BookingRow &b) { return b.tableId == table.id; });
         m_rows.append({table, spansFor(own)});
         m_columns = std::max(m_columns, neededColumns(m_rows.constLast().spans));
     }
 }
 
-QList<BookingRow> TimeSlotGridModel::bookingsOfGrid() const
+StoreResult<QList<BookingRow>> TimeSlotGridModel::bookingsOfGrid() const
 {
     return m_readModel.bookingsOn(m_date);
 }
@@ -258,8 +266,17 @@ int TimeSlotGridModel::neededColumns(const QList<GridSpan> &spans) const
 
 void TimeSlotGridModel::onTableChanged(const QString &tableId)
 {
+    if (!m_readState.isRead()) {
+        reloadAll();
+        return;
+    }
     const int row = rowOfTable(tableId);
-    const std::optional<TableRow> table = m_readModel.table(tableId);
+    const auto read = m_readModel.table(tableId);
+    if (!read.ok()) {
+        showNotRead(read.error());
+        return;
+    }
+    const std::optional<TableRow> &table = read.value();
     const bool inService = table && table->inService;
     if (row < 0 && inService)
         insertTable(*table);
@@ -273,8 +290,12 @@ void TimeSlotGridModel::insertTable(const TableRow &table)
 {
     QList<BookingRow> own;
     if (m_first.isValid()) {
-        const QList<BookingRow> bookings = bookingsOfGrid();
-        std::copy_if(bookings.cbegin(), bookings.cend(), std::back_inserter(own),
+        const auto bookings = bookingsOfGrid();
+        if (!bookings.ok()) {
+            showNotRead(bookings.error());
+            return;
+        }
+        std::copy_if(bookings.value().cbegin(), bookings.value().cend(), std::back_inserter(own),
                      [&](const BookingRow &b) { return b.tableId == table.id; });
     }
     QList<GridSpan> spans = spansFor(own);
@@ -322,7 +343,16 @@ int TimeSlotGridModel::insertPosition(const TableRow &table) const
 
 void TimeSlotGridModel::onBookingChanged(const QString &bookingId)
 {
-    const std::optional<BookingRow> booking = m_readModel.booking(bookingId);
+    if (!m_readState.isRead()) {
+        reloadAll();
+        return;
+    }
+    const auto read = m_readModel.booking(bookingId);
+    if (!read.ok()) {
+        showNotRead(read.error());
+        return;
+    }
+    const std::optional<BookingRow> &booking = read.value();
     if (!booking)
         return;
     const int row = rowOfTable(booking->tableId);

@@ -2,6 +2,7 @@
 
 #include "domain/readmodel/ReadModelRows.h"
 #include "ui/GridSpan.h"
+#include "ui/ReadState.h"
 #include "ui/ServiceCalendar.h"
 
 #include <QAbstractTableModel>
@@ -22,9 +23,9 @@ namespace hoststand::ui {
 // A thin adapter on the ReadModel: a booking's change touches only the
 // cells of its row that changed, a table added or removed one row; a new
 // day, service or settings is a new grid (a reset). Cancelled and rejected
-// bookings are not drawn: they no longer hold their table. A day chosen
-// while the store's server cannot be reached shows the tables known and
-// no bookings, and is read once the server can be reached again.
+// bookings are not drawn: they no longer hold their table. A grid whose
+// tables or bookings could not be read has no rows and says why
+// (readState()); it is read again once the read model is available.
 class TimeSlotGridModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -78,9 +79,8 @@ public:
     // fail to come, and the seats of the tables in service.
     int coversBooked() const;
     int seats() const;
-    // The grid shows its tables without the day's bookings: they could not
-    // be read, the store's server being out of reach.
-    bool isBehind() const { return m_behind; }
+    // Whether the grid could be read; while not, it has no rows.
+    const ReadState &readState() const { return m_readState; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -88,9 +88,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-Q_SIGNALS:
-    void behindChanged(bool behind);
 
 private:
     struct Row
@@ -101,7 +98,8 @@ private:
     static bool rowBefore(const Row &row, const TableRow &table);
 
     void reload();
-    void setBehind(bool behind);
+    void reloadAll();
+    void showNotRead(const StoreError &error);
     void onTableChanged(const QString &tableId);
     void onBookingChanged(const QString &bookingId);
     void insertTable(const TableRow &table);
@@ -113,7 +111,7 @@ private:
 
     QList<GridSpan> spansFor(const QList<BookingRow> &bookings) const;
     std::optional<GridSpan> spanOf(const BookingRow &booking) const;
-    QList<BookingRow> bookingsOfGrid() const;
+    StoreResult<QList<BookingRow>> bookingsOfGrid() const;
     QDateTime gridEnd() const;
     int insertPosition(const TableRow &table) const;
     QVariant cellData(const Row &row, int column, int role) const;
@@ -121,9 +119,7 @@ private:
     QVariant slotHeader(int column, int role) const;
 
     ReadModel &m_readModel;
-    // The grid shows less than its day holds: it was chosen while nothing
-    // could be read.
-    bool m_behind = false;
+    ReadState m_readState;
     ServiceCalendar m_calendar;
     QDate m_date;
     QString m_service;

@@ -57,15 +57,6 @@ void TimeSlotGridView::setNow(const QDateTime &now)
     viewport()->update();
 }
 
-void TimeSlotGridView::setNotice(const QString &notice)
-{
-    if (m_notice == notice)
-        return;
-    m_notice = notice;
-    setAccessibleDescription(notice);
-    viewport()->update();
-}
-
 void TimeSlotGridView::updateMetrics()
 {
     const QFontMetrics metrics(font());
@@ -521,31 +512,6 @@ void TimeSlotGridView::paintEvent(QPaintEvent *event)
         paintTableHeader(painter, dirty);
     }
     paintCorner(painter);
-    paintNotice(painter);
-}
-
-// A box over the top of the cells, in the palette's tool tip colours, that
-// stays where it is as the grid scrolls.
-void TimeSlotGridView::paintNotice(QPainter &painter) const
-{
-    if (m_notice.isEmpty())
-        return;
-    const QRect area = cellArea();
-    const int margin = fontMetrics().height() / 2;
-    const int width = std::min(area.width() - 2 * margin, fontMetrics().averageCharWidth() * 70);
-    const QRect text = fontMetrics().boundingRect(QRect(0, 0, width, 1000),
-                                                  Qt::AlignCenter | Qt::TextWordWrap, m_notice);
-    QRect box(0, 0, width + 2 * margin, text.height() + 2 * margin);
-    box.moveTop(area.top() + margin);
-    box.moveLeft(area.left() + (area.width() - box.width()) / 2);
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(palette().color(QPalette::ToolTipText), 1));
-    painter.setBrush(palette().color(QPalette::ToolTipBase));
-    painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-    painter.drawText(box.adjusted(margin, margin, -margin, -margin),
-                     Qt::AlignCenter | Qt::TextWordWrap, m_notice);
-    painter.restore();
 }
 
 std::optional<TimeSlotGridView::VisibleCells> TimeSlotGridView::visibleCells(

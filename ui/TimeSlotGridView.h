@@ -28,10 +28,6 @@ public:
     explicit TimeSlotGridView(QWidget *parent = nullptr);
 
     void setNow(const QDateTime &now);
-    // A word to the host over the grid (why it shows less than it should);
-    // empty: none.
-    void setNotice(const QString &notice);
-    QString notice() const { return m_notice; }
     // The booking the host picked (by click, or the one under the cursor cell).
     QString selectedBookingId() const { return m_selectedBooking; }
     void selectBooking(const QString &bookingId);
@@ -114,7 +110,6 @@ private:
                        const QColor &color) const;
     void paintDragFeedback(QPainter &painter) const;
     void paintNowLine(QPainter &painter, const StatusStyle &style) const;
-    void paintNotice(QPainter &painter) const;
     void paintSlotHeader(QPainter &painter, const QRect &dirty) const;
     void paintTableHeader(QPainter &painter, const QRect &dirty) const;
     void paintCorner(QPainter &painter) const;
@@ -128,7 +123,6 @@ private:
     int m_slotHeaderHeight = 36;
     mutable StaticTextCache m_texts;
     QDateTime m_now;
-    QString m_notice;
     QString m_selectedBooking;
     std::optional<Press> m_press;
     QModelIndex m_dragCell; // where the mouse is while dragging

@@ -170,7 +170,10 @@ int bookingsList(CommandRun &run)
     if (!restaurant)
         return run.failed();
     const QDate day = date.value_or(run.settings().localDate(run.now()));
-    const QList<BookingRow> bookings = restaurant->readModel()->bookingsOn(day);
+    const auto read = restaurant->readModel()->bookingsOn(day);
+    if (!read.ok())
+        return run.refuseUnread(read.error());
+    const QList<BookingRow> &bookings = read.value();
     QJsonArray json;
     for (const BookingRow &booking : bookings)
         json.append(run.presenter().json(booking));

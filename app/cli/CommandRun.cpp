@@ -211,14 +211,10 @@ bool CommandRun::fixClock()
     return true;
 }
 
-QString CommandRun::readModelFailure()
+int CommandRun::refuseUnread(const StoreError &error)
 {
-    ReadModel *model = m_restaurant ? m_restaurant->readModel() : nullptr;
-    if (!model || model->readFailure().isEmpty())
-        return {};
-    const QString failure = model->readFailure();
     QCoreApplication::processEvents(); // the read model recovers on the next turn
-    return failure;
+    return refuse(error);
 }
 
 int CommandRun::failed() const

@@ -63,10 +63,10 @@ public:
     // is reported, not made into a store.
     Restaurant *openToRead(RestaurantOptions::ReadModelUse readModel);
     int failed() const;
-    // Why a read of the read model failed during the command (it then
-    // answered as if it found nothing); empty when none did. A damaged read
-    // file has been set aside and built again by then.
-    QString readModelFailure();
+    // A read of the read model failed: says why and ends the command as a
+    // failure, showing nothing. A damaged read file is set aside on the way
+    // out, so the next command reads one built again.
+    int refuseUnread(const StoreError &error);
     // The settings as the restaurant was opened with them; only after open().
     const booker::RestaurantSettings &settings() const { return m_settings; }
     const Presenter &presenter() const { return *m_presenter; }

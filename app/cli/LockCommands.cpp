@@ -24,7 +24,10 @@ int locksList(CommandRun &run)
     Restaurant *restaurant = run.openToRead(RestaurantOptions::ReadModelUse::Follow);
     if (!restaurant)
         return run.failed();
-    return showLocks(run, restaurant->readModel()->locks(run.text(u"table"_s)));
+    const auto locks = restaurant->readModel()->locks(run.text(u"table"_s));
+    if (!locks.ok())
+        return run.refuseUnread(locks.error());
+    return showLocks(run, locks.value());
 }
 
 int expireLocks(CommandRun &run)

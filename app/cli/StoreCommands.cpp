@@ -20,11 +20,14 @@ namespace {
 
 using ReadModelUse = RestaurantOptions::ReadModelUse;
 
-QList<AuditRow> allEvents(const ReadModel &model, AuditFilter filter)
+StoreResult<QList<AuditRow>> allEvents(const ReadModel &model, AuditFilter filter)
 {
     QList<AuditRow> rows;
     for (;;) {
-        const QList<AuditRow> page = model.audit(filter);
+        const auto read = model.audit(filter);
+        if (!read.ok())
+            return read.error();
+        const QList<AuditRow> &page = read.value();
         rows.append(page);
         if (page.size() < filter.limit)
             return rows;
@@ -68,16 +71,18 @@ int events(CommandRun &run)
     filter.type = run.text(u"type"_s);
     filter.correlationId = run.text(u"correlation"_s);
     filter.afterPosition = from.value_or(1) - 1;
-    QList<AuditRow> rows;
     if (last) {
         // The newest page, told oldest first like the whole trail.
         filter.newestFirst = true;
         filter.limit = *last;
-        rows = restaurant->readModel()->audit(filter);
-        std::reverse(rows.begin(), rows.end());
-    } else {
-        rows = allEvents(*restaurant->readModel(), filter);
     }
+    auto read = last ? restaurant->readModel()->audit(filter)
+                     : allEvents(*restaurant->readModel(), filter);
+    if (!read.ok())
+        return run.refuseUnread(read.error());
+    QList<AuditRow> rows = std::move(read).value();
+    if (last)
+        std::reverse(rows.begin(), rows.end());
     QJsonArray json;
     for (const AuditRow &row : rows)
         json.append(run.presenter().json(row));

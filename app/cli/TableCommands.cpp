@@ -161,7 +161,10 @@ int tablesList(CommandRun &run)
     Restaurant *restaurant = run.openToRead(RestaurantOptions::ReadModelUse::Follow);
     if (!restaurant)
         return run.failed();
-    const QList<TableRow> tables = restaurant->readModel()->tables(run.isSet(u"all"_s));
+    const auto read = restaurant->readModel()->tables(run.isSet(u"all"_s));
+    if (!read.ok())
+        return run.refuseUnread(read.error());
+    const QList<TableRow> &tables = read.value();
     QJsonArray json;
     for (const TableRow &table : tables)
         json.append(run.presenter().json(table));

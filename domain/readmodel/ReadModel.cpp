@@ -52,7 +52,10 @@ public:
     QList<ReadTable> readTables();
     StoreResult<void> reloadSettings();
     template<typename T>
-    T answer(StoreResult<T> result, T fallback) const;
+    StoreResult<T> reported(StoreResult<T> result) const;
+    // Whether a failed read means the read tables cannot be read for now.
+    bool makesUnreadable(const StoreError &error) const;
+    StoreError forTheHost(const StoreError &error) const;
 
     ReadModel *q = nullptr;
     EventStore &store;
@@ -67,7 +70,9 @@ public:
     ReadQueries queries;
     QList<Projection *> outdated;
     QString notice; // what happened to the read file as it was opened
-    mutable std::optional<QString> readFailure; // the first read that failed
+    // Set by the query that failed, so that the queries after it in the
+    // same turn answer at once instead of meeting the failure again.
+    mutable std::optional<StoreError> readOutage;
     RestaurantSettingsRow currentSettings;
     QTimeZone zone = QTimeZone::utc();
 };
@@ -94,24 +99,60 @@ StoreResult<void> ReadModel::Private::reloadSettings()
 }
 
 // A query that fails reports it through failed() (later, not from inside a
-// const query) and answers as if nothing was found.
+// const query) and answers its error. One that met a damaged file, or a
+// failure that passes, makes the read tables unreadable until they are
+// opened again or a probe reads them.
 template<typename T>
-T ReadModel::Private::answer(StoreResult<T> result, T fallback) const
+StoreResult<T> ReadModel::Private::reported(StoreResult<T> result) const
 {
     if (result.ok())
-        return std::move(result).value();
-    const QString message = result.error().message();
-    qCWarning(lcReadModel).noquote() << message;
-    if (!readFailure)
-        readFailure = message;
+        return result;
+    const StoreError &error = result.error();
+    qCWarning(lcReadModel).noquote() << error.message();
+    const StoreError told = forTheHost(error);
+    if (makesUnreadable(error) && !readOutage)
+        readOutage = told;
     QMetaObject::invokeMethod(
-        q,
-        [model = q, error = result.error()] {
-            Q_EMIT model->failed(error.message());
-            model->recoverFrom(error);
-        },
-        Qt::QueuedConnection);
-    return fallback;
+        q, [model = q, error] { model->readFailed(error); }, Qt::QueuedConnection);
+    return told;
+}
+
+// Why a query failed, in words for a host and without its SQL, which the
+// log keeps: the views and the command line show this message.
+StoreError ReadModel::Private::forTheHost(const StoreError &error) const
+{
+    using Code = StoreError::Code;
+    switch (error.code()) {
+    case Code::CorruptStore:
+    case Code::NotAStore:
+        return StoreError(error.code(),
+                          sqliteFile ? u"The read file is damaged; it is set aside and built "
+                                       "again from the events."_s
+                                     : u"The read tables are damaged; hoststand-cli rebuild "
+                                       "builds them again from the events."_s);
+    case Code::Unavailable:
+        // A server out of reach is told as the connection tells it.
+        return sqliteFile ? StoreError(error.code(),
+                                       u"The read file is busy in another program; it is read "
+                                       "again as soon as it is free."_s)
+                          : error;
+    case Code::FilesReplaced:
+        return StoreError(error.code(),
+                          u"The read file was replaced under this terminal; it is "
+                          "opened again."_s);
+    case Code::DiskFull:
+        return StoreError(error.code(), u"The disk of the read tables is full."_s);
+    default:
+        return StoreError(
+            error.code(),
+            u"The read tables could not be read (%1); the log of "
+            "hoststand.readmodel says more."_s.arg(StoreError::codeName(error.code())));
+    }
+}
+
+bool ReadModel::Private::makesUnreadable(const StoreError &error) const
+{
+    return error.isTransient() || (sqliteFile && SqliteReadFile::isToBeSetAside(error));
 }
 
 QString ReadModel::defaultLocationFor(const QString &storeLocation)
@@ -256,8 +297,10 @@ ReadModel::ReadModel(std::unique_ptr<Private> d, QObject *parent)
     m_recoveryRetry.setSingleShot(true);
     connect(&m_recoveryRetry, &QTimer::timeout, this,
             [this] { (void)reopen(m_recoveryWhy, false); });
+    m_outageProbe.setSingleShot(true);
+    connect(&m_outageProbe, &QTimer::timeout, this, &ReadModel::probeAfterOutage);
     connect(&this->d->store, &EventStore::availabilityChanged, this,
-            [this](bool available) { Q_EMIT availabilityChanged(available && !m_recovering); });
+            [this](bool available) { Q_EMIT availabilityChanged(available && isAvailable()); });
     wire();
 }
 
@@ -272,8 +315,9 @@ void ReadModel::wire()
         for (const QString &tableId : changes.tables())
             Q_EMIT tableChanged(tableId);
         for (const QString &bookingId : changes.bookings()) {
-            const std::optional<BookingRow> row = booking(bookingId);
-            Q_EMIT bookingChanged(bookingId, row ? localDate(row->start) : QDate());
+            const auto row = booking(bookingId);
+            Q_EMIT bookingChanged(
+                bookingId, row.ok() && row.value() ? localDate(row.value()->start) : QDate());
         }
         if (changes.settingsChanged())
             Q_EMIT settingsChanged();
@@ -284,6 +328,63 @@ void ReadModel::wire()
         Q_EMIT failed(error.message());
         recoverFrom(error);
     });
+}
+
+// A failed query: the host hears why; a damaged file is opened again; a
+// failure that passes (a busy file, a lost session) makes the read tables
+// unavailable until a probe reads them again.
+void ReadModel::readFailed(const StoreError &error)
+{
+    Q_EMIT failed(error.message());
+    if (d->sqliteFile
+        && (SqliteReadFile::isToBeSetAside(error)
+            || error.code() == StoreError::Code::FilesReplaced)) {
+        recoverFrom(error);
+        return;
+    }
+    if (!error.isTransient() || m_readOutage)
+        return;
+    const bool wasAvailable = !m_recovering && d->store.isAvailable();
+    m_readOutage = d->forTheHost(error);
+    if (wasAvailable)
+        Q_EMIT availabilityChanged(false);
+    m_outageProbe.start(OutageProbe);
+}
+
+void ReadModel::probeAfterOutage()
+{
+    if (!m_readOutage)
+        return;
+    if (!m_recovering && d->store.isAvailable()) {
+        auto probe = d->queries.settings();
+        if (!probe.ok()) {
+            m_readOutage = d->forTheHost(probe.error());
+            m_outageProbe.start(OutageProbe);
+            return;
+        }
+    }
+    // While the store is away, its return says when to read again.
+    m_readOutage.reset();
+    d->readOutage.reset();
+    if (isAvailable())
+        Q_EMIT availabilityChanged(true);
+}
+
+std::optional<StoreError> ReadModel::whyUnreadable() const
+{
+    if (m_recovering)
+        return StoreError(StoreError::Code::Unavailable,
+                          u"The read file is being opened again or built again from the events; "
+                          "it is read again as soon as it is ready."_s);
+    if (!d->store.isAvailable())
+        return StoreError(StoreError::Code::Unavailable,
+                          u"The store cannot be reached; the read tables are read again as soon "
+                          "as it is back."_s);
+    if (m_readOutage)
+        return StoreError(StoreError::Code::Unavailable, m_readOutage->message());
+    if (d->readOutage)
+        return StoreError(StoreError::Code::Unavailable, d->readOutage->message());
+    return std::nullopt;
 }
 
 // A read file that fails as damaged (or whose files changed under it) is
@@ -392,7 +493,7 @@ qint64 ReadModel::position() const
 
 bool ReadModel::isAvailable() const
 {
-    return !m_recovering && d->store.isAvailable();
+    return !whyUnreadable();
 }
 
 QString ReadModel::notice() const
@@ -400,84 +501,114 @@ QString ReadModel::notice() const
     return d->notice;
 }
 
-QString ReadModel::readFailure() const
-{
-    return d->readFailure.value_or(QString());
-}
-
 RestaurantSettingsRow ReadModel::settings() const
 {
     return d->currentSettings;
 }
 
-QList<TableRow> ReadModel::tables(bool includeRemoved) const
+StoreResult<QList<TableRow>> ReadModel::tables(bool includeRemoved) const
 {
-    return d->answer(d->queries.tables(includeRemoved), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.tables(includeRemoved));
 }
 
-std::optional<TableRow> ReadModel::table(const QString &tableId) const
+StoreResult<std::optional<TableRow>> ReadModel::table(const QString &tableId) const
 {
-    return d->answer(d->queries.table(tableId), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.table(tableId));
 }
 
-std::optional<BookingRow> ReadModel::booking(const QString &bookingId) const
+StoreResult<std::optional<BookingRow>> ReadModel::booking(const QString &bookingId) const
 {
-    return d->answer(d->queries.booking(bookingId), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.booking(bookingId));
 }
 
-QList<BookingRow> ReadModel::bookingsOn(const QDate &localDay) const
+StoreResult<QList<BookingRow>> ReadModel::bookingsOn(const QDate &localDay) const
 {
     const QDateTime from(localDay, QTime(0, 0), d->zone);
     const QDateTime to(localDay.addDays(1), QTime(0, 0), d->zone);
     return bookingsBetween(from, to);
 }
 
-QList<BookingRow> ReadModel::bookingsBetween(const QDateTime &from, const QDateTime &to) const
+StoreResult<QList<BookingRow>> ReadModel::bookingsBetween(const QDateTime &from,
+                                                          const QDateTime &to) const
 {
-    return d->answer(d->queries.bookingsBetween(from, to), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.bookingsBetween(from, to));
 }
 
-QList<TableStatusRow> ReadModel::floorAt(const QDateTime &moment) const
+StoreResult<QList<TableStatusRow>> ReadModel::floorAt(const QDateTime &moment) const
 {
+    auto tablesInService = tables();
+    if (!tablesInService.ok())
+        return tablesInService.error();
     QList<TableStatusRow> floor;
-    for (const TableRow &table : tables())
-        floor.append(tableAt(table.id, moment));
+    for (const TableRow &table : tablesInService.value()) {
+        auto status = tableAt(table.id, moment);
+        if (!status.ok())
+            return status.error();
+        floor.append(std::move(status).value());
+    }
     return floor;
 }
 
-TableStatusRow ReadModel::tableAt(const QString &tableId, const QDateTime &moment) const
+StoreResult<TableStatusRow> ReadModel::tableAt(const QString &tableId,
+                                               const QDateTime &moment) const
 {
-    const std::optional<TableRow> found = table(tableId);
-    if (!found)
+    auto found = table(tableId);
+    if (!found.ok())
+        return found.error();
+    if (!found.value())
         return TableStatusRow {TableRow {tableId, 0, {}, false}, TableState::OutOfService, {}, {}};
     const auto stay = std::chrono::seconds(TableStateRule::LongestStay).count();
     const auto soon = std::chrono::seconds(TableStateRule::SoonWindow).count();
-    const auto bookings = d->answer(
-        d->queries.tableBookingsBetween(tableId, moment.addSecs(-stay), moment.addSecs(soon)), {});
+    const auto bookings = d->reported(
+        d->queries.tableBookingsBetween(tableId, moment.addSecs(-stay), moment.addSecs(soon)));
+    if (!bookings.ok())
+        return bookings.error();
     const auto locks
-        = d->answer(d->queries.tableLocksBetween(tableId, moment, moment.addSecs(soon)), {});
-    const auto next = d->answer(d->queries.nextBooking(tableId, moment), {});
-    return TableStateRule::statusAt(*found, bookings, locks, next, moment);
+        = d->reported(d->queries.tableLocksBetween(tableId, moment, moment.addSecs(soon)));
+    if (!locks.ok())
+        return locks.error();
+    const auto next = d->reported(d->queries.nextBooking(tableId, moment));
+    if (!next.ok())
+        return next.error();
+    return TableStateRule::statusAt(*found.value(), bookings.value(), locks.value(), next.value(),
+                                    moment);
 }
 
-QStringList ReadModel::freeTables(const QDateTime &start, const QDateTime &end, int partySize) const
+StoreResult<QStringList> ReadModel::freeTables(const QDateTime &start, const QDateTime &end,
+                                               int partySize) const
 {
-    return d->answer(d->queries.freeTables(start, end, partySize), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.freeTables(start, end, partySize));
 }
 
-QList<BookingRow> ReadModel::searchGuests(const QString &text, int limit) const
+StoreResult<QList<BookingRow>> ReadModel::searchGuests(const QString &text, int limit) const
 {
-    return d->answer(d->queries.searchGuests(text, limit), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.searchGuests(text, limit));
 }
 
-QList<LockRow> ReadModel::locks(const QString &tableId) const
+StoreResult<QList<LockRow>> ReadModel::locks(const QString &tableId) const
 {
-    return d->answer(d->queries.locks(tableId), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.locks(tableId));
 }
 
-QList<AuditRow> ReadModel::audit(const AuditFilter &filter) const
+StoreResult<QList<AuditRow>> ReadModel::audit(const AuditFilter &filter) const
 {
-    return d->answer(d->queries.audit(filter), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(d->queries.audit(filter));
 }
 
 QDate ReadModel::localDate(const QDateTime &moment) const
@@ -485,9 +616,11 @@ QDate ReadModel::localDate(const QDateTime &moment) const
     return moment.toTimeZone(d->zone).date();
 }
 
-QStringList ReadModel::dump() const
+StoreResult<QStringList> ReadModel::dump() const
 {
-    return d->answer(ReadModelDump::lines(*d->connection, d->readTables()), {});
+    if (auto why = whyUnreadable())
+        return *why;
+    return d->reported(ReadModelDump::lines(*d->connection, d->readTables()));
 }
 
 // Both read models follow the store; when events arrive between the two

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace hoststand {
 
@@ -65,9 +66,6 @@ public:
     // the host ("... was damaged; it was set aside as ..."); empty when
     // nothing did.
     QString notice() const;
-    // Why the first query that failed since the read file was opened failed
-    // (it answered as if nothing was found); empty when none did.
-    QString readFailure() const;
 
     // The version of the projections' code; a stored older version is rebuilt.
     static constexpr int ProjectionVersion = 1;
@@ -84,39 +82,51 @@ public:
     qint64 position() const;
 
     // Whether the read tables can be read now: false while the server of a
-    // PostgreSQL store cannot be reached. A query meanwhile finds nothing,
-    // so the views keep what they show until availabilityChanged(true).
+    // PostgreSQL store cannot be reached, while a damaged read file is built
+    // again, and after a read failed for a reason that passes (a busy file,
+    // a lost session) until a read works again. Meanwhile every query
+    // answers StoreError::Code::Unavailable, without touching the
+    // connection; availabilityChanged(true) says when to read again.
     bool isAvailable() const;
 
     // --- Queries ---------------------------------------------------------
+    // Each answers either what the read tables hold (an empty list, or no
+    // row, when there is none) or the error that kept it from reading them:
+    // "none" and "not read" are never the same answer. A failed query is
+    // also reported through failed(), on the next turn of the event loop.
+    //
+    // The settings are kept in memory (read at start and after each change).
     RestaurantSettingsRow settings() const;
-    QList<TableRow> tables(bool includeRemoved = false) const;
-    std::optional<TableRow> table(const QString &tableId) const;
-    std::optional<BookingRow> booking(const QString &bookingId) const;
+    StoreResult<QList<TableRow>> tables(bool includeRemoved = false) const;
+    StoreResult<std::optional<TableRow>> table(const QString &tableId) const;
+    StoreResult<std::optional<BookingRow>> booking(const QString &bookingId) const;
     // Bookings whose span overlaps the restaurant's local day, by table and start.
-    QList<BookingRow> bookingsOn(const QDate &localDay) const;
-    QList<BookingRow> bookingsBetween(const QDateTime &from, const QDateTime &to) const;
+    StoreResult<QList<BookingRow>> bookingsOn(const QDate &localDay) const;
+    StoreResult<QList<BookingRow>> bookingsBetween(const QDateTime &from,
+                                                   const QDateTime &to) const;
     // Every table in service with its state at the moment and its next
     // booking (TableStateRule says how the state is told).
-    QList<TableStatusRow> floorAt(const QDateTime &moment) const;
-    TableStatusRow tableAt(const QString &tableId, const QDateTime &moment) const;
+    StoreResult<QList<TableStatusRow>> floorAt(const QDateTime &moment) const;
+    // A table that is not in the read tables, or removed, is out of service.
+    StoreResult<TableStatusRow> tableAt(const QString &tableId, const QDateTime &moment) const;
     // Tables in service, large enough, with no lock and no booking holding
     // its table (initiated to seated) overlapping the span; fewest seats first.
-    QStringList freeTables(const QDateTime &start, const QDateTime &end, int partySize) const;
+    StoreResult<QStringList> freeTables(const QDateTime &start, const QDateTime &end,
+                                        int partySize) const;
     // Bookings whose guest name or phone contains the text (in any case; a
     // phone also by its digits alone), latest start first.
-    QList<BookingRow> searchGuests(const QString &text, int limit = 50) const;
+    StoreResult<QList<BookingRow>> searchGuests(const QString &text, int limit = 50) const;
     // Locks in force (not removed), optionally of one table.
-    QList<LockRow> locks(const QString &tableId = {}) const;
+    StoreResult<QList<LockRow>> locks(const QString &tableId = {}) const;
     // A page of the audit log's events, oldest or newest first (AuditFilter).
-    QList<AuditRow> audit(const AuditFilter &filter) const;
+    StoreResult<QList<AuditRow>> audit(const AuditFilter &filter) const;
 
     // The restaurant's local date of a moment (the settings' time zone).
     QDate localDate(const QDateTime &moment) const;
 
     // Every row of every read table in a canonical order, without
     // checkpoints: two read models of the same events dump the same lines.
-    QStringList dump() const;
+    StoreResult<QStringList> dump() const;
 
 Q_SIGNALS:
     // After each live commit, each thing that changed once, in this order:
@@ -134,7 +144,8 @@ Q_SIGNALS:
     // The read tables could not be written or read; the message says why.
     void failed(const QString &message);
     // The read tables cannot be read (false: the store's server was lost,
-    // or a damaged read file is being built again) or can be again (true).
+    // a damaged read file is being built again, a read failed for a reason
+    // that passes) or can be again (true): read everything again then.
     void availabilityChanged(bool available);
     // Something happened to the read file that the host should hear of
     // (notice()): it was damaged and set aside, or opened again.
@@ -145,8 +156,13 @@ private:
     explicit ReadModel(std::unique_ptr<Private> d, QObject *parent);
     void wire();
     void recoverFrom(const StoreError &error);
+    void readFailed(const StoreError &error);
+    std::optional<StoreError> whyUnreadable() const;
+    void probeAfterOutage();
     StoreResult<void> reopen(const QString &why, bool damaged);
     static constexpr std::chrono::milliseconds RecoveryRetry {5000};
+    // How often a read is tried after one failed for a reason that passes.
+    static constexpr std::chrono::milliseconds OutageProbe {500};
     static StoreResult<std::unique_ptr<ReadModel>> openPostgresSchema(EventStore &store,
                                                                       const QString &location,
                                                                       QObject *parent);
@@ -154,6 +170,10 @@ private:
     bool m_recovering = false;
     QTimer m_recoveryRetry;
     QString m_recoveryWhy;
+    // Why reads fail for now (a busy file, a lost session), until a probe
+    // reads again.
+    std::optional<StoreError> m_readOutage;
+    QTimer m_outageProbe;
 };
 
 } // namespace hoststand

@@ -113,7 +113,10 @@ std::optional<QString> measureOpenToGrid(const QString &storePath, const QString
         return model.error().message();
     if (auto started = model.value()->start(); !started.ok())
         return started.error().message();
-    const QList<BookingRow> bookings = model.value()->bookingsOn(day);
+    const auto read = model.value()->bookingsOn(day);
+    if (!read.ok())
+        return read.error().message();
+    const QList<BookingRow> &bookings = read.value();
     const double ms = double(timer.nsecsElapsed()) / 1e6;
     if (bookings.isEmpty())
         return u"no bookings on %1"_s.arg(day.toString(Qt::ISODate));

@@ -206,10 +206,11 @@ void tst_Restaurant::theReadModelFollowsTheBookings()
 
     const auto outcome = valueOf(restaurant->book(bookingAt(u"T1"_s, "2026-12-04T19:00:00Z")));
 
-    QTRY_VERIFY(restaurant->readModel()->booking(outcome.bookingId.toString()).has_value());
-    QTRY_COMPARE(toString(restaurant->readModel()->booking(outcome.bookingId.toString())->status),
-                 toString(BookingStatus::Confirmed));
-    QCOMPARE(restaurant->readModel()->locks(u"T1"_s).size(), 1);
+    QTRY_VERIFY(restaurant->readModel()->booking(outcome.bookingId.toString()).value().has_value());
+    QTRY_COMPARE(
+        toString(restaurant->readModel()->booking(outcome.bookingId.toString()).value()->status),
+        toString(BookingStatus::Confirmed));
+    QCOMPARE(restaurant->readModel()->locks(u"T1"_s).value().size(), 1);
 }
 
 void tst_Restaurant::stoppingHandsTheSagaLeasesToAnotherRestaurantAtOnce()

@@ -86,7 +86,7 @@ QString HostStandFixture::book(const QString &table, const QTime &start, int par
 
 BookingStatus HostStandFixture::statusOf(const QString &bookingId)
 {
-    const std::optional<BookingRow> row = readModel().booking(bookingId);
+    const std::optional<BookingRow> row = readModel().booking(bookingId).value();
     return row ? row->status : BookingStatus::Rejected;
 }
 

@@ -274,7 +274,7 @@ int main(int argc, char **argv)
         fail(u"window"_s, u"not shown"_s);
     QTest::qWait(300);
     const QString tail = parser.value(suffix);
-    const auto kowalski = restaurant.readModel()->searchGuests(u"Kowalski"_s);
+    const auto kowalski = restaurant.readModel()->searchGuests(u"Kowalski"_s).value();
     if (!kowalski.isEmpty())
         window.selectBooking(kowalski.constFirst().id);
     bool saved = save(window, QDir(outdir).filePath(u"host-stand-grid%1.png"_s.arg(tail)));

@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     ReadModel &readModel = *opened.value()->readModel();
     QObject::connect(&readModel, &ReadModel::tableChanged, &app, [&](const QString &tableId) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const std::optional<TableRow> table = readModel.table(tableId);
+        const std::optional<TableRow> table = readModel.table(tableId).value();
         if (!table)
             return;
         std::printf("%s %g %g %lld\n", qPrintable(tableId), table->layout.x, table->layout.y,

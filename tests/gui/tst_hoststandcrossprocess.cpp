@@ -109,7 +109,7 @@ void tst_HostStandCrossProcess::aBookingFromAnotherProcessAppearsInTheOpenWindow
 
     AuditFilter filter;
     filter.correlationId = cell.data(TimeSlotGridModel::BookingIdRole).toString();
-    const QList<AuditRow> chain = restaurant.readModel().audit(filter);
+    const QList<AuditRow> chain = restaurant.readModel().audit(filter).value();
     QVERIFY(!chain.isEmpty());
     QCOMPARE(chain.constFirst().type, u"table-booking-initiated"_s);
     QCOMPARE(chain.constFirst().terminal, u"phone-desk"_s);

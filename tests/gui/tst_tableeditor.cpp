@@ -338,7 +338,7 @@ void tst_TableEditor::draggingATableWritesOneSnappedMove()
     QCOMPARE(moved.zone, original.zone);
     QCOMPARE(moved.width, original.width);
     QCOMPARE(moved.rotation, original.rotation);
-    QTRY_COMPARE(m_restaurant->readModel().table(u"T2"_s)->layout, moved);
+    QTRY_COMPARE(m_restaurant->readModel().table(u"T2"_s).value()->layout, moved);
     QCOMPARE(view()->floorScene()->tableItem(u"T2"_s)->pos(), expected);
     QCOMPARE(floor()->panel()->xBox()->value(), int(expected.x()));
 }
@@ -443,7 +443,7 @@ void tst_TableEditor::draggingACornerResizesTheTableAsOneEvent()
              ui::TableResize::corners(original).at(std::size_t(Corner::TopLeft)));
     QVERIFY(resized.shape == original.shape);
     QCOMPARE(resized.zone, original.zone);
-    QTRY_COMPARE(m_restaurant->readModel().table(u"T3"_s)->layout, resized);
+    QTRY_COMPARE(m_restaurant->readModel().table(u"T3"_s).value()->layout, resized);
     QTRY_COMPARE(floor()->panel()->widthBox()->value(), int(resized.width));
     QCOMPARE(m_window->undoAction()->text(), u"&Undo Resize T3"_s);
     QVERIFY(m_restaurant->prompt().messages.isEmpty());
@@ -511,7 +511,7 @@ void tst_TableEditor::changingSeatsInThePanelWritesOneEvent()
     setSeats(6);
     QCOMPARE(typesOf(events(u"T2"_s), before), QStringList {u"table-seats-changed"_s});
     QCOMPARE(seatsOf(u"T2"_s), 6);
-    QTRY_COMPARE(m_restaurant->readModel().table(u"T2"_s)->seats, 6);
+    QTRY_COMPARE(m_restaurant->readModel().table(u"T2"_s).value()->seats, 6);
     // Leaving the field unchanged is no edit.
     QTest::keyClick(floor()->panel()->seatsBox(), Qt::Key_Return);
     QCOMPARE(events(u"T2"_s).size(), before + 1);

@@ -63,7 +63,7 @@ void tst_TableEditorCrossProcess::aMoveInTheEditorShowsInAnotherProcessWithin300
     m_restaurant = std::make_unique<HostStandFixture>();
     m_restaurant->addTable(u"T1"_s, 4, u"Main room"_s, 100, 80);
     m_restaurant->addTable(u"T2"_s, 4, u"Main room"_s, 400, 300);
-    const TableLayout original = m_restaurant->readModel().table(u"T1"_s)->layout;
+    const TableLayout original = m_restaurant->readModel().table(u"T1"_s).value()->layout;
 
     QProcess peer;
     QVERIFY2(startHelper(peer, u"tableeditor_peer"_s, {m_restaurant->storePath()}),

@@ -284,7 +284,7 @@ void tst_TimeSlotGridModel::newSeatsChangeOnlyTheHeader()
 void tst_TimeSlotGridModel::aNewZoneMovesTheRowToItsGroup()
 {
     ModelSpies spies(*m_model);
-    TableLayout layout = m_restaurant->readModel().table(u"T1"_s)->layout;
+    TableLayout layout = m_restaurant->readModel().table(u"T1"_s).value()->layout;
     layout.zone = u"Terrace"_s;
     QVERIFY(m_restaurant->tableManager().moveTable(tableId(u"T1"_s), layout).ok());
     QVERIFY(m_restaurant->settle());

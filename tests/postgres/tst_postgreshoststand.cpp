@@ -10,10 +10,14 @@
 #include "tests/postgres/PostgresTestServer.h"
 #include "tests/support/TestSupport.h"
 #include "ui/BookingDialog.h"
+#include "ui/BookingListModel.h"
 #include "ui/DayBar.h"
 #include "ui/FloorPlanModel.h"
 #include "ui/FloorPlanPage.h"
+#include "ui/FloorPlanView.h"
 #include "ui/HostStandWindow.h"
+#include "ui/NotReadOverlay.h"
+#include "ui/ReadState.h"
 #include "ui/TimeSlotGridModel.h"
 #include "ui/TimeSlotGridView.h"
 
@@ -60,7 +64,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void theStatusBarFollowsTheServerAndABookingDuringTheOutageSaysWhy();
     void theWindowStaysInTheHostsHandsWhileTheServerIsBehindADeadLink();
-    void theViewsKeepWhatTheyShowWhileTheServerIsAway();
+    void theViewsSayWhatTheyCannotReadWhileTheServerIsAway();
     void hoststandOpensTheServerGivenWithStore();
 
 private:
@@ -228,11 +232,12 @@ void tst_PostgresHostStand::theWindowStaysInTheHostsHandsWhileTheServerIsBehindA
         !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 10000);
 }
 
-// What the host sees does not vanish with the server: the floor plan
-// keeps its tables and their states as time moves on, a day chosen
-// meanwhile keeps the tables (its bookings cannot be read), and both read
-// what they missed once the server is back.
-void tst_PostgresHostStand::theViewsKeepWhatTheyShowWhileTheServerIsAway()
+// What the host sees while the server is away is never false: what was
+// read before stays until something must be read again; then the view says
+// "Not read: <why>" (the floor plan as the time moves on, the grid and the
+// list for a day chosen meanwhile) instead of free tables or an empty day,
+// and every view reads again once the server is back.
+void tst_PostgresHostStand::theViewsSayWhatTheyCannotReadWhileTheServerIsAway()
 {
     QLabel *label = storeLabel();
     const QString location = m_restaurant->store().location();
@@ -249,31 +254,40 @@ void tst_PostgresHostStand::theViewsKeepWhatTheyShowWhileTheServerIsAway()
             list.append(floor->index(row).data(ui::FloorPlanModel::StateRole).toInt());
         return list;
     };
-    const QList<int> before = states();
-    QVERIFY(!before.contains(int(TableState::OutOfService)));
+    QVERIFY(!states().contains(int(TableState::OutOfService)));
     const QString coversBefore = days->coversLabel()->text();
     QVERIFY2(!coversBefore.startsWith(u"<b>0</b>"_s), qPrintable(coversBefore));
+    auto overlayText = [](QWidget *viewport) {
+        auto *overlay = viewport->findChild<ui::NotReadOverlay *>();
+        return overlay ? overlay->text() : u"(no overlay)"_s;
+    };
+    QWidget *gridViewport = m_window->gridView()->viewport();
+    QWidget *floorViewport = m_window->floorPlanPage()->view()->viewport();
 
     auto stopped = m_server.stopServer();
     QVERIFY2(!stopped, qPrintable(stopped.value_or(QString())));
     QTRY_COMPARE_WITH_TIMEOUT(label->text(),
                               u"Store: %1 — connection lost, reconnecting…"_s.arg(location), 5000);
-    m_clock.setNow(at(QTime(17, 5)));
-    m_window->floorPlanPage()->setNow(m_clock.now());
-    QCOMPARE(floor->rowCount(), 2);
-    QCOMPARE(states(), before);
+    // Nothing read yet: the grid keeps what it read while the server was there.
     QCOMPARE(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole),
              booked.data(TimeSlotGridModel::BookingIdRole));
-    QVERIFY(m_window->gridView()->notice().isEmpty());
+    QVERIFY(overlayText(gridViewport).isEmpty());
+    // The time moves on: the tables' states at the new moment cannot be read.
+    m_clock.setNow(at(QTime(17, 5)));
+    m_window->floorPlanPage()->setNow(m_clock.now());
+    QCOMPARE(floor->rowCount(), 0);
+    QVERIFY(!floor->readState().isRead());
+    QVERIFY2(overlayText(floorViewport).startsWith(u"Not read: "_s),
+             qPrintable(overlayText(floorViewport)));
+    // A day chosen meanwhile: no table is shown as free.
     days->nextDayAction()->trigger();
-    QCOMPARE(m_window->gridModel()->rowCount(), 2);
     days->previousDayAction()->trigger();
-    QCOMPARE(m_window->gridModel()->rowCount(), 2);
-    QVERIFY(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull());
-    // The host is told why the day looks empty.
-    QVERIFY(m_window->gridModel()->isBehind());
-    QVERIFY2(m_window->gridView()->notice().contains(u"cannot be read"_s),
-             qPrintable(m_window->gridView()->notice()));
+    QCOMPARE(m_window->gridModel()->rowCount(), 0);
+    QVERIFY(!m_window->gridModel()->readState().isRead());
+    QVERIFY2(overlayText(gridViewport).startsWith(u"Not read: "_s),
+             qPrintable(overlayText(gridViewport)));
+    QCOMPARE(m_window->bookingListModel()->rowCount(), 0);
+    QVERIFY(!m_window->bookingListModel()->readState().isRead());
     QVERIFY2(days->coversLabel()->text().startsWith(u"<b>?</b> covers"_s),
              qPrintable(days->coversLabel()->text()));
     if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty())
@@ -284,12 +298,15 @@ void tst_PostgresHostStand::theViewsKeepWhatTheyShowWhileTheServerIsAway()
     QTRY_COMPARE_WITH_TIMEOUT(label->text(), connected, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(
         !cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull(), 5000);
-    QVERIFY(!m_window->gridModel()->isBehind());
-    QVERIFY(m_window->gridView()->notice().isEmpty());
+    QVERIFY(m_window->gridModel()->readState().isRead());
+    QVERIFY(overlayText(gridViewport).isEmpty());
     QCOMPARE(days->coversLabel()->text(), coversBefore);
-    QCOMPARE(floor->rowCount(), 2);
+    QTRY_COMPARE(floor->rowCount(), 2);
+    QVERIFY(overlayText(floorViewport).isEmpty());
     QVERIFY(!states().contains(int(TableState::OutOfService)));
     QCOMPARE(floor->moment(), at(QTime(17, 5)));
+    QTRY_VERIFY(m_window->bookingListModel()->rowCount() > 0);
+    QVERIFY(m_window->bookingListModel()->readState().isRead());
 }
 
 // The built executable, as a person runs it: the demo restaurant loaded

@@ -163,10 +163,12 @@ void tst_PostgresRestaurant::catchUpAfterTheOutage()
     QCOMPARE(toString(settled.value().status), toString(BookingStatus::Confirmed));
     m_confirmed.append(initiated.value());
     ReadModel &model = *m_restaurant->readModel();
-    QTRY_VERIFY_WITH_TIMEOUT(model.booking(initiated.value().toString())
-                                 && model.booking(initiated.value().toString())->status
-                                     == BookingStatus::Confirmed,
-                             10000);
+    // Read again until the read model, back after the outage, has it.
+    const auto confirmedInTheReadModel = [&model, id = initiated.value().toString()] {
+        const auto row = model.booking(id);
+        return row.ok() && row.value() && row.value()->status == BookingStatus::Confirmed;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(confirmedInTheReadModel(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_restaurant->holdsSagaLeases(), 10000);
 
     // The booking refused during the outage, and another after the restart.
@@ -213,7 +215,7 @@ void tst_PostgresRestaurant::checkNothingLostOrDoubled()
     ReadModel &model = *m_restaurant->readModel();
     const qint64 last = all.value().constLast().position;
     QTRY_COMPARE_WITH_TIMEOUT(model.position(), last, 10000);
-    QCOMPARE(model.audit({{}, {}, {}, 0, 100000}).size(), last);
+    QCOMPARE(model.audit({{}, {}, {}, 0, 100000}).value().size(), last);
     auto differences = ReadModel::verifyAgainstFreshRebuild(store, model.location());
     PG_VERIFY_OK(differences);
     QCOMPARE(differences.value(), QStringList());

@@ -14,6 +14,10 @@
 //                                   STREAM, "quit"
 //   read PATH                       reads every event, says how many, exits
 //   checkpoint PATH                 copies the log into the file, truncates it
+//   damage-read PATH                damages the bookings of the read file at
+//                                   PATH as a failing disk or a stray program
+//                                   would: their table and indexes point at
+//                                   another index's pages
 //   follow PATH                     prints "event STREAM MS" for every event
 //                                   committed from now on, MS being how long
 //                                   after its commit this process saw it
@@ -201,6 +205,28 @@ int checkpoint(const QString &path)
     return 0;
 }
 
+// The read model's next query of its bookings fails as damaged; the other
+// tables read as before.
+int damageRead(const QString &path)
+{
+    SqliteConnection connection;
+    if (auto opened = connection.open(path, {}); !opened.ok())
+        return fail(opened.error());
+    const QString statements[] = {
+        u"PRAGMA writable_schema = ON"_s,
+        u"UPDATE sqlite_master SET rootpage = (SELECT rootpage FROM sqlite_master WHERE "
+        "type = 'index' AND tbl_name = 'audit' LIMIT 1) WHERE tbl_name = 'bookings'"_s,
+        // Other connections read the schema again at their next statement.
+        u"PRAGMA schema_version = 100000"_s,
+    };
+    for (const QString &sql : statements) {
+        if (auto done = connection.queryValue(sql, u"damage the read file"_s); !done.ok())
+            return fail(done.error());
+    }
+    say("damaged");
+    return 0;
+}
+
 int follow(SqliteEventStore &store)
 {
     auto last = store.lastPosition();
@@ -229,13 +255,16 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3) {
-        std::fprintf(stderr,
-                     "usage: %s batches|contend|append|hold|read|checkpoint|follow PATH ...\n",
-                     argv[0]);
+        std::fprintf(
+            stderr,
+            "usage: %s batches|contend|append|hold|read|checkpoint|damage-read|follow PATH ...\n",
+            argv[0]);
         return 2;
     }
     if (args.at(1) == u"checkpoint")
         return checkpoint(args.at(2));
+    if (args.at(1) == u"damage-read")
+        return damageRead(args.at(2));
     auto store = SqliteEventStore::open(args.at(2));
     if (!store.ok())
         return fail(store.error());

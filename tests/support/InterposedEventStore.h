@@ -27,7 +27,14 @@ public:
     int appendAttempts = 0;
 
     QString location() const override { return m_inner.location(); }
-    bool isAvailable() const override { return m_inner.isAvailable(); }
+    bool isAvailable() const override { return !m_away && m_inner.isAvailable(); }
+    // Counts as out of reach (false) or back (true), as a lost server would.
+    void setAvailable(bool available)
+    {
+        m_away = !available;
+        Q_EMIT availabilityChanged(available,
+                                   available ? QString() : QStringLiteral("The store is away."));
+    }
 
     StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
                                      const ExpectedRevision &expected) override
@@ -125,6 +132,7 @@ private:
     }
 
     EventStore &m_inner;
+    bool m_away = false;
 };
 
 } // namespace hoststand::test

@@ -6,6 +6,8 @@
 #include "ui/FloorPlanModel.h"
 #include "ui/FloorPlanScene.h"
 #include "ui/FloorPlanTableItem.h"
+#include "ui/NotReadOverlay.h"
+#include "ui/ReadState.h"
 #include "ui/TableOrder.h"
 #include "ui/editor/AddTableDialog.h"
 #include "ui/editor/EditHistory.h"
@@ -118,6 +120,7 @@ void FloorPlanEditor::buildLayout()
     planLayout->setSpacing(0);
     planLayout->addWidget(m_zoneTabs);
     planLayout->addWidget(m_view, 1);
+    new NotReadOverlay(m_model->readState(), m_view->viewport());
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"floorPlanSplitter"_s);
@@ -228,7 +231,14 @@ void FloorPlanEditor::showZone(const QString &zone)
 QStringList FloorPlanEditor::zones() const
 {
     QStringList zones;
-    QList<TableRow> tables = m_restaurant.readModel()->tables();
+    auto read = m_restaurant.readModel()->tables();
+    if (!read.ok()) {
+        // The zones known stay as the tabs show them until the tables are read.
+        for (int tab = 1; tab < m_zoneTabs->count(); ++tab)
+            zones.append(m_zoneTabs->tabData(tab).toString());
+        return zones;
+    }
+    QList<TableRow> tables = std::move(read).value();
     std::sort(tables.begin(), tables.end(), TableOrder::less);
     for (const TableRow &table : std::as_const(tables)) {
         if (!zones.contains(table.layout.zone))
@@ -278,7 +288,12 @@ void FloorPlanEditor::refreshPanel()
         m_panel->showTable(std::nullopt, floorSummary());
         return;
     }
-    m_panel->showTable(m_restaurant.readModel()->table(tableId), bookingsNote(tableId));
+    const auto table = m_restaurant.readModel()->table(tableId);
+    if (!table.ok()) {
+        m_panel->showTable(std::nullopt, ReadState::notReadText(table.error().message()));
+        return;
+    }
+    m_panel->showTable(table.value(), bookingsNote(tableId));
 }
 
 void FloorPlanEditor::resetPanel()
@@ -290,7 +305,10 @@ void FloorPlanEditor::resetPanel()
 // "20 tables with 66 seats", and the same for each zone.
 QString FloorPlanEditor::floorSummary() const
 {
-    QList<TableRow> tables = m_restaurant.readModel()->tables();
+    auto read = m_restaurant.readModel()->tables();
+    if (!read.ok())
+        return ReadState::notReadText(read.error().message());
+    QList<TableRow> tables = std::move(read).value();
     std::sort(tables.begin(), tables.end(), TableOrder::less);
     auto count = [](int tables, int seats) {
         return u"%1 %2 with %3 seats"_s.arg(tables)
@@ -319,7 +337,11 @@ QString FloorPlanEditor::floorSummary() const
 QString FloorPlanEditor::bookingsNote(const QString &tableId) const
 {
     const QDateTime now = m_restaurant.clock().now();
-    QList<LockRow> held = m_restaurant.readModel()->locks(tableId);
+    auto read = m_restaurant.readModel()->locks(tableId);
+    if (!read.ok())
+        return u"Whether a booking holds this table could not be read: %1"_s.arg(
+            read.error().message());
+    QList<LockRow> held = std::move(read).value();
     held.removeIf([&](const LockRow &lock) { return lock.end <= now; });
     if (held.isEmpty())
         return u"No booking holds this table."_s;
@@ -440,15 +462,24 @@ AddTableDialog *FloorPlanEditor::addTable()
     landNudges();
     QStringList used;
     QStringList inService;
-    for (const TableRow &table : m_restaurant.readModel()->tables(true)) {
+    const auto tables = m_restaurant.readModel()->tables(true);
+    if (!tables.ok()) {
+        // The ids in use are not known: a new one could not be checked.
+        Q_EMIT refused(u"Add table"_s,
+                       u"The tables could not be read, so no table can be added now: "
+                       "%1 Try again in a moment."_s.arg(tables.error().message()));
+        return nullptr;
+    }
+    for (const TableRow &table : tables.value()) {
         used.append(table.id);
         if (table.inService)
             inService.append(table.id);
     }
     QString zone = this->zone();
     if (zone.isEmpty()) {
-        const std::optional<TableRow> picked = m_restaurant.readModel()->table(selectedTableId());
-        zone = picked ? picked->layout.zone : zones().value(0, DefaultZone);
+        const auto picked = m_restaurant.readModel()->table(selectedTableId());
+        zone = picked.ok() && picked.value() ? picked.value()->layout.zone
+                                             : zones().value(0, DefaultZone);
     }
     auto *dialog = new AddTableDialog(used, inService, zones(), zone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

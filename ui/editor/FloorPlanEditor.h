@@ -56,6 +56,7 @@ public:
     QStringList zones() const;
 
     // Opens the dialog for a new table; it is added where the view looks.
+    // None, after refused(), when the tables in use could not be read.
     AddTableDialog *addTable();
     void removeSelected();
     void rotateSelected(double degrees);
@@ -64,6 +65,8 @@ public:
 
 Q_SIGNALS:
     void selectedTableChanged(const QString &tableId);
+    // What could not be done, and why, in a manager's words.
+    void refused(const QString &title, const QString &message);
 
 private:
     void buildLayout();

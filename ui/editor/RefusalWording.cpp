@@ -38,9 +38,10 @@ QString RefusalWording::describeBookings(const QStringList &bookingIds) const
 
 QString RefusalWording::describeBooking(const QString &bookingId) const
 {
-    const std::optional<BookingRow> booking = m_readModel.booking(bookingId);
-    if (!booking)
-        return u"booking %1"_s.arg(bookingId);
+    const auto read = m_readModel.booking(bookingId);
+    if (!read.ok() || !read.value())
+        return u"booking %1"_s.arg(bookingId); // its id says which, even when it cannot be read
+    const std::optional<BookingRow> &booking = read.value();
     QTimeZone zone(m_readModel.settings().timeZone.toUtf8());
     if (!zone.isValid())
         zone = QTimeZone::utc();

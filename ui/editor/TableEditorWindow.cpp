@@ -193,6 +193,10 @@ void TableEditorWindow::connectSignals()
             [this](const QString &title, const QString &message) {
                 m_services.prompt.inform(this, title, message);
             });
+    connect(m_floor, &FloorPlanEditor::refused, this,
+            [this](const QString &title, const QString &message) {
+                m_services.prompt.inform(this, title, message);
+            });
     connect(m_settings, &SettingsPage::saved, this, &TableEditorWindow::tell);
 }
 
