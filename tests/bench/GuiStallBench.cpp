@@ -213,8 +213,10 @@ struct HostStand
 
     qsizetype confirmedOnTheDay() const
     {
-        const QList<BookingRow> rows = restaurant->readModel()->bookingsOn(GuiBenchDay);
-        return std::count_if(rows.begin(), rows.end(), [](const BookingRow &row) {
+        const auto rows = restaurant->readModel()->bookingsOn(GuiBenchDay);
+        if (!rows.ok())
+            return 0;
+        return std::count_if(rows.value().begin(), rows.value().end(), [](const BookingRow &row) {
             return row.status == BookingStatus::Confirmed;
         });
     }
