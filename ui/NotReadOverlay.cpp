@@ -62,13 +62,16 @@ void NotReadOverlay::paintEvent(QPaintEvent *)
     const QRect text = metrics.boundingRect(QRect(0, 0, width, 1000),
                                             Qt::AlignCenter | Qt::TextWordWrap, message);
     QRect box(0, 0, width + 2 * margin, text.height() + 2 * margin);
-    box.moveTop(2 * margin);
+    // Below a view's own header rows (the grid draws its times in the
+    // viewport), where the host looks for the day.
+    box.moveTop(std::max(2 * margin, rect().height() / 4));
     box.moveLeft((rect().width() - box.width()) / 2);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(palette().color(QPalette::Mid), 1));
     painter.setBrush(palette().color(QPalette::Window));
     painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-    painter.setPen(palette().color(QPalette::PlaceholderText));
+    // Plain text, not a muted one: what the host sees is not the day.
+    painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(box.adjusted(margin, margin, -margin, -margin),
                      Qt::AlignCenter | Qt::TextWordWrap, message);
 }

@@ -4,6 +4,7 @@
 #include "domain/StoreClock.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "tests/gui/HostStandFixture.h"
+#include "tests/gui/Shots.h"
 #include "tests/support/TestSupport.h"
 #include "ui/BookingActions.h"
 #include "ui/BookingDetailsDialog.h"
@@ -687,20 +688,7 @@ void tst_HostStandWindow::theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose()
     QCOMPARE(clockLabel->text(), label);
     QVERIFY2(clockLabel->toolTip().contains(u"ahead of the store's"_s),
              qPrintable(clockLabel->toolTip()));
-    if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty()) {
-        window.resize(1024, 640);
-        const QString name = deliberate ? u"clock-set"_s : u"clock-out-of-step"_s;
-        window.grab().save(shots + u"/"_s + name + u".png"_s);
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x38));
-        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-        window.setPalette(dark);
-        window.grab().save(shots + u"/"_s + name + u"-dark.png"_s);
-    }
+    saveShots(window, deliberate ? u"clock-set"_s : u"clock-out-of-step"_s);
     booker::WalkInRequest request {u"T1"_s, 2, u"Lee"_s, {}, {}};
     auto walkedIn = restaurant.value()->booker().walkIn(request);
     QCOMPARE(walkedIn.ok(), deliberate ? walkedIn.ok() : false);

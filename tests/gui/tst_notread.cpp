@@ -5,6 +5,7 @@
 // builds it again, and the views show the day again by themselves.
 
 #include "tests/gui/HostStandFixture.h"
+#include "tests/gui/Shots.h"
 #include "tests/support/TestSupport.h"
 #include "ui/BookingDialog.h"
 #include "ui/BookingListModel.h"
@@ -160,8 +161,7 @@ void tst_NotRead::everyViewSaysWhatItCouldNotReadAndReadsAgain()
              qPrintable(m_window->dayBar()->coversLabel()->text()));
     QVERIFY2(m_window->dayBar()->coversLabel()->text().contains(u"? seats"_s),
              qPrintable(m_window->dayBar()->coversLabel()->text()));
-    if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty())
-        m_window->grab().save(shots + u"/host-stand-not-read.png"_s);
+    saveShots(*m_window, u"host-stand-not-read"_s);
 
     // The read model sets the damaged file aside, builds it again, and the
     // views read the day they show.
