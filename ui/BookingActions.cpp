@@ -110,7 +110,7 @@ void BookingActions::setBookingNotRead(const QString &why)
 // Mirrors the booking's life (Booking::refusal): only the next steps it allows.
 void BookingActions::updateEnabled()
 {
-    const auto status = m_booking ? std::optional(m_booking->status) : std::nullopt;
+    const auto status = m_booking && !m_inFlight ? std::optional(m_booking->status) : std::nullopt;
     using S = BookingStatus;
     const auto in = [&](std::initializer_list<S> allowed) {
         return status && std::find(allowed.begin(), allowed.end(), *status) != allowed.end();
@@ -136,7 +136,7 @@ QString BookingActions::describe(const BookingRow &booking) const
 
 void BookingActions::onCancel()
 {
-    if (!m_booking)
+    if (!m_booking || m_inFlight)
         return;
     if (!m_prompt.confirm(m_window, u"Cancel booking"_s,
                           u"Cancel the booking of %1?"_s.arg(describe(*m_booking)),
@@ -150,7 +150,7 @@ void BookingActions::onCancel()
 
 void BookingActions::onNoShow()
 {
-    if (!m_booking)
+    if (!m_booking || m_inFlight)
         return;
     if (!m_prompt.confirm(
             m_window, u"No-show"_s,
@@ -167,9 +167,14 @@ void BookingActions::run(const QString &title,
                          const std::function<std::optional<QString>()> &command,
                          const QString &doneText)
 {
-    if (!m_booking)
+    if (!m_booking || m_inFlight)
         return;
-    if (const std::optional<QString> refusal = command()) {
+    m_inFlight = true;
+    updateEnabled();
+    const std::optional<QString> refusal = command();
+    m_inFlight = false;
+    updateEnabled();
+    if (refusal) {
         m_prompt.inform(m_window, title, *refusal);
         return;
     }

@@ -37,6 +37,8 @@ public:
     // say why ("Not read: ..."), rather than act on what is not known.
     void setBookingNotRead(const QString &why);
     QString notRead() const { return m_notRead; }
+    // Whether a command started here has not returned yet.
+    bool isBusy() const { return m_inFlight; }
 
     QAction *cancel() const { return m_cancel; }
     QAction *arrived() const { return m_arrived; }
@@ -64,6 +66,9 @@ private:
     QWidget *m_window;
     std::optional<BookingRow> m_booking;
     QString m_notRead;
+    // A command runs (its wait lets the event loop turn): every action is
+    // off until it returns, so none can start a second one meanwhile.
+    bool m_inFlight = false;
     QAction *m_cancel;
     QAction *m_arrived;
     QAction *m_seated;

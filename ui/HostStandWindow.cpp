@@ -474,7 +474,7 @@ void HostStandWindow::tell(const QString &message)
 
 BookingDialog *HostStandWindow::openBookingDialog(BookingDialog::Mode mode)
 {
-    if (m_busy)
+    if (m_busy || m_bookingActions->isBusy())
         return nullptr;
     auto *dialog = new BookingDialog(mode, *m_services.restaurant.readModel(),
                                      m_services.restaurant.clock(), this);
@@ -568,7 +568,7 @@ void HostStandWindow::openListBooking(const QModelIndex &index)
 
 void HostStandWindow::moveBooking(const QString &bookingId, const QModelIndex &target)
 {
-    if (m_busy)
+    if (m_busy || m_bookingActions->isBusy())
         return;
     const auto read = m_services.restaurant.readModel()->booking(bookingId);
     if (!read.ok()) {

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void actionsChangeTheBookingsStatus_data();
     void actionsChangeTheBookingsStatus();
     void declinedConfirmationLeavesTheBooking();
+    void aCommandInFlightCannotBeStartedAgain();
     void arrowKeysMoveAndEnterOpens();
     void aWalkInIsSeatedFromTheFloorPlan();
     void searchFindsAGuestOnAnotherDay();
@@ -425,6 +426,35 @@ void tst_HostStandWindow::declinedConfirmationLeavesTheBooking()
     QCOMPARE(m_restaurant->prompt().questions.size(), 1);
     QCOMPARE(m_restaurant->lastPosition(), before);
     QVERIFY(m_restaurant->statusOf(id) == BookingStatus::Confirmed);
+}
+
+// A cancel waits, the event loop turning, until the table is free: while
+// it does, no action can start a second command nor open a booking.
+void tst_HostStandWindow::aCommandInFlightCannotBeStartedAgain()
+{
+    const QString id = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    QTRY_VERIFY(m_window->gridView()->spanRect(id).isValid());
+    pickBooking(id);
+    QAction *cancel = m_window->bookingActions()->cancel();
+    QTRY_VERIFY(cancel->isEnabled());
+    // As the command starts, the host presses again, and for a booking.
+    bool sawInFlight = false;
+    QMetaObject::Connection again = connect(cancel, &QAction::changed, this, [&] {
+        if (!m_window->bookingActions()->isBusy())
+            return;
+        disconnect(again);
+        sawInFlight = true;
+        QVERIFY(!cancel->isEnabled());
+        cancel->trigger();
+        m_window->findChild<QAction *>(u"newBooking"_s)->trigger();
+    });
+    clickAction(cancel);
+
+    QVERIFY(sawInFlight);
+    QCOMPARE(m_restaurant->prompt().questions.size(), 1);
+    QVERIFY(!bookingDialog());
+    QTRY_VERIFY(m_restaurant->statusOf(id) == BookingStatus::Cancelled);
+    QVERIFY(!m_window->bookingActions()->isBusy());
 }
 
 void tst_HostStandWindow::arrowKeysMoveAndEnterOpens()
