@@ -200,12 +200,12 @@ QStringList Restaurant::stepsNeedingAttention() const
     return lines;
 }
 
-bool Restaurant::isQuiet() const
+bool Restaurant::isQuiet(bool countPauses) const
 {
     for (const PersistentSubscription *saga :
          {m_tableLockingSaga ? &m_tableLockingSaga->subscription() : nullptr,
           m_bookingSaga ? &m_bookingSaga->subscription() : nullptr}) {
-        if (saga && saga->hasWorkPending())
+        if (saga && (saga->hasWorkInHand() || (countPauses && saga->isPausing())))
             return false;
     }
     if (!m_readModel)

@@ -93,7 +93,9 @@ public:
     // wake-up (none waits to try again) and its read model projected every
     // event stored. Sagas run after the append that woke them, from the
     // event loop; a caller that appended runs the loop until quiet.
-    bool isQuiet() const;
+    // Pauses (a saga waiting out a failing store) count as work unless
+    // countPauses is false.
+    bool isQuiet(bool countPauses = true) const;
 
     // Whether this process holds both sagas' leases now.
     bool holdsSagaLeases() const;

@@ -81,10 +81,11 @@ public:
     const QString &waitingFor() const { return m_waitingFor; }
     // Whether delivery has work in hand: a wake-up not yet handled, a
     // delivery under way, or a pause before the next try.
-    bool hasWorkPending() const
-    {
-        return m_running && (m_wakeUpPosted || m_pumping || m_retryTimer.isActive());
-    }
+    bool hasWorkPending() const { return hasWorkInHand() || isPausing(); }
+    // A wake-up not yet handled, or a delivery under way.
+    bool hasWorkInHand() const { return m_running && (m_wakeUpPosted || m_pumping); }
+    // Waiting out a handler's Wait or Retry before the next try.
+    bool isPausing() const { return m_running && m_retryTimer.isActive(); }
 
 Q_SIGNALS:
     void leaseAcquired();

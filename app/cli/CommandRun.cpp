@@ -10,8 +10,11 @@
 #include "domain/readmodel/ReadModel.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <cmath>
 
@@ -149,6 +152,20 @@ Restaurant *CommandRun::openToRead(RestaurantOptions::ReadModelUse readModel)
 {
     m_createStore = false;
     return open(readModel);
+}
+
+void CommandRun::finishSagaWork()
+{
+    if (!m_restaurant || !m_restaurant->holdsSagaLeases())
+        return;
+    // A saga waiting out a failing store is not waited for: its step stays
+    // in the store for the next process.
+    const QDeadlineTimer deadline(m_restaurant->options().settleTimeout);
+    while (!m_restaurant->isQuiet(false) && !deadline.hasExpired()) {
+        QEventLoop pause;
+        QTimer::singleShot(5, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
 }
 
 Restaurant *CommandRun::open(RestaurantOptions::ReadModelUse readModel, bool runSagas)

@@ -59,6 +59,11 @@ public:
     // at --now. Null when the store cannot be opened: that is reported, and
     // the command ends with failed().
     Restaurant *open(RestaurantOptions::ReadModelUse readModel, bool runSagas = false);
+    // Lets this process's sagas finish what the command set going (a step
+    // taken again whose booking then waits for its confirmation), at most
+    // the settle timeout, before the process ends; what is left is taken up
+    // by the next process that runs them.
+    void finishSagaWork();
     // The same for a command that only reads: a missing or empty store file
     // is reported, not made into a store.
     Restaurant *openToRead(RestaurantOptions::ReadModelUse readModel);

@@ -33,5 +33,7 @@ int main(int argc, char **argv)
     CommandRun run(line, output);
     if (run.hasBadUsage())
         return run.badUsage();
-    return line.command()->run(run);
+    const int exitCode = line.command()->run(run);
+    run.finishSagaWork();
+    return exitCode;
 }
