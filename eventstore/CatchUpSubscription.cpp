@@ -25,17 +25,8 @@ void CatchUpSubscription::start()
     // Read on once the append that reported new events has returned, so a
     // reader never runs inside another's commit, nor on its call stack.
     connect(m_store, &EventStore::appended, this, [this](qint64 lastPosition) {
-        if (lastPosition <= m_position || m_wakeUpPosted)
-            return;
-        m_wakeUpPosted = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_wakeUpPosted = false;
-                if (m_running)
-                    readOn();
-            },
-            Qt::QueuedConnection);
+        if (lastPosition > m_position)
+            m_wakeUp.post();
     });
     readOn();
 }

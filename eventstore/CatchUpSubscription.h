@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventstore/PostedWakeUp.h"
 #include "eventstore/ReadAllFilter.h"
 #include "eventstore/RecordedEvent.h"
 #include "eventstore/StoreError.h"
@@ -49,7 +50,10 @@ private:
     bool m_caughtUp = false;
     bool m_reading = false;
     bool m_wakeUpWhileReading = false;
-    bool m_wakeUpPosted = false;
+    PostedWakeUp m_wakeUp {*this, [this] {
+                               if (m_running)
+                                   readOn();
+                           }};
 };
 
 } // namespace hoststand

@@ -27,6 +27,10 @@ PersistentSubscription::PersistentSubscription(EventStore &store, QString group,
     , m_handler(std::move(handler))
     , m_settings(settings)
     , m_owner(uniqueOwnerName())
+    , m_wakeUp(*this, [this] {
+        if (m_holdsLease)
+            pump();
+    })
 {
     m_renewTimer.setInterval(m_settings.renewInterval);
     connect(&m_renewTimer, &QTimer::timeout, this, &PersistentSubscription::renewLease);
@@ -57,19 +61,7 @@ void PersistentSubscription::start()
     m_running = true;
     // A wake-up is handled once the append that reported it has returned:
     // a handler never runs inside another's commit, nor on its call stack.
-    connect(m_store, &EventStore::appended, this, [this] {
-        if (m_wakeUpPosted)
-            return;
-        m_wakeUpPosted = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_wakeUpPosted = false;
-                if (m_holdsLease)
-                    pump();
-            },
-            Qt::QueuedConnection);
-    });
+    connect(m_store, &EventStore::appended, this, [this] { m_wakeUp.post(); });
     m_renewTimer.start();
     renewLease();
 }

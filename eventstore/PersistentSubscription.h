@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventstore/PostedWakeUp.h"
 #include "eventstore/ReadAllFilter.h"
 #include "eventstore/RecordedEvent.h"
 #include "eventstore/StoreError.h"
@@ -83,7 +84,7 @@ public:
     // delivery under way, or a pause before the next try.
     bool hasWorkPending() const { return hasWorkInHand() || isPausing(); }
     // A wake-up not yet handled, or a delivery under way.
-    bool hasWorkInHand() const { return m_running && (m_wakeUpPosted || m_pumping); }
+    bool hasWorkInHand() const { return m_running && (m_wakeUp.isPosted() || m_pumping); }
     // Waiting out a handler's Wait or Retry before the next try.
     bool isPausing() const { return m_running && m_retryTimer.isActive(); }
 
@@ -110,6 +111,7 @@ private:
     Handler m_handler;
     Settings m_settings;
     QString m_owner;
+    PostedWakeUp m_wakeUp;
     QTimer m_renewTimer;
     QTimer m_retryTimer;
     qint64 m_checkpoint = 0;
@@ -123,7 +125,6 @@ private:
     bool m_holdsLease = false;
     bool m_pumping = false;
     bool m_pumpAgain = false;
-    bool m_wakeUpPosted = false;
 };
 
 } // namespace hoststand
