@@ -53,6 +53,9 @@ public:
     StoreResult<void> reloadSettings();
     template<typename T>
     StoreResult<T> reported(StoreResult<T> result) const;
+    // Asks the query unless the read tables are known to be unreadable now.
+    template<typename Query>
+    auto read(const Query &query) const -> decltype(query());
     // Whether a failed read means the read tables cannot be read for now.
     bool makesUnreadable(const StoreError &error) const;
     StoreError forTheHost(const StoreError &error) const;
@@ -115,6 +118,14 @@ StoreResult<T> ReadModel::Private::reported(StoreResult<T> result) const
     QMetaObject::invokeMethod(
         q, [model = q, error] { model->readFailed(error); }, Qt::QueuedConnection);
     return told;
+}
+
+template<typename Query>
+auto ReadModel::Private::read(const Query &query) const -> decltype(query())
+{
+    if (auto why = q->whyUnreadable())
+        return *why;
+    return reported(query());
 }
 
 // Why a query failed, in words for a host and without its SQL, which the
@@ -508,23 +519,17 @@ RestaurantSettingsRow ReadModel::settings() const
 
 StoreResult<QList<TableRow>> ReadModel::tables(bool includeRemoved) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.tables(includeRemoved));
+    return d->read([&] { return d->queries.tables(includeRemoved); });
 }
 
 StoreResult<std::optional<TableRow>> ReadModel::table(const QString &tableId) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.table(tableId));
+    return d->read([&] { return d->queries.table(tableId); });
 }
 
 StoreResult<std::optional<BookingRow>> ReadModel::booking(const QString &bookingId) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.booking(bookingId));
+    return d->read([&] { return d->queries.booking(bookingId); });
 }
 
 StoreResult<QList<BookingRow>> ReadModel::bookingsOn(const QDate &localDay) const
@@ -537,9 +542,7 @@ StoreResult<QList<BookingRow>> ReadModel::bookingsOn(const QDate &localDay) cons
 StoreResult<QList<BookingRow>> ReadModel::bookingsBetween(const QDateTime &from,
                                                           const QDateTime &to) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.bookingsBetween(from, to));
+    return d->read([&] { return d->queries.bookingsBetween(from, to); });
 }
 
 StoreResult<QList<TableStatusRow>> ReadModel::floorAt(const QDateTime &moment) const
@@ -585,30 +588,22 @@ StoreResult<TableStatusRow> ReadModel::tableAt(const QString &tableId,
 StoreResult<QStringList> ReadModel::freeTables(const QDateTime &start, const QDateTime &end,
                                                int partySize) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.freeTables(start, end, partySize));
+    return d->read([&] { return d->queries.freeTables(start, end, partySize); });
 }
 
 StoreResult<QList<BookingRow>> ReadModel::searchGuests(const QString &text, int limit) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.searchGuests(text, limit));
+    return d->read([&] { return d->queries.searchGuests(text, limit); });
 }
 
 StoreResult<QList<LockRow>> ReadModel::locks(const QString &tableId) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.locks(tableId));
+    return d->read([&] { return d->queries.locks(tableId); });
 }
 
 StoreResult<QList<AuditRow>> ReadModel::audit(const AuditFilter &filter) const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(d->queries.audit(filter));
+    return d->read([&] { return d->queries.audit(filter); });
 }
 
 QDate ReadModel::localDate(const QDateTime &moment) const
@@ -618,9 +613,7 @@ QDate ReadModel::localDate(const QDateTime &moment) const
 
 StoreResult<QStringList> ReadModel::dump() const
 {
-    if (auto why = whyUnreadable())
-        return *why;
-    return d->reported(ReadModelDump::lines(*d->connection, d->readTables()));
+    return d->read([&] { return ReadModelDump::lines(*d->connection, d->readTables()); });
 }
 
 // Both read models follow the store; when events arrive between the two
