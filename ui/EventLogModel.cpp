@@ -39,10 +39,7 @@ EventLogModel::EventLogModel(ReadModel &readModel, QObject *parent)
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, Time), index(int(m_rows.size()) - 1, Time));
     });
-    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
-        if (available && !m_readState.isRead())
-            reloadAll();
-    });
+    m_readState.rereadWhenAvailable(m_readModel, [this] { reloadAll(); });
     reload();
 }
 

@@ -73,10 +73,7 @@ FloorPlanModel::FloorPlanModel(ReadModel &readModel, QObject *parent)
             refreshTable(booking.value()->tableId);
     });
     connect(&m_readModel, &ReadModel::settingsChanged, this, &FloorPlanModel::reloadAll);
-    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
-        if (available && !m_readState.isRead())
-            reloadAll();
-    });
+    m_readState.rereadWhenAvailable(m_readModel, [this] { reloadAll(); });
 }
 
 void FloorPlanModel::reloadAll()

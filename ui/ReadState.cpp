@@ -1,5 +1,7 @@
 #include "ui/ReadState.h"
 
+#include "domain/readmodel/ReadModel.h"
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand::ui {
@@ -30,6 +32,15 @@ void ReadState::setNotRead(const StoreError &error)
         return;
     m_why = why;
     Q_EMIT changed();
+}
+
+void ReadState::rereadWhenAvailable(const ReadModel &readModel, std::function<void()> reread)
+{
+    connect(&readModel, &ReadModel::availabilityChanged, this,
+            [this, reread = std::move(reread)](bool available) {
+                if (available && !isRead())
+                    reread();
+            });
 }
 
 } // namespace hoststand::ui

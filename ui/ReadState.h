@@ -5,6 +5,12 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
+namespace hoststand {
+class ReadModel;
+}
+
 namespace hoststand::ui {
 
 // Whether what an item model shows could be read. Every model over the
@@ -27,6 +33,8 @@ public:
 
     void setRead();
     void setNotRead(const StoreError &error);
+    // Runs reread once the read model can be read again, while not read.
+    void rereadWhenAvailable(const ReadModel &readModel, std::function<void()> reread);
 
 Q_SIGNALS:
     void changed();

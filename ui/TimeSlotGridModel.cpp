@@ -142,10 +142,7 @@ TimeSlotGridModel::TimeSlotGridModel(ReadModel &readModel, QObject *parent)
     connect(&m_readModel, &ReadModel::bookingChanged, this,
             [this](const QString &bookingId) { onBookingChanged(bookingId); });
     connect(&m_readModel, &ReadModel::settingsChanged, this, &TimeSlotGridModel::reloadAll);
-    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
-        if (available && !m_readState.isRead())
-            reloadAll();
-    });
+    m_readState.rereadWhenAvailable(m_readModel, [this] { reloadAll(); });
 }
 
 void TimeSlotGridModel::reloadAll()
