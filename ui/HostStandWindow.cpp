@@ -35,7 +35,6 @@
 #include <QToolBar>
 
 #include <chrono>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -210,13 +209,14 @@ void HostStandWindow::buildStatusBar()
         m_clockLabel->setToolTip(problem);
         if (problem.isEmpty())
             return;
-        std::fprintf(stderr, "hoststand: %s\n", qPrintable(problem));
         if (clock.isDeliberate()) {
             const QDateTime now = m_services.restaurant.clock().now();
             m_clockLabel->setText(u"Clock set to %1 %2"_s.arg(
                 ServiceCalendar::dayText(m_calendar.localDate(now)), m_calendar.timeText(now)));
             m_clockLabel->setStyleSheet(QString());
         } else {
+            // Also in the log, where whoever looks after the machine reads it.
+            qWarning("%s", qPrintable(problem));
             m_clockLabel->setText(u"Clock out of step"_s);
             m_clockLabel->setStyleSheet(warning);
             tell(problem);
