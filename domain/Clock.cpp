@@ -16,18 +16,22 @@ ManualClock::ManualClock(QDateTime now, QObject *parent)
 
 QDateTime ManualClock::now() const
 {
+    const QMutexLocker locker(&m_mutex);
     return m_now;
 }
 
 void ManualClock::setNow(QDateTime now)
 {
-    m_now = now.toUTC();
+    {
+        const QMutexLocker locker(&m_mutex);
+        m_now = now.toUTC();
+    }
     Q_EMIT jumped();
 }
 
 void ManualClock::advance(std::chrono::milliseconds by)
 {
-    setNow(m_now.addMSecs(by.count()));
+    setNow(now().addMSecs(by.count()));
 }
 
 } // namespace hoststand

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMutex>
 #include <QObject>
 
 namespace hoststand {
@@ -45,6 +46,8 @@ public:
     void advance(std::chrono::milliseconds by);
 
 private:
+    // Read by the engine thread while a test or the window sets it.
+    mutable QMutex m_mutex;
     QDateTime m_now;
 };
 

@@ -12,13 +12,23 @@
 #include "eventstore/EventStore.h"
 #include "eventstore/EventStoreFactory.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QTemporaryDir>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace hoststand {
+
+struct Restaurant::Waiter
+{
+    std::function<bool()> done;
+    std::function<void(bool reached)> finish;
+    QDeadlineTimer deadline;
+};
 
 StoreResult<std::unique_ptr<Restaurant>> Restaurant::open(const RestaurantOptions &options,
                                                           const Clock &clock,
@@ -60,6 +70,9 @@ Restaurant::Restaurant(const RestaurantOptions &options, const Clock &clock, Com
 {
     m_booker->setTimeGuard([this] { return m_storeClock->refusal(); });
     connect(&m_clockCheck, &QTimer::timeout, this, &Restaurant::checkClock);
+    m_waiterDeadline.setSingleShot(true);
+    connect(&m_waiterDeadline, &QTimer::timeout, this, &Restaurant::expireWaiters);
+    connect(m_store.get(), &EventStore::appended, this, &Restaurant::checkWaiters);
 }
 
 // The store's clock is read at open and then now and again: the bound it
@@ -75,6 +88,9 @@ void Restaurant::checkClock()
 
 Restaurant::~Restaurant()
 {
+    // Whoever waits hears the outcome so far rather than a broken promise.
+    for (const std::shared_ptr<Waiter> &waiter : std::exchange(m_waiters, {}))
+        waiter->finish(false);
     if (m_lockExpiry)
         m_lockExpiry->stop();
     if (m_bookingSaga)
@@ -214,30 +230,65 @@ bool Restaurant::isQuiet(bool countPauses) const
     return last.ok() && m_readModel->position() >= last.value();
 }
 
-DomainResult<BookingOutcome> Restaurant::book(const booker::BookingRequest &request)
+namespace {
+
+// The answer of a future of this thread, the event loop running until it comes.
+template<typename T>
+T await(const QFuture<T> &future)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    return future.result();
+}
+
+template<typename T>
+QFuture<T> ready(T value)
+{
+    return QtFuture::makeReadyFuture(std::move(value));
+}
+
+} // namespace
+
+QFuture<DomainResult<BookingOutcome>> Restaurant::requestBooking(
+    const booker::BookingRequest &request)
 {
     return settle(m_booker->book(request));
 }
 
-DomainResult<BookingOutcome> Restaurant::walkIn(const booker::WalkInRequest &request)
+QFuture<DomainResult<BookingOutcome>> Restaurant::requestWalkIn(
+    const booker::WalkInRequest &request)
 {
     return settle(m_booker->walkIn(request));
 }
 
-DomainResult<BookingOutcome> Restaurant::settle(const DomainResult<BookingId> &initiated)
+QFuture<DomainResult<BookingOutcome>> Restaurant::settle(const DomainResult<BookingId> &initiated)
 {
     if (!initiated.ok())
-        return initiated.error();
-    return waitUntilSettled(initiated.value());
+        return ready(DomainResult<BookingOutcome>(initiated.error()));
+    return whenSettled(initiated.value());
 }
 
-DomainResult<BookingOutcome> Restaurant::waitUntilSettled(const BookingId &booking)
+QFuture<DomainResult<BookingOutcome>> Restaurant::whenSettled(const BookingId &booking)
 {
-    waitUntil([&] {
-        auto outcome = outcomeOf(booking);
-        return !outcome.ok() || outcome.value().isSettled();
-    });
-    return outcomeOf(booking);
+    auto promise = std::make_shared<QPromise<DomainResult<BookingOutcome>>>();
+    promise->start();
+    QFuture<DomainResult<BookingOutcome>> future = promise->future();
+    whenDone(
+        [this, booking] {
+            auto outcome = outcomeOf(booking);
+            return !outcome.ok() || outcome.value().isSettled();
+        },
+        [this, booking, promise](bool) {
+            promise->addResult(outcomeOf(booking));
+            promise->finish();
+        });
+    return future;
 }
 
 DomainResult<BookingOutcome> Restaurant::outcomeOf(const BookingId &booking)
@@ -250,31 +301,39 @@ DomainResult<BookingOutcome> Restaurant::outcomeOf(const BookingId &booking)
                            current.rejectionMessage()};
 }
 
-DomainResult<bool> Restaurant::cancel(const BookingId &booking)
+QFuture<DomainResult<bool>> Restaurant::requestCancel(const BookingId &booking)
 {
-    return endBooking(booking, [&] { return m_booker->cancel(booking); });
+    return endBooking(booking, [this, booking] { return m_booker->cancel(booking); });
 }
 
-DomainResult<bool> Restaurant::noShow(const BookingId &booking)
+QFuture<DomainResult<bool>> Restaurant::requestNoShow(const BookingId &booking)
 {
-    return endBooking(booking, [&] { return m_booker->noShow(booking); });
+    return endBooking(booking, [this, booking] { return m_booker->noShow(booking); });
 }
 
-DomainResult<bool> Restaurant::leave(const BookingId &booking)
+QFuture<DomainResult<bool>> Restaurant::requestLeave(const BookingId &booking)
 {
-    return endBooking(booking, [&] { return m_booker->leave(booking); });
+    return endBooking(booking, [this, booking] { return m_booker->leave(booking); });
 }
 
-DomainResult<bool> Restaurant::endBooking(const BookingId &booking,
-                                          const std::function<DomainResult<void>()> &command)
+QFuture<DomainResult<bool>> Restaurant::endBooking(
+    const BookingId &booking, const std::function<DomainResult<void>()> &command)
 {
     if (auto done = command(); !done.ok())
-        return done.error();
+        return ready(DomainResult<bool>(done.error()));
     auto ended = m_booker->booking(booking);
     if (!ended.ok())
-        return ended.error();
+        return ready(DomainResult<bool>(ended.error()));
+    auto promise = std::make_shared<QPromise<DomainResult<bool>>>();
+    promise->start();
+    QFuture<DomainResult<bool>> future = promise->future();
     const TableId table = ended.value().tableId();
-    return waitUntil([&] { return lockReleased(table, booking); });
+    whenDone([this, table, booking] { return lockReleased(table, booking); },
+             [promise](bool released) {
+                 promise->addResult(DomainResult<bool>(released));
+                 promise->finish();
+             });
+    return future;
 }
 
 // Released, or refused: a booking ended before the table-locking saga got
@@ -288,27 +347,82 @@ bool Restaurant::lockReleased(const TableId &table, const BookingId &booking) co
     return state && *state != Table::LockState::Held;
 }
 
+DomainResult<BookingOutcome> Restaurant::book(const booker::BookingRequest &request)
+{
+    return await(requestBooking(request));
+}
+
+DomainResult<BookingOutcome> Restaurant::walkIn(const booker::WalkInRequest &request)
+{
+    return await(requestWalkIn(request));
+}
+
+DomainResult<BookingOutcome> Restaurant::waitUntilSettled(const BookingId &booking)
+{
+    return await(whenSettled(booking));
+}
+
+DomainResult<bool> Restaurant::cancel(const BookingId &booking)
+{
+    return await(requestCancel(booking));
+}
+
+DomainResult<bool> Restaurant::noShow(const BookingId &booking)
+{
+    return await(requestNoShow(booking));
+}
+
+DomainResult<bool> Restaurant::leave(const BookingId &booking)
+{
+    return await(requestLeave(booking));
+}
+
 DomainResult<QList<TableLock>> Restaurant::expireLocksNow()
 {
     LockExpiryScheduler once(*m_tableManager);
     return once.runOnce();
 }
 
-bool Restaurant::waitUntil(const std::function<bool()> &done)
+void Restaurant::whenDone(std::function<bool()> done, std::function<void(bool reached)> finish)
 {
-    if (done())
-        return true;
-    QEventLoop loop;
-    bool reached = false;
-    connect(m_store.get(), &EventStore::appended, &loop, [&] {
-        if (!reached && done()) {
-            reached = true;
-            loop.quit();
+    if (done()) {
+        finish(true);
+        return;
+    }
+    m_waiters.append(std::make_shared<Waiter>(
+        Waiter {std::move(done), std::move(finish), QDeadlineTimer(m_options.settleTimeout)}));
+    if (!m_waiterDeadline.isActive())
+        m_waiterDeadline.start(m_options.settleTimeout);
+}
+
+// After each commit the store reports: the waiters whose condition holds now
+// are answered, each once, in the order they came.
+void Restaurant::checkWaiters()
+{
+    const auto waiting = m_waiters;
+    for (const std::shared_ptr<Waiter> &waiter : waiting) {
+        if (!m_waiters.contains(waiter) || !waiter->done())
+            continue;
+        m_waiters.removeOne(waiter);
+        waiter->finish(true);
+    }
+}
+
+void Restaurant::expireWaiters()
+{
+    const auto waiting = m_waiters;
+    qint64 next = -1;
+    for (const std::shared_ptr<Waiter> &waiter : waiting) {
+        if (!waiter->deadline.hasExpired()) {
+            const qint64 left = waiter->deadline.remainingTime();
+            next = next < 0 ? left : std::min(next, left);
+            continue;
         }
-    });
-    QTimer::singleShot(m_options.settleTimeout, &loop, &QEventLoop::quit);
-    loop.exec();
-    return reached;
+        m_waiters.removeOne(waiter);
+        waiter->finish(false);
+    }
+    if (next >= 0)
+        m_waiterDeadline.start(std::chrono::milliseconds(next + 1));
 }
 
 } // namespace hoststand

@@ -9,6 +9,7 @@
 #include "domain/tablemanager/TableLock.h"
 #include "eventstore/StoreError.h"
 
+#include <QFuture>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -70,18 +71,28 @@ public:
     const RestaurantOptions &options() const { return m_options; }
     const CommandContext &context() const { return m_context; }
 
-    // Initiates the booking and waits, running the event loop, until the
-    // sagas (here or in the process holding their leases) confirmed or
-    // rejected it, at most options().settleTimeout. A refusal up front is
-    // an error; a rejection by the sagas is an outcome.
-    DomainResult<BookingOutcome> book(const booker::BookingRequest &request);
+    // Initiates the booking; the future finishes once the sagas (here or in
+    // the process holding their leases) confirmed or rejected it, or with
+    // its outcome so far after options().settleTimeout. A refusal up front
+    // is an error; a rejection by the sagas is an outcome. The future
+    // finishes on this object's thread, from its event loop (at once when
+    // refused): nothing waits meanwhile.
+    QFuture<DomainResult<BookingOutcome>> requestBooking(const booker::BookingRequest &request);
     // Likewise for a walk-in, which is settled once seated or rejected.
-    DomainResult<BookingOutcome> walkIn(const booker::WalkInRequest &request);
-    // Waits for a booking initiated elsewhere; its outcome so far on timeout.
-    DomainResult<BookingOutcome> waitUntilSettled(const BookingId &booking);
+    QFuture<DomainResult<BookingOutcome>> requestWalkIn(const booker::WalkInRequest &request);
+    // A booking initiated elsewhere, once settled; its outcome so far on timeout.
+    QFuture<DomainResult<BookingOutcome>> whenSettled(const BookingId &booking);
+    // The booker's commands that end a booking; the future says whether the
+    // table manager released its lock (true) before the settle timeout.
+    QFuture<DomainResult<bool>> requestCancel(const BookingId &booking);
+    QFuture<DomainResult<bool>> requestNoShow(const BookingId &booking);
+    QFuture<DomainResult<bool>> requestLeave(const BookingId &booking);
 
-    // The booker's commands that end a booking, then a wait until the table
-    // manager released its lock: true once released, false on timeout.
+    // The same, waiting for the answer with the event loop running
+    // (hoststand-cli, tests).
+    DomainResult<BookingOutcome> book(const booker::BookingRequest &request);
+    DomainResult<BookingOutcome> walkIn(const booker::WalkInRequest &request);
+    DomainResult<BookingOutcome> waitUntilSettled(const BookingId &booking);
     DomainResult<bool> cancel(const BookingId &booking);
     DomainResult<bool> noShow(const BookingId &booking);
     DomainResult<bool> leave(const BookingId &booking);
@@ -115,14 +126,20 @@ private:
     StoreResult<void> openReadModel();
     void startBackgroundWork();
     void checkClock();
-    DomainResult<BookingOutcome> settle(const DomainResult<BookingId> &initiated);
+    QFuture<DomainResult<BookingOutcome>> settle(const DomainResult<BookingId> &initiated);
     DomainResult<BookingOutcome> outcomeOf(const BookingId &booking);
-    DomainResult<bool> endBooking(const BookingId &booking,
-                                  const std::function<DomainResult<void>()> &command);
+    QFuture<DomainResult<bool>> endBooking(const BookingId &booking,
+                                           const std::function<DomainResult<void>()> &command);
     bool lockReleased(const TableId &table, const BookingId &booking) const;
-    // Runs the event loop until done() holds, re-checking after each commit
-    // the store reports; false on timeout.
-    bool waitUntil(const std::function<bool()> &done);
+    // Calls finish(true) once done() holds, checked now and after each
+    // commit the store reports, or finish(false) at the settle timeout.
+    void whenDone(std::function<bool()> done, std::function<void(bool reached)> finish);
+    void checkWaiters();
+    void expireWaiters();
+
+    struct Waiter;
+    QList<std::shared_ptr<Waiter>> m_waiters;
+    QTimer m_waiterDeadline;
 
     RestaurantOptions m_options;
     const Clock &m_clock;

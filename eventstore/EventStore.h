@@ -71,6 +71,10 @@ public:
     // Whether this process may write to it (a SQLite file of another user
     // may be readable only); appends to a store that is not are refused.
     virtual bool isWritable() const { return true; }
+    // Another connection of this process (the engine's, say) committed:
+    // look for new events now rather than at the next poll. appended()
+    // tells of any found, from the event loop.
+    virtual void lookForAppends() { }
 
     // Appends the events atomically after checking the expectation. An
     // append of event ids that are already stored at the same place in the

@@ -221,6 +221,12 @@ bool PostgresEventStore::isAvailable() const
     return d->session != nullptr;
 }
 
+void PostgresEventStore::lookForAppends()
+{
+    if (d->session && !d->wakeTimer.isActive())
+        d->wakeTimer.start();
+}
+
 const PostgresConnectionSettings &PostgresEventStore::connectionSettings() const
 {
     return d->settings;

@@ -49,6 +49,7 @@ public:
     static constexpr int SchemaVersion = 1;
 
     bool isAvailable() const override;
+    void lookForAppends() override;
 
     // Writes events recorded by another store (a SQLite store being moved to
     // the server) as they are: their positions, streams, revisions, ids,

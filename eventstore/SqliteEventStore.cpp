@@ -647,6 +647,11 @@ bool SqliteEventStore::isAvailable() const
     return d->available;
 }
 
+void SqliteEventStore::lookForAppends()
+{
+    d->poll(*this);
+}
+
 bool SqliteEventStore::isWritable() const
 {
     return d->readOnlyReason.isEmpty();

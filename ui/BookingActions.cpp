@@ -1,6 +1,7 @@
 #include "ui/BookingActions.h"
 
 #include "domain/Clock.h"
+#include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
 #include "domain/readmodel/ReadModel.h"
@@ -8,6 +9,7 @@
 #include "ui/Prompt.h"
 #include "ui/ReadState.h"
 #include "ui/ServiceCalendar.h"
+#include "ui/WhenAnswered.h"
 
 #include <QAction>
 #include <QWidget>
@@ -17,19 +19,23 @@ using namespace Qt::StringLiterals;
 namespace hoststand::ui {
 namespace {
 
+// The refusal's words, or nothing: worked out where the answer comes.
 template<typename T>
-std::optional<QString> refusalOf(const DomainResult<T> &result)
+QFuture<std::optional<QString>> refusalOf(QFuture<DomainResult<T>> answer)
 {
-    if (result.ok())
-        return std::nullopt;
-    return result.error().message();
+    return answer.then(QtFuture::Launch::Sync,
+                       [](const DomainResult<T> &result) -> std::optional<QString> {
+                           if (result.ok())
+                               return std::nullopt;
+                           return result.error().message();
+                       });
 }
 
 } // namespace
 
-BookingActions::BookingActions(Restaurant &restaurant, Prompt &prompt, QWidget *window)
+BookingActions::BookingActions(Engine &engine, Prompt &prompt, QWidget *window)
     : QObject(window)
-    , m_restaurant(restaurant)
+    , m_engine(engine)
     , m_prompt(prompt)
     , m_window(window)
     , m_cancel(
@@ -46,28 +52,17 @@ BookingActions::BookingActions(Restaurant &restaurant, Prompt &prompt, QWidget *
     connect(m_noShow, &QAction::triggered, this, &BookingActions::onNoShow);
     connect(m_arrived, &QAction::triggered, this, [this] {
         run(
-            u"Arrived"_s,
-            [this] {
-                return refusalOf(
-                    m_restaurant.booker().arrive(BookingId::create(m_booking->id).value()));
-            },
+            u"Arrived"_s, [this](const BookingId &id) { return refusalOf(m_engine.arrive(id)); },
             u"The guests of %1 have arrived."_s.arg(describe(*m_booking)));
     });
     connect(m_seated, &QAction::triggered, this, [this] {
         run(
-            u"Seated"_s,
-            [this] {
-                return refusalOf(
-                    m_restaurant.booker().seat(BookingId::create(m_booking->id).value()));
-            },
+            u"Seated"_s, [this](const BookingId &id) { return refusalOf(m_engine.seat(id)); },
             u"The party of %1 is seated."_s.arg(describe(*m_booking)));
     });
     connect(m_left, &QAction::triggered, this, [this] {
         run(
-            u"Left"_s,
-            [this] {
-                return refusalOf(m_restaurant.leave(BookingId::create(m_booking->id).value()));
-            },
+            u"Left"_s, [this](const BookingId &id) { return refusalOf(m_engine.leave(id)); },
             u"The party of %1 has left; the table is free."_s.arg(describe(*m_booking)));
     });
     updateEnabled();
@@ -119,7 +114,7 @@ void BookingActions::updateEnabled()
     m_arrived->setEnabled(in({S::Confirmed}));
     m_seated->setEnabled(in({S::Confirmed, S::Arrived}));
     m_left->setEnabled(in({S::Seated}));
-    m_noShow->setEnabled(in({S::Confirmed}) && m_restaurant.clock().now() >= m_booking->start);
+    m_noShow->setEnabled(in({S::Confirmed}) && m_engine.clock().now() >= m_booking->start);
     const QString tip = m_notRead.isEmpty() ? QString() : ReadState::notReadText(m_notRead);
     for (QAction *action : all())
         action->setStatusTip(tip);
@@ -128,7 +123,7 @@ void BookingActions::updateEnabled()
 // "Jones, 4 people at 19:30"
 QString BookingActions::describe(const BookingRow &booking) const
 {
-    const ServiceCalendar calendar(m_restaurant.readModel()->settings());
+    const ServiceCalendar calendar(m_engine.view().readModel()->settings());
     const QString people
         = booking.partySize == 1 ? u"1 person"_s : u"%1 people"_s.arg(booking.partySize);
     return u"%1, %2 at %3"_s.arg(booking.guestName, people, calendar.timeText(booking.start));
@@ -143,8 +138,7 @@ void BookingActions::onCancel()
                           u"Cancel booking"_s))
         return;
     run(
-        u"Cancel booking"_s,
-        [this] { return refusalOf(m_restaurant.cancel(BookingId::create(m_booking->id).value())); },
+        u"Cancel booking"_s, [this](const BookingId &id) { return refusalOf(m_engine.cancel(id)); },
         u"The booking of %1 is cancelled; the table is free."_s.arg(describe(*m_booking)));
 }
 
@@ -158,27 +152,34 @@ void BookingActions::onNoShow()
             u"Mark as no-show"_s))
         return;
     run(
-        u"No-show"_s,
-        [this] { return refusalOf(m_restaurant.noShow(BookingId::create(m_booking->id).value())); },
+        u"No-show"_s, [this](const BookingId &id) { return refusalOf(m_engine.noShow(id)); },
         u"%1 did not come; the table is free."_s.arg(describe(*m_booking)));
 }
 
-void BookingActions::run(const QString &title,
-                         const std::function<std::optional<QString>()> &command,
-                         const QString &doneText)
+void BookingActions::run(
+    const QString &title,
+    const std::function<QFuture<std::optional<QString>>(const BookingId &)> &command,
+    const QString &doneText)
 {
     if (!m_booking || m_inFlight)
         return;
-    m_inFlight = true;
-    updateEnabled();
-    const std::optional<QString> refusal = command();
-    m_inFlight = false;
-    updateEnabled();
-    if (refusal) {
-        m_prompt.inform(m_window, title, *refusal);
+    auto id = BookingId::create(m_booking->id);
+    if (!id.ok()) {
+        m_prompt.inform(m_window, title, id.error().message());
         return;
     }
-    Q_EMIT done(doneText);
+    m_inFlight = true;
+    updateEnabled();
+    whenAnswered(command(id.value()), this,
+                 [this, title, doneText](const std::optional<QString> &refusal) {
+                     m_inFlight = false;
+                     updateEnabled();
+                     if (refusal) {
+                         m_prompt.inform(m_window, title, *refusal);
+                         return;
+                     }
+                     Q_EMIT done(doneText);
+                 });
 }
 
 } // namespace hoststand::ui

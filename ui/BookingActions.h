@@ -1,7 +1,9 @@
 #pragma once
 
+#include "domain/contracts/BookingId.h"
 #include "domain/readmodel/ReadModelRows.h"
 
+#include <QFuture>
 #include <QObject>
 
 #include <optional>
@@ -10,7 +12,7 @@ class QAction;
 class QWidget;
 
 namespace hoststand {
-class Restaurant;
+class Engine;
 }
 
 namespace hoststand::ui {
@@ -21,14 +23,15 @@ class Prompt;
 // arrived, the party as seated or as having left, or the booking as a
 // no-show. Each is an action with an icon, a shortcut and an accessible
 // name, enabled only when the booking's status allows it; the ones that
-// free the table ask first through the prompt. A refusal by the domain is
-// told in its own words.
+// free the table ask first through the prompt. Each runs on the engine
+// thread; its answer comes later, and every action is off meanwhile. A
+// refusal by the domain is told in its own words.
 class BookingActions final : public QObject
 {
     Q_OBJECT
 
 public:
-    BookingActions(Restaurant &restaurant, Prompt &prompt, QWidget *window);
+    BookingActions(Engine &engine, Prompt &prompt, QWidget *window);
 
     // The booking the actions apply to; none disables them all.
     void setBooking(const std::optional<BookingRow> &booking);
@@ -37,7 +40,7 @@ public:
     // say why ("Not read: ..."), rather than act on what is not known.
     void setBookingNotRead(const QString &why);
     QString notRead() const { return m_notRead; }
-    // Whether a command started here has not returned yet.
+    // Whether a command started here has not been answered yet.
     bool isBusy() const { return m_inFlight; }
 
     QAction *cancel() const { return m_cancel; }
@@ -58,16 +61,18 @@ private:
     QString describe(const BookingRow &booking) const;
     void onCancel();
     void onNoShow();
-    void run(const QString &title, const std::function<std::optional<QString>()> &command,
+    // Sends the command, unless one is in flight; its refusal, or nothing.
+    void run(const QString &title,
+             const std::function<QFuture<std::optional<QString>>(const BookingId &)> &command,
              const QString &doneText);
 
-    Restaurant &m_restaurant;
+    Engine &m_engine;
     Prompt &m_prompt;
     QWidget *m_window;
     std::optional<BookingRow> m_booking;
     QString m_notRead;
-    // A command runs (its wait lets the event loop turn): every action is
-    // off until it returns, so none can start a second one meanwhile.
+    // A command was sent and not answered yet: every action is off until it
+    // is, so none can start a second one meanwhile.
     bool m_inFlight = false;
     QAction *m_cancel;
     QAction *m_arrived;

@@ -5,6 +5,7 @@
 #include "domain/readmodel/ReadModel.h"
 #include "ui/StatusStyle.h"
 #include "ui/TableOrder.h"
+#include "ui/WhenAnswered.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -343,18 +344,30 @@ booker::WalkInRequest BookingDialog::walkInRequest() const
 
 void BookingDialog::accept()
 {
-    if (problem())
+    if (m_sending || problem())
         return;
-    if (m_submit) {
-        setEnabled(false);
-        const std::optional<QString> refusal = m_submit(*this);
+    if (!m_submit) {
+        QDialog::accept();
+        return;
+    }
+    m_sending = true;
+    setEnabled(false);
+    showMessage(m_mode == Mode::Ahead ? u"Booking…"_s : u"Seating…"_s, false);
+    whenAnswered(m_submit(*this), this, [this](const std::optional<QString> &refusal) {
+        m_sending = false;
         setEnabled(true);
         if (refusal) {
             showMessage(*refusal, true);
             return;
         }
-    }
-    QDialog::accept();
+        QDialog::accept();
+    });
+}
+
+void BookingDialog::reject()
+{
+    if (!m_sending)
+        QDialog::reject();
 }
 
 } // namespace hoststand::ui

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QDialog>
+#include <QFuture>
 
 #include <functional>
 #include <optional>
@@ -37,8 +38,9 @@ class BookingDialog final : public QDialog
 
 public:
     enum class Mode { Ahead, WalkIn };
-    // Sends the request; the refusal's words, or nothing once it is done.
-    using Submit = std::function<std::optional<QString>(BookingDialog &)>;
+    // Sends the request; the answer is the refusal's words, or nothing once
+    // it is done. The form is off while the answer is awaited.
+    using Submit = std::function<QFuture<std::optional<QString>>(BookingDialog &)>;
 
     BookingDialog(Mode mode, ReadModel &readModel, const Clock &clock, QWidget *parent = nullptr);
 
@@ -64,8 +66,12 @@ public:
     QComboBox *tableField() const { return m_table; }
     QSpinBox *durationField() const { return m_duration; }
 
-protected:
+    // Whether a request was sent and not answered yet.
+    bool isSending() const { return m_sending; }
+
     void accept() override;
+    // Closing is refused while the request is in flight: its answer is shown here.
+    void reject() override;
 
 private:
     void buildForm();
@@ -83,6 +89,7 @@ private:
     const Clock &m_clock;
     ServiceCalendar m_calendar;
     Submit m_submit;
+    bool m_sending = false;
     bool m_durationEdited = false;
     // Whether the table is the host's choice (a click, setTable) rather than
     // the dialog's suggestion, which follows the party, time and duration.

@@ -3,10 +3,11 @@
 #include "domain/readmodel/ReadModelRows.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QString>
 
 namespace hoststand {
-class Restaurant;
+class Engine;
 }
 
 namespace hoststand::ui {
@@ -15,6 +16,7 @@ namespace hoststand::ui {
 // without ever leaving the guests without a table: book the new table and
 // time first, and cancel the old booking only once the new one is
 // confirmed. A refused or rejected new booking leaves the old one as it was.
+// Both commands run on the engine thread, one after the other.
 class BookingMove final
 {
 public:
@@ -25,16 +27,17 @@ public:
         QString message; // for the host, whatever happened
     };
 
-    BookingMove(Restaurant &restaurant, BookingRow booking);
+    BookingMove(Engine &engine, BookingRow booking);
 
     // What the host is asked before the move starts.
     QString question(const QString &tableId, const QDateTime &start) const;
-    Outcome to(const QString &tableId, const QDateTime &start);
+    // Finishes once the old booking is cancelled, or the move given up.
+    QFuture<Outcome> to(const QString &tableId, const QDateTime &start) const;
 
 private:
     QString place(const QString &tableId, const QDateTime &start) const;
 
-    Restaurant &m_restaurant;
+    Engine &m_engine;
     BookingRow m_booking;
 };
 

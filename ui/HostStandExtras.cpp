@@ -21,9 +21,9 @@ namespace hoststand::ui {
 HostStandExtras::HostStandExtras(HostStandWindow &window, HostStandServices services)
     : QObject(&window)
     , m_window(window)
-    , m_eventLog(new EventLogView(*services.restaurant.readModel()))
-    , m_daySheet(new DaySheetActions(window, *services.restaurant.readModel(),
-                                     services.restaurant.clock(), services.prompt))
+    , m_eventLog(new EventLogView(*services.restaurant().readModel()))
+    , m_daySheet(new DaySheetActions(window, *services.restaurant().readModel(),
+                                     services.restaurant().clock(), services.prompt))
     , m_showEventLog(new QAction(PaletteIconEngine::icon(u"event-log"_s), tr("Event &log"), this))
 {
     window.addViewTab(m_eventLog, PaletteIconEngine::icon(u"event-log"_s), tr("Event &log"));

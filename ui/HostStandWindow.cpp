@@ -21,6 +21,7 @@
 #include "ui/TimeSlotGridModel.h"
 #include "ui/TimeSlotGridView.h"
 #include "ui/UiResources.h"
+#include "ui/WhenAnswered.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -56,10 +57,10 @@ QString refusalOf(const DomainError &error)
 HostStandWindow::HostStandWindow(HostStandServices services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(std::move(services))
-    , m_calendar(m_services.restaurant.readModel()->settings())
-    , m_gridModel(new TimeSlotGridModel(*m_services.restaurant.readModel(), this))
-    , m_floorModel(new FloorPlanModel(*m_services.restaurant.readModel(), this))
-    , m_listModel(new BookingListModel(*m_services.restaurant.readModel(), this))
+    , m_calendar(m_services.restaurant().readModel()->settings())
+    , m_gridModel(new TimeSlotGridModel(*m_services.restaurant().readModel(), this))
+    , m_floorModel(new FloorPlanModel(*m_services.restaurant().readModel(), this))
+    , m_listModel(new BookingListModel(*m_services.restaurant().readModel(), this))
     , m_listProxy(new QSortFilterProxyModel(this))
     , m_dayBar(new DayBar(this))
     , m_tabs(new QTabWidget(this))
@@ -67,7 +68,7 @@ HostStandWindow::HostStandWindow(HostStandServices services, QWidget *parent)
     , m_floorPage(new FloorPlanPage(*m_floorModel, this))
     , m_listView(new QTableView(this))
     , m_actionsBar(new QToolBar(u"Booking"_s, this))
-    , m_bookingActions(new BookingActions(m_services.restaurant, m_services.prompt, this))
+    , m_bookingActions(new BookingActions(m_services.engine, m_services.prompt, this))
     , m_newBooking(new QAction(PaletteIconEngine::icon(u"new-booking"_s), u"&New booking…"_s, this))
     , m_walkIn(new QAction(PaletteIconEngine::icon(u"walk-in"_s), u"&Walk-in…"_s, this))
     , m_openBooking(new QAction(u"&Open booking"_s, this))
@@ -186,7 +187,7 @@ void HostStandWindow::buildMenus()
 
 void HostStandWindow::buildStatusBar()
 {
-    new StoreStatus(m_services.restaurant.store(), *m_storeLabel, this);
+    new StoreStatus(m_services.restaurant().store(), *m_storeLabel, this);
     m_storeLabel->setAccessibleName(u"Store"_s);
     m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_terminalLabel->setText(u"Terminal: %1"_s.arg(m_services.terminal));
@@ -202,7 +203,7 @@ void HostStandWindow::buildStatusBar()
                                 "#b3261e; padding: 1px 6px; font-weight: bold; }"_s);
     // A clock set on purpose (--now: a demo, a screenshot) is named
     // plainly; the terminal's own clock out of step is a warning.
-    const StoreClock &clock = m_services.restaurant.storeClock();
+    const StoreClock &clock = m_services.restaurant().storeClock();
     const QString warning = m_clockLabel->styleSheet();
     const auto showClock = [this, &clock, warning](const QString &problem) {
         m_clockLabel->setVisible(!problem.isEmpty());
@@ -210,7 +211,7 @@ void HostStandWindow::buildStatusBar()
         if (problem.isEmpty())
             return;
         if (clock.isDeliberate()) {
-            const QDateTime now = m_services.restaurant.clock().now();
+            const QDateTime now = m_services.restaurant().clock().now();
             m_clockLabel->setText(u"Clock set to %1 %2"_s.arg(
                 ServiceCalendar::dayText(m_calendar.localDate(now)), m_calendar.timeText(now)));
             m_clockLabel->setStyleSheet(QString());
@@ -239,7 +240,7 @@ void HostStandWindow::buildStatusBar()
 
 void HostStandWindow::connectSignals()
 {
-    ReadModel &readModel = *m_services.restaurant.readModel();
+    ReadModel &readModel = *m_services.restaurant().readModel();
     connect(m_dayBar, &DayBar::dateChanged, this, &HostStandWindow::onDateChanged);
     connect(&m_gridModel->readState(), &ReadState::changed, this, &HostStandWindow::updateCovers);
     connect(&readModel, &ReadModel::noticed, this, &HostStandWindow::tell);
@@ -292,11 +293,11 @@ void HostStandWindow::connectSignals()
             refreshActions();
     });
     connect(&readModel, &ReadModel::settingsChanged, this, [this] {
-        m_calendar = ServiceCalendar(m_services.restaurant.readModel()->settings());
+        m_calendar = ServiceCalendar(m_services.restaurant().readModel()->settings());
         onDateChanged(date());
     });
     connect(m_nowTimer, &QTimer::timeout, this, &HostStandWindow::updateNow);
-    connect(&m_services.restaurant.clock(), &Clock::jumped, this, &HostStandWindow::updateNow);
+    connect(&m_services.restaurant().clock(), &Clock::jumped, this, &HostStandWindow::updateNow);
 }
 
 // --- Plugging in -------------------------------------------------------------
@@ -359,7 +360,7 @@ void HostStandWindow::onDateChanged(const QDate &date)
 
 void HostStandWindow::applyDay()
 {
-    const QDateTime now = m_services.restaurant.clock().now();
+    const QDateTime now = m_services.restaurant().clock().now();
     m_gridModel->setService(date(), service());
     if (!m_listModel->isSearching())
         m_listModel->showDay(date());
@@ -372,7 +373,7 @@ void HostStandWindow::applyDay()
 
 void HostStandWindow::goToday()
 {
-    const QDateTime now = m_services.restaurant.clock().now();
+    const QDateTime now = m_services.restaurant().clock().now();
     showDay(m_calendar.localDate(now), m_calendar.serviceAt(now));
 }
 
@@ -395,7 +396,7 @@ void HostStandWindow::updateCovers()
 
 void HostStandWindow::updateNow()
 {
-    const QDateTime now = m_services.restaurant.clock().now();
+    const QDateTime now = m_services.restaurant().clock().now();
     m_gridView->setNow(now);
     m_floorPage->setNow(now);
     refreshActions();
@@ -422,7 +423,7 @@ QString HostStandWindow::selectedBookingId() const
 
 void HostStandWindow::selectBooking(const QString &bookingId)
 {
-    const auto read = m_services.restaurant.readModel()->booking(bookingId);
+    const auto read = m_services.restaurant().readModel()->booking(bookingId);
     if (!read.ok()) {
         tell(ReadState::notReadText(read.error().message()));
         return;
@@ -444,7 +445,7 @@ void HostStandWindow::refreshActions()
     const QString id = selectedBookingId();
     if (id.isEmpty()) {
         m_bookingActions->setBooking(std::nullopt);
-    } else if (const auto read = m_services.restaurant.readModel()->booking(id); read.ok()) {
+    } else if (const auto read = m_services.restaurant().readModel()->booking(id); read.ok()) {
         m_bookingActions->setBooking(read.value());
     } else {
         m_bookingActions->setBookingNotRead(read.error().message());
@@ -454,7 +455,12 @@ void HostStandWindow::refreshActions()
 
 void HostStandWindow::refreshAttention()
 {
-    const QStringList lines = m_services.restaurant.stepsNeedingAttention();
+    whenAnswered(m_services.engine.stepsNeedingAttention(), this,
+                 [this](const QStringList &lines) { showAttention(lines); });
+}
+
+void HostStandWindow::showAttention(const QStringList &lines)
+{
     m_attentionLabel->setVisible(!lines.isEmpty());
     m_attentionLabel->setText(lines.size() == 1
                                   ? u"1 booking needs attention"_s
@@ -476,23 +482,29 @@ BookingDialog *HostStandWindow::openBookingDialog(BookingDialog::Mode mode)
 {
     if (m_busy || m_bookingActions->isBusy())
         return nullptr;
-    auto *dialog = new BookingDialog(mode, *m_services.restaurant.readModel(),
-                                     m_services.restaurant.clock(), this);
+    auto *dialog = new BookingDialog(mode, *m_services.restaurant().readModel(),
+                                     m_services.restaurant().clock(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setSubmit([this](BookingDialog &form) -> std::optional<QString> {
-        const auto outcome = form.mode() == BookingDialog::Mode::Ahead
-            ? m_services.restaurant.book(form.request())
-            : m_services.restaurant.walkIn(form.walkInRequest());
-        if (!outcome.ok())
-            return refusalOf(outcome.error());
-        if (outcome.value().isRejected())
-            return refusalOf(outcome.value().rejection());
+    dialog->setSubmit([this](BookingDialog &form) {
         const QString guest = form.request().guestName;
-        tell(outcome.value().isSettled()
-                 ? u"Booked %1 at %2."_s.arg(guest, form.request().tableId)
-                 : u"The booking of %1 is waiting for the table manager."_s.arg(guest));
-        selectWhenShown(outcome.value().bookingId.toString());
-        return std::nullopt;
+        const QString table = form.request().tableId;
+        auto sent = form.mode() == BookingDialog::Mode::Ahead
+            ? m_services.engine.book(form.request())
+            : m_services.engine.walkIn(form.walkInRequest());
+        return whenAnswered(
+            sent, this,
+            [this, guest,
+             table](const DomainResult<BookingOutcome> &outcome) -> std::optional<QString> {
+                if (!outcome.ok())
+                    return refusalOf(outcome.error());
+                if (outcome.value().isRejected())
+                    return refusalOf(outcome.value().rejection());
+                tell(outcome.value().isSettled()
+                         ? u"Booked %1 at %2."_s.arg(guest, table)
+                         : u"The booking of %1 is waiting for the table manager."_s.arg(guest));
+                selectWhenShown(outcome.value().bookingId.toString());
+                return std::nullopt;
+            });
     });
     dialog->open();
     return dialog;
@@ -553,7 +565,7 @@ void HostStandWindow::openBooking(const QString &bookingId)
         return;
     if (m_tabs->currentWidget() == m_gridView)
         m_gridView->selectBooking(bookingId);
-    auto *dialog = new BookingDetailsDialog(bookingId, *m_services.restaurant.readModel(),
+    auto *dialog = new BookingDetailsDialog(bookingId, *m_services.restaurant().readModel(),
                                             *m_bookingActions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     refreshActions();
@@ -570,7 +582,7 @@ void HostStandWindow::moveBooking(const QString &bookingId, const QModelIndex &t
 {
     if (m_busy || m_bookingActions->isBusy())
         return;
-    const auto read = m_services.restaurant.readModel()->booking(bookingId);
+    const auto read = m_services.restaurant().readModel()->booking(bookingId);
     if (!read.ok()) {
         m_services.prompt.inform(this, u"Move booking"_s,
                                  u"The booking could not be read, so it was not moved: %1"_s.arg(
@@ -582,18 +594,19 @@ void HostStandWindow::moveBooking(const QString &bookingId, const QModelIndex &t
         return;
     const QString table = target.data(TimeSlotGridModel::TableIdRole).toString();
     const QDateTime start = target.data(TimeSlotGridModel::SlotStartRole).toDateTime();
-    BookingMove move(m_services.restaurant, *booking);
+    BookingMove move(m_services.engine, *booking);
     if (!m_services.prompt.confirm(this, u"Move booking"_s, move.question(table, start), u"Move"_s))
         return;
     m_busy = true;
-    const BookingMove::Outcome outcome = move.to(table, start);
-    m_busy = false;
-    if (!outcome.moved) {
-        m_services.prompt.inform(this, u"Move booking"_s, outcome.message);
-        return;
-    }
-    tell(outcome.message);
-    selectWhenShown(outcome.newBookingId);
+    whenAnswered(move.to(table, start), this, [this](const BookingMove::Outcome &outcome) {
+        m_busy = false;
+        if (!outcome.moved) {
+            m_services.prompt.inform(this, u"Move booking"_s, outcome.message);
+            return;
+        }
+        tell(outcome.message);
+        selectWhenShown(outcome.newBookingId);
+    });
 }
 
 } // namespace hoststand::ui

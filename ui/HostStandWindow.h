@@ -77,6 +77,7 @@ public:
     static constexpr std::chrono::milliseconds AttentionInterval {5000};
     // Looks again now (also for tests).
     void refreshAttention();
+    void showAttention(const QStringList &lines);
 
 private:
     void buildViews();

@@ -3,6 +3,7 @@
 
 #include "domain/Clock.h"
 #include "domain/CommandContext.h"
+#include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "ui/DemoStart.h"
 #include "ui/HostStandExtras.h"
@@ -83,12 +84,11 @@ int runOn(const QString &store, const Session &session, QSettings &settings,
         options.readModelProgress = [&rebuild](qint64 done, qint64 total) {
             rebuild.report(done, total);
         };
-    auto restaurant = Restaurant::open(options, session.clock, session.context);
-    if (!restaurant.ok()) {
+    auto engine = Engine::open(options, session.clock, session.context);
+    if (!engine.ok()) {
         // Never the password: the location as people see it.
         const QString message = u"The store %1 could not be opened.\n\n%2"_s.arg(
-            ui::StoreChoice::fromLocation(options.store).shownLocation(),
-            restaurant.error().message());
+            ui::StoreChoice::fromLocation(options.store).shownLocation(), engine.error().message());
         if (session.takingScreenshot) {
             std::fprintf(stderr, "hoststand: %s\n", qPrintable(message));
             return 1;
@@ -97,7 +97,7 @@ int runOn(const QString &store, const Session &session, QSettings &settings,
         next = ui::StoreChooser::afterFailure(settings, options.store);
         return 1;
     }
-    const ui::HostStandServices services {*restaurant.value(), prompt, session.context.terminal};
+    const ui::HostStandServices services {*engine.value(), prompt, session.context.terminal};
     ui::HostStandWindow window(services);
     auto *extras = new ui::HostStandExtras(window, services);
     auto *tableEditor = new ui::TableEditorLauncher(window, services);

@@ -64,12 +64,11 @@ double threadCpuMs()
 }
 
 // The bench's restaurant on a fresh store file.
-std::unique_ptr<Restaurant> openRestaurant(const QString &path, const Clock &clock,
-                                           QString &failure)
+std::unique_ptr<Engine> openEngine(const QString &path, const Clock &clock, QString &failure)
 {
     RestaurantOptions options;
     options.store = path;
-    return openGuiBenchRestaurant(options, clock, failure);
+    return openGuiBenchEngine(options, clock, failure);
 }
 
 // Three bookings on each table, through the day; some arrived, seated or gone.
@@ -124,10 +123,11 @@ std::optional<QString> measureRepaint(const BenchOptions &options, QJsonObject &
 {
     ManualClock clock(at(-60));
     QString failure;
-    const std::unique_ptr<Restaurant> restaurant
-        = openRestaurant(options.storePath + u".gui-grid"_s, clock, failure);
-    if (!restaurant)
+    const std::unique_ptr<Engine> engine
+        = openEngine(options.storePath + u".gui-grid"_s, clock, failure);
+    if (!engine)
         return failure;
+    Restaurant *restaurant = &engine->view();
     if (auto failed = fillTheDay(*restaurant, clock))
         return failed;
     QCoreApplication::processEvents();
@@ -170,12 +170,12 @@ std::optional<QString> measureDialogToConfirmed(const BenchOptions &options, QJs
 {
     ManualClock clock(at(-60));
     QString failure;
-    const std::unique_ptr<Restaurant> restaurant
-        = openRestaurant(options.storePath + u".gui-dialog"_s, clock, failure);
-    if (!restaurant)
+    const std::unique_ptr<Engine> engine
+        = openEngine(options.storePath + u".gui-dialog"_s, clock, failure);
+    if (!engine)
         return failure;
     SilentPrompt prompt;
-    ui::HostStandWindow window({*restaurant, prompt, u"bench"_s});
+    ui::HostStandWindow window({*engine, prompt, u"bench"_s});
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.resize(1280, 800);
     window.show();

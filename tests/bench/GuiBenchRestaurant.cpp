@@ -22,20 +22,21 @@ QDateTime guiBenchAt(int minutesFromSeven)
         .addSecs(qint64(minutesFromSeven) * 60);
 }
 
-std::unique_ptr<Restaurant> openGuiBenchRestaurant(RestaurantOptions options, const Clock &clock,
-                                                   QString &failure)
+std::unique_ptr<Engine> openGuiBenchEngine(RestaurantOptions options, const Clock &clock,
+                                           QString &failure)
 {
     if (!PostgresConnectionSettings::isUrl(options.store)) {
         QFile::remove(options.store);
         QFile::remove(ReadModel::defaultLocationFor(options.store));
     }
     options.storeTime = StoreClock::following(clock);
-    auto opened = Restaurant::open(options, clock);
+    auto opened = Engine::open(options, clock);
     if (!opened.ok()) {
         failure = opened.error().message();
         return nullptr;
     }
-    std::unique_ptr<Restaurant> restaurant = std::move(opened).value();
+    std::unique_ptr<Engine> engine = std::move(opened).value();
+    Restaurant *restaurant = &engine->view();
     booker::Booker &booker = restaurant->booker();
     QList<ServicePeriod> periods;
     for (int weekday = Qt::Monday; weekday <= Qt::Sunday; ++weekday)
@@ -59,7 +60,7 @@ std::unique_ptr<Restaurant> openGuiBenchRestaurant(RestaurantOptions options, co
             return nullptr;
         }
     }
-    return restaurant;
+    return engine;
 }
 
 double percentile(QList<double> samples, double fraction)

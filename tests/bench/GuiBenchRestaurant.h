@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/RestaurantOptions.h"
 #include "ui/Prompt.h"
@@ -30,10 +31,11 @@ QDateTime guiBenchAt(int minutesFromSeven);
 
 // Makes the restaurant on a fresh store at options.store (a SQLite file,
 // replaced with its read file, or a postgresql:// URL naming an empty
-// schema): its settings and tables, through the real commands. The store
-// is durable, as the application's. Null, with the reason, when it fails.
-std::unique_ptr<Restaurant> openGuiBenchRestaurant(RestaurantOptions options, const Clock &clock,
-                                                   QString &failure);
+// schema): its settings and tables, through the real commands, and opens
+// it as the application does, an engine. The store is durable, as the
+// application's. Null, with the reason, when it fails.
+std::unique_ptr<Engine> openGuiBenchEngine(RestaurantOptions options, const Clock &clock,
+                                           QString &failure);
 
 double percentile(QList<double> samples, double fraction);
 // To the microsecond, for the JSON line.

@@ -185,8 +185,9 @@ struct HostStand
 {
     ManualClock clock {guiBenchAt(-60)};
     SilentPrompt prompt;
-    std::unique_ptr<Restaurant> restaurant;
-    std::unique_ptr<ui::HostStandWindow> window; // closed before its restaurant
+    std::unique_ptr<Engine> engine;
+    Restaurant *restaurant = nullptr; // the engine's view half
+    std::unique_ptr<ui::HostStandWindow> window; // closed before its engine
 
     std::optional<QString> open(const QString &store)
     {
@@ -194,10 +195,11 @@ struct HostStand
         options.store = store;
         options.runLockExpiry = true;
         QString failure;
-        restaurant = openGuiBenchRestaurant(options, clock, failure);
-        if (!restaurant)
+        engine = openGuiBenchEngine(options, clock, failure);
+        if (!engine)
             return failure;
-        const ui::HostStandServices services {*restaurant, prompt, u"bench"_s};
+        restaurant = &engine->view();
+        const ui::HostStandServices services {*engine, prompt, u"bench"_s};
         window = std::make_unique<ui::HostStandWindow>(services);
         new ui::HostStandExtras(*window, services);
         window->setAttribute(Qt::WA_DontShowOnScreen);
@@ -206,7 +208,7 @@ struct HostStand
         window->showDay(GuiBenchDay, GuiBenchService);
         // Its sagas take their leases, the read model catches up, the window paints.
         runFor(1000);
-        if (!restaurant->holdsSagaLeases())
+        if (!engine->call([](Restaurant &half) { return half.holdsSagaLeases(); }))
             return u"the host stand does not hold its sagas' leases"_s;
         return std::nullopt;
     }

@@ -11,8 +11,8 @@ namespace {
 
 const CommandContext TestContext {u"host"_s, u"stand-1"_s};
 
-std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &clock, bool runSagas,
-                                           bool readModel)
+RestaurantOptions optionsFor(const QString &store, const Clock &clock, bool runSagas,
+                             bool readModel)
 {
     RestaurantOptions options;
     options.store = store;
@@ -20,10 +20,15 @@ std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &cl
     options.readModel = readModel ? RestaurantOptions::ReadModelUse::Follow
                                   : RestaurantOptions::ReadModelUse::None;
     options.storeTime = StoreClock::following(clock);
-    auto opened = Restaurant::open(options, clock, TestContext);
-    if (!opened.ok())
-        qFatal("GUI fixture: %s", qPrintable(opened.error().message()));
-    return std::move(opened).value();
+    return options;
+}
+
+template<typename T>
+T opened(StoreResult<T> result)
+{
+    if (!result.ok())
+        qFatal("GUI fixture: %s", qPrintable(result.error().message()));
+    return std::move(result).value();
 }
 
 } // namespace
@@ -31,7 +36,8 @@ std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &cl
 HostStandFixture::HostStandFixture(bool runSagas, const QDateTime &now)
     : m_clock(now)
 {
-    m_restaurant = openRestaurant(storePath(), m_clock, runSagas, true);
+    m_engine = opened(
+        Engine::open(optionsFor(storePath(), m_clock, runSagas, true), m_clock, TestContext));
     if (auto defined = booker().defineTimeZone(u"UTC"_s); !defined.ok())
         qFatal("GUI fixture: %s", qPrintable(defined.error().message()));
     settle();
@@ -46,12 +52,13 @@ QString HostStandFixture::storePath() const
 
 ui::HostStandServices HostStandFixture::services()
 {
-    return {*m_restaurant, m_prompt, TestContext.terminal};
+    return {*m_engine, m_prompt, TestContext.terminal};
 }
 
 void HostStandFixture::startSagaHost()
 {
-    m_sagaHost = openRestaurant(storePath(), m_clock, true, false);
+    m_sagaHost = opened(
+        Restaurant::open(optionsFor(storePath(), m_clock, true, false), m_clock, TestContext));
 }
 
 void HostStandFixture::addTable(const QString &id, int seats, const QString &zone, double x,
@@ -99,7 +106,7 @@ qint64 HostStandFixture::lastPosition()
 bool HostStandFixture::settle()
 {
     const QDeadlineTimer deadline(5000);
-    while (!m_restaurant->isQuiet() || (m_sagaHost && !m_sagaHost->isQuiet())) {
+    while (!m_engine->isQuiet() || (m_sagaHost && !m_sagaHost->isQuiet())) {
         if (deadline.hasExpired())
             return false;
         QTest::qWait(1);

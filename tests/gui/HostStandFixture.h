@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
 #include "domain/readmodel/ReadModel.h"
@@ -15,10 +16,12 @@
 
 namespace hoststand::test {
 
-// One restaurant for a GUI test, opened as the application opens it: a
-// store file with its read model, both sagas in this process (unless the
-// test wants bookings to stay pending), a manual clock and a scripted
-// prompt. The restaurant's zone is UTC, so a test's times read as written.
+// One restaurant for a GUI test, opened as the application opens it: an
+// engine on a store file, with both sagas on its thread (unless the test
+// wants bookings to stay pending) and the read model on this one, a manual
+// clock and a scripted prompt. The restaurant's zone is UTC, so a test's
+// times read as written. restaurant() is the engine's view half: what a
+// test does through it runs on this thread, as another terminal would.
 class HostStandFixture final
 {
 public:
@@ -29,11 +32,12 @@ public:
     explicit HostStandFixture(bool runSagas = true, const QDateTime &now = at(QTime(17, 0)));
     ~HostStandFixture();
 
-    Restaurant &restaurant() { return *m_restaurant; }
-    EventStore &store() { return m_restaurant->store(); }
-    ReadModel &readModel() { return *m_restaurant->readModel(); }
-    TableManager &tableManager() { return m_restaurant->tableManager(); }
-    booker::Booker &booker() { return m_restaurant->booker(); }
+    Engine &engine() { return *m_engine; }
+    Restaurant &restaurant() { return m_engine->view(); }
+    EventStore &store() { return restaurant().store(); }
+    ReadModel &readModel() { return *restaurant().readModel(); }
+    TableManager &tableManager() { return restaurant().tableManager(); }
+    booker::Booker &booker() { return restaurant().booker(); }
     ManualClock &clock() { return m_clock; }
     ScriptedPrompt &prompt() { return m_prompt; }
     QString storePath() const;
@@ -51,15 +55,16 @@ public:
                  std::optional<int> minutes = std::nullopt);
     BookingStatus statusOf(const QString &bookingId);
     qint64 lastPosition();
-    // Runs the event loop until this terminal (and the saga host) is quiet:
-    // the sagas handled every event and the read model projected it.
+    // Runs the event loop until this terminal (both halves of its engine)
+    // and the saga host are quiet: the sagas handled every event and the
+    // read model projected it.
     bool settle();
 
 private:
     QTemporaryDir m_dir;
     ManualClock m_clock;
     ScriptedPrompt m_prompt;
-    std::unique_ptr<Restaurant> m_restaurant;
+    std::unique_ptr<Engine> m_engine;
     std::unique_ptr<Restaurant> m_sagaHost;
 };
 

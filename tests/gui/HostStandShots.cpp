@@ -3,6 +3,7 @@
 // A program, not a test. Usage: hoststand_gui_shots OUTDIR [--dark] [--scale F]
 
 #include "domain/Clock.h"
+#include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
@@ -256,10 +257,10 @@ int main(int argc, char **argv)
     options.store = store;
     options.runSagas = false;
     options.storeTime = StoreClock::following(clock);
-    auto opened = Restaurant::open(options, clock, {u"host"_s, u"front-desk"_s});
+    auto opened = Engine::open(options, clock, {u"host"_s, u"front-desk"_s});
     if (!opened.ok())
         fail(u"store"_s, opened.error().message());
-    Restaurant &restaurant = *opened.value();
+    Restaurant &restaurant = opened.value()->view();
     for (const auto &[guest, start] :
          {std::pair {u"Novak"_s, QTime(21, 0)}, std::pair {u"Hughes"_s, QTime(21, 15)}})
         check(restaurant.booker().book(
@@ -267,7 +268,7 @@ int main(int argc, char **argv)
               guest);
 
     test::ScriptedPrompt prompt;
-    ui::HostStandWindow window({restaurant, prompt, u"front-desk"_s});
+    ui::HostStandWindow window({*opened.value(), prompt, u"front-desk"_s});
     window.resize(1440, 960);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))

@@ -6,6 +6,7 @@
 //   OUTDIR/table-editor-settings.png  the settings with a mistake shown
 
 #include "domain/Clock.h"
+#include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/StoreClock.h"
 #include "tests/gui/ScriptedPrompt.h"
@@ -99,7 +100,7 @@ int main(int argc, char **argv)
     RestaurantOptions options;
     options.store = store;
     options.storeTime = StoreClock::following(clock);
-    auto opened = Restaurant::open(options, clock);
+    auto opened = Engine::open(options, clock);
     if (!opened.ok())
         fail(opened.error().message());
 

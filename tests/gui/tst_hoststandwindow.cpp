@@ -340,8 +340,15 @@ void tst_HostStandWindow::aRefusedBookingShowsWhyAndWritesNothing()
     QVERIFY(dialog->message().contains(u"looks taken"_s));
     QVERIFY(dialog->okButton()->isEnabled());
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
-
+    // Sent: the form is off until the engine answers, and cannot be closed.
+    QVERIFY(dialog->isSending());
+    QVERIFY(!dialog->isEnabled());
+    dialog->reject();
     QVERIFY(dialog->isVisible());
+
+    QTRY_VERIFY(!dialog->isSending());
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->isEnabled());
     QVERIFY2(dialog->message().startsWith(u"Table T2 is already booked from"_s),
              qPrintable(dialog->message()));
     QCOMPARE(m_restaurant->lastPosition(), before);
@@ -673,11 +680,11 @@ void tst_HostStandWindow::aSagaStepSetAsideShowsAsABookingThatNeedsAttention()
         ExpectedRevision::any()));
     QTRY_VERIFY(!m_restaurant->store().parkedEvents(TableLockingSaga::GroupName).value().isEmpty());
     m_window->refreshAttention();
+    QTRY_VERIFY(label->isVisible());
     if (const QString shots = qEnvironmentVariable("HOSTSTAND_SHOTS_DIR"); !shots.isEmpty()) {
         m_window->resize(1024, 640);
         m_window->grab().save(shots + u"/needs-attention.png"_s);
     }
-    QVERIFY(label->isVisible());
     QCOMPARE(label->text(), u"1 booking needs attention"_s);
     QVERIFY2(label->toolTip().contains(u"Booking 0123456789ab"_s), qPrintable(label->toolTip()));
     QVERIFY2(label->toolTip().contains(u"cannot read"_s), qPrintable(label->toolTip()));
@@ -707,10 +714,10 @@ void tst_HostStandWindow::theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose()
     options.store = dir.filePath(u"s.hoststand"_s);
     options.clockIsDeliberate = deliberate;
     options.storeTime = StoreClock::following(storeClock);
-    auto restaurant = Restaurant::open(options, clock);
-    HS_VERIFY_OK(restaurant);
+    auto engine = Engine::open(options, clock);
+    HS_VERIFY_OK(engine);
     ScriptedPrompt prompt;
-    ui::HostStandWindow window({*restaurant.value(), prompt, u"stand-2"_s});
+    ui::HostStandWindow window({*engine.value(), prompt, u"stand-2"_s});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *clockLabel = window.findChild<QLabel *>(u"clockWarning"_s);
@@ -720,7 +727,7 @@ void tst_HostStandWindow::theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose()
              qPrintable(clockLabel->toolTip()));
     saveShots(window, deliberate ? u"clock-set"_s : u"clock-out-of-step"_s);
     booker::WalkInRequest request {u"T1"_s, 2, u"Lee"_s, {}, {}};
-    auto walkedIn = restaurant.value()->booker().walkIn(request);
+    auto walkedIn = engine.value()->view().booker().walkIn(request);
     QCOMPARE(walkedIn.ok(), deliberate ? walkedIn.ok() : false);
     if (!deliberate)
         QCOMPARE(walkedIn.error().code(), DomainError::Code::ClockOutOfStep);

@@ -41,11 +41,11 @@ QString plain(QString text)
 TableEditorWindow::TableEditorWindow(HostStandServices services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(std::move(services))
-    , m_wording(std::make_unique<RefusalWording>(*m_services.restaurant.readModel()))
-    , m_history(new EditHistory(m_services.restaurant.tableManager(), *m_wording, this))
+    , m_wording(std::make_unique<RefusalWording>(*m_services.restaurant().readModel()))
+    , m_history(new EditHistory(m_services.restaurant().tableManager(), *m_wording, this))
     , m_tabs(new QTabWidget(this))
-    , m_floor(new FloorPlanEditor(m_services.restaurant, *m_history, *m_wording, this))
-    , m_settings(new SettingsPage(m_services.restaurant, m_services.prompt, this))
+    , m_floor(new FloorPlanEditor(m_services.restaurant(), *m_history, *m_wording, this))
+    , m_settings(new SettingsPage(m_services.restaurant(), m_services.prompt, this))
     , m_toolBar(new QToolBar(u"Edit"_s, this))
 {
     initUiResources();
@@ -65,7 +65,7 @@ TableEditorWindow::TableEditorWindow(HostStandServices services, QWidget *parent
     buildToolBar();
     connectSignals();
     statusBar()->setAccessibleName(u"Status"_s);
-    auto *store = new QLabel(u"Store: %1"_s.arg(m_services.restaurant.store().location()), this);
+    auto *store = new QLabel(u"Store: %1"_s.arg(m_services.restaurant().store().location()), this);
     store->setAccessibleName(u"Store"_s);
     store->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(store);

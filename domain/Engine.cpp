@@ -1,0 +1,159 @@
+#include "domain/Engine.h"
+
+#include "domain/Restaurant.h"
+#include "domain/booker/Booker.h"
+#include "eventstore/EventStore.h"
+#include "eventstore/EventStoreFactory.h"
+
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+Engine::Engine(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_worker(new QObject)
+{
+    m_thread->setObjectName(u"engine"_s);
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+}
+
+StoreResult<std::unique_ptr<Engine>> Engine::open(const RestaurantOptions &options,
+                                                  const Clock &clock, CommandContext context,
+                                                  QObject *parent)
+{
+    return open([&options] { return openEventStore(options.store, options.createStore); }, options,
+                clock, std::move(context), parent);
+}
+
+StoreResult<std::unique_ptr<Engine>> Engine::open(const StoreOpener &openStore,
+                                                  const RestaurantOptions &options,
+                                                  const Clock &clock, CommandContext context,
+                                                  QObject *parent)
+{
+    std::unique_ptr<Engine> engine(new Engine(parent));
+
+    RestaurantOptions engineOptions = options;
+    engineOptions.readModel = RestaurantOptions::ReadModelUse::None;
+    engineOptions.readModelProgress = {};
+    std::optional<StoreError> failed;
+    QMetaObject::invokeMethod(
+        engine->m_worker,
+        [&] {
+            auto store = openStore();
+            if (!store.ok()) {
+                failed = store.error();
+                return;
+            }
+            auto opened = Restaurant::open(std::move(store).value(), engineOptions, clock, context);
+            if (opened.ok())
+                engine->m_engine = std::move(opened).value();
+            else
+                failed = opened.error();
+        },
+        Qt::BlockingQueuedConnection);
+    if (failed)
+        return *failed;
+
+    RestaurantOptions viewOptions = options;
+    viewOptions.runSagas = false;
+    viewOptions.runLockExpiry = false;
+    auto ownStore = openStore();
+    if (!ownStore.ok())
+        return ownStore.error();
+    auto view
+        = Restaurant::open(std::move(ownStore).value(), viewOptions, clock, std::move(context));
+    if (!view.ok())
+        return view.error();
+    engine->m_view = std::move(view).value();
+
+    // Each half looks at once for what the other committed, instead of at
+    // its next poll; a store finds no news of its own commits, so the two
+    // never wake each other in turn.
+    EventStore &engineStore = engine->m_engine->store();
+    EventStore &viewStore = engine->m_view->store();
+    connect(&engineStore, &EventStore::appended, &viewStore, &EventStore::lookForAppends,
+            Qt::QueuedConnection);
+    connect(&viewStore, &EventStore::appended, &engineStore, &EventStore::lookForAppends,
+            Qt::QueuedConnection);
+    return engine;
+}
+
+Engine::~Engine()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_worker, [this] { m_engine.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_worker;
+    m_view.reset();
+}
+
+const Clock &Engine::clock() const
+{
+    return m_view->clock();
+}
+
+void Engine::postToEngine(std::function<void()> work)
+{
+    QMetaObject::invokeMethod(m_worker, std::move(work), Qt::QueuedConnection);
+}
+
+QFuture<DomainResult<BookingOutcome>> Engine::book(const booker::BookingRequest &request)
+{
+    return postAndFollow<DomainResult<BookingOutcome>>(
+        [request](Restaurant &restaurant) { return restaurant.requestBooking(request); });
+}
+
+QFuture<DomainResult<BookingOutcome>> Engine::walkIn(const booker::WalkInRequest &request)
+{
+    return postAndFollow<DomainResult<BookingOutcome>>(
+        [request](Restaurant &restaurant) { return restaurant.requestWalkIn(request); });
+}
+
+QFuture<DomainResult<void>> Engine::arrive(const BookingId &booking)
+{
+    return post<DomainResult<void>>(
+        [booking](Restaurant &restaurant) { return restaurant.booker().arrive(booking); });
+}
+
+QFuture<DomainResult<void>> Engine::seat(const BookingId &booking)
+{
+    return post<DomainResult<void>>(
+        [booking](Restaurant &restaurant) { return restaurant.booker().seat(booking); });
+}
+
+QFuture<DomainResult<bool>> Engine::cancel(const BookingId &booking)
+{
+    return postAndFollow<DomainResult<bool>>(
+        [booking](Restaurant &restaurant) { return restaurant.requestCancel(booking); });
+}
+
+QFuture<DomainResult<bool>> Engine::noShow(const BookingId &booking)
+{
+    return postAndFollow<DomainResult<bool>>(
+        [booking](Restaurant &restaurant) { return restaurant.requestNoShow(booking); });
+}
+
+QFuture<DomainResult<bool>> Engine::leave(const BookingId &booking)
+{
+    return postAndFollow<DomainResult<bool>>(
+        [booking](Restaurant &restaurant) { return restaurant.requestLeave(booking); });
+}
+
+QFuture<QStringList> Engine::stepsNeedingAttention()
+{
+    return post<QStringList>(
+        [](Restaurant &restaurant) { return restaurant.stepsNeedingAttention(); });
+}
+
+bool Engine::isQuiet()
+{
+    return call([](Restaurant &restaurant) { return restaurant.isQuiet(); }) && m_view->isQuiet();
+}
+
+} // namespace hoststand
