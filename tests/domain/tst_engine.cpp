@@ -1,0 +1,249 @@
+#include "domain/Engine.h"
+
+#include "domain/Clock.h"
+#include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
+#include "domain/booker/Booker.h"
+#include "domain/readmodel/ReadModel.h"
+#include "domain/tablemanager/TableManager.h"
+#include "eventstore/SqliteEventStore.h"
+#include "tests/support/TestSupport.h"
+
+#include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace hoststand;
+
+namespace {
+
+QDateTime at(const QTime &time)
+{
+    return QDateTime(QDate(2030, 5, 17), time, QTimeZone::utc());
+}
+
+booker::BookingRequest partyOf(int size, const QString &guest, const QTime &start = QTime(19, 0))
+{
+    booker::BookingRequest request;
+    request.tableId = u"T1"_s;
+    request.start = at(start);
+    request.partySize = size;
+    request.guestName = guest;
+    return request;
+}
+
+// The longest the event loop of this thread stood still between two ticks
+// of a 5 ms timer, while it ran.
+class LoopPauses final
+{
+public:
+    LoopPauses()
+    {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            m_longest = std::max(m_longest, m_since.restart());
+        });
+        m_since.start();
+        m_timer.start();
+    }
+    qint64 longestMs() const { return std::max(m_longest, m_since.elapsed()); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_since;
+    qint64 m_longest = 0;
+};
+
+template<typename T>
+bool answered(const QFuture<T> &future, int timeoutMs = 10000)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!future.isFinished() && waited.elapsed() < timeoutMs)
+        QTest::qWait(5);
+    return future.isFinished() && future.resultCount() > 0;
+}
+
+} // namespace
+
+// The host stand's engine: its commands, sagas and lock expiry on a thread
+// of their own, the window's thread free to draw meanwhile, and the view
+// half on the window's thread hearing at once what the engine committed.
+class tst_Engine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void commandsRunOnTheEngineThreadAndAnswerHere();
+    void thisThreadKeepsTurningWhileTheEngineWaitsForTheWriteLock();
+    void eachHalfHearsTheOthersCommitsWithoutWaitingForAPoll();
+    void closingWithACommandInFlightAnswersItWithTheOutcomeSoFar();
+
+private:
+    std::unique_ptr<Engine> open(bool runSagas = true, std::chrono::milliseconds poll = 50ms,
+                                 std::chrono::milliseconds busyTimeout = 5000ms);
+    QString storePath() const { return m_dir->filePath(u"engine.hoststand"_s); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ManualClock> m_clock;
+};
+
+void tst_Engine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_clock = std::make_unique<ManualClock>(at(QTime(17, 0)));
+}
+
+void tst_Engine::cleanup()
+{
+    m_clock.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<Engine> tst_Engine::open(bool runSagas, std::chrono::milliseconds poll,
+                                         std::chrono::milliseconds busyTimeout)
+{
+    RestaurantOptions options;
+    options.runSagas = runSagas;
+    options.storeTime = StoreClock::following(*m_clock);
+    SqliteStoreOptions storeOptions;
+    storeOptions.pollInterval = poll;
+    storeOptions.busyTimeout = busyTimeout;
+    const QString path = storePath();
+    auto opened = Engine::open(
+        [path, storeOptions]() -> StoreResult<std::unique_ptr<EventStore>> {
+            auto store = SqliteEventStore::open(path, storeOptions);
+            if (!store.ok())
+                return store.error();
+            return std::unique_ptr<EventStore>(std::move(store).value());
+        },
+        options, *m_clock, CommandContext {u"host"_s, u"stand-1"_s});
+    if (!opened.ok())
+        qFatal("%s", qPrintable(opened.error().message()));
+    std::unique_ptr<Engine> engine = std::move(opened).value();
+    Restaurant &view = engine->view();
+    if (!view.booker().defineTimeZone(u"UTC"_s).ok()
+        || !view.tableManager()
+                .addTable(TableId::create(u"T1"_s).value(), SeatCount::create(4).value(),
+                          TableLayout::forSeats(4, u"Main room"_s, 100, 100))
+                .ok())
+        qFatal("the engine's restaurant could not be set up");
+    return engine;
+}
+
+void tst_Engine::commandsRunOnTheEngineThreadAndAnswerHere()
+{
+    auto engine = open();
+    QThread *engineThread = engine->call([](Restaurant &) { return QThread::currentThread(); });
+    QVERIFY(engineThread != QThread::currentThread());
+    QCOMPARE(engine->view().thread(), QThread::currentThread());
+
+    auto booked = engine->book(partyOf(4, u"Jones"_s));
+    QVERIFY(answered(booked));
+    HS_VERIFY_OK(booked.result());
+    const BookingOutcome outcome = booked.result().value();
+    QVERIFY(outcome.status == BookingStatus::Confirmed);
+    QTRY_VERIFY(engine->isQuiet());
+    const auto row = engine->view().readModel()->booking(outcome.bookingId.toString());
+    HS_VERIFY_OK(row);
+    QVERIFY(row.value());
+    QVERIFY(row.value()->status == BookingStatus::Confirmed);
+
+    // A refusal comes back as the domain's error, nothing written.
+    auto refused = engine->book(partyOf(9, u"Too many"_s));
+    QVERIFY(answered(refused));
+    QVERIFY(!refused.result().ok());
+
+    auto cancelled = engine->cancel(outcome.bookingId);
+    QVERIFY(answered(cancelled));
+    HS_VERIFY_OK(cancelled.result());
+    QVERIFY(cancelled.result().value());
+}
+
+// Another connection holds the store's write lock for a second: the
+// engine's booking waits for it, and this thread's event loop keeps
+// turning meanwhile. (With the restaurant on this thread, the booking's
+// append stood it still for the whole second.)
+void tst_Engine::thisThreadKeepsTurningWhileTheEngineWaitsForTheWriteLock()
+{
+    auto engine = open();
+    QTRY_VERIFY(engine->isQuiet());
+    const QString name = u"lock-holder"_s;
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        other.setDatabaseName(storePath());
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+        LoopPauses pauses;
+        auto booked = engine->book(partyOf(2, u"Lee"_s));
+        QTest::qWait(1000);
+        QVERIFY(!booked.isFinished()); // waiting for the lock, on the engine thread
+        QVERIFY(lock.exec(u"COMMIT"_s));
+        QVERIFY(answered(booked));
+        QVERIFY2(pauses.longestMs() < 250,
+                 qPrintable(u"this thread stood still for %1 ms"_s.arg(pauses.longestMs())));
+        HS_VERIFY_OK(booked.result());
+        QVERIFY(booked.result().value().status == BookingStatus::Confirmed);
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// Each half polls for other processes' commits once a minute here: what
+// one half commits reaches the other at once all the same (the engine's
+// booking the read model; the view's booking the engine's sagas).
+void tst_Engine::eachHalfHearsTheOthersCommitsWithoutWaitingForAPoll()
+{
+    auto engine = open(true, 60000ms);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->isQuiet(), 2000);
+
+    QElapsedTimer took;
+    took.start();
+    auto booked = engine->book(partyOf(2, u"Lee"_s));
+    QVERIFY(answered(booked, 2000));
+    HS_VERIFY_OK(booked.result());
+    const QString lee = booked.result().value().bookingId.toString();
+    ReadModel &readModel = *engine->view().readModel();
+    const auto shows = [&readModel](const QString &booking) {
+        const auto row = readModel.booking(booking);
+        return row.ok() && row.value() && row.value()->status == BookingStatus::Confirmed;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(shows(lee), 2000);
+
+    auto initiated = engine->view().booker().book(partyOf(2, u"Kim"_s, QTime(21, 0)));
+    HS_VERIFY_OK(initiated);
+    const QString kim = initiated.value().toString();
+    QTRY_VERIFY_WITH_TIMEOUT(shows(kim), 2000);
+    QVERIFY2(took.elapsed() < 10000, qPrintable(QString::number(took.elapsed())));
+}
+
+// No saga runs: the booking stays initiated. Closing the engine before the
+// settle timeout answers the booking with its outcome so far, rather than
+// leaving the window waiting for an answer that never comes.
+void tst_Engine::closingWithACommandInFlightAnswersItWithTheOutcomeSoFar()
+{
+    auto engine = open(false);
+    auto booked = engine->book(partyOf(2, u"Lee"_s));
+    QTRY_VERIFY(engine->call([](Restaurant &restaurant) {
+        return restaurant.store().lastPosition().value() >= 3;
+    }));
+    QVERIFY(!booked.isFinished());
+    engine.reset();
+    QVERIFY(booked.isFinished());
+    QCOMPARE(booked.resultCount(), 1);
+    HS_VERIFY_OK(booked.result());
+    QVERIFY(booked.result().value().status == BookingStatus::Initiated);
+}
+
+QTEST_GUILESS_MAIN(tst_Engine)
+#include "tst_engine.moc"
