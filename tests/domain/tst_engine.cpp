@@ -7,6 +7,7 @@
 #include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/SqliteEventStore.h"
+#include "tests/support/EventLoopPauses.h"
 #include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>
@@ -15,8 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -38,28 +39,6 @@ booker::BookingRequest partyOf(int size, const QString &guest, const QTime &star
     request.guestName = guest;
     return request;
 }
-
-// The longest the event loop of this thread stood still between two ticks
-// of a 5 ms timer, while it ran.
-class LoopPauses final
-{
-public:
-    LoopPauses()
-    {
-        m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_longest = std::max(m_longest, m_since.restart());
-        });
-        m_since.start();
-        m_timer.start();
-    }
-    qint64 longestMs() const { return std::max(m_longest, m_since.elapsed()); }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_since;
-    qint64 m_longest = 0;
-};
 
 template<typename T>
 bool answered(const QFuture<T> &future, int timeoutMs = 10000)
@@ -184,7 +163,7 @@ void tst_Engine::thisThreadKeepsTurningWhileTheEngineWaitsForTheWriteLock()
         QVERIFY(other.open());
         QSqlQuery lock(other);
         QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
-        LoopPauses pauses;
+        test::EventLoopPauses pauses(5ms);
         auto booked = engine->book(partyOf(2, u"Lee"_s));
         QTest::qWait(1000);
         QVERIFY(!booked.isFinished()); // waiting for the lock, on the engine thread
@@ -234,9 +213,8 @@ void tst_Engine::closingWithACommandInFlightAnswersItWithTheOutcomeSoFar()
 {
     auto engine = open(false);
     auto booked = engine->book(partyOf(2, u"Lee"_s));
-    QTRY_VERIFY(engine->call([](Restaurant &restaurant) {
-        return restaurant.store().lastPosition().value() >= 3;
-    }));
+    QTRY_VERIFY(engine->call(
+        [](Restaurant &restaurant) { return restaurant.store().lastPosition().value() >= 3; }));
     QVERIFY(!booked.isFinished());
     engine.reset();
     QVERIFY(booked.isFinished());

@@ -40,16 +40,4 @@ DeadLink::~DeadLink()
         ::close(m_listener);
 }
 
-EventLoopPauses::EventLoopPauses()
-{
-    m_clock.start();
-    m_ticker.setInterval(20);
-    QObject::connect(&m_ticker, &QTimer::timeout, [this] {
-        const qint64 now = m_clock.elapsed();
-        m_longest = std::max(m_longest, now - m_lastTick);
-        m_lastTick = now;
-    });
-    m_ticker.start();
-}
-
 } // namespace hoststand::test

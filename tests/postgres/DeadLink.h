@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QElapsedTimer>
-#include <QTimer>
+#include <QtGlobal>
 
 #include <vector>
 
@@ -25,22 +24,6 @@ private:
     int m_listener = -1;
     std::vector<int> m_fillers;
     bool m_listening = false;
-};
-
-// The longest time this thread's event loop went without turning, from a
-// timer that ticks every 20 ms while the object lives.
-class EventLoopPauses final
-{
-public:
-    EventLoopPauses();
-
-    qint64 longestMs() const { return m_longest; }
-
-private:
-    QElapsedTimer m_clock;
-    QTimer m_ticker;
-    qint64 m_lastTick = 0;
-    qint64 m_longest = 0;
 };
 
 } // namespace hoststand::test

@@ -8,6 +8,7 @@
 #include "eventstore/PostgresEventStore.h"
 #include "tests/gui/ScriptedPrompt.h"
 #include "tests/postgres/DeadLink.h"
+#include "tests/support/EventLoopPauses.h"
 #include "tests/postgres/PostgresTestServer.h"
 #include "tests/support/TestSupport.h"
 #include "ui/BookingDialog.h"

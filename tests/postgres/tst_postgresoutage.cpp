@@ -1,6 +1,7 @@
 #include "eventstore/CatchUpSubscription.h"
 #include "eventstore/PostgresEventStore.h"
 #include "tests/postgres/DeadLink.h"
+#include "tests/support/EventLoopPauses.h"
 #include "tests/postgres/PostgresTestServer.h"
 
 #include <QElapsedTimer>
