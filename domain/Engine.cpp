@@ -2,6 +2,7 @@
 
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
+#include "domain/readmodel/ReadModel.h"
 #include "eventstore/EventStore.h"
 #include "eventstore/EventStoreFactory.h"
 
@@ -36,8 +37,26 @@ StoreResult<std::unique_ptr<Engine>> Engine::open(const StoreOpener &openStore,
 {
     std::unique_ptr<Engine> engine(new Engine(parent));
 
+    // The view half first, here: its read model is caught up (or rebuilt,
+    // reporting its progress) before the window opens.
+    RestaurantOptions viewOptions = options;
+    viewOptions.runSagas = false;
+    viewOptions.runLockExpiry = false;
+    auto ownStore = openStore();
+    if (!ownStore.ok())
+        return ownStore.error();
+    auto view = Restaurant::open(std::move(ownStore).value(), viewOptions, clock, context);
+    if (!view.ok())
+        return view.error();
+    engine->m_view = std::move(view).value();
+    ReadModel *shown = engine->m_view->readModel();
+
+    // Then the engine half, on its thread, projecting into the same read
+    // tables; the view's read model follows it from before its first commit.
     RestaurantOptions engineOptions = options;
-    engineOptions.readModel = RestaurantOptions::ReadModelUse::None;
+    engineOptions.readModel
+        = shown ? RestaurantOptions::ReadModelUse::Follow : RestaurantOptions::ReadModelUse::None;
+    engineOptions.readModelLocation = shown ? shown->location() : QString();
     engineOptions.readModelProgress = {};
     std::optional<StoreError> failed;
     QMetaObject::invokeMethod(
@@ -49,26 +68,17 @@ StoreResult<std::unique_ptr<Engine>> Engine::open(const StoreOpener &openStore,
                 return;
             }
             auto opened = Restaurant::open(std::move(store).value(), engineOptions, clock, context);
-            if (opened.ok())
-                engine->m_engine = std::move(opened).value();
-            else
+            if (!opened.ok()) {
                 failed = opened.error();
+                return;
+            }
+            engine->m_engine = std::move(opened).value();
+            if (shown)
+                shown->followProjectionsOf(*engine->m_engine->readModel());
         },
         Qt::BlockingQueuedConnection);
     if (failed)
         return *failed;
-
-    RestaurantOptions viewOptions = options;
-    viewOptions.runSagas = false;
-    viewOptions.runLockExpiry = false;
-    auto ownStore = openStore();
-    if (!ownStore.ok())
-        return ownStore.error();
-    auto view
-        = Restaurant::open(std::move(ownStore).value(), viewOptions, clock, std::move(context));
-    if (!view.ok())
-        return view.error();
-    engine->m_view = std::move(view).value();
 
     // Each half looks at once for what the other committed, instead of at
     // its next poll; a store finds no news of its own commits, so the two

@@ -27,11 +27,13 @@ class Restaurant;
 
 // A window's restaurant in two halves (docs/architecture.md, "Threads and
 // processes"). The engine half is a Restaurant on a thread of its own: the
-// store connection the host's booking commands go through, both sagas and
-// the lock expiry. The view half is a Restaurant on the caller's thread
-// with a connection of its own and the read model the views read, running
-// no saga. Each half tells the other of its commits at once, so neither
-// waits for a poll.
+// store connection the host's booking commands go through, both sagas, the
+// lock expiry and the read model's projections. The view half is a
+// Restaurant on the caller's thread with connections of its own, running
+// no saga: its read model reads the tables the engine half projects and
+// tells that one's change signals (ReadModel::followProjectionsOf). Each
+// half tells the other of its store's commits at once, so neither waits
+// for a poll.
 //
 // The window's thread sends commands and hears their outcome through
 // futures that finish from its event loop; it never waits on a busy store,
@@ -41,10 +43,10 @@ class Engine final : public QObject
     Q_OBJECT
 
 public:
-    // Opens the engine half on its thread (options.runSagas and
-    // runLockExpiry apply there) and the view half here (options.readModel
-    // applies there). The clock must outlive the engine; a ManualClock may
-    // be set from this thread.
+    // Opens the view half here (its read model caught up, reporting
+    // options.readModelProgress), then the engine half on its thread
+    // (options.runSagas and runLockExpiry apply there). The clock must
+    // outlive the engine; a ManualClock may be set from this thread.
     static StoreResult<std::unique_ptr<Engine>> open(const RestaurantOptions &options,
                                                      const Clock &clock,
                                                      CommandContext context

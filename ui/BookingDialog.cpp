@@ -358,6 +358,7 @@ void BookingDialog::accept()
         setEnabled(true);
         if (refusal) {
             showMessage(*refusal, true);
+            Q_EMIT refused(*refusal);
             return;
         }
         QDialog::accept();

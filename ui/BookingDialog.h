@@ -73,6 +73,10 @@ public:
     // Closing is refused while the request is in flight: its answer is shown here.
     void reject() override;
 
+Q_SIGNALS:
+    // The request sent was refused; the dialog shows why and stays open.
+    void refused(const QString &why);
+
 private:
     void buildForm();
     void fillTimes();

@@ -341,16 +341,29 @@ void ReadModel::wire()
     });
 }
 
-// A failed query: the host hears why; a damaged file is opened again; a
-// failure that passes (a busy file, a lost session) makes the read tables
-// unavailable until a probe reads them again.
+// A failed query: the host hears why; a damaged file is opened again (by
+// the projector a follower follows); a failure that passes (a busy file, a
+// lost session) makes the read tables unavailable until a probe reads them
+// again.
 void ReadModel::readFailed(const StoreError &error)
 {
     Q_EMIT failed(error.message());
     if (d->sqliteFile
         && (SqliteReadFile::isToBeSetAside(error)
             || error.code() == StoreError::Code::FilesReplaced)) {
-        recoverFrom(error);
+        if (!m_following) {
+            recoverFrom(error);
+            return;
+        }
+        if (!m_projectorAway) {
+            m_projectorAway = u"The read file is being opened again or built again from the "
+                              "events; it is read again as soon as it is ready."_s;
+            Q_EMIT availabilityChanged(false);
+        }
+        if (ReadModel *projector = m_projector.data())
+            QMetaObject::invokeMethod(
+                projector, [projector, error] { projector->recoverFrom(error); },
+                Qt::QueuedConnection);
         return;
     }
     if (!error.isTransient() || m_readOutage)
@@ -391,6 +404,8 @@ std::optional<StoreError> ReadModel::whyUnreadable() const
         return StoreError(StoreError::Code::Unavailable,
                           u"The store cannot be reached; the read tables are read again as soon "
                           "as it is back."_s);
+    if (m_projectorAway)
+        return StoreError(StoreError::Code::Unavailable, *m_projectorAway);
     if (m_readOutage)
         return StoreError(StoreError::Code::Unavailable, m_readOutage->message());
     if (d->readOutage)
@@ -463,6 +478,26 @@ StoreResult<void> ReadModel::reopen(const QString &why, bool damaged)
     return started;
 }
 
+// The projector opened its read file again (built it again, maybe, from a
+// damaged one set aside): this follower opens what is at the location now.
+void ReadModel::reopenFollowing(const QString &notice)
+{
+    const QString location = d->connection->location();
+    static_cast<SqliteReadConnection &>(*d->connection).closeWithoutCheckpoint();
+    QString opened;
+    auto connection = openReadFile(location, &opened);
+    if (!connection.ok()) {
+        Q_EMIT failed(connection.error().message());
+        return;
+    }
+    d = std::make_unique<Private>(d->store, std::move(connection).value(), true);
+    d->notice = notice;
+    wire();
+    m_readOutage.reset();
+    if (auto loaded = d->reloadSettings(); !loaded.ok())
+        Q_EMIT failed(loaded.error().message());
+}
+
 ReadModel::~ReadModel() = default;
 
 QString ReadModel::location() const
@@ -470,8 +505,49 @@ QString ReadModel::location() const
     return d->connection->location();
 }
 
+void ReadModel::followProjectionsOf(ReadModel &projector)
+{
+    m_following = true;
+    m_projector = &projector;
+    // May be called from the projector's thread while this one waits for
+    // it: this model's own subscription stops on its own thread.
+    QMetaObject::invokeMethod(
+        this, [this] { d->runner.stop(); }, Qt::QueuedConnection);
+    connect(&projector, &ReadModel::tableChanged, this, &ReadModel::tableChanged);
+    connect(&projector, &ReadModel::bookingChanged, this, &ReadModel::bookingChanged);
+    connect(&projector, &ReadModel::settingsChanged, this, [this] {
+        if (auto loaded = d->reloadSettings(); !loaded.ok())
+            Q_EMIT failed(loaded.error().message());
+        Q_EMIT settingsChanged();
+    });
+    connect(&projector, &ReadModel::auditAppended, this, [this](qint64 position) {
+        m_followedPosition = std::max(m_followedPosition, position);
+        Q_EMIT auditAppended(position);
+    });
+    connect(&projector, &ReadModel::failed, this, &ReadModel::failed);
+    // The projector's file set aside and built again: this one opens the
+    // new file once it is ready, and reads nothing meanwhile.
+    connect(&projector, &ReadModel::noticed, this, [this](const QString &message) {
+        if (d->sqliteFile)
+            reopenFollowing(message);
+        Q_EMIT noticed(message);
+    });
+    connect(&projector, &ReadModel::availabilityChanged, this, [this](bool available) {
+        const bool was = isAvailable();
+        if (available)
+            m_projectorAway.reset();
+        else
+            m_projectorAway = u"The read tables are being built again or their store cannot be "
+                              "reached; they are read again as soon as they are back."_s;
+        if (isAvailable() != was)
+            Q_EMIT availabilityChanged(isAvailable());
+    });
+}
+
 StoreResult<void> ReadModel::start()
 {
+    if (m_following)
+        return d->reloadSettings();
     if (!d->outdated.isEmpty()) {
         if (auto reset = d->runner.reset(d->outdated); !reset.ok())
             return reset;
@@ -499,7 +575,7 @@ StoreResult<void> ReadModel::rebuild()
 
 qint64 ReadModel::position() const
 {
-    return d->runner.position();
+    return std::max(d->runner.position(), m_followedPosition);
 }
 
 bool ReadModel::isAvailable() const

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QTimer>
 
@@ -78,8 +79,17 @@ public:
     // Drops the read tables and projects every event from position 0 again,
     // reporting rebuildProgress; then follows live events as after start().
     StoreResult<void> rebuild();
-    // The position of the last event projected.
+    // The position of the last event projected (by the projector this one
+    // follows, as far as it told).
     qint64 position() const;
+
+    // Reads the tables another read model projects (the engine's, on its
+    // thread, on the same location) and projects nothing itself: that
+    // one's change signals, notices, failures and availability are told as
+    // this one's, from this thread's event loop. start() then only reads
+    // the settings again. May be called from the projector's thread while
+    // this one's waits (before the projector's first commit can be told).
+    void followProjectionsOf(ReadModel &projector);
 
     // Whether the read tables can be read now: false while the server of a
     // PostgreSQL store cannot be reached, while a damaged read file is built
@@ -174,6 +184,13 @@ private:
     // reads again.
     std::optional<StoreError> m_readOutage;
     QTimer m_outageProbe;
+    // Following another read model's projections: how far it told, and
+    // why it cannot be read now (its file rebuilt, its store away).
+    bool m_following = false;
+    qint64 m_followedPosition = 0;
+    std::optional<QString> m_projectorAway;
+    QPointer<ReadModel> m_projector;
+    void reopenFollowing(const QString &notice);
 };
 
 } // namespace hoststand

@@ -282,7 +282,7 @@ std::optional<QString> measureForeignAppends(const BenchOptions &options, QJsonO
 
 // As the gui section's dialogOkToConfirmed: the booking dialog from New
 // booking, filled in, then its OK in an event of its own, as a host's
-// click; the next booking once the OK returned.
+// click; the next booking once the engine's answer accepted the dialog.
 std::optional<QString> measureHostBooks(const BenchOptions &options, QJsonObject &figures)
 {
     HostStand stand;
@@ -312,16 +312,21 @@ std::optional<QString> measureHostBooks(const BenchOptions &options, QJsonObject
         dialog->setStart(guiBenchAt((i % 10) * 90));
         dialog->setTable(u"T%1"_s.arg(i / 10 + 1));
         dialog->guestField()->setText(u"Guest %1"_s.arg(i));
+        // The next booking once the engine's answer closed the dialog.
+        QObject::connect(dialog, &QDialog::accepted, &loop,
+                         [&, i] { QTimer::singleShot(0, &loop, [&, i] { book(i + 1); }); });
+        QObject::connect(dialog, &ui::BookingDialog::refused, &loop, [&, i](const QString &why) {
+            failure = u"booking %1 was refused: %2"_s.arg(i).arg(why);
+            loop.quit();
+        });
         QTimer::singleShot(0, &loop, [&, i, dialog] {
-            if (!dialog)
-                return;
-            dialog->okButton()->click();
-            if (dialog && dialog->isVisible()) {
-                failure = u"booking %1 was refused: %2"_s.arg(i).arg(dialog->message());
+            if (!dialog || !dialog->okButton()->isEnabled()) {
+                failure = u"booking %1 cannot be sent: %2"_s.arg(i).arg(dialog ? dialog->message()
+                                                                               : QString());
                 loop.quit();
                 return;
             }
-            QTimer::singleShot(0, &loop, [&, i] { book(i + 1); });
+            dialog->okButton()->click();
         });
     };
     probe.begin();

@@ -209,7 +209,8 @@ void tst_GuiStalls::anotherTerminalBookingAsFastAsItCanLeavesTheWindowFree()
     QVERIFY(waitForExit(peer, 10s));
     QCOMPARE(peer.exitCode(), 0);
     const QModelIndex last = cell(u"T20"_s, QTime(20, 30));
-    QCOMPARE(last.data(TimeSlotGridModel::GuestRole).toString(), u"Foreign 199"_s);
+    // The grid follows the engine's change signals, a turn of the loop later.
+    QTRY_COMPARE(last.data(TimeSlotGridModel::GuestRole).toString(), u"Foreign 199"_s);
     qInfo("the window's longest pause: %lld ms", longest);
     QVERIFY2(longest < LongestPauseMs,
              qPrintable(u"the window stood still for %1 ms"_s.arg(longest)));
