@@ -1,8 +1,8 @@
 #include "eventstore/CatchUpSubscription.h"
 #include "eventstore/PostgresEventStore.h"
 #include "tests/postgres/DeadLink.h"
-#include "tests/support/EventLoopPauses.h"
 #include "tests/postgres/PostgresTestServer.h"
+#include "tests/support/EventLoopPauses.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
