@@ -68,8 +68,9 @@ public:
     const Clock &clock() const;
 
     // The host's booking commands, on the engine thread; each future
-    // finishes from this thread's event loop with what
-    // Restaurant::requestBooking() and its kin answer there.
+    // finishes with what Restaurant::requestBooking() and its kin answer
+    // there, or is cancelled without an answer when the engine closed
+    // before it could run the command.
     QFuture<DomainResult<BookingOutcome>> book(const booker::BookingRequest &request);
     QFuture<DomainResult<BookingOutcome>> walkIn(const booker::WalkInRequest &request);
     QFuture<DomainResult<void>> arrive(const BookingId &booking);
@@ -115,6 +116,8 @@ QFuture<T> Engine::post(Work work)
     QFuture<T> future = promise->future();
     promise->start();
     postToEngine([this, promise, work = std::move(work)] {
+        if (!m_engine)
+            return; // closed: the future is cancelled, unanswered
         promise->addResult(work(*m_engine));
         promise->finish();
     });
@@ -128,6 +131,8 @@ QFuture<T> Engine::postAndFollow(Work work)
     QFuture<T> future = promise->future();
     promise->start();
     postToEngine([this, promise, work = std::move(work)] {
+        if (!m_engine)
+            return; // closed: the future is cancelled, unanswered
         QFuture<T> answer = work(*m_engine);
         answer.then(QtFuture::Launch::Sync, [promise](const T &result) {
             promise->addResult(result);

@@ -170,16 +170,21 @@ void BookingActions::run(
     }
     m_inFlight = true;
     updateEnabled();
-    whenAnswered(command(id.value()), this,
-                 [this, title, doneText](const std::optional<QString> &refusal) {
-                     m_inFlight = false;
-                     updateEnabled();
-                     if (refusal) {
-                         m_prompt.inform(m_window, title, *refusal);
-                         return;
-                     }
-                     Q_EMIT done(doneText);
-                 });
+    whenAnswered(
+        command(id.value()), this,
+        [this, title, doneText](const std::optional<QString> &refusal) {
+            m_inFlight = false;
+            updateEnabled();
+            if (refusal) {
+                m_prompt.inform(m_window, title, *refusal);
+                return;
+            }
+            Q_EMIT done(doneText);
+        },
+        [this] {
+            m_inFlight = false;
+            updateEnabled();
+        });
 }
 
 } // namespace hoststand::ui

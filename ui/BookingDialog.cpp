@@ -353,16 +353,28 @@ void BookingDialog::accept()
     m_sending = true;
     setEnabled(false);
     showMessage(m_mode == Mode::Ahead ? u"Booking…"_s : u"Seating…"_s, false);
-    whenAnswered(m_submit(*this), this, [this](const std::optional<QString> &refusal) {
-        m_sending = false;
-        setEnabled(true);
-        if (refusal) {
-            showMessage(*refusal, true);
-            Q_EMIT refused(*refusal);
-            return;
-        }
-        QDialog::accept();
-    });
+    whenAnswered(
+        m_submit(*this), this,
+        [this](const std::optional<QString> &refusal) {
+            m_sending = false;
+            setEnabled(true);
+            if (refusal) {
+                showMessage(*refusal, true);
+                Q_EMIT refused(*refusal);
+                return;
+            }
+            QDialog::accept();
+        },
+        [this] {
+            // The engine closed before it could answer: whether the request was
+            // written is not known here.
+            m_sending = false;
+            setEnabled(true);
+            const QString why = u"No answer came: the host stand's engine was closing. Look for "
+                                u"the booking before sending it again."_s;
+            showMessage(why, true);
+            Q_EMIT refused(why);
+        });
 }
 
 void BookingDialog::reject()

@@ -598,15 +598,18 @@ void HostStandWindow::moveBooking(const QString &bookingId, const QModelIndex &t
     if (!m_services.prompt.confirm(this, u"Move booking"_s, move.question(table, start), u"Move"_s))
         return;
     m_busy = true;
-    whenAnswered(move.to(table, start), this, [this](const BookingMove::Outcome &outcome) {
-        m_busy = false;
-        if (!outcome.moved) {
-            m_services.prompt.inform(this, u"Move booking"_s, outcome.message);
-            return;
-        }
-        tell(outcome.message);
-        selectWhenShown(outcome.newBookingId);
-    });
+    whenAnswered(
+        move.to(table, start), this,
+        [this](const BookingMove::Outcome &outcome) {
+            m_busy = false;
+            if (!outcome.moved) {
+                m_services.prompt.inform(this, u"Move booking"_s, outcome.message);
+                return;
+            }
+            tell(outcome.message);
+            selectWhenShown(outcome.newBookingId);
+        },
+        [this] { m_busy = false; });
 }
 
 } // namespace hoststand::ui

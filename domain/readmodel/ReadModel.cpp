@@ -406,6 +406,8 @@ std::optional<StoreError> ReadModel::whyUnreadable() const
                           "as it is back."_s);
     if (m_projectorAway)
         return StoreError(StoreError::Code::Unavailable, *m_projectorAway);
+    if (m_reopenPending)
+        return StoreError(StoreError::Code::Unavailable, *m_reopenPending);
     if (m_readOutage)
         return StoreError(StoreError::Code::Unavailable, m_readOutage->message());
     if (d->readOutage)
@@ -479,23 +481,35 @@ StoreResult<void> ReadModel::reopen(const QString &why, bool damaged)
 }
 
 // The projector opened its read file again (built it again, maybe, from a
-// damaged one set aside): this follower opens what is at the location now.
+// damaged one set aside): this follower opens what is at the location now,
+// only to read it (the projector marked and made it), and tries again
+// until it can, unreadable meanwhile.
 void ReadModel::reopenFollowing(const QString &notice)
 {
+    const bool was = isAvailable();
     const QString location = d->connection->location();
-    static_cast<SqliteReadConnection &>(*d->connection).closeWithoutCheckpoint();
-    QString opened;
-    auto connection = openReadFile(location, &opened);
+    auto connection = SqliteReadConnection::open(location, [](SqliteReadConnection &opened) {
+        auto checked = SqliteReadFile::check(opened, ProjectionVersion);
+        return checked.ok() ? StoreResult<void>() : StoreResult<void>(checked.error());
+    });
     if (!connection.ok()) {
         Q_EMIT failed(connection.error().message());
+        m_reopenPending = d->forTheHost(connection.error()).message();
+        if (was)
+            Q_EMIT availabilityChanged(false);
+        QTimer::singleShot(RecoveryRetry, this, [this, notice] { reopenFollowing(notice); });
         return;
     }
+    static_cast<SqliteReadConnection &>(*d->connection).closeWithoutCheckpoint();
     d = std::make_unique<Private>(d->store, std::move(connection).value(), true);
     d->notice = notice;
     wire();
     m_readOutage.reset();
+    m_reopenPending.reset();
     if (auto loaded = d->reloadSettings(); !loaded.ok())
         Q_EMIT failed(loaded.error().message());
+    if (isAvailable() != was)
+        Q_EMIT availabilityChanged(isAvailable());
 }
 
 ReadModel::~ReadModel() = default;
@@ -509,6 +523,7 @@ void ReadModel::followProjectionsOf(ReadModel &projector)
 {
     m_following = true;
     m_projector = &projector;
+    m_followedPosition = projector.position();
     // May be called from the projector's thread while this one waits for
     // it: this model's own subscription stops on its own thread.
     QMetaObject::invokeMethod(
@@ -525,6 +540,9 @@ void ReadModel::followProjectionsOf(ReadModel &projector)
         Q_EMIT auditAppended(position);
     });
     connect(&projector, &ReadModel::failed, this, &ReadModel::failed);
+    connect(&projector, &ReadModel::caughtUp, this, [this](qint64 position) {
+        m_followedPosition = std::max(m_followedPosition, position);
+    });
     // The projector's file set aside and built again: this one opens the
     // new file once it is ready, and reads nothing meanwhile.
     connect(&projector, &ReadModel::noticed, this, [this](const QString &message) {
@@ -557,7 +575,7 @@ StoreResult<void> ReadModel::start()
         return caught;
     if (auto loaded = d->reloadSettings(); !loaded.ok())
         return loaded;
-    Q_EMIT caughtUp();
+    Q_EMIT caughtUp(position());
     return {};
 }
 

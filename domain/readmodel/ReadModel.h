@@ -150,7 +150,8 @@ Q_SIGNALS:
     // While start() or rebuild() builds projections from position 0: events
     // projected so far, of the store's events when it began.
     void rebuildProgress(qint64 done, qint64 total);
-    void caughtUp();
+    // start() or rebuild() caught up to the position (the last event projected).
+    void caughtUp(qint64 position);
     // The read tables could not be written or read; the message says why.
     void failed(const QString &message);
     // The read tables cannot be read (false: the store's server was lost,
@@ -189,6 +190,8 @@ private:
     bool m_following = false;
     qint64 m_followedPosition = 0;
     std::optional<QString> m_projectorAway;
+    // The projector's file could not be opened here yet: tried again.
+    std::optional<QString> m_reopenPending;
     QPointer<ReadModel> m_projector;
     void reopenFollowing(const QString &notice);
 };
