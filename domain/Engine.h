@@ -112,16 +112,9 @@ private:
 template<typename T, typename Work>
 QFuture<T> Engine::post(Work work)
 {
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
-    postToEngine([this, promise, work = std::move(work)] {
-        if (!m_engine)
-            return; // closed: the future is cancelled, unanswered
-        promise->addResult(work(*m_engine));
-        promise->finish();
+    return postAndFollow<T>([work = std::move(work)](Restaurant &restaurant) {
+        return QtFuture::makeReadyFuture(work(restaurant));
     });
-    return future;
 }
 
 template<typename T, typename Work>

@@ -20,7 +20,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTimer>
@@ -519,25 +521,52 @@ QString ReadModel::location() const
     return d->connection->location();
 }
 
+struct ReadModel::Pending
+{
+    QStringList tables;
+    QSet<QString> seenTables;
+    QStringList bookings;
+    QHash<QString, QDate> bookingDays; // the latest day told of each
+    bool settings = false;
+    qint64 auditPosition = 0; // 0: none
+    bool scheduled = false;
+};
+
 void ReadModel::followProjectionsOf(ReadModel &projector)
 {
     m_following = true;
     m_projector = &projector;
     m_followedPosition = projector.position();
+    m_pending = std::make_unique<Pending>();
     // May be called from the projector's thread while this one waits for
     // it: this model's own subscription stops on its own thread.
     QMetaObject::invokeMethod(
         this, [this] { d->runner.stop(); }, Qt::QueuedConnection);
-    connect(&projector, &ReadModel::tableChanged, this, &ReadModel::tableChanged);
-    connect(&projector, &ReadModel::bookingChanged, this, &ReadModel::bookingChanged);
-    connect(&projector, &ReadModel::settingsChanged, this, [this] {
-        if (auto loaded = d->reloadSettings(); !loaded.ok())
-            Q_EMIT failed(loaded.error().message());
-        Q_EMIT settingsChanged();
+    const auto schedule = [this] {
+        if (!std::exchange(m_pending->scheduled, true))
+            QTimer::singleShot(0, this, &ReadModel::tellPending);
+    };
+    connect(&projector, &ReadModel::tableChanged, this, [this, schedule](const QString &table) {
+        if (!m_pending->seenTables.contains(table)) {
+            m_pending->seenTables.insert(table);
+            m_pending->tables.append(table);
+        }
+        schedule();
     });
-    connect(&projector, &ReadModel::auditAppended, this, [this](qint64 position) {
-        m_followedPosition = std::max(m_followedPosition, position);
-        Q_EMIT auditAppended(position);
+    connect(&projector, &ReadModel::bookingChanged, this,
+            [this, schedule](const QString &booking, const QDate &day) {
+                if (!m_pending->bookingDays.contains(booking))
+                    m_pending->bookings.append(booking);
+                m_pending->bookingDays.insert(booking, day);
+                schedule();
+            });
+    connect(&projector, &ReadModel::settingsChanged, this, [this, schedule] {
+        m_pending->settings = true;
+        schedule();
+    });
+    connect(&projector, &ReadModel::auditAppended, this, [this, schedule](qint64 position) {
+        m_pending->auditPosition = std::max(m_pending->auditPosition, position);
+        schedule();
     });
     connect(&projector, &ReadModel::failed, this, &ReadModel::failed);
     connect(&projector, &ReadModel::caughtUp, this, [this](qint64 position) {
@@ -560,6 +589,41 @@ void ReadModel::followProjectionsOf(ReadModel &projector)
         if (isAvailable() != was)
             Q_EMIT availabilityChanged(isAvailable());
     });
+}
+
+// In the order a commit tells them: tables, bookings, the settings, the
+// audit log's position, which is the position this follower has told of
+// once everything before it was told.
+void ReadModel::tellPending()
+{
+    Pending &pending = *m_pending;
+    pending.scheduled = false;
+    int told = 0;
+    while (!pending.tables.isEmpty() && told < ChangesPerTurn) {
+        const QString table = pending.tables.takeFirst();
+        pending.seenTables.remove(table);
+        Q_EMIT tableChanged(table);
+        ++told;
+    }
+    while (!pending.bookings.isEmpty() && told < ChangesPerTurn) {
+        const QString booking = pending.bookings.takeFirst();
+        Q_EMIT bookingChanged(booking, pending.bookingDays.take(booking));
+        ++told;
+    }
+    if (!pending.tables.isEmpty() || !pending.bookings.isEmpty()) {
+        pending.scheduled = true;
+        QTimer::singleShot(0, this, &ReadModel::tellPending);
+        return;
+    }
+    if (std::exchange(pending.settings, false)) {
+        if (auto loaded = d->reloadSettings(); !loaded.ok())
+            Q_EMIT failed(loaded.error().message());
+        Q_EMIT settingsChanged();
+    }
+    if (const qint64 position = std::exchange(pending.auditPosition, 0); position > 0) {
+        m_followedPosition = std::max(m_followedPosition, position);
+        Q_EMIT auditAppended(position);
+    }
 }
 
 StoreResult<void> ReadModel::start()

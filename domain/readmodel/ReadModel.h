@@ -194,6 +194,13 @@ private:
     std::optional<QString> m_reopenPending;
     QPointer<ReadModel> m_projector;
     void reopenFollowing(const QString &notice);
+    // What the projector told and this one has not told yet: a few changes
+    // each turn of the event loop, so that a burst of commits (another
+    // terminal booking as fast as it can) never holds the loop for long.
+    struct Pending;
+    std::unique_ptr<Pending> m_pending;
+    void tellPending();
+    static constexpr int ChangesPerTurn = 25;
 };
 
 } // namespace hoststand

@@ -11,8 +11,6 @@
 #include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -156,26 +154,18 @@ void tst_Engine::thisThreadKeepsTurningWhileTheEngineWaitsForTheWriteLock()
 {
     auto engine = open();
     QTRY_VERIFY(engine->isQuiet());
-    const QString name = u"lock-holder"_s;
-    {
-        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        other.setDatabaseName(storePath());
-        QVERIFY(other.open());
-        QSqlQuery lock(other);
-        QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
-        test::EventLoopPauses pauses(5ms);
-        auto booked = engine->book(partyOf(2, u"Lee"_s));
-        QTest::qWait(1000);
-        QVERIFY(!booked.isFinished()); // waiting for the lock, on the engine thread
-        QVERIFY(lock.exec(u"COMMIT"_s));
-        QVERIFY(answered(booked));
-        QVERIFY2(pauses.longestMs() < 250,
-                 qPrintable(u"this thread stood still for %1 ms"_s.arg(pauses.longestMs())));
-        HS_VERIFY_OK(booked.result());
-        QVERIFY(booked.result().value().status == BookingStatus::Confirmed);
-        other.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    test::StoreWriteLock lock(storePath());
+    QVERIFY(lock.isHeld());
+    test::EventLoopPauses pauses(5ms);
+    auto booked = engine->book(partyOf(2, u"Lee"_s));
+    QTest::qWait(1000);
+    QVERIFY(!booked.isFinished()); // waiting for the lock, on the engine thread
+    QVERIFY(lock.release());
+    QVERIFY(answered(booked));
+    QVERIFY2(pauses.longestMs() < 250,
+             qPrintable(u"this thread stood still for %1 ms"_s.arg(pauses.longestMs())));
+    HS_VERIFY_OK(booked.result());
+    QVERIFY(booked.result().value().status == BookingStatus::Confirmed);
 }
 
 // Each half polls for other processes' commits once a minute here: what

@@ -371,13 +371,9 @@ void TestSqliteEventStore::busyStoreReportsUnavailableAndRecovers()
     options.busyTimeout = 200ms;
     auto store = SqliteEventStore::open(storePath(), options);
     HS_VERIFY_OK(store);
-    const QString name = u"test-writer"_s;
     {
-        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        other.setDatabaseName(storePath());
-        QVERIFY(other.open());
-        QSqlQuery lock(other);
-        QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+        test::StoreWriteLock lock(storePath());
+        QVERIFY(lock.isHeld());
         QElapsedTimer waited;
         waited.start();
 
@@ -387,10 +383,8 @@ void TestSqliteEventStore::busyStoreReportsUnavailableAndRecovers()
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code(), StoreError::Code::Unavailable);
         QVERIFY2(waited.elapsed() >= 150, qPrintable(QString::number(waited.elapsed())));
-        QVERIFY(lock.exec(u"COMMIT"_s));
-        other.close();
+        QVERIFY(lock.release());
     }
-    QSqlDatabase::removeDatabase(name);
 
     HS_VERIFY_OK(
         store.value()->append(u"table-T1"_s, bookingEvents(1), ExpectedRevision::noStream()));

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void anotherTerminalBookingAsFastAsItCanLeavesTheWindowFree();
 
 private:
+    // Tables T1... of the seats and the window on the fixture's day.
+    void openWindow(int tables, int seats, const QString &service);
     BookingDialog *openDialog(const QString &table, const QTime &start, const QString &guest);
     QModelIndex cell(const QString &table, const QTime &time) const;
 
@@ -65,14 +67,19 @@ QTime startOf(int party)
 void tst_GuiStalls::init()
 {
     m_fixture = std::make_unique<HostStandFixture>();
-    for (int table = 1; table <= Tables; ++table)
-        m_fixture->addTable(u"T%1"_s.arg(table), 4, u"Main room"_s, 100 * table, 100);
+    openWindow(Tables, 4, u"dinner"_s);
+}
+
+void tst_GuiStalls::openWindow(int tables, int seats, const QString &service)
+{
+    for (int table = 1; table <= tables; ++table)
+        m_fixture->addTable(u"T%1"_s.arg(table), seats, u"Main room"_s, 60 * table, 100);
     m_window = std::make_unique<ui::HostStandWindow>(m_fixture->services());
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->showDay(HostStandFixture::day(), u"dinner"_s);
-    QTRY_COMPARE(m_window->gridModel()->rowCount(), Tables);
+    m_window->showDay(HostStandFixture::day(), service);
+    QTRY_COMPARE(m_window->gridModel()->rowCount(), tables);
 }
 
 void tst_GuiStalls::cleanup()
@@ -181,14 +188,9 @@ void tst_GuiStalls::anotherTerminalBookingAsFastAsItCanLeavesTheWindowFree()
     for (int weekday = Qt::Monday; weekday <= Qt::Sunday; ++weekday)
         periods.append({weekday, u"all-day"_s, QTime(7, 0), QTime(23, 0)});
     HS_VERIFY_OK(m_fixture->booker().defineServicePeriods(periods));
-    for (int table = 1; table <= Bookings / 10; ++table)
-        m_fixture->addTable(u"T%1"_s.arg(table), 2, u"Main room"_s, 60 * table, 100);
-    m_window = std::make_unique<ui::HostStandWindow>(m_fixture->services());
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->showDay(HostStandFixture::day(), u"all-day"_s);
-    QTRY_COMPARE(m_window->gridModel()->rowCount(), Bookings / 10);
+    openWindow(Bookings / 10, 2, u"all-day"_s);
+    if (QTest::currentTestFailed())
+        return;
 
     QProcess peer;
     QVERIFY(startHelper(peer, u"hoststand_stall_peer"_s,

@@ -96,4 +96,27 @@ QString storeLocks(const QString &storePath)
     return QString::fromLatin1(probe.readAllStandardOutput()).trimmed();
 }
 
+StoreWriteLock::StoreWriteLock(const QString &storePath)
+{
+    static int made = 0;
+    m_connection = u"hoststand-test-write-lock-%1"_s.arg(++made);
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    other.setDatabaseName(storePath);
+    m_held = other.open() && QSqlQuery(other).exec(u"BEGIN IMMEDIATE"_s);
+}
+
+StoreWriteLock::~StoreWriteLock()
+{
+    release();
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool StoreWriteLock::release()
+{
+    if (!std::exchange(m_held, false))
+        return false;
+    return QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"COMMIT"_s);
+}
+
 } // namespace hoststand::test

@@ -36,6 +36,26 @@ void killHard(QProcess &process);
 // missing" without an index file; empty when the probe failed.
 QString storeLocks(const QString &storePath);
 
+// Another connection of this process that takes a SQLite store's write
+// lock (BEGIN IMMEDIATE) as it is made and holds it until release() or its
+// end, as a second terminal in the middle of a write does.
+class StoreWriteLock final
+{
+public:
+    explicit StoreWriteLock(const QString &storePath);
+    ~StoreWriteLock();
+    StoreWriteLock(const StoreWriteLock &) = delete;
+    StoreWriteLock &operator=(const StoreWriteLock &) = delete;
+
+    bool isHeld() const { return m_held; }
+    // Commits the empty transaction; true when the lock was held and is free now.
+    bool release();
+
+private:
+    QString m_connection;
+    bool m_held = false;
+};
+
 // The page where a table's (or an index's) rows begin in a SQLite file, read
 // through a connection of its own; 0 when it cannot be read.
 int sqliteRootPage(const QString &file, const QString &name);
