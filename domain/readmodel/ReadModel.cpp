@@ -591,13 +591,19 @@ void ReadModel::followProjectionsOf(ReadModel &projector)
     });
 }
 
-// In the order a commit tells them: tables, bookings, the settings, the
-// audit log's position, which is the position this follower has told of
-// once everything before it was told.
+// The settings first (every view reads everything again by them: the time
+// zone, the service periods), then the tables and bookings a few at a time,
+// then the audit log's position, which is the position this follower has
+// told of once everything before it was told.
 void ReadModel::tellPending()
 {
     Pending &pending = *m_pending;
     pending.scheduled = false;
+    if (std::exchange(pending.settings, false)) {
+        if (auto loaded = d->reloadSettings(); !loaded.ok())
+            Q_EMIT failed(loaded.error().message());
+        Q_EMIT settingsChanged();
+    }
     int told = 0;
     while (!pending.tables.isEmpty() && told < ChangesPerTurn) {
         const QString table = pending.tables.takeFirst();
@@ -614,11 +620,6 @@ void ReadModel::tellPending()
         pending.scheduled = true;
         QTimer::singleShot(0, this, &ReadModel::tellPending);
         return;
-    }
-    if (std::exchange(pending.settings, false)) {
-        if (auto loaded = d->reloadSettings(); !loaded.ok())
-            Q_EMIT failed(loaded.error().message());
-        Q_EMIT settingsChanged();
     }
     if (const qint64 position = std::exchange(pending.auditPosition, 0); position > 0) {
         m_followedPosition = std::max(m_followedPosition, position);

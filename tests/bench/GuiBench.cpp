@@ -218,8 +218,12 @@ std::optional<QString> measureDialogToConfirmed(const BenchOptions &options, QJs
         samples.append(double(timer.nsecsElapsed()) / 1e6);
         gridShares.append(double(timer.nsecsElapsed() - settledNs) / 1e6);
         if (!shown)
-            return u"booking %1 at %2 never showed confirmed: %3"_s.arg(i).arg(
-                table, dialog ? dialog->message() : QString());
+            return u"booking %1 at %2 never showed confirmed (the cell shows status %3, guest "
+                   u"\"%4\"): %5"_s.arg(i)
+                       .arg(table)
+                       .arg(cell.data(ui::TimeSlotGridModel::StatusRole).toInt())
+                       .arg(cell.data(ui::TimeSlotGridModel::GuestRole).toString(),
+                            dialog ? dialog->message() : QString());
     }
     figures.insert(u"dialogOkToConfirmedP50Ms"_s, rounded(percentile(samples, 0.5)));
     figures.insert(u"dialogOkToConfirmedP99Ms"_s, rounded(percentile(samples, 0.99)));

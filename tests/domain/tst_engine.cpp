@@ -4,6 +4,7 @@
 #include "domain/Restaurant.h"
 #include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
+#include "domain/contracts/ServicePeriod.h"
 #include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/SqliteEventStore.h"
@@ -11,6 +12,7 @@
 #include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void thisThreadKeepsTurningWhileTheEngineWaitsForTheWriteLock();
     void eachHalfHearsTheOthersCommitsWithoutWaitingForAPoll();
     void closingWithACommandInFlightAnswersItWithTheOutcomeSoFar();
+    void theViewTellsABurstAFewChangesATurnAndTheSettingsFirst();
 
 private:
     std::unique_ptr<Engine> open(bool runSagas = true, std::chrono::milliseconds poll = 50ms,
@@ -211,6 +214,44 @@ void tst_Engine::closingWithACommandInFlightAnswersItWithTheOutcomeSoFar()
     QCOMPARE(booked.resultCount(), 1);
     HS_VERIFY_OK(booked.result());
     QVERIFY(booked.result().value().status == BookingStatus::Initiated);
+}
+
+// Sixty tables and then new service periods, all projected on the engine
+// thread while this one does not turn: the view tells the settings first
+// (every view reads everything again by them), then the tables a few each
+// turn of the loop, never all in one.
+void tst_Engine::theViewTellsABurstAFewChangesATurnAndTheSettingsFirst()
+{
+    auto engine = open();
+    QTRY_VERIFY(engine->isQuiet());
+    Restaurant &view = engine->view();
+    ReadModel &readModel = *view.readModel();
+    QSignalSpy settings(&readModel, &ReadModel::settingsChanged);
+    QSignalSpy tables(&readModel, &ReadModel::tableChanged);
+    for (int table = 2; table <= 61; ++table)
+        HS_VERIFY_OK(view.tableManager().addTable(TableId::create(u"T%1"_s.arg(table)).value(),
+                                                  SeatCount::create(2).value(),
+                                                  TableLayout::forSeats(2, u"Bar"_s, 10, 10)));
+    QList<ServicePeriod> periods;
+    for (int weekday = Qt::Monday; weekday <= Qt::Sunday; ++weekday)
+        periods.append({weekday, u"all-day"_s, QTime(7, 0), QTime(23, 0)});
+    HS_VERIFY_OK(view.booker().defineServicePeriods(periods));
+    QElapsedTimer waited;
+    waited.start();
+    while (!engine->call([](Restaurant &half) { return half.isQuiet(); })) {
+        QVERIFY(waited.elapsed() < 10000);
+        QThread::msleep(5);
+    }
+
+    // A turn at a time: the first receives what the engine told, the
+    // next tells the settings and the first few tables.
+    for (int turn = 0; turn < 10 && settings.isEmpty(); ++turn)
+        QCoreApplication::processEvents();
+    QCOMPARE(settings.count(), 1);
+    QVERIFY2(tables.count() <= 25, qPrintable(QString::number(tables.count())));
+    QCOMPARE(readModel.settings().periods, periods);
+    QTRY_COMPARE(tables.count(), 60);
+    QTRY_VERIFY(engine->isQuiet());
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)
