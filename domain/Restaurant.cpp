@@ -274,21 +274,27 @@ QFuture<DomainResult<BookingOutcome>> Restaurant::settle(const DomainResult<Book
     return whenSettled(initiated.value());
 }
 
+template<typename T>
+QFuture<T> Restaurant::answerWhen(std::function<bool()> done, std::function<T(bool reached)> answer)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
+    QFuture<T> future = promise->future();
+    whenDone(std::move(done), [promise, answer = std::move(answer)](bool reached) {
+        promise->addResult(answer(reached));
+        promise->finish();
+    });
+    return future;
+}
+
 QFuture<DomainResult<BookingOutcome>> Restaurant::whenSettled(const BookingId &booking)
 {
-    auto promise = std::make_shared<QPromise<DomainResult<BookingOutcome>>>();
-    promise->start();
-    QFuture<DomainResult<BookingOutcome>> future = promise->future();
-    whenDone(
+    return answerWhen<DomainResult<BookingOutcome>>(
         [this, booking] {
             auto outcome = outcomeOf(booking);
             return !outcome.ok() || outcome.value().isSettled();
         },
-        [this, booking, promise](bool) {
-            promise->addResult(outcomeOf(booking));
-            promise->finish();
-        });
-    return future;
+        [this, booking](bool) { return outcomeOf(booking); });
 }
 
 DomainResult<BookingOutcome> Restaurant::outcomeOf(const BookingId &booking)
@@ -324,16 +330,10 @@ QFuture<DomainResult<bool>> Restaurant::endBooking(
     auto ended = m_booker->booking(booking);
     if (!ended.ok())
         return ready(DomainResult<bool>(ended.error()));
-    auto promise = std::make_shared<QPromise<DomainResult<bool>>>();
-    promise->start();
-    QFuture<DomainResult<bool>> future = promise->future();
     const TableId table = ended.value().tableId();
-    whenDone([this, table, booking] { return lockReleased(table, booking); },
-             [promise](bool released) {
-                 promise->addResult(DomainResult<bool>(released));
-                 promise->finish();
-             });
-    return future;
+    return answerWhen<DomainResult<bool>>(
+        [this, table, booking] { return lockReleased(table, booking); },
+        [](bool released) { return DomainResult<bool>(released); });
 }
 
 // Released, or refused: a booking ended before the table-locking saga got

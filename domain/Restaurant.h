@@ -134,6 +134,9 @@ private:
     // Calls finish(true) once done() holds, checked now and after each
     // commit the store reports, or finish(false) at the settle timeout.
     void whenDone(std::function<bool()> done, std::function<void(bool reached)> finish);
+    // A future that whenDone() answers with answer(reached).
+    template<typename T>
+    QFuture<T> answerWhen(std::function<bool()> done, std::function<T(bool reached)> answer);
     void checkWaiters();
     void expireWaiters();
 
