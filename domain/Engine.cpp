@@ -1,6 +1,7 @@
 #include "domain/Engine.h"
 
 #include "domain/Restaurant.h"
+#include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
 #include "domain/readmodel/ReadModel.h"
 #include "eventstore/EventStore.h"
@@ -42,6 +43,10 @@ StoreResult<std::unique_ptr<Engine>> Engine::open(const StoreOpener &openStore,
     RestaurantOptions viewOptions = options;
     viewOptions.runSagas = false;
     viewOptions.runLockExpiry = false;
+    // It reads the store's clock once, here, and then takes the engine's
+    // readings (below): a check on a timer would be a round trip on this
+    // thread, which hangs when the link drops just then.
+    viewOptions.clockCheckInterval = std::chrono::milliseconds(0);
     auto ownStore = openStore();
     if (!ownStore.ok())
         return ownStore.error();
@@ -80,15 +85,19 @@ StoreResult<std::unique_ptr<Engine>> Engine::open(const StoreOpener &openStore,
     if (failed)
         return *failed;
 
-    // Each half looks at once for what the other committed, instead of at
-    // its next poll; a store finds no news of its own commits, so the two
-    // never wake each other in turn.
+    // The view's store leaves watching for other terminals' commits and for
+    // the server to the engine's, whose looks may block: it hears of both
+    // from there and never asks a server on this thread by itself. The
+    // engine's store hears of the view's commits (the editor's) at once,
+    // instead of at its next poll; a store finds no news in its own
+    // commits, so the two never wake each other in turn.
     EventStore &engineStore = engine->m_engine->store();
     EventStore &viewStore = engine->m_view->store();
-    connect(&engineStore, &EventStore::appended, &viewStore, &EventStore::lookForAppends,
+    viewStore.follow(engineStore);
+    connect(&viewStore, &EventStore::appended, &engineStore, &EventStore::hearOfCommits,
             Qt::QueuedConnection);
-    connect(&viewStore, &EventStore::appended, &engineStore, &EventStore::lookForAppends,
-            Qt::QueuedConnection);
+    connect(&engine->m_engine->storeClock(), &StoreClock::checked, &engine->m_view->storeClock(),
+            &StoreClock::takeReading, Qt::QueuedConnection);
     return engine;
 }
 

@@ -68,6 +68,7 @@ public:
     const Clock &clock() const { return m_clock; }
     // This terminal's clock as the store vouches for it, and its warnings.
     const StoreClock &storeClock() const { return *m_storeClock; }
+    StoreClock &storeClock() { return *m_storeClock; }
     const RestaurantOptions &options() const { return m_options; }
     const CommandContext &context() const { return m_context; }
 

@@ -67,15 +67,21 @@ StoreResult<void> StoreClock::check()
         if (!events.value().isEmpty())
             newest = events.value().constFirst().created;
     }
-    m_storeTime = storeTime.value();
-    m_newestEvent = newest;
+    takeReading(storeTime.value(), newest);
+    Q_EMIT checked(storeTime.value(), newest);
+    return {};
+}
+
+void StoreClock::takeReading(const QDateTime &storeTime, const QDateTime &newestEvent)
+{
+    m_storeTime = storeTime;
+    m_newestEvent = newestEvent;
     m_sinceCheck.start();
     if (!m_anchor.isValid()) {
-        m_anchor = newest.isValid() ? newest : m_storeTime;
+        m_anchor = newestEvent.isValid() ? newestEvent : m_storeTime;
         m_sinceAnchor.start();
     }
     judge();
-    return {};
 }
 
 QDateTime StoreClock::storeNow() const

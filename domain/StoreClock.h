@@ -58,6 +58,10 @@ public:
     // Reads the store's time and its newest event's time again; problem()
     // and now() follow from them until the next check.
     StoreResult<void> check();
+    // What another StoreClock on the same store read (checked()), taken as
+    // if this one had read it: a window's clock follows the engine's
+    // without a round trip to the server of its own.
+    void takeReading(const QDateTime &storeTime, const QDateTime &newestEvent);
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
 
     QDateTime now() const override;
@@ -74,6 +78,9 @@ public:
 
 Q_SIGNALS:
     void problemChanged(const QString &problem);
+    // A check read the store's time and the time of its newest event
+    // (invalid: the store holds none).
+    void checked(const QDateTime &storeTime, const QDateTime &newestEvent);
 
 private:
     enum class Trouble { None, StoreClockBehind, TerminalOutOfStep, QuietStore };

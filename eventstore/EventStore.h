@@ -71,10 +71,26 @@ public:
     // Whether this process may write to it (a SQLite file of another user
     // may be readable only); appends to a store that is not are refused.
     virtual bool isWritable() const { return true; }
-    // Another connection of this process (the engine's, say) committed:
-    // look for new events now rather than at the next poll. appended()
-    // tells of any found, from the event loop.
-    virtual void lookForAppends() { }
+    // Another connection to this store, in this process, committed or
+    // found commits up to lastPosition (Engine): this one tells its
+    // subscribers now rather than at its next poll. appended() tells of
+    // them, from the event loop.
+    virtual void hearOfCommits(qint64 lastPosition) { Q_UNUSED(lastPosition) }
+    // Another connection to this store's server lost it (or reached it
+    // again), with the message it tells the host: a store that follows it
+    // (follow()) stops asking the server at once rather than finding out
+    // through a query that hangs for the length of a network timeout.
+    virtual void hearOfServer(bool available, const QString &message)
+    {
+        Q_UNUSED(available)
+        Q_UNUSED(message)
+    }
+    // Leaves watching for other processes' commits and for the server to
+    // leader, another connection to the same store (on another thread):
+    // what it finds reaches this one through hearOfCommits() and
+    // hearOfServer(), queued, and this one stops watching by itself where
+    // watching would block its thread (stopWatching()).
+    void follow(EventStore &leader);
 
     // Appends the events atomically after checking the expectation. An
     // append of event ids that are already stored at the same place in the
@@ -148,6 +164,13 @@ Q_SIGNALS:
     void appended(qint64 lastPosition);
     // The connection to the store was lost (false) or is back (true).
     void availabilityChanged(bool available, const QString &message);
+
+protected:
+    // Stops the watching that follow() leaves to a leader: nothing where a
+    // look is a read of a local file that never hangs (SQLite, whose poll
+    // also notices a replaced file); no poll and no listening where it is
+    // a round trip to a server (PostgreSQL).
+    virtual void stopWatching() { }
 };
 
 } // namespace hoststand

@@ -29,6 +29,9 @@ public:
     // The last position this store told its subscribers about.
     qint64 announcedPosition = 0;
     std::chrono::milliseconds reconnectDelay {0};
+    // False for a follower (EventStore::follow): no poll, and notifications
+    // are left to the leader, since every look is a round trip to the server.
+    bool watching = true;
     QTimer pollTimer;
     QTimer reconnectTimer;
     // A reconnection knocks at the server's port first, without blocking;
@@ -108,17 +111,30 @@ void PostgresEventStore::attachSession()
                 if (name == channel)
                     onNotification(payload);
             });
-    d->pollTimer.start();
+    if (d->watching)
+        d->pollTimer.start();
+}
+
+void PostgresEventStore::stopWatching()
+{
+    d->watching = false;
+    d->pollTimer.stop();
+    d->wakeTimer.stop();
 }
 
 // The session is dropped (with its connection) at once; operations fail
 // fast with Unavailable until a reconnection succeeds.
-void PostgresEventStore::connectionLost(const QString &message)
+void PostgresEventStore::dropSession(const QString &message)
 {
     d->session.reset();
     d->outageMessage = message;
     d->pollTimer.stop();
     d->wakeTimer.stop();
+}
+
+void PostgresEventStore::connectionLost(const QString &message)
+{
+    dropSession(message);
     d->reconnectDelay = d->options.reconnectDelay;
     d->reconnectTimer.start(d->reconnectDelay);
     Q_EMIT availabilityChanged(false, message);
@@ -185,14 +201,18 @@ void PostgresEventStore::openSession()
     attachSession();
     Q_EMIT availabilityChanged(
         true, u"The PostgreSQL server at %1 can be reached again."_s.arg(d->settings.serverName()));
-    // Appends made while this store could not listen were never notified.
-    checkForNewEvents();
+    // Appends made while this store could not listen were never notified
+    // (a follower hears of them from its leader, which looks).
+    if (d->watching)
+        checkForNewEvents();
 }
 
 // A notification is only a wake-up: its payload (the last position of the
 // commit) just spares a read for this store's own appends.
 void PostgresEventStore::onNotification(const QVariant &payload)
 {
+    if (!d->watching)
+        return;
     bool isNumber = false;
     const qint64 position = payload.toString().toLongLong(&isNumber);
     if (isNumber && position <= d->announcedPosition)
@@ -221,10 +241,29 @@ bool PostgresEventStore::isAvailable() const
     return d->session != nullptr;
 }
 
-void PostgresEventStore::lookForAppends()
+// The leader's position is believed: it read it, or committed it, on the
+// same database, so this connection's next read sees those events too.
+void PostgresEventStore::hearOfCommits(qint64 lastPosition)
 {
-    if (d->session && !d->wakeTimer.isActive())
-        d->wakeTimer.start();
+    if (d->session && lastPosition > d->announcedPosition)
+        announce(lastPosition);
+}
+
+void PostgresEventStore::hearOfServer(bool available, const QString &message)
+{
+    if (!available) {
+        if (!d->session)
+            return;
+        d->reconnectTimer.stop();
+        dropSession(message);
+        Q_EMIT availabilityChanged(false, message);
+        return;
+    }
+    if (d->session || d->knock)
+        return;
+    d->reconnectTimer.stop();
+    d->reconnectDelay = d->options.reconnectDelay;
+    reconnect();
 }
 
 const PostgresConnectionSettings &PostgresEventStore::connectionSettings() const

@@ -49,7 +49,10 @@ public:
     static constexpr int SchemaVersion = 1;
 
     bool isAvailable() const override;
-    void lookForAppends() override;
+    void hearOfCommits(qint64 lastPosition) override;
+    // A follower that hears the server is lost drops its session at once and
+    // connects again (knocking first) only when it hears it is back.
+    void hearOfServer(bool available, const QString &message) override;
 
     // Writes events recorded by another store (a SQLite store being moved to
     // the server) as they are: their positions, streams, revisions, ids,
@@ -101,7 +104,9 @@ private:
     template<typename Operation>
     auto onSession(Operation &&operation);
 
+    void stopWatching() override;
     void attachSession();
+    void dropSession(const QString &message);
     void connectionLost(const QString &message);
     void reconnect();
     void endKnock(bool answered, const QString &failure);

@@ -647,7 +647,10 @@ bool SqliteEventStore::isAvailable() const
     return d->available;
 }
 
-void SqliteEventStore::lookForAppends()
+// A poll reads the local file, which never hangs, and also notices a file
+// replaced under this connection: it is asked rather than the position
+// believed.
+void SqliteEventStore::hearOfCommits(qint64)
 {
     d->poll(*this);
 }

@@ -45,7 +45,7 @@ public:
     // EventStore
     QString location() const override;
     bool isAvailable() const override;
-    void lookForAppends() override;
+    void hearOfCommits(qint64 lastPosition) override;
     bool isWritable() const override;
     StoreResult<AppendResult> append(const QString &stream, const QList<EventData> &events,
                                      const ExpectedRevision &expected) override;

@@ -71,6 +71,13 @@ StoreResult<void> PostgresReadConnection::connect()
 
 StoreResult<void> PostgresReadConnection::ensureSession()
 {
+    // A session that looks open is not used while the watcher knows the
+    // server is out of reach: over a dead link a statement would hang for
+    // the length of a network timeout before it failed.
+    if (m_connection && m_reachable && !m_reachable())
+        dropSession(StoreError(
+            StoreError::Code::Unavailable,
+            u"The PostgreSQL server at %1 cannot be reached."_s.arg(m_settings.serverName())));
     if (m_connection)
         return {};
     // A watcher's word replaces the back-off: the first query after the

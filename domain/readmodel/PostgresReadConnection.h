@@ -49,9 +49,9 @@ public:
 
     // Follows whoever watches the server without blocking (the event store
     // on the same server, which knocks before it reconnects): while it
-    // cannot reach the server, a lost session is not tried again, since an
-    // attempt over a dead link would block for the whole connection timeout;
-    // once it can, the next statement opens one at once.
+    // cannot reach the server, no statement is sent and a lost session is
+    // not tried again, since either would block for the whole timeout over
+    // a dead link; once it can, the next statement opens one at once.
     void followServer(std::function<bool()> reachable) { m_reachable = std::move(reachable); }
 
     // --- For the statements ------------------------------------------------

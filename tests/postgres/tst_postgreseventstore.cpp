@@ -4,6 +4,7 @@
 #include "tests/postgres/PostgresTestServer.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void schemaOfAnotherApplicationIsRefused();
     void anotherConnectionsAppendWakesTheStore();
     void pollFindsAppendsWithoutNotification();
+    void aFollowerAsksTheServerNothingByItself();
     void storesInOtherSchemasDoNotShareEvents();
 
 private:
@@ -191,6 +193,54 @@ void tst_PostgresEventStore::pollFindsAppendsWithoutNotification()
     QVERIFY2(!failed, qPrintable(failed.value_or(QString())));
     QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 1, 5000);
     QCOMPARE(heard.constFirst().constFirst().toLongLong(), 1);
+}
+
+// A store that follows another connection's (EventStore::follow, the
+// window's store following the engine's) neither polls nor listens: others'
+// commits reach it through its leader only; its leader's word that the
+// server is gone makes its operations fail at once, without a round trip
+// that could hang on a dead link, and its word that the server is back
+// connects it again.
+void tst_PostgresEventStore::aFollowerAsksTheServerNothingByItself()
+{
+    PostgresStoreOptions fastPolling;
+    fastPolling.pollInterval = 50ms;
+    auto leader = open(u"followed"_s, fastPolling);
+    auto follower = open(u"followed"_s, fastPolling);
+    auto writer = open(u"followed"_s);
+    QVERIFY(leader && follower && writer);
+    follower->follow(*leader);
+    QSignalSpy heard(follower.get(), &EventStore::appended);
+    auto first = writer->append(u"table-T1"_s, {tableAdded(1)}, ExpectedRevision::any());
+    PG_VERIFY_OK(first);
+    QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 1, 5000);
+    QCOMPARE(heard.constFirst().constFirst().toLongLong(), first.value().position);
+
+    // Without its leader it hears of nothing, in twenty of its poll intervals.
+    leader.reset();
+    PG_VERIFY_OK(writer->append(u"table-T1"_s, {tableAdded(2)}, ExpectedRevision::any()));
+    QTest::qWait(1000);
+    QCOMPARE(heard.size(), 1);
+
+    QSignalSpy availability(follower.get(), &EventStore::availabilityChanged);
+    const QString gone = u"The PostgreSQL server at somewhere cannot be reached: test."_s;
+    follower->hearOfServer(false, gone);
+    QVERIFY(!follower->isAvailable());
+    QCOMPARE(availability.size(), 1);
+    QCOMPARE(availability.constFirst().at(1).toString(), gone);
+    QElapsedTimer clock;
+    clock.start();
+    auto refused = follower->readAll(0, 10);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), StoreError::Code::Unavailable);
+    QCOMPARE(refused.error().message(), gone);
+    QVERIFY(clock.elapsed() < 50);
+
+    follower->hearOfServer(true, QString());
+    QTRY_VERIFY_WITH_TIMEOUT(follower->isAvailable(), 10000);
+    auto read = follower->readAll(0, 10);
+    PG_VERIFY_OK(read);
+    QCOMPARE(read.value().size(), 2);
 }
 
 void tst_PostgresEventStore::storesInOtherSchemasDoNotShareEvents()
