@@ -50,8 +50,8 @@ BookingDetailsDialog::BookingDetailsDialog(const QString &bookingId, ReadModel &
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addWidget(close);
-    connect(&m_readModel, &ReadModel::bookingChanged, this, [this](const QString &id) {
-        if (id == m_bookingId)
+    connect(&m_readModel, &ReadModel::bookingChanged, this, [this](const BookingChange &change) {
+        if (change.bookingId == m_bookingId)
             refresh();
     });
     connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {

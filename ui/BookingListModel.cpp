@@ -12,8 +12,7 @@ BookingListModel::BookingListModel(ReadModel &readModel, QObject *parent)
     : QAbstractTableModel(parent)
     , m_readModel(readModel)
 {
-    connect(&m_readModel, &ReadModel::bookingChanged, this,
-            [this](const QString &bookingId) { onBookingChanged(bookingId); });
+    connect(&m_readModel, &ReadModel::bookingChanged, this, &BookingListModel::onBookingChanged);
     connect(&m_readModel, &ReadModel::settingsChanged, this, &BookingListModel::reloadAll);
     m_readState.rereadWhenAvailable(m_readModel, [this] { reloadAll(); });
 }
@@ -72,13 +71,14 @@ bool BookingListModel::belongs(const BookingRow &booking) const
     return digits.size() >= 3 && GuestSearch::digits(booking.phone).contains(digits);
 }
 
-void BookingListModel::onBookingChanged(const QString &bookingId)
+void BookingListModel::onBookingChanged(const BookingChange &change)
 {
     if (!m_readState.isRead()) {
         reloadAll();
         return;
     }
-    const auto read = m_readModel.booking(bookingId);
+    const QString &bookingId = change.bookingId;
+    const auto read = m_readModel.booking(change);
     if (!read.ok()) {
         // A list missing a booking it should hold would be false.
         beginResetModel();

@@ -59,7 +59,7 @@ public:
 private:
     void reload();
     void reloadAll();
-    void onBookingChanged(const QString &bookingId);
+    void onBookingChanged(const BookingChange &change);
     bool belongs(const BookingRow &booking) const;
     void update(int row, const BookingRow &booking);
     QVariant display(const BookingRow &booking, int column) const;

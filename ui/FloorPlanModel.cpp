@@ -61,12 +61,12 @@ FloorPlanModel::FloorPlanModel(ReadModel &readModel, QObject *parent)
     , m_readModel(readModel)
 {
     connect(&m_readModel, &ReadModel::tableChanged, this, &FloorPlanModel::refreshTable);
-    connect(&m_readModel, &ReadModel::bookingChanged, this, [this](const QString &bookingId) {
+    connect(&m_readModel, &ReadModel::bookingChanged, this, [this](const BookingChange &change) {
         if (!m_readState.isRead()) {
             reloadAll();
             return;
         }
-        const auto booking = m_readModel.booking(bookingId);
+        const auto booking = m_readModel.booking(change);
         if (!booking.ok())
             showNotRead(booking.error());
         else if (booking.value())

@@ -284,7 +284,8 @@ void HostStandWindow::connectSignals()
     connect(m_gridModel, &QAbstractItemModel::modelReset, this, &HostStandWindow::updateCovers);
     connect(m_gridModel, &QAbstractItemModel::headerDataChanged, this,
             &HostStandWindow::updateCovers);
-    connect(&readModel, &ReadModel::bookingChanged, this, [this](const QString &bookingId) {
+    connect(&readModel, &ReadModel::bookingChanged, this, [this](const BookingChange &change) {
+        const QString &bookingId = change.bookingId;
         if (bookingId == m_selectWhenShown && m_gridModel->indexOfBooking(bookingId).isValid()) {
             m_selectWhenShown.clear();
             selectBooking(bookingId);

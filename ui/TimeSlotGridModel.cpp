@@ -139,8 +139,7 @@ TimeSlotGridModel::TimeSlotGridModel(ReadModel &readModel, QObject *parent)
     , m_readModel(readModel)
 {
     connect(&m_readModel, &ReadModel::tableChanged, this, &TimeSlotGridModel::onTableChanged);
-    connect(&m_readModel, &ReadModel::bookingChanged, this,
-            [this](const QString &bookingId) { onBookingChanged(bookingId); });
+    connect(&m_readModel, &ReadModel::bookingChanged, this, &TimeSlotGridModel::onBookingChanged);
     connect(&m_readModel, &ReadModel::settingsChanged, this, &TimeSlotGridModel::reloadAll);
     m_readState.rereadWhenAvailable(m_readModel, [this] { reloadAll(); });
 }
@@ -338,13 +337,14 @@ int TimeSlotGridModel::insertPosition(const TableRow &table) const
                - m_rows.cbegin());
 }
 
-void TimeSlotGridModel::onBookingChanged(const QString &bookingId)
+void TimeSlotGridModel::onBookingChanged(const BookingChange &change)
 {
     if (!m_readState.isRead()) {
         reloadAll();
         return;
     }
-    const auto read = m_readModel.booking(bookingId);
+    const QString &bookingId = change.bookingId;
+    const auto read = m_readModel.booking(change);
     if (!read.ok()) {
         showNotRead(read.error());
         return;

@@ -101,7 +101,7 @@ private:
     void reloadAll();
     void showNotRead(const StoreError &error);
     void onTableChanged(const QString &tableId);
-    void onBookingChanged(const QString &bookingId);
+    void onBookingChanged(const BookingChange &change);
     void insertTable(const TableRow &table);
     void removeRow(int row);
     void updateTable(int row, const TableRow &table);

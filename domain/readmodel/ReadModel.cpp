@@ -328,9 +328,14 @@ void ReadModel::wire()
         for (const QString &tableId : changes.tables())
             Q_EMIT tableChanged(tableId);
         for (const QString &bookingId : changes.bookings()) {
-            const auto row = booking(bookingId);
-            Q_EMIT bookingChanged(
-                bookingId, row.ok() && row.value() ? localDate(row.value()->start) : QDate());
+            BookingChange change {bookingId, {}, false, {}};
+            if (auto row = booking(bookingId); row.ok()) {
+                change.read = true;
+                change.row = std::move(row).value();
+                if (change.row)
+                    change.localDay = localDate(change.row->start);
+            }
+            Q_EMIT bookingChanged(change);
         }
         if (changes.settingsChanged())
             Q_EMIT settingsChanged();
@@ -526,7 +531,7 @@ struct ReadModel::Pending
     QStringList tables;
     QSet<QString> seenTables;
     QStringList bookings;
-    QHash<QString, QDate> bookingDays; // the latest day told of each
+    QHash<QString, BookingChange> bookingChanges; // the latest told of each
     bool settings = false;
     qint64 auditPosition = 0; // 0: none
     bool scheduled = false;
@@ -554,10 +559,10 @@ void ReadModel::followProjectionsOf(ReadModel &projector)
         schedule();
     });
     connect(&projector, &ReadModel::bookingChanged, this,
-            [this, schedule](const QString &booking, const QDate &day) {
-                if (!m_pending->bookingDays.contains(booking))
-                    m_pending->bookings.append(booking);
-                m_pending->bookingDays.insert(booking, day);
+            [this, schedule](const BookingChange &change) {
+                if (!m_pending->bookingChanges.contains(change.bookingId))
+                    m_pending->bookings.append(change.bookingId);
+                m_pending->bookingChanges.insert(change.bookingId, change);
                 schedule();
             });
     connect(&projector, &ReadModel::settingsChanged, this, [this, schedule] {
@@ -613,7 +618,7 @@ void ReadModel::tellPending()
     }
     while (!pending.bookings.isEmpty() && told < ChangesPerTurn) {
         const QString booking = pending.bookings.takeFirst();
-        Q_EMIT bookingChanged(booking, pending.bookingDays.take(booking));
+        Q_EMIT bookingChanged(pending.bookingChanges.take(booking));
         ++told;
     }
     if (!pending.tables.isEmpty() || !pending.bookings.isEmpty()) {
@@ -689,6 +694,13 @@ StoreResult<std::optional<TableRow>> ReadModel::table(const QString &tableId) co
 StoreResult<std::optional<BookingRow>> ReadModel::booking(const QString &bookingId) const
 {
     return d->read([&] { return d->queries.booking(bookingId); });
+}
+
+StoreResult<std::optional<BookingRow>> ReadModel::booking(const BookingChange &change) const
+{
+    if (change.read)
+        return change.row;
+    return booking(change.bookingId);
 }
 
 StoreResult<QList<BookingRow>> ReadModel::bookingsOn(const QDate &localDay) const

@@ -110,6 +110,9 @@ public:
     StoreResult<QList<TableRow>> tables(bool includeRemoved = false) const;
     StoreResult<std::optional<TableRow>> table(const QString &tableId) const;
     StoreResult<std::optional<BookingRow>> booking(const QString &bookingId) const;
+    // The changed booking's row as the change carries it, or as read now
+    // when the projector could not read it.
+    StoreResult<std::optional<BookingRow>> booking(const BookingChange &change) const;
     // Bookings whose span overlaps the restaurant's local day, by table and start.
     StoreResult<QList<BookingRow>> bookingsOn(const QDate &localDay) const;
     StoreResult<QList<BookingRow>> bookingsBetween(const QDateTime &from,
@@ -140,11 +143,11 @@ public:
 
 Q_SIGNALS:
     // After each live commit, each thing that changed once, in this order:
-    // a table (its own events and its locks' events), a booking (with the
-    // local day its span starts on), the settings, and the audit log's new
-    // last position.
+    // a table (its own events and its locks' events), a booking (with its
+    // row as projected and the local day its span starts on), the
+    // settings, and the audit log's new last position.
     void tableChanged(const QString &tableId);
-    void bookingChanged(const QString &bookingId, const QDate &localDay);
+    void bookingChanged(const hoststand::BookingChange &change);
     void settingsChanged();
     void auditAppended(qint64 position);
     // While start() or rebuild() builds projections from position 0: events

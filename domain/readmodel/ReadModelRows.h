@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -46,6 +47,19 @@ struct BookingRow final
     QDateTime leftAt;
 
     bool operator==(const BookingRow &) const = default;
+};
+
+// One booking a commit changed, as the read model that projected the commit
+// read it right after (ReadModel::bookingChanged): the views take its row
+// from here rather than each reading it again.
+struct BookingChange final
+{
+    QString bookingId;
+    QDate localDay; // the restaurant's local day its span starts on; invalid when unknown
+    // Whether the projector read the row; row is what it found (none: the
+    // read tables hold no such booking). Unread, ReadModel::booking() reads it.
+    bool read = false;
+    std::optional<BookingRow> row;
 };
 
 struct LockRow final
@@ -120,3 +134,5 @@ struct AuditFilter final
 };
 
 } // namespace hoststand
+
+Q_DECLARE_METATYPE(hoststand::BookingChange)

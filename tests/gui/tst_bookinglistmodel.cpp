@@ -23,6 +23,7 @@ private Q_SLOTS:
 
     void aDayListsItsBookings();
     void aNewBookingOfTheDayIsAppended();
+    void aChangeBringsItsRowAndOnlyAnUnreadOneIsRead();
     void aStatusChangeChangesOnlyTheStatusCell();
     void aBookingOfAnotherDayChangesNothing();
     void aSearchFindsGuestsByNameOrPhone_data();
@@ -93,6 +94,21 @@ void tst_BookingListModel::aNewBookingOfTheDayIsAppended()
     QCOMPARE(spies.rowsInserted.constFirst().at(2).toInt(), 2);
     QCOMPARE(spies.structural(), 1);
     QCOMPARE(m_model->index(2, 0).data(BookingListModel::BookingIdRole).toString(), id);
+}
+
+// As the grid: the row comes with the change; only an unread one is read.
+void tst_BookingListModel::aChangeBringsItsRowAndOnlyAnUnreadOneIsRead()
+{
+    ReadModel &readModel = m_restaurant->readModel();
+    BookingChange change {m_jones, HostStandFixture::day(), true,
+                          readModel.booking(m_jones).value()};
+    change.row->guestName = u"Carried"_s;
+    Q_EMIT readModel.bookingChanged(change);
+    const QModelIndex guest
+        = m_model->index(m_model->rowOfBooking(m_jones), BookingListModel::Guest);
+    QCOMPARE(guest.data().toString(), u"Carried"_s);
+    Q_EMIT readModel.bookingChanged(BookingChange {m_jones, {}, false, {}});
+    QCOMPARE(guest.data().toString(), u"Jones"_s);
 }
 
 void tst_BookingListModel::aStatusChangeChangesOnlyTheStatusCell()

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void columnsAreTheServiceSlots();
     void aBookingIsASpanOverItsSlots();
     void aNewBookingChangesOnlyItsCells();
+    void aChangeBringsItsRowAndOnlyAnUnreadOneIsRead();
     void aStatusChangeChangesOnlyItsCells();
     void aCancelledBookingLeavesItsCells();
     void aBookingOnAnotherDayChangesNothing();
@@ -145,6 +146,24 @@ void tst_TimeSlotGridModel::aNewBookingChangesOnlyItsCells()
     QVERIFY(spies.onlyCells(m_model->rowOfTable(u"T2"_s), 2, 8));
     QCOMPARE(spies.structural(), 0);
     QCOMPARE(spies.headerChanged.size(), 0);
+}
+
+// The grid takes a changed booking's row from the change (the projector
+// read it once for every view) and reads it only when the projector could
+// not: a row unlike the read tables' shows as carried, and an unread change
+// of the same booking brings the read tables' row back.
+void tst_TimeSlotGridModel::aChangeBringsItsRowAndOnlyAnUnreadOneIsRead()
+{
+    const QString id = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    QVERIFY(!id.isEmpty());
+    const QModelIndex cell = m_model->index(m_model->rowOfTable(u"T2"_s), 2);
+    ReadModel &readModel = m_restaurant->readModel();
+    BookingChange change {id, HostStandFixture::day(), true, readModel.booking(id).value()};
+    change.row->guestName = u"Carried"_s;
+    Q_EMIT readModel.bookingChanged(change);
+    QCOMPARE(cell.data(TimeSlotGridModel::GuestRole).toString(), u"Carried"_s);
+    Q_EMIT readModel.bookingChanged(BookingChange {id, {}, false, {}});
+    QCOMPARE(cell.data(TimeSlotGridModel::GuestRole).toString(), u"Jones"_s);
 }
 
 void tst_TimeSlotGridModel::aStatusChangeChangesOnlyItsCells()

@@ -72,8 +72,9 @@ public:
     {
         connect(&model, &ReadModel::tableChanged, this,
                 [this](const QString &id) { lines.append(u"table "_s + id); });
-        connect(&model, &ReadModel::bookingChanged, this, [this](const QString &id, QDate day) {
-            lines.append(u"booking %1 on %2"_s.arg(id, day.toString(Qt::ISODate)));
+        connect(&model, &ReadModel::bookingChanged, this, [this](const BookingChange &change) {
+            lines.append(
+                u"booking %1 on %2"_s.arg(change.bookingId, change.localDay.toString(Qt::ISODate)));
         });
         connect(&model, &ReadModel::settingsChanged, this, [this] { lines.append(u"settings"_s); });
         connect(&model, &ReadModel::auditAppended, this,

@@ -62,8 +62,12 @@ void tst_ReadModelCrossProcess::aBookingAppendedElsewhereAppearsHereWithin300Ms(
         const qint64 elapsed = sinceCommit.elapsed();
         QVERIFY2(elapsed <= 300, qPrintable(u"took %1 ms"_s.arg(elapsed)));
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(changed.at(0).at(0).toString(), booking);
-        QCOMPARE(changed.at(0).at(1).toDate(), QDate(2026, 12, 1));
+        const auto change = changed.at(0).at(0).value<BookingChange>();
+        QCOMPARE(change.bookingId, booking);
+        QCOMPARE(change.localDay, QDate(2026, 12, 1));
+        // The row comes with the change, as projected.
+        QVERIFY(change.read && change.row);
+        QCOMPARE(change.row->id, booking);
         const std::optional<BookingRow> row = model.value()->booking(booking).value();
         QVERIFY(row);
         QCOMPARE(row->guestName, u"Guest from elsewhere"_s);
