@@ -7,7 +7,7 @@ namespace hoststand::ui {
 
 const QStaticText &StaticTextCache::laidOut(const QString &text, const QFont &font, int width)
 {
-    const QString key = font.key() + QChar(0x1f) + QString::number(width) + QChar(0x1f) + text;
+    Key key {text, font, width};
     auto it = m_texts.find(key);
     if (it != m_texts.end())
         return *it;
@@ -17,7 +17,20 @@ const QStaticText &StaticTextCache::laidOut(const QString &text, const QFont &fo
     laid.setTextFormat(Qt::PlainText);
     laid.setPerformanceHint(QStaticText::AggressiveCaching);
     laid.prepare(QTransform(), font);
-    return *m_texts.insert(key, laid);
+    return *m_texts.insert(std::move(key), laid);
+}
+
+int StaticTextCache::advance(const QString &text, const QFont &font)
+{
+    Key key {text, font, 0};
+    auto it = m_advances.find(key);
+    if (it != m_advances.end())
+        return *it;
+    if (m_advances.size() >= MaxTexts)
+        m_advances.clear();
+    const int width = QFontMetrics(font).horizontalAdvance(text);
+    m_advances.insert(std::move(key), width);
+    return width;
 }
 
 int StaticTextCache::draw(QPainter &painter, const QRect &rect, const QString &text,

@@ -508,9 +508,13 @@ QVariant TimeSlotGridModel::cellData(const Row &row, int column, int role) const
 
 QVariant TimeSlotGridModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Vertical)
-        return section >= 0 && section < m_rows.size() ? tableHeader(m_rows.at(section).table, role)
-                                                       : QVariant();
+    if (orientation == Qt::Vertical) {
+        if (section < 0 || section >= m_rows.size())
+            return {};
+        if (role == SpansRole)
+            return QVariant::fromValue(m_rows.at(section).spans);
+        return tableHeader(m_rows.at(section).table, role);
+    }
     return section >= 0 && section < m_columns ? slotHeader(section, role) : QVariant();
 }
 

@@ -56,6 +56,8 @@ public:
         LaneCountRole,
         WalkInRole,
         // Cells: every span covering the cell (QList<GridSpan>), by lane.
+        // The vertical header: every span on the table's row, for a view
+        // that paints a row at once.
         SpansRole,
     };
     Q_ENUM(Role)

@@ -5,9 +5,10 @@
 
 #include <QApplication>
 #include <QHelpEvent>
+#include <QImage>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
+#include <QRegion>
 #include <QScrollBar>
 #include <QToolTip>
 
@@ -65,9 +66,11 @@ void TimeSlotGridView::updateMetrics()
     m_minimumColumnWidth = std::max(metrics.horizontalAdvance(u"00:00"_s) * 4 / 5, line * 2);
     m_zoneBandWidth = line + 8;
     m_slotHeaderHeight = line * 2 + 8;
-    QFont bold = font();
-    bold.setBold(true);
-    const QFontMetrics boldMetrics(bold);
+    m_boldFont = font();
+    m_boldFont.setBold(true);
+    m_noShowFont = m_boldFont;
+    m_noShowFont.setStrikeOut(true);
+    const QFontMetrics boldMetrics(m_boldFont);
     int widest = std::max(boldMetrics.horizontalAdvance(u"T00"_s),
                           metrics.horizontalAdvance(u"00 seats"_s));
     if (model()) {
@@ -463,6 +466,7 @@ void TimeSlotGridView::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange
         || event->type() == QEvent::PaletteChange) {
         m_texts.clear();
+        m_marks.clear();
         updateGeometries();
         viewport()->update();
     }
@@ -499,18 +503,22 @@ void TimeSlotGridView::paintEvent(QPaintEvent *event)
     QPainter painter(viewport());
     const StatusStyle style(palette());
     const QRect dirty = event->rect();
-    painter.fillRect(dirty, palette().base());
-    if (model()) {
-        painter.save();
-        painter.setClipRect(cellArea() & dirty);
-        paintCells(painter, dirty);
-        paintSpans(painter, dirty, style);
-        paintDragFeedback(painter);
-        paintNowLine(painter, style);
-        painter.restore();
-        paintSlotHeader(painter, dirty);
-        paintTableHeader(painter, dirty);
+    if (!model()) {
+        painter.fillRect(dirty, palette().base());
+        paintCorner(painter);
+        return;
     }
+    // Each part paints its own background: the whole viewport filled first
+    // would be written twice over.
+    painter.save();
+    painter.setClipRect(cellArea() & dirty);
+    paintCells(painter, dirty);
+    paintSpans(painter, dirty, style);
+    paintDragFeedback(painter);
+    paintNowLine(painter, style);
+    painter.restore();
+    paintSlotHeader(painter, dirty);
+    paintTableHeader(painter, dirty);
     paintCorner(painter);
 }
 
@@ -532,25 +540,45 @@ std::optional<TimeSlotGridView::VisibleCells> TimeSlotGridView::visibleCells(
     return visible;
 }
 
+// One row's background (the closed slots and the slot lines) is drawn once
+// and tiled down the rows in one fill: a line one pixel wide and as tall as
+// the grid would cost the raster engine a fill call per scanline, per slot,
+// and a copy per row one hand-over to its fill threads each.
 void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty) const
 {
-    const auto visible = visibleCells(dirty);
-    if (!visible)
-        return;
-    const auto [area, firstRow, firstColumn, lastRow, lastColumn] = *visible;
     const QColor base = palette().color(QPalette::Base);
+    const auto visible = visibleCells(dirty);
+    if (!visible) {
+        painter.fillRect(cellArea() & dirty, base);
+        return;
+    }
+    const auto [area, firstRow, firstColumn, lastRow, lastColumn] = *visible;
     const QColor line = mixed(base, palette().color(QPalette::Text), 0.12);
     const QColor hourLine = mixed(base, palette().color(QPalette::Text), 0.30);
     const QColor closed = mixed(base, palette().color(QPalette::Text), 0.07);
-    const int top = cellRect(firstRow, 0).top();
-    const int bottom = cellRect(lastRow, 0).bottom();
-    for (int column = firstColumn; column <= lastColumn; ++column) {
-        const QRect rect = cellRect(firstRow, column);
-        if (!model()->headerData(column, Qt::Horizontal, Grid::BookableRole).toBool())
-            painter.fillRect(QRect(rect.left(), top, rect.width(), bottom - top + 1), closed);
-        const bool hour = model()->headerData(column, Qt::Horizontal).toString().endsWith(u":00"_s);
-        painter.fillRect(QRect(rect.left(), top, 1, bottom - top + 1), hour ? hourLine : line);
+    const QRect cells = cellRect(firstRow, firstColumn).united(cellRect(lastRow, lastColumn));
+    for (const QRect &uncovered : QRegion(area).subtracted(cells))
+        painter.fillRect(uncovered, base);
+
+    const qreal ratio = painter.device()->devicePixelRatioF();
+    QImage strip(QSize(cells.width(), m_rowHeight) * ratio,
+                 base.alpha() == 255 ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
+    strip.setDevicePixelRatio(ratio);
+    strip.fill(base);
+    {
+        QPainter row(&strip);
+        for (int column = firstColumn; column <= lastColumn; ++column) {
+            const int x = cellRect(firstRow, column).left() - cells.left();
+            if (!model()->headerData(column, Qt::Horizontal, Grid::BookableRole).toBool())
+                row.fillRect(QRect(x, 0, m_columnWidth, m_rowHeight), closed);
+            const bool hour
+                = model()->headerData(column, Qt::Horizontal).toString().endsWith(u":00"_s);
+            row.fillRect(QRect(x, 0, 1, m_rowHeight), hour ? hourLine : line);
+        }
     }
+    painter.setBrushOrigin(cells.topLeft());
+    painter.fillRect(cells, QBrush(strip));
+    painter.setBrushOrigin(0, 0);
     QString previousZone = firstRow > 0
         ? model()->headerData(firstRow - 1, Qt::Vertical, Grid::ZoneRole).toString()
         : QString();
@@ -571,6 +599,8 @@ void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty) const
     }
 }
 
+// A row's spans at once (the vertical header's SpansRole): asking every
+// cell for what covers it would copy each span once per slot it covers.
 void TimeSlotGridView::paintSpans(QPainter &painter, const QRect &dirty,
                                   const StatusStyle &style) const
 {
@@ -579,20 +609,11 @@ void TimeSlotGridView::paintSpans(QPainter &painter, const QRect &dirty,
         return;
     const auto [area, firstRow, firstColumn, lastRow, lastColumn] = *visible;
     for (int row = firstRow; row <= lastRow; ++row) {
-        for (int column = firstColumn; column <= lastColumn; ++column) {
-            const QModelIndex cell = model()->index(row, column);
-            const QVariant start = cell.data(Grid::SpanStartRole);
-            if (start.isNull())
-                continue;
-            const bool startsHere
-                = start.toInt() == column || (column == firstColumn && start.toInt() < column);
-            if (!startsHere && cell.data(Grid::LaneCountRole).toInt() <= 1)
-                continue;
-            for (const GridSpan &span : cell.data(Grid::SpansRole).value<QList<GridSpan>>()) {
-                if (span.startColumn == column
-                    || (column == firstColumn && span.startColumn < column))
-                    paintSpan(painter, spanRectOf(row, span), span, style);
-            }
+        const auto spans
+            = model()->headerData(row, Qt::Vertical, Grid::SpansRole).value<QList<GridSpan>>();
+        for (const GridSpan &span : spans) {
+            if (span.endColumn() > firstColumn && span.startColumn <= lastColumn)
+                paintSpan(painter, spanRectOf(row, span), span, style);
         }
     }
 }
@@ -610,13 +631,36 @@ void TimeSlotGridView::paintSpan(QPainter &painter, const QRect &rect, const Gri
                           text.top() + (std::min(text.height(), line * 2) - markSize) / 2.0,
                           markSize, markSize);
     const StatusStyle::Look look = style.booking(span.status);
-    if (span.conflict)
-        StatusStyle::paintWarning(painter, markRect, style.conflict().border);
-    else
-        StatusStyle::paintMark(painter, markRect, span.status, look.text);
+    paintMark(painter, markRect, span, span.conflict ? style.conflict().border : look.text);
     text.setLeft(text.left() + markSize + 4);
     if (text.width() >= fontMetrics().averageCharWidth() * 2)
         paintSpanText(painter, text, span, look.text);
+}
+
+void TimeSlotGridView::paintMark(QPainter &painter, const QRectF &rect, const GridSpan &span,
+                                 const QColor &color) const
+{
+    const qreal ratio = painter.device()->devicePixelRatioF();
+    const int size = int(rect.width());
+    // The status (or the warning), the colour and the size, in one key; a
+    // new pixel ratio clears the marks, as a new palette or font does.
+    const quint64 key = quint64(color.rgba()) << 32 | quint64(size & 0xffff) << 16
+        | quint64(span.conflict ? 0xff : int(span.status) & 0xff);
+    auto found = m_marks.find(key);
+    if (found == m_marks.end() || found->devicePixelRatio() != ratio) {
+        QPixmap mark(QSize(size, size) * ratio);
+        mark.setDevicePixelRatio(ratio);
+        mark.fill(Qt::transparent);
+        QPainter markPainter(&mark);
+        const QRectF whole(0, 0, size, size);
+        if (span.conflict)
+            StatusStyle::paintWarning(markPainter, whole, color);
+        else
+            StatusStyle::paintMark(markPainter, whole, span.status, color);
+        markPainter.end();
+        found = m_marks.insert(key, mark);
+    }
+    painter.drawPixmap(QPointF(rect.left(), std::round(rect.top())), *found);
 }
 
 // Square corners and no antialiasing: a full grid has hundreds of spans.
@@ -630,12 +674,22 @@ void TimeSlotGridView::paintSpanBox(QPainter &painter, const QRect &rect, const 
         hatch.setAlphaF(0.35f);
         painter.fillRect(rect, QBrush(hatch, Qt::BDiagPattern));
     }
-    QPen border(span.conflict ? style.conflict().border : look.border, span.conflict ? 2 : 0);
-    if (span.pending())
-        border.setStyle(Qt::DashLine);
-    painter.setPen(border);
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRect(span.conflict ? rect.adjusted(1, 1, -1, -1) : rect);
+    if (!span.conflict && !span.pending()) {
+        // Four fills: a pen's outline goes through the rasteriser's line
+        // drawing, costly by the hundred.
+        const QRect box = rect.adjusted(0, 0, 1, 1); // drawRect's outline
+        painter.fillRect(QRect(box.left(), box.top(), box.width(), 1), look.border);
+        painter.fillRect(QRect(box.left(), box.bottom(), box.width(), 1), look.border);
+        painter.fillRect(QRect(box.left(), box.top(), 1, box.height()), look.border);
+        painter.fillRect(QRect(box.right(), box.top(), 1, box.height()), look.border);
+    } else {
+        QPen border(span.conflict ? style.conflict().border : look.border, span.conflict ? 2 : 0);
+        if (span.pending())
+            border.setStyle(Qt::DashLine);
+        painter.setPen(border);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(span.conflict ? rect.adjusted(1, 1, -1, -1) : rect);
+    }
     if (span.bookingId == m_selectedBooking) {
         painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
         painter.drawRect(rect.adjusted(-1, -1, 0, 0));
@@ -645,9 +699,7 @@ void TimeSlotGridView::paintSpanBox(QPainter &painter, const QRect &rect, const 
 void TimeSlotGridView::paintSpanText(QPainter &painter, const QRect &text, const GridSpan &span,
                                      const QColor &color) const
 {
-    QFont nameFont = font();
-    nameFont.setBold(true);
-    nameFont.setStrikeOut(span.status == BookingStatus::NoShow);
+    const QFont &nameFont = span.status == BookingStatus::NoShow ? m_noShowFont : m_boldFont;
     QString detail = span.conflict ? u"Conflict · %1"_s.arg(StatusStyle::word(span.status))
                                    : StatusStyle::word(span.status);
     if (span.walkIn)
@@ -665,10 +717,9 @@ void TimeSlotGridView::paintSpanText(QPainter &painter, const QRect &text, const
     }
     // The name in bold, the status after it; a narrow span keeps the name and the mark.
     const QString after = u" · "_s + detail;
-    const int afterWidth = fontMetrics().horizontalAdvance(after);
-    const bool roomForAfter
-        = text.width() - afterWidth >= std::min(QFontMetrics(nameFont).horizontalAdvance(name),
-                                                fontMetrics().averageCharWidth() * 8);
+    const int afterWidth = m_texts.advance(after, font());
+    const bool roomForAfter = text.width() - afterWidth
+        >= std::min(m_texts.advance(name, nameFont), fontMetrics().averageCharWidth() * 8);
     const int nameWidth = roomForAfter ? text.width() - afterWidth : text.width();
     const int drawn = m_texts.draw(
         painter, QRect(text.left(), text.top(), nameWidth, text.height()), name, nameFont);
@@ -744,8 +795,6 @@ void TimeSlotGridView::paintSlotHeader(QPainter &painter, const QRect &dirty) co
     painter.fillRect(header, palette().window());
     const QColor text = palette().color(QPalette::WindowText);
     const QColor muted = mixed(palette().color(QPalette::Window), text, 0.65);
-    QFont bold = font();
-    bold.setBold(true);
     const int half = m_slotHeaderHeight / 2;
     const int firstColumn = std::max(0, horizontalOffset() / m_columnWidth);
     const int lastColumn = std::min(model()->columnCount() - 1,
@@ -758,15 +807,12 @@ void TimeSlotGridView::paintSlotHeader(QPainter &painter, const QRect &dirty) co
         const bool hour = label.endsWith(u":00"_s);
         painter.setPen(hour ? text : muted);
         painter.drawLine(cell.left(), hour ? 2 : half + 2, cell.left(), m_slotHeaderHeight);
-        if (hour || column == 0) {
-            painter.setFont(bold);
-            painter.drawText(QRect(cell.left() + 3, 0, m_columnWidth * 4, half),
-                             Qt::AlignLeft | Qt::AlignVCenter, label);
-        }
-        painter.setFont(font());
+        if (hour || column == 0)
+            m_texts.draw(painter, QRect(cell.left() + 3, 0, m_columnWidth * 4, half), label,
+                         m_boldFont);
         painter.setPen(bookable ? muted : mixed(muted, palette().color(QPalette::Window), 0.4));
-        painter.drawText(QRect(cell.left() + 3, half, m_columnWidth - 3, half),
-                         Qt::AlignLeft | Qt::AlignVCenter, label.right(2));
+        m_texts.draw(painter, QRect(cell.left() + 3, half, m_columnWidth - 3, half), label.right(2),
+                     font());
     }
     painter.setPen(mixed(palette().color(QPalette::Window), text, 0.3));
     painter.drawLine(header.left(), header.bottom(), header.right(), header.bottom());
@@ -785,8 +831,6 @@ void TimeSlotGridView::paintTableHeader(QPainter &painter, const QRect &dirty) c
     const QColor window = palette().color(QPalette::Window);
     const QColor text = palette().color(QPalette::WindowText);
     const QColor muted = mixed(window, text, 0.7);
-    QFont bold = font();
-    bold.setBold(true);
     const int rows = model()->rowCount();
     int groupStart = 0;
     int groupIndex = 0;
@@ -823,17 +867,15 @@ void TimeSlotGridView::paintTableHeader(QPainter &painter, const QRect &dirty) c
             break;
         const QRect inner = rect.adjusted(8, 4, -4, -4);
         const int half = inner.height() / 2;
-        painter.setFont(bold);
         painter.setPen(text);
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), half),
-                         Qt::AlignLeft | Qt::AlignBottom,
-                         model()->headerData(row, Qt::Vertical).toString());
-        painter.setFont(font());
+        m_texts.draw(painter, QRect(inner.left(), inner.top(), inner.width(), half),
+                     model()->headerData(row, Qt::Vertical).toString(), m_boldFont,
+                     Qt::AlignLeft | Qt::AlignBottom);
         painter.setPen(muted);
         const int seats = model()->headerData(row, Qt::Vertical, Grid::SeatsRole).toInt();
-        painter.drawText(QRect(inner.left(), inner.top() + half, inner.width(), half),
-                         Qt::AlignLeft | Qt::AlignTop,
-                         seats == 1 ? u"1 seat"_s : u"%1 seats"_s.arg(seats));
+        m_texts.draw(painter, QRect(inner.left(), inner.top() + half, inner.width(), half),
+                     seats == 1 ? u"1 seat"_s : u"%1 seats"_s.arg(seats), font(),
+                     Qt::AlignLeft | Qt::AlignTop);
         painter.setPen(mixed(window, text, 0.15));
         painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom());
     }
@@ -846,9 +888,7 @@ void TimeSlotGridView::paintCorner(QPainter &painter) const
 {
     const QRect corner(0, 0, m_tableHeaderWidth, m_slotHeaderHeight);
     painter.fillRect(corner, palette().window());
-    QFont bold = font();
-    bold.setBold(true);
-    painter.setFont(bold);
+    painter.setFont(m_boldFont);
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(corner.adjusted(8, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter, u"Table"_s);
     painter.setFont(font());

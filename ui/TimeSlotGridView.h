@@ -5,6 +5,8 @@
 
 #include <QAbstractItemView>
 #include <QDateTime>
+#include <QHash>
+#include <QPixmap>
 
 #include <optional>
 
@@ -108,6 +110,8 @@ private:
                       const StatusStyle &style) const;
     void paintSpanText(QPainter &painter, const QRect &text, const GridSpan &span,
                        const QColor &color) const;
+    void paintMark(QPainter &painter, const QRectF &rect, const GridSpan &span,
+                   const QColor &color) const;
     void paintDragFeedback(QPainter &painter) const;
     void paintNowLine(QPainter &painter, const StatusStyle &style) const;
     void paintSlotHeader(QPainter &painter, const QRect &dirty) const;
@@ -121,7 +125,12 @@ private:
     int m_tableHeaderWidth = 120;
     int m_zoneBandWidth = 22;
     int m_slotHeaderHeight = 36;
+    QFont m_boldFont;
+    QFont m_noShowFont; // bold, struck out
     mutable StaticTextCache m_texts;
+    // A span's mark, drawn once per status, colour and size: hundreds of
+    // spans a frame would each stroke its antialiased path again.
+    mutable QHash<quint64, QPixmap> m_marks;
     QDateTime m_now;
     QString m_selectedBooking;
     std::optional<Press> m_press;
