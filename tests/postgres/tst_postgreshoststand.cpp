@@ -28,8 +28,10 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 #include <memory>
@@ -51,12 +53,17 @@ QDateTime at(const QTime &time)
     return QDateTime(Day, time, QTimeZone::utc());
 }
 
+// Well under the second a host notices, with room for a debug build on a
+// busy machine; the stall benchmark's goal for a release build is 50 ms.
+constexpr qint64 LongestPauseMs = 250;
+
 } // namespace
 
 // The host stand on a PostgreSQL store while the server stops and starts:
 // the status bar says the connection is lost and then that it is back, a
 // booking tried meanwhile says why it was not saved (never a raw SQL
-// error), and the same booking goes through once the server is back.
+// error), and the same booking goes through once the server is back; and
+// a window whose link to the server falls into a black hole keeps turning.
 class tst_PostgresHostStand final : public QObject
 {
     Q_OBJECT
@@ -68,14 +75,17 @@ private Q_SLOTS:
     void theWindowStaysInTheHostsHandsWhileTheServerIsBehindADeadLink();
     void theViewsSayWhatTheyCannotReadWhileTheServerIsAway();
     void hoststandOpensTheServerGivenWithStore();
+    void theWindowKeepsTurningWhileTheLinkToTheServerIsABlackHole();
 
 private:
-    QLabel *storeLabel() const;
+    static QLabel *storeLabelOf(const ui::HostStandWindow &window);
+    QLabel *storeLabel() const { return storeLabelOf(*m_window); }
     BookingDialog *bookingDialog() const;
     void clickCell(const QString &table, const QTime &time);
     QModelIndex cell(const QString &table, const QTime &time) const;
 
     PostgresTestServer m_server;
+    QString m_url; // the database of the window's store
     ManualClock m_clock {at(QTime(17, 0))};
     ScriptedPrompt m_prompt;
     std::unique_ptr<Engine> m_engine;
@@ -90,6 +100,7 @@ void tst_PostgresHostStand::initTestCase()
     QString problem;
     auto url = m_server.createDatabase(&problem);
     QVERIFY2(url, qPrintable(problem));
+    m_url = *url;
     PostgresStoreOptions storeOptions;
     storeOptions.pollInterval = 100ms;
     storeOptions.reconnectDelay = 100ms;
@@ -132,9 +143,9 @@ void tst_PostgresHostStand::cleanupTestCase()
     m_engine.reset();
 }
 
-QLabel *tst_PostgresHostStand::storeLabel() const
+QLabel *tst_PostgresHostStand::storeLabelOf(const ui::HostStandWindow &window)
 {
-    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
         if (label->accessibleName() == u"Store"_s)
             return label;
     }
@@ -339,6 +350,96 @@ void tst_PostgresHostStand::hoststandOpensTheServerGivenWithStore()
     QCOMPARE(process.exitCode(), 0);
     QVERIFY2(errors.contains(u"Loaded the demo restaurant"_s), qPrintable(errors));
     QCOMPARE(QImage(png).size(), QSize(1400, 900));
+}
+
+// The link to the PostgreSQL server becomes a black hole for 5 s while the
+// host stand is open, with the store's own settings: nothing comes back for
+// any query sent meanwhile, as when the server's machine is cut off. The
+// window reaches the server through hoststand_stall_peer's relay, which
+// makes the hole. The window's event loop keeps turning the whole time (the
+// engine's looks wait on the engine's thread; the window's store asks the
+// server nothing by itself), and once the link is back the window books.
+// (Before the view's store followed the engine's, its own poll held the
+// window until the hole ended.)
+void tst_PostgresHostStand::theWindowKeepsTurningWhileTheLinkToTheServerIsABlackHole()
+{
+    QProcess relay;
+    QVERIFY(startHelper(relay, u"hoststand_stall_peer"_s,
+                        {u"relay"_s, QString::number(QUrl(m_url).port())}));
+    const auto stopRelay = qScopeGuard([&relay] {
+        relay.write("quit\n");
+        if (!waitForExit(relay, 10s))
+            killHard(relay);
+    });
+    const auto listening = readLine(relay, 30s);
+    QVERIFY2(listening && listening->startsWith("listening "),
+             listening ? listening->constData() : "the relay said nothing");
+    // The relay's next line that starts so, while the window's event loop turns.
+    const auto relayLine = [&relay](const QByteArray &prefix) -> std::optional<QByteArray> {
+        const QDeadlineTimer deadline(30s);
+        while (!deadline.hasExpired() && relay.state() != QProcess::NotRunning) {
+            while (relay.canReadLine()) {
+                const QByteArray line = relay.readLine().trimmed();
+                if (line.startsWith(prefix))
+                    return line;
+            }
+            QTest::qWait(20);
+        }
+        return std::nullopt;
+    };
+    QUrl throughRelay(m_url);
+    throughRelay.setHost(u"127.0.0.1"_s);
+    throughRelay.setPort(listening->mid(10).trimmed().toInt());
+
+    // The store's own settings (a 5 s network timeout), not the quick ones
+    // of the window above.
+    RestaurantOptions options;
+    options.store = throughRelay.toString(QUrl::FullyEncoded);
+    options.sagaSettings.leaseDuration = 2000ms;
+    options.sagaSettings.renewInterval = 400ms;
+    options.storeTime = StoreClock::following(m_clock);
+    auto opened = Engine::open(options, m_clock, CommandContext {u"host"_s, u"stand-2"_s});
+    PG_VERIFY_OK(opened);
+    const std::unique_ptr<Engine> engine = std::move(opened).value();
+    ui::HostStandWindow window(ui::HostStandServices {*engine, m_prompt, u"stand-2"_s});
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(window.gridModel()->rowCount(), 2);
+    QLabel *label = storeLabelOf(window);
+    QVERIFY(label);
+    const QString connected = u"Store: %1 — connected"_s.arg(engine->view().store().location());
+    QTRY_COMPARE(label->text(), connected);
+
+    EventLoopPauses pauses(5ms);
+    relay.write("hole 5000\n");
+    QVERIFY(relayLine("holed"));
+    QVERIFY(relayLine("resumed"));
+    QTest::qWait(3000); // what the link's return brings
+    QVERIFY2(pauses.longestMs() < LongestPauseMs,
+             qPrintable(u"the window stood still for %1 ms"_s.arg(pauses.longestMs())));
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), connected, 20000);
+
+    // The link is back: a booking goes through (the first window's engine
+    // holds the sagas' leases and settles it) and shows.
+    window.newBookingAction()->trigger();
+    QPointer<BookingDialog> dialog;
+    for (BookingDialog *open : window.findChildren<BookingDialog *>()) {
+        if (open->isVisible())
+            dialog = open;
+    }
+    QVERIFY(dialog);
+    dialog->setStart(at(QTime(20, 30)));
+    dialog->setTable(u"T1"_s);
+    dialog->guestField()->setText(u"Abara"_s);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 20000);
+    const TimeSlotGridModel *grid = window.gridModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !grid->index(grid->rowOfTable(u"T1"_s), int(grid->columnAt(at(QTime(20, 30)))))
+             .data(TimeSlotGridModel::BookingIdRole)
+             .isNull(),
+        10000);
 }
 
 QTEST_MAIN(tst_PostgresHostStand)
