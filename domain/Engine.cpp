@@ -3,9 +3,9 @@
 #include "domain/Restaurant.h"
 #include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
-#include "domain/readmodel/ReadModel.h"
 #include "eventstore/EventStore.h"
 #include "eventstore/EventStoreFactory.h"
+#include "readmodel/ReadModel.h"
 
 #include <QThread>
 

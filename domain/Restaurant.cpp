@@ -5,12 +5,12 @@
 #include "domain/booker/Booker.h"
 #include "domain/booker/BookingSaga.h"
 #include "domain/booker/EventSourcedTableCatalog.h"
-#include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/LockExpiryScheduler.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/EventStore.h"
 #include "eventstore/EventStoreFactory.h"
+#include "readmodel/ReadModel.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>

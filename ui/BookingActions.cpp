@@ -4,7 +4,7 @@
 #include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/PaletteIconEngine.h"
 #include "ui/Prompt.h"
 #include "ui/ReadState.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/contracts/BookingId.h"
-#include "domain/readmodel/ReadModelRows.h"
+#include "readmodel/ReadModelRows.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "ui/BookingDetailsDialog.h"
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/BookingActions.h"
 #include "ui/ServiceCalendar.h"
 #include "ui/StatusStyle.h"

@@ -2,7 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/booker/Booking.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/StatusStyle.h"
 #include "ui/TableOrder.h"
 #include "ui/WhenAnswered.h"

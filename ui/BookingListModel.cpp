@@ -1,7 +1,7 @@
 #include "ui/BookingListModel.h"
 
-#include "domain/readmodel/GuestSearch.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/GuestSearch.h"
+#include "readmodel/ReadModel.h"
 #include "ui/StatusStyle.h"
 
 using namespace Qt::StringLiterals;

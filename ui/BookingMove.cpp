@@ -3,7 +3,7 @@
 #include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/ServiceCalendar.h"
 
 using namespace Qt::StringLiterals;

@@ -1,6 +1,6 @@
 #include "ui/DaySheet.h"
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/StatusStyle.h"
 #include "ui/TableOrder.h"
 

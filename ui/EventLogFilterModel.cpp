@@ -1,6 +1,6 @@
 #include "ui/EventLogFilterModel.h"
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/EventLogModel.h"
 
 using namespace Qt::StringLiterals;

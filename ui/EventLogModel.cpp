@@ -1,6 +1,6 @@
 #include "ui/EventLogModel.h"
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

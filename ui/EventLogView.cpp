@@ -1,7 +1,7 @@
 #include "ui/EventLogView.h"
 
 #include "domain/contracts/EventCodec.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/EventLogFilterModel.h"
 #include "ui/EventLogModel.h"
 #include "ui/EventSummary.h"

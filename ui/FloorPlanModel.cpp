@@ -1,6 +1,6 @@
 #include "ui/FloorPlanModel.h"
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/TableOrder.h"
 
 #include <QRectF>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/contracts/TableLayout.h"
-#include "domain/readmodel/ReadModelRows.h"
+#include "readmodel/ReadModelRows.h"
 
 #include <QGraphicsItem>
 

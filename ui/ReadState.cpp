@@ -1,6 +1,6 @@
 #include "ui/ReadState.h"
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/booker/RestaurantSettings.h"
-#include "domain/readmodel/ReadModelRows.h"
+#include "readmodel/ReadModelRows.h"
 
 #include <QDate>
 #include <QDateTime>

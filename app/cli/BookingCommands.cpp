@@ -3,7 +3,7 @@
 #include "app/cli/ExitStatus.h"
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 #include <QJsonArray>
 

@@ -7,7 +7,7 @@
 #include "domain/Restaurant.h"
 #include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -2,7 +2,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/ExitStatus.h"
 #include "domain/Restaurant.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 #include <QJsonArray>
 

@@ -2,7 +2,7 @@
 
 #include "app/cli/TextTable.h"
 #include "domain/booker/WallClock.h"
-#include "domain/readmodel/ReadModelRows.h"
+#include "readmodel/ReadModelRows.h"
 
 #include <QJsonObject>
 #include <QList>

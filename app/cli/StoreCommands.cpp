@@ -6,7 +6,7 @@
 #include "domain/Restaurant.h"
 #include "domain/StoreClock.h"
 #include "domain/contracts/TextField.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 #include "app/cli/Commands.h"
 #include "app/cli/ExitStatus.h"
 #include "domain/Restaurant.h"
-#include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
+#include "readmodel/ReadModel.h"
 
 #include <QJsonArray>
 #include <QPointF>

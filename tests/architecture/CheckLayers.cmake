@@ -1,7 +1,8 @@
 # The layering of docs/architecture.md, checked on the #include lines of the sources:
-# arrows point down only (app -> ui -> domain -> eventstore), the domain and
-# the event store never see QtWidgets or QtGui, and booker/ and
-# tablemanager/ never include each other.
+# arrows point down only (app -> ui -> domain -> readmodel -> the events'
+# contracts -> eventstore), the read model knows no command of domain/,
+# the domain, the read model and the event store never see QtWidgets or
+# QtGui, and booker/ and tablemanager/ never include each other.
 #   cmake -DSOURCE_DIR=<tree> -DQT_HEADERS=<Qt's include folder> -P CheckLayers.cmake
 # Fails, listing every offending line, when a rule is broken.
 
@@ -55,9 +56,10 @@ function(check folder)
     set(violations "${violations}" PARENT_SCOPE)
 endfunction()
 
-check(eventstore "^domain/" "^ui/" "^app/" GUI)
+check(eventstore "^domain/" "^readmodel/" "^ui/" "^app/" GUI)
+check(readmodel "^domain/[^/]+$" "^domain/(booker|tablemanager)/" "^ui/" "^app/" GUI)
 check(domain "^ui/" "^app/" GUI)
-check(domain/contracts "^domain/(booker|tablemanager|readmodel)/")
+check(domain/contracts "^domain/(booker|tablemanager)/" "^readmodel/")
 check(domain/booker "^domain/tablemanager/" "^tablemanager/" "^\\.\\./tablemanager/")
 check(domain/tablemanager "^domain/booker/" "^booker/" "^\\.\\./booker/")
 check(ui "^app/")

@@ -3,9 +3,9 @@
 #include "domain/Clock.h"
 #include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
-#include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/PostgresConnectionSettings.h"
+#include "readmodel/ReadModel.h"
 
 #include <QFile>
 

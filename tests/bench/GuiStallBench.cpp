@@ -2,9 +2,9 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
-#include "domain/readmodel/ReadModel.h"
 #include "eventstore/EventStore.h"
 #include "eventstore/PostgresConnectionSettings.h"
+#include "readmodel/ReadModel.h"
 #include "tests/bench/GuiBenchRestaurant.h"
 #include "tests/bench/PostgresBenchSchema.h"
 #include "ui/BookingDialog.h"

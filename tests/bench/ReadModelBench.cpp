@@ -1,7 +1,7 @@
 #include "tests/bench/ReadModelBench.h"
 
-#include "domain/readmodel/ReadModel.h"
 #include "eventstore/SqliteEventStore.h"
+#include "readmodel/ReadModel.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "eventstore/EventStore.h"
 #include "eventstore/SqliteEventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/cli/RestaurantFixtures.h"
 #include "tests/support/TestSupport.h"
 

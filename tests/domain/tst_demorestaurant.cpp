@@ -2,10 +2,10 @@
 #include "domain/DemoRestaurant.h"
 #include "domain/booker/BookingSaga.h"
 #include "domain/contracts/EventCodec.h"
-#include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableLockingSaga.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/SqliteEventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>

@@ -5,9 +5,9 @@
 #include "domain/StoreClock.h"
 #include "domain/booker/Booker.h"
 #include "domain/contracts/ServicePeriod.h"
-#include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/SqliteEventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/support/EventLoopPauses.h"
 #include "tests/support/TestSupport.h"
 

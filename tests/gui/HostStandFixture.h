@@ -4,9 +4,9 @@
 #include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
-#include "domain/readmodel/ReadModel.h"
 #include "domain/tablemanager/TableManager.h"
 #include "eventstore/EventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/gui/ScriptedPrompt.h"
 #include "ui/HostStandServices.h"
 

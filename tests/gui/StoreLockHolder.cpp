@@ -8,7 +8,7 @@
 //   dialogs closed
 //   booked STREAM       the walk-in's booking stream, seated
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "tests/gui/HostStandFixture.h"
 #include "ui/BookingDialog.h"
 #include "ui/DaySheetActions.h"

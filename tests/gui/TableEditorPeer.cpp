@@ -6,7 +6,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #include "domain/StoreClock.h"
 #include "domain/contracts/EventCodec.h"
-#include "domain/readmodel/ReadModel.h"
 #include "eventstore/PostgresEventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/cli/RestaurantFixtures.h"
 #include "tests/postgres/PostgresTestServer.h"
 

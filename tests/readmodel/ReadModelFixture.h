@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/readmodel/ReadModel.h"
 #include "eventstore/SqliteEventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/support/CatalogueEvents.h"
 
 #include <QTemporaryDir>

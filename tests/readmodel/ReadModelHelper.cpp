@@ -8,8 +8,8 @@
 //                                 appends one booking; with READ, also
 //                                 projects it into that read file first
 
-#include "domain/readmodel/ReadModel.h"
 #include "eventstore/SqliteEventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/support/CatalogueEvents.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
-#include "domain/readmodel/ReadModel.h"
 #include "eventstore/SqliteEventStore.h"
+#include "readmodel/ReadModel.h"
 #include "tests/support/CatalogueEvents.h"
 #include "tests/support/TestSupport.h"
 

@@ -1,6 +1,6 @@
 #include "ui/editor/EditorFloorModel.h"
 
-#include "domain/readmodel/ReadModelRows.h"
+#include "readmodel/ReadModelRows.h"
 #include "ui/FloorPlanModel.h"
 
 namespace hoststand::ui {

@@ -2,7 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/FloorPlanModel.h"
 #include "ui/FloorPlanScene.h"
 #include "ui/FloorPlanTableItem.h"

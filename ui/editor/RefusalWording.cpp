@@ -1,6 +1,6 @@
 #include "ui/editor/RefusalWording.h"
 
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 
 #include <QTimeZone>
 

@@ -3,7 +3,7 @@
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
 #include "domain/booker/RestaurantSettings.h"
-#include "domain/readmodel/ReadModel.h"
+#include "readmodel/ReadModel.h"
 #include "ui/Prompt.h"
 #include "ui/editor/ProblemLabel.h"
 #include "ui/editor/ServicePeriodsEditor.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/readmodel/ReadModelRows.h"
+#include "readmodel/ReadModelRows.h"
 
 #include <QWidget>
 

@@ -1,7 +1,0 @@
-#include "domain/readmodel/ReadConnection.h"
-
-namespace hoststand {
-
-ReadConnection::~ReadConnection() = default;
-
-} // namespace hoststand

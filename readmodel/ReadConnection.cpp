@@ -1,0 +1,7 @@
+#include "readmodel/ReadConnection.h"
+
+namespace hoststand {
+
+ReadConnection::~ReadConnection() = default;
+
+} // namespace hoststand
