@@ -8,12 +8,12 @@
 #include "readmodel/ReadModel.h"
 #include "tests/bench/GuiBenchRestaurant.h"
 #include "tests/bench/ReadModelBench.h"
-#include "ui/BookingDialog.h"
-#include "ui/EventLogView.h"
-#include "ui/HostStandWindow.h"
-#include "ui/Prompt.h"
-#include "ui/TimeSlotGridModel.h"
-#include "ui/TimeSlotGridView.h"
+#include "ui/booking/BookingDialog.h"
+#include "ui/common/Prompt.h"
+#include "ui/eventlog/EventLogView.h"
+#include "ui/grid/TimeSlotGridModel.h"
+#include "ui/grid/TimeSlotGridView.h"
+#include "ui/hoststand/HostStandWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,7 +3,7 @@
 #include "domain/Engine.h"
 #include "domain/Restaurant.h"
 #include "domain/RestaurantOptions.h"
-#include "ui/Prompt.h"
+#include "ui/common/Prompt.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -7,9 +7,9 @@
 #include "readmodel/ReadModel.h"
 #include "tests/bench/GuiBenchRestaurant.h"
 #include "tests/bench/PostgresBenchSchema.h"
-#include "ui/BookingDialog.h"
-#include "ui/HostStandExtras.h"
-#include "ui/HostStandWindow.h"
+#include "ui/booking/BookingDialog.h"
+#include "ui/hoststand/HostStandExtras.h"
+#include "ui/hoststand/HostStandWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "ui/editor/EditorFloorModel.h"
 
 #include "readmodel/ReadModelRows.h"
-#include "ui/FloorPlanModel.h"
+#include "ui/floorplan/FloorPlanModel.h"
 
 namespace hoststand::ui {
 

@@ -3,12 +3,9 @@
 #include "domain/Clock.h"
 #include "domain/Restaurant.h"
 #include "readmodel/ReadModel.h"
-#include "ui/FloorPlanModel.h"
-#include "ui/FloorPlanScene.h"
-#include "ui/FloorPlanTableItem.h"
-#include "ui/NotReadOverlay.h"
-#include "ui/ReadState.h"
-#include "ui/TableOrder.h"
+#include "ui/common/NotReadOverlay.h"
+#include "ui/common/ReadState.h"
+#include "ui/common/TableOrder.h"
 #include "ui/editor/AddTableDialog.h"
 #include "ui/editor/EditHistory.h"
 #include "ui/editor/EditorFloorModel.h"
@@ -16,6 +13,9 @@
 #include "ui/editor/RefusalWording.h"
 #include "ui/editor/TableEditView.h"
 #include "ui/editor/TablePropertiesPanel.h"
+#include "ui/floorplan/FloorPlanModel.h"
+#include "ui/floorplan/FloorPlanScene.h"
+#include "ui/floorplan/FloorPlanTableItem.h"
 
 #include <QHBoxLayout>
 #include <QSpinBox>

@@ -1,6 +1,6 @@
 #include "ui/editor/ProblemLabel.h"
 
-#include "ui/StatusStyle.h"
+#include "ui/common/StatusStyle.h"
 
 #include <QApplication>
 #include <QEvent>

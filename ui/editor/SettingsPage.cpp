@@ -4,7 +4,7 @@
 #include "domain/booker/Booker.h"
 #include "domain/booker/RestaurantSettings.h"
 #include "readmodel/ReadModel.h"
-#include "ui/Prompt.h"
+#include "ui/common/Prompt.h"
 #include "ui/editor/ProblemLabel.h"
 #include "ui/editor/ServicePeriodsEditor.h"
 #include "ui/editor/SettingsCheck.h"

@@ -1,7 +1,7 @@
 #include "ui/editor/TableEditView.h"
 
-#include "ui/FloorPlanScene.h"
-#include "ui/FloorPlanTableItem.h"
+#include "ui/floorplan/FloorPlanScene.h"
+#include "ui/floorplan/FloorPlanTableItem.h"
 
 #include <QApplication>
 #include <QKeyEvent>

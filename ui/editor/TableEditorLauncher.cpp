@@ -1,8 +1,8 @@
 #include "ui/editor/TableEditorLauncher.h"
 
-#include "ui/HostStandWindow.h"
-#include "ui/PaletteIconEngine.h"
+#include "ui/common/PaletteIconEngine.h"
 #include "ui/editor/TableEditorWindow.h"
+#include "ui/hoststand/HostStandWindow.h"
 
 #include <QAction>
 

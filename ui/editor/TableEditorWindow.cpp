@@ -2,9 +2,9 @@
 
 #include "domain/Restaurant.h"
 #include "eventstore/EventStore.h"
-#include "ui/PaletteIconEngine.h"
-#include "ui/Prompt.h"
-#include "ui/UiResources.h"
+#include "ui/common/PaletteIconEngine.h"
+#include "ui/common/Prompt.h"
+#include "ui/common/UiResources.h"
 #include "ui/editor/EditHistory.h"
 #include "ui/editor/FloorPlanEditor.h"
 #include "ui/editor/RefusalWording.h"

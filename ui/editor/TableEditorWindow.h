@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/HostStandServices.h"
+#include "ui/hoststand/HostStandServices.h"
 
 #include <QMainWindow>
 

@@ -1,7 +1,7 @@
 #include "ui/editor/TablePropertiesPanel.h"
 
 #include "domain/contracts/Count.h"
-#include "ui/PaletteIconEngine.h"
+#include "ui/common/PaletteIconEngine.h"
 
 #include <QComboBox>
 #include <QFormLayout>

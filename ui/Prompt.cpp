@@ -1,7 +1,0 @@
-#include "ui/Prompt.h"
-
-namespace hoststand::ui {
-
-Prompt::~Prompt() = default;
-
-} // namespace hoststand::ui

@@ -1,0 +1,386 @@
+#include "ui/booking/BookingDialog.h"
+
+#include "domain/Clock.h"
+#include "domain/booker/Booking.h"
+#include "readmodel/ReadModel.h"
+#include "ui/common/StatusStyle.h"
+#include "ui/common/TableOrder.h"
+#include "ui/common/WhenAnswered.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand::ui {
+namespace {
+
+bool isPhoneText(const QString &phone)
+{
+    return std::all_of(phone.cbegin(), phone.cend(),
+                       [](QChar c) { return c.isDigit() || u" +-()/"_s.contains(c); });
+}
+
+QString seatsText(int seats)
+{
+    return seats == 1 ? u"1 seat"_s : u"%1 seats"_s.arg(seats);
+}
+
+} // namespace
+
+BookingDialog::BookingDialog(Mode mode, ReadModel &readModel, const Clock &clock, QWidget *parent)
+    : QDialog(parent)
+    , m_mode(mode)
+    , m_readModel(readModel)
+    , m_clock(clock)
+    , m_calendar(readModel.settings())
+    , m_guest(new QLineEdit(this))
+    , m_phone(new QLineEdit(this))
+    , m_party(new QSpinBox(this))
+    , m_date(new QDateEdit(this))
+    , m_time(new QComboBox(this))
+    , m_table(new QComboBox(this))
+    , m_duration(new QSpinBox(this))
+    , m_note(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(mode == Mode::Ahead ? u"bookingDialog"_s : u"walkInDialog"_s);
+    setWindowTitle(mode == Mode::Ahead ? u"New booking"_s : u"Seat a walk-in"_s);
+    setAccessibleName(windowTitle());
+    buildForm();
+    m_date->setDate(m_calendar.localDate(m_clock.now()));
+    fillTimes();
+    {
+        const QSignalBlocker blocker(m_duration);
+        m_duration->setValue(m_calendar.turnMinutesFor(m_party->value()));
+    }
+    fillTables();
+    revalidate();
+}
+
+void BookingDialog::buildForm()
+{
+    m_guest->setAccessibleName(u"Guest name"_s);
+    m_guest->setMaxLength(int(booker::Booking::MaxGuestNameLength) + 20);
+    m_phone->setAccessibleName(u"Phone"_s);
+    m_phone->setPlaceholderText(u"optional"_s);
+    m_party->setAccessibleName(u"Party size"_s);
+    m_party->setRange(PartySize::Min, PartySize::Max);
+    m_party->setValue(2);
+    m_date->setAccessibleName(u"Date"_s);
+    m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(u"ddd d MMM yyyy"_s);
+    m_time->setAccessibleName(u"Time"_s);
+    m_table->setAccessibleName(u"Table"_s);
+    m_duration->setAccessibleName(u"Duration"_s);
+    m_duration->setRange(booker::Booking::MinDurationMinutes, booker::Booking::MaxDurationMinutes);
+    m_duration->setSingleStep(m_calendar.slotMinutes());
+    m_duration->setSuffix(u" min"_s);
+    m_note->setAccessibleName(u"Note"_s);
+    m_note->setPlaceholderText(u"optional: allergies, high chair, occasion"_s);
+    m_message->setAccessibleName(u"Why the booking cannot be made"_s);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setMinimumWidth(m_message->fontMetrics().averageCharWidth() * 48);
+    okButton()->setText(m_mode == Mode::Ahead ? u"Book"_s : u"Seat walk-in"_s);
+    okButton()->setAccessibleName(okButton()->text());
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(u"Cancel"_s);
+
+    auto *form = new QFormLayout;
+    form->addRow(u"&Guest name"_s, m_guest);
+    form->addRow(u"&Phone"_s, m_phone);
+    form->addRow(u"Party si&ze"_s, m_party);
+    if (m_mode == Mode::Ahead) {
+        form->addRow(u"&Date"_s, m_date);
+        form->addRow(u"&Time"_s, m_time);
+        form->addRow(u"D&uration"_s, m_duration);
+    } else {
+        m_date->hide();
+        m_time->hide();
+        m_duration->hide();
+        m_guest->setText(u"Walk-in"_s);
+        m_guest->selectAll();
+    }
+    form->addRow(u"T&able"_s, m_table);
+    form->addRow(u"&Note"_s, m_note);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &BookingDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &BookingDialog::reject);
+    for (QLineEdit *field : {m_guest, m_phone, m_note})
+        connect(field, &QLineEdit::textChanged, this, &BookingDialog::revalidate);
+    connect(m_party, &QSpinBox::valueChanged, this, [this](int party) {
+        if (!m_durationEdited) {
+            const QSignalBlocker blocker(m_duration);
+            m_duration->setValue(m_calendar.turnMinutesFor(party));
+        }
+        fillTables();
+    });
+    connect(m_duration, &QSpinBox::valueChanged, this, [this] {
+        m_durationEdited = true;
+        fillTables();
+    });
+    connect(m_date, &QDateEdit::dateChanged, this, [this] {
+        fillTimes();
+        fillTables();
+    });
+    connect(m_time, &QComboBox::currentIndexChanged, this, &BookingDialog::fillTables);
+    connect(m_table, &QComboBox::currentIndexChanged, this, &BookingDialog::revalidate);
+    connect(m_table, &QComboBox::activated, this, [this] { m_tableChosen = true; });
+    connect(&m_readModel, &ReadModel::availabilityChanged, this, [this](bool available) {
+        if (available && m_tablesNotRead)
+            fillTables();
+    });
+}
+
+QPushButton *BookingDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+void BookingDialog::setTable(const QString &tableId)
+{
+    const int index = m_table->findData(tableId);
+    if (index >= 0) {
+        m_table->setCurrentIndex(index);
+        m_tableChosen = true;
+    }
+}
+
+void BookingDialog::setStart(const QDateTime &start)
+{
+    m_date->setDate(m_calendar.localDate(start));
+    const int index = m_time->findData(start.toUTC());
+    if (index >= 0)
+        m_time->setCurrentIndex(index);
+}
+
+void BookingDialog::setDurationMinutes(int minutes)
+{
+    m_duration->setValue(minutes);
+    m_durationEdited = true;
+}
+
+void BookingDialog::setPartySize(int party)
+{
+    m_party->setValue(party);
+}
+
+void BookingDialog::fillTimes()
+{
+    const QDateTime previous = start();
+    const QSignalBlocker blocker(m_time);
+    m_time->clear();
+    for (const booker::ServiceSlot &slot : m_calendar.slotsOn(m_date->date()))
+        m_time->addItem(u"%1 · %2"_s.arg(m_calendar.timeText(slot.start), slot.period),
+                        slot.start.toUTC());
+    const int index = m_time->findData(previous);
+    m_time->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+// Free tables that fit first, then the others with the reason they are not
+// offered. The host's table stays chosen; a suggestion moves to the first
+// free table that fits.
+void BookingDialog::fillTables()
+{
+    const QString previous = tableId();
+    const int party = m_party->value();
+    auto free = start().isValid() ? m_readModel.freeTables(start(), end(), party)
+                                  : StoreResult<QStringList>(QStringList());
+    auto all = m_readModel.tables();
+    const QSignalBlocker blocker(m_table);
+    m_table->clear();
+    m_tablesNotRead.reset();
+    if (!free.ok() || !all.ok()) {
+        // Neither "free" nor "taken" can be told: no table is offered.
+        m_tablesNotRead = (free.ok() ? all.error() : free.error()).message();
+        revalidate();
+        return;
+    }
+    QList<TableRow> others = std::move(all).value();
+    std::sort(others.begin(), others.end(),
+              [](const TableRow &a, const TableRow &b) { return TableOrder::idLess(a.id, b.id); });
+    for (const QString &id : free.value()) {
+        const auto table = std::find_if(others.cbegin(), others.cend(),
+                                        [&id](const TableRow &row) { return row.id == id; });
+        m_table->addItem(
+            u"%1 · %2 · free"_s.arg(id, seatsText(table != others.cend() ? table->seats : 0)), id);
+    }
+    if (!free.value().isEmpty() && free.value().size() < others.size())
+        m_table->insertSeparator(m_table->count());
+    for (const TableRow &table : std::as_const(others)) {
+        if (free.value().contains(table.id))
+            continue;
+        const QString why = table.seats < party ? u"too small"_s : u"taken"_s;
+        m_table->addItem(u"%1 · %2 · %3"_s.arg(table.id, seatsText(table.seats), why), table.id);
+    }
+    const int index = m_tableChosen ? m_table->findData(previous) : -1;
+    m_table->setCurrentIndex(index >= 0 ? index : 0);
+    revalidate();
+}
+
+QDateTime BookingDialog::start() const
+{
+    if (m_mode == Mode::WalkIn)
+        return m_clock.now();
+    return m_time->currentData().toDateTime();
+}
+
+QDateTime BookingDialog::end() const
+{
+    const int minutes = m_mode == Mode::WalkIn ? m_calendar.turnMinutesFor(m_party->value())
+                                               : m_duration->value();
+    return start().addSecs(qint64(minutes) * 60);
+}
+
+QString BookingDialog::tableId() const
+{
+    return m_table->currentData().toString();
+}
+
+std::optional<QString> BookingDialog::problem() const
+{
+    const QString guest = m_guest->text().trimmed();
+    const QString phone = m_phone->text().trimmed();
+    if (m_tablesNotRead)
+        return u"The tables could not be read, so none is offered as free: %1 Try again in a "
+               "moment."_s.arg(*m_tablesNotRead);
+    if (guest.isEmpty())
+        return u"Enter the guest's name."_s;
+    if (guest.size() > booker::Booking::MaxGuestNameLength)
+        return u"A guest name has at most %1 characters."_s.arg(
+            booker::Booking::MaxGuestNameLength);
+    if (!isPhoneText(phone))
+        return u"A phone number uses digits, spaces and + - ( ) / only."_s;
+    if (phone.size() > booker::Booking::MaxPhoneLength)
+        return u"A phone number has at most %1 characters."_s.arg(booker::Booking::MaxPhoneLength);
+    if (m_note->text().trimmed().size() > booker::Booking::MaxNoteLength)
+        return u"A note has at most %1 characters."_s.arg(booker::Booking::MaxNoteLength);
+    if (m_mode == Mode::Ahead && !start().isValid())
+        return u"The restaurant has no service on %1; choose another day."_s.arg(
+            m_date->date().toString(u"dddd d MMMM"_s));
+    if (m_mode == Mode::Ahead && start() <= m_clock.now())
+        return u"%1 has already begun; choose a later time."_s.arg(m_calendar.timeText(start()));
+    if (tableId().isEmpty())
+        return u"Choose a table."_s;
+    // A table that cannot be read now is not said to fit or not: the booker
+    // checks the party against the table itself, and says why it refuses.
+    const auto read = m_readModel.table(tableId());
+    const std::optional<TableRow> table = read.ok() ? read.value() : std::nullopt;
+    if (table && table->seats < m_party->value())
+        return u"Table %1 seats %2; a party of %3 does not fit."_s.arg(table->id)
+            .arg(table->seats)
+            .arg(m_party->value());
+    return std::nullopt;
+}
+
+std::optional<QString> BookingDialog::warning() const
+{
+    const QString id = tableId();
+    if (id.isEmpty() || m_table->currentText().endsWith(u" · free"_s))
+        return std::nullopt;
+    return u"Table %1 looks taken for part of that time; the free tables are listed first."_s.arg(
+        id);
+}
+
+void BookingDialog::revalidate()
+{
+    const std::optional<QString> invalid = problem();
+    okButton()->setEnabled(!invalid);
+    if (invalid)
+        showMessage(*invalid, true);
+    else if (const std::optional<QString> caution = warning())
+        showMessage(*caution, false);
+    else
+        showMessage({}, false);
+}
+
+void BookingDialog::showMessage(const QString &text, bool isError)
+{
+    const StatusStyle style(palette());
+    QPalette colours = m_message->palette();
+    colours.setColor(QPalette::WindowText,
+                     isError ? style.conflict().border : palette().color(QPalette::WindowText));
+    m_message->setPalette(colours);
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+QString BookingDialog::message() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+booker::BookingRequest BookingDialog::request() const
+{
+    booker::BookingRequest request;
+    request.tableId = tableId();
+    request.start = start();
+    request.partySize = m_party->value();
+    request.guestName = m_guest->text().trimmed();
+    request.phone = m_phone->text().trimmed();
+    request.note = m_note->text().trimmed();
+    request.durationMinutes = m_duration->value();
+    return request;
+}
+
+booker::WalkInRequest BookingDialog::walkInRequest() const
+{
+    return {tableId(), m_party->value(), m_guest->text().trimmed(), m_phone->text().trimmed(),
+            m_note->text().trimmed()};
+}
+
+void BookingDialog::accept()
+{
+    if (m_sending || problem())
+        return;
+    if (!m_submit) {
+        QDialog::accept();
+        return;
+    }
+    m_sending = true;
+    setEnabled(false);
+    showMessage(m_mode == Mode::Ahead ? u"Booking…"_s : u"Seating…"_s, false);
+    whenAnswered(
+        m_submit(*this), this,
+        [this](const std::optional<QString> &refusal) {
+            m_sending = false;
+            setEnabled(true);
+            if (refusal) {
+                showMessage(*refusal, true);
+                Q_EMIT refused(*refusal);
+                return;
+            }
+            QDialog::accept();
+        },
+        [this] {
+            // The engine closed before it could answer: whether the request was
+            // written is not known here.
+            m_sending = false;
+            setEnabled(true);
+            const QString why = u"No answer came: the host stand's engine was closing. Look for "
+                                u"the booking before sending it again."_s;
+            showMessage(why, true);
+            Q_EMIT refused(why);
+        });
+}
+
+void BookingDialog::reject()
+{
+    if (!m_sending)
+        QDialog::reject();
+}
+
+} // namespace hoststand::ui

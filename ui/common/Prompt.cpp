@@ -1,0 +1,7 @@
+#include "ui/common/Prompt.h"
+
+namespace hoststand::ui {
+
+Prompt::~Prompt() = default;
+
+} // namespace hoststand::ui
