@@ -1,7 +1,11 @@
 #include "ui/common/StaticTextCache.h"
 
 #include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QPainter>
+
+#include <algorithm>
+#include <cmath>
 
 namespace hoststand::ui {
 
@@ -38,7 +42,17 @@ int StaticTextCache::draw(QPainter &painter, const QRect &rect, const QString &t
 {
     if (rect.width() <= 0 || text.isEmpty())
         return 0;
-    const QStaticText &laid = laidOut(text, font, rect.width());
+    // QStaticText places a font's strike-out line in device pixels without
+    // the painter's scale: on a screen of two device pixels a point, a
+    // no-show's line lands in another table's row. It is drawn here.
+    const QFont *shown = &font;
+    QFont unstruck;
+    if (font.strikeOut()) {
+        unstruck = font;
+        unstruck.setStrikeOut(false);
+        shown = &unstruck;
+    }
+    const QStaticText &laid = laidOut(text, *shown, rect.width());
     const QSizeF size = laid.size();
     qreal x = rect.left();
     if (alignment & Qt::AlignHCenter)
@@ -50,8 +64,14 @@ int StaticTextCache::draw(QPainter &painter, const QRect &rect, const QString &t
         y = rect.top();
     else if (alignment & Qt::AlignBottom)
         y = rect.bottom() + 1 - size.height();
-    painter.setFont(font);
+    painter.setFont(*shown);
     painter.drawStaticText(QPointF(x, y), laid);
+    if (font.strikeOut()) {
+        const QFontMetricsF metrics(font);
+        const qreal thickness = std::max<qreal>(1, metrics.lineWidth());
+        const qreal line = y + metrics.ascent() - metrics.strikeOutPos() - thickness / 2;
+        painter.fillRect(QRectF(x, line, size.width(), thickness), painter.pen().color());
+    }
     return int(std::ceil(size.width()));
 }
 
