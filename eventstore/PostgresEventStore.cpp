@@ -32,6 +32,9 @@ public:
     // False for a follower (EventStore::follow): no poll, and notifications
     // are left to the leader, since every look is a round trip to the server.
     bool watching = true;
+    // A follower's: the last position its leader told of while this store
+    // had no session, announced once it has one again.
+    qint64 heardPosition = 0;
     QTimer pollTimer;
     QTimer reconnectTimer;
     // A reconnection knocks at the server's port first, without blocking;
@@ -202,9 +205,11 @@ void PostgresEventStore::openSession()
     Q_EMIT availabilityChanged(
         true, u"The PostgreSQL server at %1 can be reached again."_s.arg(d->settings.serverName()));
     // Appends made while this store could not listen were never notified
-    // (a follower hears of them from its leader, which looks).
+    // (a follower heard of them from its leader, which looks).
     if (d->watching)
         checkForNewEvents();
+    else if (d->heardPosition > d->announcedPosition)
+        announce(d->heardPosition);
 }
 
 // A notification is only a wake-up: its payload (the last position of the
@@ -245,6 +250,7 @@ bool PostgresEventStore::isAvailable() const
 // same database, so this connection's next read sees those events too.
 void PostgresEventStore::hearOfCommits(qint64 lastPosition)
 {
+    d->heardPosition = std::max(d->heardPosition, lastPosition);
     if (d->session && lastPosition > d->announcedPosition)
         announce(lastPosition);
 }

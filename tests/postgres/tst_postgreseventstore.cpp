@@ -236,8 +236,14 @@ void tst_PostgresEventStore::aFollowerAsksTheServerNothingByItself()
     QCOMPARE(refused.error().message(), gone);
     QVERIFY(clock.elapsed() < 50);
 
+    // What the leader tells meanwhile is told once the follower is back.
+    const qint64 heardBefore = heard.size();
+    follower->hearOfCommits(first.value().position + 1);
+    QCOMPARE(heard.size(), heardBefore);
     follower->hearOfServer(true, QString());
     QTRY_VERIFY_WITH_TIMEOUT(follower->isAvailable(), 10000);
+    QTRY_COMPARE(heard.size(), heardBefore + 1);
+    QCOMPARE(heard.constLast().constFirst().toLongLong(), first.value().position + 1);
     auto read = follower->readAll(0, 10);
     PG_VERIFY_OK(read);
     QCOMPARE(read.value().size(), 2);
