@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventstore/EventData.h"
+#include "eventstore/EventLogFilter.h"
 #include "eventstore/ExpectedRevision.h"
 #include "eventstore/ReadAllFilter.h"
 #include "eventstore/RecordedEvent.h"
@@ -111,6 +112,11 @@ public:
     virtual StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
                                                       const ReadAllFilter &filter = {})
         = 0;
+
+    // A page of the log (EventLogFilter): what the audit trail shows. Each
+    // filter has an index whose entries end in the position, so a page is a
+    // range of one index however long the log is.
+    virtual StoreResult<QList<RecordedEvent>> readLog(const EventLogFilter &filter) = 0;
 
     // The revision of the stream's last event, or NoStreamRevision.
     virtual StoreResult<qint64> streamRevision(const QString &stream) = 0;

@@ -336,6 +336,15 @@ StoreResult<QList<RecordedEvent>> PostgresEventStore::readAll(qint64 afterPositi
     });
 }
 
+StoreResult<QList<RecordedEvent>> PostgresEventStore::readLog(const EventLogFilter &filter)
+{
+    if (auto invalid = StoreInput::checkReadLog(filter))
+        return *invalid;
+    if (filter.limit == 0)
+        return QList<RecordedEvent>();
+    return onSession([&](PostgresSession &session) { return session.events().readLog(filter); });
+}
+
 StoreResult<qint64> PostgresEventStore::streamRevision(const QString &stream)
 {
     if (auto invalid = StoreInput::checkStream(stream))

@@ -74,6 +74,7 @@ public:
                                                  qint64 fromRevision, qint64 maxCount) override;
     StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
                                               const ReadAllFilter &filter = {}) override;
+    StoreResult<QList<RecordedEvent>> readLog(const EventLogFilter &filter) override;
     StoreResult<qint64> streamRevision(const QString &stream) override;
     StoreResult<qint64> lastPosition() override;
     StoreResult<QDateTime> storeTime() override;

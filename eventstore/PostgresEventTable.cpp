@@ -269,6 +269,55 @@ StoreResult<QList<RecordedEvent>> PostgresEventTable::readAll(qint64 afterPositi
     return readRows(query, action);
 }
 
+// A page of the log: its leading filter through its index, whose entries
+// end in the position (within a stream, the revision, which orders its
+// events as the position does); the others checked on the rows it yields.
+QString PostgresEventTable::readLogSql(int shape) const
+{
+    const QString events = u"\"%1\".events"_s.arg(m_schema.schema);
+    QString sql = u"SELECT %1 FROM %2 WHERE position > :after AND position < :before"_s.arg(
+        QLatin1StringView(Columns), events);
+    if (shape & EventLogFilter::ByStream)
+        sql += u" AND stream = :stream"_s;
+    if (shape & EventLogFilter::ByType)
+        sql += u" AND type = :type"_s;
+    if (shape & EventLogFilter::ByCorrelation)
+        sql += u" AND \"%1\".correlation_id(metadata) = :correlation"_s.arg(m_schema.schema);
+    sql += EventLogFilter::leadingFilter(shape) == EventLogFilter::ByStream
+        ? u" ORDER BY revision"_s
+        : u" ORDER BY position"_s;
+    return sql
+        + (shape & EventLogFilter::NewestFirst ? u" DESC LIMIT :count"_s : u" LIMIT :count"_s);
+}
+
+StoreResult<QList<RecordedEvent>> PostgresEventTable::readLog(const EventLogFilter &filter)
+{
+    const int shape = filter.shape();
+    auto [entry, isNew] = m_readLog.try_emplace(shape);
+    QSqlQuery &query = entry->second;
+    if (isNew) {
+        if (auto prepared = m_connection.prepare(query, readLogSql(shape)); !prepared.ok()) {
+            m_readLog.erase(entry);
+            return prepared.error();
+        }
+    }
+    if (shape & EventLogFilter::ByStream)
+        query.bindValue(u":stream"_s, filter.stream);
+    if (shape & EventLogFilter::ByType)
+        query.bindValue(u":type"_s, filter.type);
+    if (shape & EventLogFilter::ByCorrelation)
+        query.bindValue(u":correlation"_s, filter.correlationId);
+    const QString action = u"read the log"_s;
+    if (auto done = m_connection.exec(query,
+                                      {{u":after"_s, filter.afterPosition},
+                                       {u":before"_s, filter.upperBound()},
+                                       {u":count"_s, filter.limit}},
+                                      action);
+        !done.ok())
+        return done.error();
+    return readRows(query, action);
+}
+
 StoreResult<QHash<QString, qint64>> PostgresEventTable::streamRevisions(const QStringList &streams)
 {
     const QString action = u"read the revisions of the imported streams"_s;

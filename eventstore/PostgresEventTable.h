@@ -8,6 +8,7 @@
 
 #include <QSqlQuery>
 
+#include <map>
 #include <optional>
 
 namespace hoststand {
@@ -32,6 +33,7 @@ public:
     StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
                                               const QStringList &categories,
                                               const QStringList &types);
+    StoreResult<QList<RecordedEvent>> readLog(const EventLogFilter &filter);
     StoreResult<qint64> streamRevision(const QString &stream);
     StoreResult<qint64> lastPosition();
     // The server's clock, which stamps every event's creation.
@@ -56,6 +58,7 @@ private:
     StoreResult<qint64> readCount(QSqlQuery &query, PostgresConnection::Bindings bindings,
                                   const QString &action);
     StoreResult<QList<RecordedEvent>> readRows(QSqlQuery &query, const QString &action);
+    QString readLogSql(int shape) const;
 
     PostgresConnection &m_connection;
     PostgresSchemaInfo m_schema;
@@ -71,6 +74,7 @@ private:
     QSqlQuery m_readBackwards;
     QSqlQuery m_readAll;
     QSqlQuery m_readAllFiltered;
+    std::map<int, QSqlQuery> m_readLog; // by EventLogFilter::shape(), prepared when first read
 };
 
 } // namespace hoststand

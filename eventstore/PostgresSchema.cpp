@@ -13,6 +13,25 @@ namespace hoststand {
 // schema's oid, or 0 for the creation of a schema.
 static constexpr qint64 LockKeyBase = qint64(0x486f5374) << 32;
 
+// The function and indexes the log's pages read (EventStore::readLog): by
+// type, and by correlation id, each ending in the position; by stream, the
+// table's own (stream, revision) serves. The function is immutable (the
+// bytes decide) and answers null for metadata that is not JSON, so no
+// event's metadata can make its append fail. A store made before them gains
+// them the first time this version opens it.
+static QStringList logIndexStatements(const QString &s)
+{
+    return {
+        u"CREATE OR REPLACE FUNCTION %1.correlation_id(metadata bytea) RETURNS text "
+        "LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $body$ "
+        "BEGIN RETURN convert_from(metadata, 'UTF8')::json ->> '$correlationId'; "
+        "EXCEPTION WHEN others THEN RETURN NULL; END $body$"_s.arg(s),
+        u"CREATE INDEX IF NOT EXISTS events_by_type ON %1.events(type, position)"_s.arg(s),
+        u"CREATE INDEX IF NOT EXISTS events_by_correlation "
+        "ON %1.events(%1.correlation_id(metadata), position)"_s.arg(s),
+    };
+}
+
 static QStringList schemaStatements(const QString &s)
 {
     return {
@@ -117,6 +136,22 @@ static StoreResult<void> checkVersion(PostgresConnection &connection, const QStr
     return {};
 }
 
+static StoreResult<void> addMissingIndexes(PostgresConnection &connection, const QString &schema)
+{
+    auto found = queryValue(connection, u"SELECT to_regclass(:index)::text"_s,
+                            {{u":index"_s, u"%1.events_by_correlation"_s.arg(quoted(schema))}},
+                            u"look for the store's indexes"_s);
+    if (!found.ok())
+        return found.error();
+    if (found.value().isValid())
+        return {};
+    for (const QString &sql : logIndexStatements(quoted(schema))) {
+        if (auto done = connection.execOnce(sql, u"index the store's log"_s); !done.ok())
+            return done;
+    }
+    return {};
+}
+
 static StoreResult<void> createOrCheck(PostgresConnection &connection, const QString &schema)
 {
     const QString versionTable = u"%1.schema_version"_s.arg(quoted(schema));
@@ -128,7 +163,9 @@ static StoreResult<void> createOrCheck(PostgresConnection &connection, const QSt
         if (auto created = createSchema(connection, schema); !created.ok())
             return created;
     }
-    return checkVersion(connection, schema);
+    if (auto checked = checkVersion(connection, schema); !checked.ok())
+        return checked;
+    return addMissingIndexes(connection, schema);
 }
 
 StoreResult<PostgresSchemaInfo> preparePostgresSchema(PostgresConnection &connection,

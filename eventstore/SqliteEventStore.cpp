@@ -103,6 +103,7 @@ struct SqliteSession final
     SqliteStatement readBackwards;
     SqliteStatement selectLastPosition;
     std::map<std::pair<qsizetype, qsizetype>, SqliteStatement> readAllStatements;
+    std::map<int, SqliteStatement> readLogStatements; // by EventLogFilter::shape()
     std::unique_ptr<SqliteSubscriptionGroups> groups;
     QSqlQuery dataVersionQuery;
 };
@@ -155,6 +156,7 @@ public:
     int readRows(SqliteStatement &statement, qint64 maxCount, bool withStream,
                  QList<RecordedEvent> &events);
     SqliteStatement *readAllStatement(qsizetype categories, qsizetype types);
+    SqliteStatement *readLogStatement(int shape);
     StoreResult<qint64> lastPosition();
     StoreResult<qint64> dataVersion();
     void poll(SqliteEventStore &store);
@@ -529,6 +531,41 @@ SqliteStatement *SqliteEventStore::Private::readAllStatement(qsizetype categorie
     return &statement;
 }
 
+// A page of the log: its leading filter through its index, whose entries
+// end in the position (within a stream, the revision, which orders its
+// events as the position does); the others checked on the rows it yields,
+// their index kept out of the plan by a unary + (an index on the type would
+// otherwise be walked whole and sorted). ?1, ?2: the positions it lies
+// between; ?3: the limit; ?4, ?5, ?6: stream, type, correlation id.
+QByteArray SqliteEventStore::readLogSql(int shape)
+{
+    const int lead = EventLogFilter::leadingFilter(shape);
+    const auto term = [lead](int filter, const QByteArray &value) -> QByteArray {
+        return (lead == filter ? " AND " : " AND +") + value;
+    };
+    QByteArray sql = QByteArray("SELECT ") + SqliteEventRows::ColumnsWithStream
+        + " FROM events WHERE position > ?1 AND position < ?2";
+    if (shape & EventLogFilter::ByStream)
+        sql += " AND stream = ?4";
+    if (shape & EventLogFilter::ByType)
+        sql += term(EventLogFilter::ByType, "type = ?5");
+    if (shape & EventLogFilter::ByCorrelation)
+        sql += term(EventLogFilter::ByCorrelation, QByteArray(SqliteCorrelationId) + " = ?6");
+    sql += lead == EventLogFilter::ByStream ? " ORDER BY revision" : " ORDER BY position";
+    return sql + (shape & EventLogFilter::NewestFirst ? " DESC LIMIT ?3" : " LIMIT ?3");
+}
+
+SqliteStatement *SqliteEventStore::Private::readLogStatement(int shape)
+{
+    SqliteStatement &statement = session->readLogStatements[shape];
+    if (!statement.isPrepared()
+        && statement.prepare(session->connection.handle(), readLogSql(shape)) != SQLITE_OK) {
+        session->readLogStatements.erase(shape);
+        return nullptr;
+    }
+    return &statement;
+}
+
 StoreResult<qint64> SqliteEventStore::Private::lastPosition()
 {
     SqliteResetGuard guard(session->selectLastPosition);
@@ -745,6 +782,43 @@ StoreResult<QList<RecordedEvent>> SqliteEventStore::readAll(qint64 afterPosition
         statement->clearBindings();
         if (rc != SQLITE_DONE)
             return sqliteStoreError(rc, u"read all streams"_s);
+        return events;
+    });
+}
+
+StoreResult<QList<RecordedEvent>> SqliteEventStore::readLog(const EventLogFilter &filter)
+{
+    if (auto invalid = StoreInput::checkReadLog(filter))
+        return *invalid;
+    if (filter.limit == 0)
+        return QList<RecordedEvent>();
+    // Bound without copying, so kept until the read ends.
+    const QByteArray stream = filter.stream.toUtf8();
+    const QByteArray type = filter.type.toUtf8();
+    const QByteArray correlationId = filter.correlationId.toUtf8();
+    const int shape = filter.shape();
+    return d->readRetried([&]() -> StoreResult<QList<RecordedEvent>> {
+        if (auto open = d->ensureOpen(); !open.ok())
+            return open.error();
+        SqliteStatement *statement = d->readLogStatement(shape);
+        if (!statement)
+            return sqliteStoreError(sqlite3_errcode(d->session->connection.handle()),
+                                    u"prepare a read of the log"_s);
+        SqliteResetGuard guard(*statement);
+        statement->bindInt64(1, filter.afterPosition);
+        statement->bindInt64(2, filter.upperBound());
+        statement->bindInt64(3, filter.limit);
+        if (shape & EventLogFilter::ByStream)
+            statement->bindText(4, stream);
+        if (shape & EventLogFilter::ByType)
+            statement->bindText(5, type);
+        if (shape & EventLogFilter::ByCorrelation)
+            statement->bindText(6, correlationId);
+        QList<RecordedEvent> events;
+        const int rc = d->readRows(*statement, filter.limit, true, events);
+        statement->clearBindings();
+        if (rc != SQLITE_DONE)
+            return sqliteStoreError(rc, u"read the log"_s);
         return events;
     });
 }

@@ -53,6 +53,10 @@ public:
                                                  qint64 fromRevision, qint64 maxCount) override;
     StoreResult<QList<RecordedEvent>> readAll(qint64 afterPosition, qint64 maxCount,
                                               const ReadAllFilter &filter = {}) override;
+    StoreResult<QList<RecordedEvent>> readLog(const EventLogFilter &filter) override;
+    // The statement readLog() runs for a shape of filter (EventLogFilter::shape),
+    // for a test to read its plan.
+    static QByteArray readLogSql(int shape);
     StoreResult<qint64> streamRevision(const QString &stream) override;
     StoreResult<qint64> lastPosition() override;
     StoreResult<void> createGroup(const QString &group, qint64 startAfter) override;

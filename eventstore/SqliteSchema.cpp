@@ -19,9 +19,22 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-static QStringList schemaStatements()
+// The indexes the log's pages read (EventStore::readLog): by type, and by
+// correlation id; by stream, the table's own (stream, revision) serves.
+// Each entry ends in the position (the rowid). A store made before them
+// gains them the first time this version opens it for writing.
+static QStringList logIndexStatements()
 {
     return {
+        u"CREATE INDEX IF NOT EXISTS events_by_type ON events(type)"_s,
+        u"CREATE INDEX IF NOT EXISTS events_by_correlation ON events("_s
+            + QLatin1StringView(SqliteCorrelationId) + u')',
+    };
+}
+
+static QStringList schemaStatements()
+{
+    const QStringList tables {
         u"CREATE TABLE IF NOT EXISTS events("
         "position INTEGER PRIMARY KEY, "
         "stream TEXT NOT NULL, "
@@ -50,9 +63,10 @@ static QStringList schemaStatements()
         "parked_at INTEGER NOT NULL, "
         "replay_requested INTEGER NOT NULL DEFAULT 0, "
         "PRIMARY KEY(group_name, position))"_s,
-        u"PRAGMA application_id = %1"_s.arg(SqliteEventStore::ApplicationId),
-        u"PRAGMA user_version = %1"_s.arg(SqliteEventStore::SchemaVersion),
     };
+    return tables + logIndexStatements()
+        + QStringList {u"PRAGMA application_id = %1"_s.arg(SqliteEventStore::ApplicationId),
+                       u"PRAGMA user_version = %1"_s.arg(SqliteEventStore::SchemaVersion)};
 }
 
 static StoreResult<void> execute(QSqlDatabase &database, const QString &sql, const QString &action)
@@ -108,6 +122,28 @@ static StoreResult<void> checkSchema(SqliteConnection &connection)
             "version reads up to schema version %2)."_s.arg(userVersion.value().toInt())
                 .arg(SqliteEventStore::SchemaVersion));
     return {};
+}
+
+// Indexes a store made by an earlier version lacks are added in one write
+// transaction: about two seconds once for a million events.
+static StoreResult<void> addMissingIndexes(SqliteConnection &connection,
+                                           SqliteTransactionStatements &transactions)
+{
+    auto found = connection.queryValue(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                       "AND name IN ('events_by_type', 'events_by_correlation')"_s,
+                                       u"read the store's schema"_s);
+    if (!found.ok())
+        return found.error();
+    if (found.value().toInt() == 2)
+        return {};
+    SqliteTransaction transaction(transactions);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun;
+    for (const QString &sql : logIndexStatements()) {
+        if (auto done = execute(connection.database(), sql, u"index the store's log"_s); !done.ok())
+            return done;
+    }
+    return transaction.commit();
 }
 
 static StoreResult<void> applyPragmas(SqliteConnection &connection,
@@ -186,6 +222,8 @@ StoreResult<void> prepareSqliteSchema(SqliteConnection &connection,
     }
     if (auto checked = checkSchema(connection); !checked.ok())
         return checked;
+    if (auto indexed = addMissingIndexes(connection, transactions); !indexed.ok())
+        return indexed;
     return applyPragmas(connection, options);
 }
 

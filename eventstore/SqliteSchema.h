@@ -6,6 +6,14 @@
 
 namespace hoststand {
 
+// An event's correlation id, read from its metadata, as the log's index on
+// it holds it: a query names it in the same words to use that index. The
+// store checks metadata is JSON; json_valid keeps a file written otherwise
+// from refusing every append.
+inline constexpr char SqliteCorrelationId[]
+    = "(CASE WHEN json_valid(CAST(metadata AS TEXT)) "
+      "THEN json_extract(CAST(metadata AS TEXT), '$.\"$correlationId\"') END)";
+
 class SqliteConnection;
 class SqliteTransactionStatements;
 struct SqliteStoreOptions;

@@ -96,6 +96,14 @@ std::optional<StoreError> checkReadAll(qint64 afterPosition, qint64 maxCount)
     return std::nullopt;
 }
 
+std::optional<StoreError> checkReadLog(const EventLogFilter &filter)
+{
+    if (filter.afterPosition < 0 || filter.beforePosition < 0 || filter.limit < 0)
+        return StoreError(StoreError::Code::InvalidArgument,
+                          u"A page of the log needs positions and a count of at least 0."_s);
+    return std::nullopt;
+}
+
 QStringList usableCategories(const ReadAllFilter &filter)
 {
     QStringList categories;

@@ -24,6 +24,7 @@ std::optional<StoreError> checkStream(const QString &stream);
 std::optional<StoreError> checkReadStream(const QString &stream, ReadDirection direction,
                                           qint64 fromRevision, qint64 maxCount);
 std::optional<StoreError> checkReadAll(qint64 afterPosition, qint64 maxCount);
+std::optional<StoreError> checkReadLog(const EventLogFilter &filter);
 
 // The categories of a filter that can match a stream: a category never
 // holds '-' and is never empty. When a filter names categories and none of

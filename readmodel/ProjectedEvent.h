@@ -34,8 +34,9 @@ enum class EventKind {
     Unknown,
 };
 
-// Reads events' metadata, as UTF-8 for the audit log's statement. A
-// rebuild reads it for every event, so the object the codec writes is read
+// Reads events' metadata: its schema version, which decides how the data
+// is read, and, as UTF-8, who and what caused the event, for the audit
+// trail's rows (ReadModel::audit). A rebuild reads it for every event, so the object the codec writes is read
 // in place by JsonView: the fields are views into the event's bytes, valid
 // while the event lives. Anything else goes through a QJsonDocument.
 class MetadataReader final
@@ -60,8 +61,7 @@ private:
 
 // One recorded event as the projections read it. A rebuild projects
 // millions of events, so each is decoded only as far as a projection asks:
-// the audit log needs the metadata and the raw data, the booking and lock
-// projections a few fields of the data, and only the rare table and
+// the booking and lock projections a few fields of the data, and only the rare table and
 // settings events are decoded in full by the catalogue's codec.
 class ProjectedEvent final
 {

@@ -100,6 +100,35 @@ StoreResult<QList<Projection *>> ProjectionRunner::open()
     return outdated;
 }
 
+// Projections an earlier version kept, by name, with their tables. The
+// audit log's copy of every event now is the store's own log
+// (EventStore::readLog): half of a read file's size, and most of a rebuild.
+static const QHash<QString, QStringList> &retiredProjections()
+{
+    static const QHash<QString, QStringList> retired {
+        {u"audit"_s, {u"audit_log"_s, u"audit_data"_s}},
+    };
+    return retired;
+}
+
+StoreResult<void> ProjectionRunner::dropRetired(const QHash<QString, Checkpoint> &stored)
+{
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        if (!retiredProjections().contains(it.key()))
+            continue;
+        for (const QString &table : retiredProjections().value(it.key())) {
+            if (auto dropped = m_connection.execute(u"DROP TABLE IF EXISTS "_s + table);
+                !dropped.ok())
+                return dropped;
+        }
+        if (auto forgotten
+            = m_connection.execute(u"DELETE FROM projections WHERE name = '%1'"_s.arg(it.key()));
+            !forgotten.ok())
+            return forgotten;
+    }
+    return {};
+}
+
 StoreResult<QList<Projection *>> ProjectionRunner::openProjections()
 {
     ReadTransaction transaction(m_connection);
@@ -108,6 +137,8 @@ StoreResult<QList<Projection *>> ProjectionRunner::openProjections()
     auto stored = m_checkpoints.read();
     if (!stored.ok())
         return stored.error();
+    if (auto dropped = dropRetired(stored.value()); !dropped.ok())
+        return dropped.error();
     QList<Projection *> outdated;
     for (Projection *projection : std::as_const(m_projections)) {
         auto isOutdated = openProjection(*projection, stored.value());

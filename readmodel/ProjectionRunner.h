@@ -87,6 +87,7 @@ private:
                                   const QHash<QString, Checkpoint> &stored, ChangeSet &changes);
     StoreResult<void> saveCheckpoints(qint64 last, const QHash<QString, Checkpoint> &stored);
     StoreResult<QList<Projection *>> openProjections();
+    StoreResult<void> dropRetired(const QHash<QString, Checkpoint> &stored);
     StoreResult<bool> openProjection(Projection &projection,
                                      const QHash<QString, Checkpoint> &stored);
     StoreResult<void> createTables(Projection &projection);

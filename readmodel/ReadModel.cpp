@@ -2,12 +2,12 @@
 
 #include "eventstore/EventStore.h"
 #include "eventstore/PostgresEventStore.h"
-#include "readmodel/AuditProjection.h"
 #include "readmodel/BookingsProjection.h"
 #include "readmodel/LocksProjection.h"
 #include "readmodel/PostgresReadConnection.h"
 #include "readmodel/PostgresReadLocation.h"
 #include "readmodel/PostgresReadSchema.h"
+#include "readmodel/ProjectedEvent.h"
 #include "readmodel/ProjectionCheckpoints.h"
 #include "readmodel/ProjectionRunner.h"
 #include "readmodel/ReadModelDump.h"
@@ -45,12 +45,12 @@ public:
         : store(store)
         , sqliteFile(sqliteFile)
         , connection(std::move(connection))
-        , runner(store, *this->connection, {&tables, &locks, &bookings, &settings, &audit},
+        , runner(store, *this->connection, {&tables, &locks, &bookings, &settings},
                  ProjectionVersion)
         , queries(*this->connection)
     { }
 
-    QList<Projection *> projections() { return {&tables, &locks, &bookings, &settings, &audit}; }
+    QList<Projection *> projections() { return {&tables, &locks, &bookings, &settings}; }
     QList<ReadTable> readTables();
     StoreResult<void> reloadSettings();
     template<typename T>
@@ -70,7 +70,6 @@ public:
     LocksProjection locks;
     BookingsProjection bookings;
     SettingsProjection settings;
-    AuditProjection audit;
     ProjectionRunner runner;
     ReadQueries queries;
     QList<Projection *> outdated;
@@ -772,9 +771,28 @@ StoreResult<QList<LockRow>> ReadModel::locks(const QString &tableId) const
     return d->read([&] { return d->queries.locks(tableId); });
 }
 
-StoreResult<QList<AuditRow>> ReadModel::audit(const AuditFilter &filter) const
+// The log is the store's own (EventStore::readLog), with each event's
+// metadata read for people. A page the store could not read is an error,
+// never an empty page; it leaves the read tables readable.
+StoreResult<QList<AuditRow>> ReadModel::audit(const EventLogFilter &filter) const
 {
-    return d->read([&] { return d->queries.audit(filter); });
+    auto events = d->store.readLog(filter);
+    if (!events.ok()) {
+        qCWarning(lcReadModel).noquote() << events.error().message();
+        return events.error();
+    }
+    QList<AuditRow> rows;
+    rows.reserve(events.value().size());
+    MetadataReader reader;
+    for (const RecordedEvent &event : events.value()) {
+        const MetadataReader::Parsed &metadata = reader.read(event.metadata);
+        rows.append(AuditRow {
+            event.position, event.stream, event.revision, event.type, event.created,
+            QString::fromUtf8(metadata.user), QString::fromUtf8(metadata.terminal),
+            QString::fromUtf8(metadata.correlationId), QString::fromUtf8(metadata.causationId),
+            event.id.toString(QUuid::WithoutBraces), event.data});
+    }
+    return rows;
 }
 
 QDate ReadModel::localDate(const QDateTime &moment) const

@@ -131,8 +131,9 @@ public:
     StoreResult<QList<BookingRow>> searchGuests(const QString &text, int limit = 50) const;
     // Locks in force (not removed), optionally of one table.
     StoreResult<QList<LockRow>> locks(const QString &tableId = {}) const;
-    // A page of the audit log's events, oldest or newest first (AuditFilter).
-    StoreResult<QList<AuditRow>> audit(const AuditFilter &filter) const;
+    // A page of the audit trail, oldest or newest first (EventLogFilter):
+    // the store's log, read from the store, not from the read tables.
+    StoreResult<QList<AuditRow>> audit(const EventLogFilter &filter) const;
 
     // The restaurant's local date of a moment (the settings' time zone).
     QDate localDate(const QDateTime &moment) const;

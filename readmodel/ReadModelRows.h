@@ -4,6 +4,7 @@
 #include "domain/contracts/ServicePeriod.h"
 #include "domain/contracts/SettingsEvents.h"
 #include "domain/contracts/TableLayout.h"
+#include "eventstore/EventLogFilter.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -117,20 +118,6 @@ struct AuditRow final
     QByteArray data; // the event's JSON, for a summary and the details pane
 
     bool operator==(const AuditRow &) const = default;
-};
-
-// Which events of the audit log, and which page of them: the first `limit`
-// in position order, or with newestFirst the last `limit`, newest first,
-// so that a log can be read backwards from any position.
-struct AuditFilter final
-{
-    QString stream; // exact stream name, empty: all
-    QString type; // exact event type, empty: all
-    QString correlationId; // a booking's id: its whole causation chain
-    qint64 afterPosition = 0;
-    qint64 limit = 1000;
-    qint64 beforePosition = 0; // only events before it; 0: no bound
-    bool newestFirst = false;
 };
 
 } // namespace hoststand

@@ -17,13 +17,6 @@ const QString BookingColumns
     = u"id, table_id, start_ms, end_ms, party_size, guest_name, phone, note, status, walk_in, "
       "rejection_reason, created_ms, arrived_ms, seated_ms, left_ms"_s;
 const QString LockColumns = u"table_id, booking_id, start_ms, end_ms, party_size"_s;
-// The data is looked up by key for each row of the page, not joined:
-// PostgreSQL carries no range across a join's equality, so a merge join
-// would walk audit_data from its far end to the page.
-const QString AuditColumns
-    = u"a.position, a.stream, a.revision, a.type, a.created_ms, a.user_name, a.terminal, "
-      "a.correlation_id, a.causation_id, a.event_id, "
-      "(SELECT d.data FROM audit_data d WHERE d.position = a.position)"_s;
 // The earliest start a booking overlapping a moment can have.
 const QString EarliestStart = u"? - (SELECT longest_ms FROM booking_span_bound WHERE id = 1)"_s;
 const QString ActiveStatuses = u"('initiated', 'confirmed', 'arrived', 'seated')"_s;
@@ -69,13 +62,6 @@ LockRow readLock(const ReadStatement &row)
 {
     return LockRow {row.textValue(0), row.textValue(1), row.momentValue(2), row.momentValue(3),
                     int(row.intValue(4))};
-}
-
-AuditRow readAudit(const ReadStatement &row)
-{
-    return AuditRow {row.intValue(0),    row.textValue(1), row.intValue(2),  row.textValue(3),
-                     row.momentValue(4), row.textValue(5), row.textValue(6), row.textValue(7),
-                     row.textValue(8),   row.textValue(9), row.blobValue(10)};
 }
 
 QString firstColumn(const ReadStatement &row)
@@ -400,43 +386,6 @@ QString ReadQueries::freeTablesSql()
            "AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.table_id = t.id AND b.status IN "_s
         + ActiveStatuses + u" AND b.start_ms < ? AND b.start_ms >= "_s + EarliestStart
         + u" AND b.end_ms > ?) ORDER BY seats, id"_s;
-}
-
-// Each filter has an index that ends in the position (AuditProjection), so
-// a page is a range of one index read forwards or backwards, however long
-// the log: no sort, nothing read beyond the page.
-QString ReadQueries::auditSql(const AuditFilter &filter)
-{
-    QString sql = u"SELECT "_s + AuditColumns + u" FROM audit_log a WHERE a.position > ?"_s;
-    if (filter.beforePosition > 0)
-        sql += u" AND a.position < ?"_s;
-    if (!filter.stream.isEmpty())
-        sql += u" AND a.stream = ?"_s;
-    if (!filter.type.isEmpty())
-        sql += u" AND a.type = ?"_s;
-    if (!filter.correlationId.isEmpty())
-        sql += u" AND a.correlation_id = ?"_s;
-    sql += filter.newestFirst ? u" ORDER BY a.position DESC LIMIT ?"_s
-                              : u" ORDER BY a.position LIMIT ?"_s;
-    return sql;
-}
-
-StoreResult<QList<AuditRow>> ReadQueries::audit(const AuditFilter &filter)
-{
-    auto query = statement(auditSql(filter));
-    if (!query.ok())
-        return query.error();
-    ReadStatement &audit = *query.value();
-    int index = 1;
-    audit.bindInt(index++, filter.afterPosition);
-    if (filter.beforePosition > 0)
-        audit.bindInt(index++, filter.beforePosition);
-    for (const QString *value : {&filter.stream, &filter.type, &filter.correlationId}) {
-        if (!value->isEmpty())
-            audit.bindText(index++, *value);
-    }
-    audit.bindInt(index, filter.limit);
-    return rows<AuditRow>(audit, readAudit);
 }
 
 } // namespace hoststand

@@ -40,9 +40,6 @@ public:
     StoreResult<QStringList> freeTables(const QDateTime &start, const QDateTime &end,
                                         int partySize);
     StoreResult<QList<BookingRow>> searchGuests(const QString &text, int limit);
-    StoreResult<QList<AuditRow>> audit(const AuditFilter &filter);
-    // The statement audit() runs for the filter, for a test to read its plan.
-    static QString auditSql(const AuditFilter &filter);
     // The statement searchGuests() runs for the text, for a test to read its plan.
     static QString guestSearchSql(const ReadDialect &dialect, const QString &text);
     // The statements of the queries above, for a test to read their plans.

@@ -20,7 +20,7 @@ namespace {
 
 using ReadModelUse = RestaurantOptions::ReadModelUse;
 
-StoreResult<QList<AuditRow>> allEvents(const ReadModel &model, AuditFilter filter)
+StoreResult<QList<AuditRow>> allEvents(const ReadModel &model, EventLogFilter filter)
 {
     QList<AuditRow> rows;
     for (;;) {
@@ -66,7 +66,7 @@ int events(CommandRun &run)
     Restaurant *restaurant = run.openToRead(ReadModelUse::Follow);
     if (!restaurant)
         return run.failed();
-    AuditFilter filter;
+    EventLogFilter filter;
     filter.stream = run.text(u"stream"_s);
     filter.type = run.text(u"type"_s);
     filter.correlationId = run.text(u"correlation"_s);

@@ -11,6 +11,8 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(hoststand::EventLogFilter)
 using namespace std::chrono_literals;
 
 namespace hoststand::test {
@@ -573,6 +575,98 @@ void EventStoreConformance::readAllFiltersByCategoryAndType()
             matching.append(event.position);
     }
     QCOMPARE(positionsOf(events.value()), matching);
+}
+
+void EventStoreConformance::readLogPagesByStreamTypeAndCorrelation_data()
+{
+    QTest::addColumn<EventLogFilter>("filter");
+    QTest::addColumn<QList<qint64>>("positions");
+
+    // 1 T1 created (b1), 2 B1 initiated (b1), 3 T2 created (b2), 4 T1 renamed (b1),
+    // 5 B2 initiated (b2, a name with control characters), 6 B1 confirmed (b1).
+    const QString b2 = u"b2\u0001\n\t"_s;
+    QTest::newRow("every event, oldest first") << EventLogFilter {} << range(1, 6);
+    QTest::newRow("every event, newest first, a page")
+        << EventLogFilter {.limit = 2, .newestFirst = true} << QList<qint64> {6, 5};
+    QTest::newRow("between two positions, newest first")
+        << EventLogFilter {.afterPosition = 1, .beforePosition = 5, .newestFirst = true}
+        << QList<qint64> {4, 3, 2};
+    QTest::newRow("by stream, in the stream's order")
+        << EventLogFilter {.stream = u"table-T1"_s} << QList<qint64> {1, 4};
+    QTest::newRow("by stream, newest first before a position")
+        << EventLogFilter {.stream = u"booking-B1"_s, .beforePosition = 6, .newestFirst = true}
+        << QList<qint64> {2};
+    QTest::newRow("by type") << EventLogFilter {.type = u"table-created"_s} << QList<qint64> {1, 3};
+    QTest::newRow("by correlation, across streams")
+        << EventLogFilter {.correlationId = u"b1"_s} << QList<qint64> {1, 2, 4, 6};
+    QTest::newRow("by correlation with control characters")
+        << EventLogFilter {.correlationId = b2} << QList<qint64> {3, 5};
+    QTest::newRow("by correlation, newest first, after a position")
+        << EventLogFilter {.correlationId = u"b1"_s, .afterPosition = 2, .newestFirst = true}
+        << QList<qint64> {6, 4};
+    QTest::newRow("by stream and type")
+        << EventLogFilter {.stream = u"table-T1"_s, .type = u"table-renamed"_s}
+        << QList<qint64> {4};
+    QTest::newRow("by type and correlation")
+        << EventLogFilter {.type = u"booking-initiated"_s, .correlationId = b2}
+        << QList<qint64> {5};
+    QTest::newRow("by all three, none match")
+        << EventLogFilter {.stream = u"table-T1"_s, .type = u"table-created"_s, .correlationId = b2}
+        << QList<qint64> {};
+    QTest::newRow("a stream nobody wrote")
+        << EventLogFilter {.stream = u"table-T9"_s} << QList<qint64> {};
+    QTest::newRow("a limit of 0") << EventLogFilter {.limit = 0} << QList<qint64> {};
+}
+
+void EventStoreConformance::readLogPagesByStreamTypeAndCorrelation()
+{
+    QFETCH(EventLogFilter, filter);
+    QFETCH(QList<qint64>, positions);
+
+    const QString b2 = u"b2\u0001\n\t"_s;
+    const std::tuple<QString, QString, QString> fixture[] = {
+        {u"table-T1"_s, u"table-created"_s, u"b1"_s},
+        {u"booking-B1"_s, u"booking-initiated"_s, u"b1"_s},
+        {u"table-T2"_s, u"table-created"_s, b2},
+        {u"table-T1"_s, u"table-renamed"_s, u"b1"_s},
+        {u"booking-B2"_s, u"booking-initiated"_s, b2},
+        {u"booking-B1"_s, u"booking-confirmed"_s, u"b1"_s},
+    };
+    for (const auto &[stream, type, correlation] : fixture) {
+        const EventMetadata metadata {correlation, {}, u"host"_s, u"stand-1"_s};
+        const EventData event
+            = EventData::fromJson(type, QJsonObject {{u"n"_s, 1}}, metadata.toJson());
+        HS_VERIFY_OK(store().append(stream, {event}, ExpectedRevision::any()));
+    }
+
+    auto events = store().readLog(filter);
+
+    HS_VERIFY_OK(events);
+    QCOMPARE(positionsOf(events.value()), positions);
+    // Each event is read whole, with its stream.
+    const auto all = store().readAll(0, 100);
+    HS_VERIFY_OK(all);
+    for (const RecordedEvent &event : events.value()) {
+        const RecordedEvent &stored = all.value().at(event.position - 1);
+        QCOMPARE(event.id, stored.id);
+        QCOMPARE(event.stream, stored.stream);
+        QCOMPARE(event.revision, stored.revision);
+        QCOMPARE(event.type, stored.type);
+        QCOMPARE(event.data, stored.data);
+        QCOMPARE(event.metadata, stored.metadata);
+        QCOMPARE(event.created, stored.created);
+    }
+}
+
+void EventStoreConformance::readLogRefusesBadArguments()
+{
+    for (const EventLogFilter &filter :
+         {EventLogFilter {.afterPosition = -1}, EventLogFilter {.limit = -1},
+          EventLogFilter {.beforePosition = -1}}) {
+        auto events = store().readLog(filter);
+        QVERIFY(!events.ok());
+        QCOMPARE(codeOf(events.error().code()), codeOf(StoreError::Code::InvalidArgument));
+    }
 }
 
 void EventStoreConformance::positionsAreGapFreeAndIncreasing()

@@ -45,6 +45,9 @@ private Q_SLOTS:
     void readStreamRefusesBadArguments();
     void readAllFiltersByCategoryAndType_data();
     void readAllFiltersByCategoryAndType();
+    void readLogPagesByStreamTypeAndCorrelation_data();
+    void readLogPagesByStreamTypeAndCorrelation();
+    void readLogRefusesBadArguments();
     void positionsAreGapFreeAndIncreasing();
     void eventsRoundTrip_data();
     void eventsRoundTrip();

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void missingOrEmptyFileBecomesANewStore();
     void missingFolderCannotBeOpened();
     void reopeningKeepsEventsAndGroups();
+    void aStoreMadeBeforeTheLogIndexesGainsThem();
     void schemaEnforcesUniqueSixteenByteIds();
     void busyStoreReportsUnavailableAndRecovers();
     void anotherConnectionHearsAppendsByPolling();
@@ -303,6 +304,46 @@ void TestSqliteEventStore::missingFolderCannotBeOpened()
     QCOMPARE(store.error().code(), StoreError::Code::CannotOpen);
     QVERIFY2(store.error().message().contains(u"no-such-folder"_s),
              qPrintable(store.error().message()));
+}
+
+// A store written by the version before the log's indexes reads its log as
+// well, and gains the indexes the first time it is opened for writing.
+void TestSqliteEventStore::aStoreMadeBeforeTheLogIndexesGainsThem()
+{
+    {
+        auto store = SqliteEventStore::open(storePath());
+        HS_VERIFY_OK(store);
+        HS_VERIFY_OK(
+            store.value()->append(u"table-T1"_s, bookingEvents(3), ExpectedRevision::any()));
+    }
+    const QString countIndexes = u"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                 "AND name IN ('events_by_type', 'events_by_correlation')"_s;
+    const auto indexes = [&] {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+        database.setDatabaseName(storePath());
+        int count = -1;
+        if (database.open()) {
+            QSqlQuery query(database);
+            if (query.exec(countIndexes) && query.next())
+                count = query.value(0).toInt();
+        }
+        database = {};
+        QSqlDatabase::removeDatabase(u"inspect"_s);
+        return count;
+    };
+    QCOMPARE(indexes(), 2);
+    QVERIFY(runSql(storePath(),
+                   {u"DROP INDEX events_by_type"_s, u"DROP INDEX events_by_correlation"_s}));
+    QCOMPARE(indexes(), 0);
+
+    auto store = SqliteEventStore::open(storePath());
+
+    HS_VERIFY_OK(store);
+    QCOMPARE(indexes(), 2);
+    auto chain = store.value()->readLog({.correlationId = u"booking-1"_s});
+    HS_VERIFY_OK(chain);
+    QCOMPARE(chain.value().size(), 1);
+    QCOMPARE(chain.value().constFirst().position, 2);
 }
 
 void TestSqliteEventStore::reopeningKeepsEventsAndGroups()

@@ -1,4 +1,5 @@
 #include "eventstore/EventData.h"
+#include "eventstore/EventMetadata.h"
 #include "eventstore/PostgresEventStore.h"
 #include "tests/eventstore/EventStoreConformance.h"
 #include "tests/postgres/PostgresTestServer.h"
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void locationLeavesThePasswordOut();
     void dataAndMetadataKeepTheirBytes();
     void newerSchemaIsRefusedAndLeftAlone();
+    void aStoreMadeBeforeTheLogIndexesGainsThem();
     void schemaOfAnotherApplicationIsRefused();
     void anotherConnectionsAppendWakesTheStore();
     void pollFindsAppendsWithoutNotification();
@@ -143,6 +145,44 @@ void tst_PostgresEventStore::newerSchemaIsRefusedAndLeftAlone()
         "OR (SELECT version FROM newer.schema_version) <> %1 THEN "
         "RAISE 'changed'; END IF; END $$"_s.arg(PostgresEventStore::SchemaVersion + 1));
     QVERIFY2(!failed, qPrintable(failed.value_or(QString())));
+}
+
+// A store written by the version before the log's indexes gains them (and
+// the function that reads a correlation id) the first time it is opened;
+// metadata that is not JSON reads as no correlation instead of refusing.
+void tst_PostgresEventStore::aStoreMadeBeforeTheLogIndexesGainsThem()
+{
+    {
+        auto store = open(u"earlier"_s);
+        QVERIFY(store);
+        const EventMetadata metadata {u"b1"_s, {}, u"host"_s, u"stand-1"_s};
+        QVERIFY(store
+                    ->append(u"table-T1"_s,
+                             {tableAdded(1),
+                              EventData::fromJson(u"table-added"_s, {{u"tableId"_s, u"T2"_s}},
+                                                  metadata.toJson())},
+                             ExpectedRevision::any())
+                    .ok());
+    }
+    auto failed = m_server.execute(
+        m_url,
+        u"DROP INDEX earlier.events_by_type; DROP INDEX earlier.events_by_correlation; "
+        "DROP FUNCTION earlier.correlation_id(bytea); "
+        "UPDATE earlier.events SET metadata = '\\xff' WHERE position = 1"_s);
+    QVERIFY2(!failed, qPrintable(failed.value_or(QString())));
+
+    auto store = open(u"earlier"_s);
+
+    QVERIFY(store);
+    failed = m_server.execute(m_url,
+                              u"DO $$ BEGIN IF to_regclass('earlier.events_by_type') IS NULL "
+                              "OR to_regclass('earlier.events_by_correlation') IS NULL THEN "
+                              "RAISE 'no index'; END IF; END $$"_s);
+    QVERIFY2(!failed, qPrintable(failed.value_or(QString())));
+    auto chain = store->readLog({.correlationId = u"b1"_s});
+    QVERIFY(chain.ok());
+    QCOMPARE(chain.value().size(), 1);
+    QCOMPARE(chain.value().constFirst().position, 2);
 }
 
 void tst_PostgresEventStore::schemaOfAnotherApplicationIsRefused()

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace hoststand::test {
@@ -93,53 +95,66 @@ bool ReadModelFixture::tamper(const QString &sql)
     return tamper(QStringList {sql});
 }
 
-bool ReadModelFixture::tamper(const QStringList &statements)
+// Runs use on a connection of the test's own to the file, closed after.
+static void onConnection(const QString &file, const std::function<void(QSqlDatabase &)> &use)
 {
-    const QString name = u"tamper"_s;
-    bool done = false;
+    const QString name = u"inspect"_s;
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        database.setDatabaseName(readPath());
-        if (database.open()) {
-            done = true;
-            for (const QString &sql : statements) {
-                QSqlQuery query(database);
-                done = query.exec(sql);
-                if (!done) {
-                    qWarning("tamper failed: %s", qPrintable(query.lastError().text()));
-                    break;
-                }
-            }
-        }
+        database.setDatabaseName(file);
+        if (database.open())
+            use(database);
         database.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+bool ReadModelFixture::tamper(const QStringList &statements)
+{
+    bool done = false;
+    onConnection(readPath(), [&](QSqlDatabase &database) {
+        for (const QString &sql : statements) {
+            QSqlQuery query(database);
+            done = query.exec(sql);
+            if (!done) {
+                qWarning("tamper failed: %s", qPrintable(query.lastError().text()));
+                return;
+            }
+        }
+    });
     return done;
 }
 
-QStringList ReadModelFixture::queryPlan(const QString &sql)
+QStringList ReadModelFixture::queryPlan(const QString &sql, const QString &file)
 {
-    const QString name = u"plan"_s;
     QStringList steps;
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        database.setDatabaseName(readPath());
-        if (database.open()) {
-            QSqlQuery query(database);
-            query.setForwardOnly(true);
-            // Every parameter needs a value, though the plan does not depend on it.
-            const bool prepared = query.prepare(u"EXPLAIN QUERY PLAN "_s + sql);
-            for (int i = 0; prepared && i < int(sql.count(u'?')); ++i)
-                query.bindValue(i, 0);
-            if (!prepared || !query.exec())
-                qWarning("no plan: %s", qPrintable(query.lastError().text()));
-            while (query.next())
-                steps.append(query.value(u"detail"_s).toString());
-        }
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    onConnection(file.isEmpty() ? readPath() : file, [&](QSqlDatabase &database) {
+        QSqlQuery query(database);
+        query.setForwardOnly(true);
+        // Every parameter needs a value, though the plan does not depend on it.
+        const bool prepared = query.prepare(u"EXPLAIN QUERY PLAN "_s + sql);
+        for (int i = 0; prepared && i < int(sql.count(u'?')); ++i)
+            query.bindValue(i, 0);
+        if (!prepared || !query.exec())
+            qWarning("no plan: %s", qPrintable(query.lastError().text()));
+        while (query.next())
+            steps.append(query.value(u"detail"_s).toString());
+    });
     return steps;
+}
+
+QStringList ReadModelFixture::queryRows(const QString &sql, const QString &file)
+{
+    QStringList values;
+    onConnection(file.isEmpty() ? readPath() : file, [&](QSqlDatabase &database) {
+        QSqlQuery query(database);
+        query.setForwardOnly(true);
+        if (!query.exec(sql))
+            qWarning("no rows: %s", qPrintable(query.lastError().text()));
+        while (query.next())
+            values.append(query.value(0).toString());
+    });
+    return values;
 }
 
 } // namespace hoststand::test

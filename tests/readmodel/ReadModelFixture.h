@@ -44,9 +44,14 @@ public:
     bool tamper(const QString &sql);
     // Several statements on one connection (a pragma, then what it allows).
     bool tamper(const QStringList &statements);
-    // How SQLite would run a query on the read file: the detail of each step
-    // of its EXPLAIN QUERY PLAN ("SEARCH a USING INDEX ..."); empty on failure.
-    QStringList queryPlan(const QString &sql);
+    // How SQLite would run a statement on a file (the read file, unless
+    // another is named): the detail of each step of its EXPLAIN QUERY PLAN
+    // ("SEARCH events USING INDEX ..."); empty on failure. Each ? is bound
+    // to 0; a statement with numbered parameters has values written in.
+    QStringList queryPlan(const QString &sql, const QString &file = {});
+    // One column of each row a query answers on a file (the read file,
+    // unless another is named); empty on failure.
+    QStringList queryRows(const QString &sql, const QString &file = {});
 
 private:
     QTemporaryDir m_dir;

@@ -25,7 +25,7 @@ Q_DECLARE_METATYPE(hoststand::BookingRow)
 Q_DECLARE_METATYPE(hoststand::RestaurantSettingsRow)
 Q_DECLARE_METATYPE(hoststand::TableState)
 Q_DECLARE_METATYPE(hoststand::StoreError::Code)
-Q_DECLARE_METATYPE(hoststand::AuditFilter)
+Q_DECLARE_METATYPE(hoststand::EventLogFilter)
 
 using Events = QList<DomainEvent>;
 
@@ -132,6 +132,7 @@ private Q_SLOTS:
     void aFileThatIsNotASoundReadModelIsSetAsideAndBuiltAgain_data();
     void aFileThatIsNotASoundReadModelIsSetAsideAndBuiltAgain();
     void verifyReportsRowsThatDifferFromAFreshRebuild();
+    void theRetiredAuditTablesAreDroppedOnOpening();
     void theReadFileLivesBesideTheStore();
     void aReadFileWhoseLogWasDeletedIsReportedNotWrittenOnSilently();
     void aReadFileFoundDamagedInUseIsSetAsideAndBuiltAgain();
@@ -408,56 +409,57 @@ void tst_ReadModel::theAuditLogRecordsEveryEventWithItsMetadata()
 
 void tst_ReadModel::theAuditLogIsFiltered_data()
 {
-    QTest::addColumn<AuditFilter>("filter");
+    QTest::addColumn<EventLogFilter>("filter");
     QTest::addColumn<QList<qint64>>("positions");
 
     // Positions: 1 T1 added, 2 T2 added, 3 b1 initiated, 4 b1 lock, 5 b2 initiated,
     // 6 b1 confirmed.
-    QTest::newRow("by stream") << AuditFilter {u"table-T1"_s, {}, {}, 0, 1000}
+    QTest::newRow("by stream") << EventLogFilter {u"table-T1"_s, {}, {}, 0, 1000}
                                << QList<qint64> {1, 4};
-    QTest::newRow("by type") << AuditFilter {{}, u"table-booking-initiated"_s, {}, 0, 1000}
+    QTest::newRow("by type") << EventLogFilter {{}, u"table-booking-initiated"_s, {}, 0, 1000}
                              << QList<qint64> {3, 5};
     QTest::newRow("by correlation, across the booking's and the table's streams")
-        << AuditFilter {{}, {}, u"b1"_s, 0, 1000} << QList<qint64> {3, 4, 6};
+        << EventLogFilter {{}, {}, u"b1"_s, 0, 1000} << QList<qint64> {3, 4, 6};
     QTest::newRow("by stream and type together")
-        << AuditFilter {u"booking-b1"_s, u"table-booking-confirmed"_s, {}, 0, 1000}
+        << EventLogFilter {u"booking-b1"_s, u"table-booking-confirmed"_s, {}, 0, 1000}
         << QList<qint64> {6};
     QTest::newRow("after a position, at most a limit")
-        << AuditFilter {{}, {}, {}, 2, 3} << QList<qint64> {3, 4, 5};
+        << EventLogFilter {{}, {}, {}, 2, 3} << QList<qint64> {3, 4, 5};
     QTest::newRow("a correlation nobody has")
-        << AuditFilter {{}, {}, u"b9"_s, 0, 1000} << QList<qint64> {};
+        << EventLogFilter {{}, {}, u"b9"_s, 0, 1000} << QList<qint64> {};
 
     QTest::newRow("newest first, the last page")
-        << AuditFilter {{}, {}, {}, 0, 4, 0, true} << QList<qint64> {6, 5, 4, 3};
+        << EventLogFilter {{}, {}, {}, 0, 4, 0, true} << QList<qint64> {6, 5, 4, 3};
     QTest::newRow("newest first before a position: the page older than it")
-        << AuditFilter {{}, {}, {}, 0, 2, 5, true} << QList<qint64> {4, 3};
+        << EventLogFilter {{}, {}, {}, 0, 2, 5, true} << QList<qint64> {4, 3};
     QTest::newRow("newest first between two positions")
-        << AuditFilter {{}, {}, {}, 2, 1000, 6, true} << QList<qint64> {5, 4, 3};
+        << EventLogFilter {{}, {}, {}, 2, 1000, 6, true} << QList<qint64> {5, 4, 3};
     QTest::newRow("oldest first before a position")
-        << AuditFilter {{}, {}, {}, 0, 1000, 4} << QList<qint64> {1, 2, 3};
+        << EventLogFilter {{}, {}, {}, 0, 1000, 4} << QList<qint64> {1, 2, 3};
     QTest::newRow("before the first position there is nothing")
-        << AuditFilter {{}, {}, {}, 0, 1000, 1, true} << QList<qint64> {};
+        << EventLogFilter {{}, {}, {}, 0, 1000, 1, true} << QList<qint64> {};
     QTest::newRow("by stream, newest first")
-        << AuditFilter {u"table-T1"_s, {}, {}, 0, 1000, 0, true} << QList<qint64> {4, 1};
+        << EventLogFilter {u"table-T1"_s, {}, {}, 0, 1000, 0, true} << QList<qint64> {4, 1};
     QTest::newRow("by stream before a position")
-        << AuditFilter {u"table-T1"_s, {}, {}, 0, 1000, 4, true} << QList<qint64> {1};
+        << EventLogFilter {u"table-T1"_s, {}, {}, 0, 1000, 4, true} << QList<qint64> {1};
     QTest::newRow("by type, newest first, at most a limit")
-        << AuditFilter {{}, u"table-booking-initiated"_s, {}, 0, 1, 0, true} << QList<qint64> {5};
+        << EventLogFilter {{}, u"table-booking-initiated"_s, {}, 0, 1, 0, true}
+        << QList<qint64> {5};
     QTest::newRow("by type before a position")
-        << AuditFilter {{}, u"table-booking-initiated"_s, {}, 0, 1000, 5, true}
+        << EventLogFilter {{}, u"table-booking-initiated"_s, {}, 0, 1000, 5, true}
         << QList<qint64> {3};
     QTest::newRow("by correlation, newest first")
-        << AuditFilter {{}, {}, u"b1"_s, 0, 1000, 0, true} << QList<qint64> {6, 4, 3};
+        << EventLogFilter {{}, {}, u"b1"_s, 0, 1000, 0, true} << QList<qint64> {6, 4, 3};
     QTest::newRow("by correlation before a position")
-        << AuditFilter {{}, {}, u"b1"_s, 0, 1000, 6, true} << QList<qint64> {4, 3};
+        << EventLogFilter {{}, {}, u"b1"_s, 0, 1000, 6, true} << QList<qint64> {4, 3};
     QTest::newRow("by stream and type together, newest first")
-        << AuditFilter {u"booking-b1"_s, u"table-booking-initiated"_s, {}, 0, 1000, 0, true}
+        << EventLogFilter {u"booking-b1"_s, u"table-booking-initiated"_s, {}, 0, 1000, 0, true}
         << QList<qint64> {3};
 }
 
 void tst_ReadModel::theAuditLogIsFiltered()
 {
-    QFETCH(AuditFilter, filter);
+    QFETCH(EventLogFilter, filter);
     QFETCH(QList<qint64>, positions);
     ReadModelFixture fixture;
     QCOMPARE(fixture.open(), QString());
@@ -474,10 +476,11 @@ void tst_ReadModel::theAuditLogIsFiltered()
 
 void tst_ReadModel::theAuditLogIsReadThroughAnIndexInEitherDirection_data()
 {
-    QTest::addColumn<AuditFilter>("filter");
-    QTest::addColumn<QString>("index"); // what the plan searches the audit log by
+    QTest::addColumn<EventLogFilter>("filter");
+    QTest::addColumn<QString>("index"); // what the plan searches the store's events by
 
     const QString byPosition = u"USING INTEGER PRIMARY KEY"_s;
+    const QString byStream = u"(stream=?)"_s; // the table's own (stream, revision)
     for (bool newestFirst : {true, false}) {
         for (qint64 before : {qint64(0), qint64(5)}) {
             const QString page = (newestFirst ? u"newest first"_s : u"oldest first"_s)
@@ -485,34 +488,51 @@ void tst_ReadModel::theAuditLogIsReadThroughAnIndexInEitherDirection_data()
             const auto row = [&](const QString &by) -> QTestData & {
                 return QTest::addRow("%s, %s", qPrintable(by), qPrintable(page));
             };
-            row(u"every event"_s) << AuditFilter {{}, {}, {}, 0, 500, before, newestFirst}
+            row(u"every event"_s) << EventLogFilter {{}, {}, {}, 0, 500, before, newestFirst}
                                   << byPosition;
-            row(u"by stream"_s) << AuditFilter {u"table-T1"_s, {}, {}, 0, 500, before, newestFirst}
-                                << u"audit_log_by_stream"_s;
-            row(u"by type"_s) << AuditFilter {{}, u"table-added"_s, {}, 0, 500, before, newestFirst}
-                              << u"audit_log_by_type"_s;
-            row(u"by correlation"_s) << AuditFilter {{}, {}, u"b1"_s, 0, 500, before, newestFirst}
-                                     << u"audit_log_by_correlation"_s;
+            row(u"by stream"_s) << EventLogFilter {u"table-T1"_s, {},     {},         0,
+                                                   500,           before, newestFirst}
+                                << byStream;
+            row(u"by type"_s) << EventLogFilter {{},  u"table-added"_s, {},         0,
+                                                 500, before,           newestFirst}
+                              << u"events_by_type"_s;
+            row(u"by correlation"_s)
+                << EventLogFilter {{}, {}, u"b1"_s, 0, 500, before, newestFirst}
+                << u"events_by_correlation"_s;
+            row(u"by stream and type"_s)
+                << EventLogFilter {u"table-T1"_s, u"table-added"_s, {}, 0, 500, before, newestFirst}
+                << byStream;
+            row(u"by type and correlation"_s)
+                << EventLogFilter {{}, u"table-added"_s, u"b1"_s, 0, 500, before, newestFirst}
+                << u"events_by_correlation"_s;
         }
     }
 }
 
 // A page of a million events costs what a page of six does only when the
-// plan walks an index in the page's order and sorts nothing.
+// plan walks an index in the page's order and sorts nothing. The trail is
+// the store's log: the plan is the store's.
 void tst_ReadModel::theAuditLogIsReadThroughAnIndexInEitherDirection()
 {
-    QFETCH(AuditFilter, filter);
+    QFETCH(EventLogFilter, filter);
     QFETCH(QString, index);
     ReadModelFixture fixture;
     QCOMPARE(fixture.open(), QString());
     QVERIFY(fixture.append({tableAdded(u"T1"_s, 4), dinner()}) > 0);
-    const QStringList plan = fixture.queryPlan(ReadQueries::auditSql(filter));
+    // The plan of the statement with the filter's values in place of its parameters.
+    QString sql = QString::fromUtf8(SqliteEventStore::readLogSql(filter.shape()));
+    sql.replace(u"?6"_s, u"'b1'"_s)
+        .replace(u"?5"_s, u"'table-added'"_s)
+        .replace(u"?4"_s, u"'table-T1'"_s)
+        .replace(u"?3"_s, u"500"_s)
+        .replace(u"?2"_s, QString::number(filter.upperBound()))
+        .replace(u"?1"_s, u"0"_s);
+    const QStringList plan = fixture.queryPlan(sql, fixture.storePath());
     QVERIFY(!plan.isEmpty());
     const QString steps = plan.join(u" | "_s);
-    QVERIFY2(plan.constFirst().startsWith(u"SEARCH a "_s), qPrintable(steps));
+    QVERIFY2(plan.constFirst().startsWith(u"SEARCH events "_s), qPrintable(steps));
     QVERIFY2(plan.constFirst().contains(index), qPrintable(steps));
     QVERIFY2(!steps.contains(u"TEMP B-TREE"_s), qPrintable(steps));
-    QVERIFY2(steps.contains(u"SEARCH d USING INTEGER PRIMARY KEY (rowid=?)"_s), qPrintable(steps));
 }
 
 // --- Guest search -------------------------------------------------------
@@ -993,7 +1013,7 @@ void tst_ReadModel::aReadFileOfANewerVersionIsRefusedUnchanged_data()
 {
     QTest::addColumn<QString>("sql");
     QTest::newRow("a projection of a newer version")
-        << u"UPDATE projections SET version = %1 WHERE name = 'audit'"_s.arg(
+        << u"UPDATE projections SET version = %1 WHERE name = 'bookings'"_s.arg(
                ReadModel::ProjectionVersion + 1);
     QTest::newRow("a newer format of the read file") << u"PRAGMA user_version = 99"_s;
 }
@@ -1088,13 +1108,38 @@ void tst_ReadModel::verifyReportsRowsThatDifferFromAFreshRebuild()
     QCOMPARE(same.value(), QStringList());
 
     QVERIFY(fixture.tamper(u"UPDATE bookings SET party_size = 9 WHERE id = 'b3'"_s));
-    QVERIFY(fixture.tamper(u"DELETE FROM audit_log WHERE position = 2"_s));
+    QVERIFY(fixture.tamper(u"DELETE FROM bookings WHERE id = 'b2'"_s));
     auto differences = ReadModel::verifyAgainstFreshRebuild(fixture.store(), fixture.readPath());
     HS_VERIFY_OK(differences);
     const QString report = differences.value().join(u'\n');
     QVERIFY2(report.contains(u"- bookings: id=b3"_s) && report.contains(u"party_size=9"_s),
              qPrintable(report));
-    QVERIFY2(report.contains(u"+ audit_log: position=2 "_s), qPrintable(report));
+    QVERIFY2(report.contains(u"+ bookings: id=b2"_s), qPrintable(report));
+}
+
+// A read file of the version that copied every event into an audit log
+// loses those tables and that projection's checkpoint when it is opened:
+// the store's own log is the trail now.
+void tst_ReadModel::theRetiredAuditTablesAreDroppedOnOpening()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append(someBookings(1, 3)) > 0);
+    fixture.closeReadModel();
+    QVERIFY(fixture.tamper(QStringList {
+        u"CREATE TABLE audit_log(position INTEGER PRIMARY KEY, stream TEXT)"_s,
+        u"CREATE TABLE audit_data(position INTEGER PRIMARY KEY, data BLOB)"_s,
+        u"INSERT INTO audit_log VALUES(1, 'table-T1')"_s,
+        u"INSERT INTO projections(name, version, position) VALUES('audit', 1, 1)"_s,
+    }));
+
+    QCOMPARE(fixture.open(), QString());
+
+    const QStringList tables
+        = fixture.queryRows(u"SELECT name FROM sqlite_master WHERE name LIKE 'audit%' "
+                            "UNION ALL SELECT name FROM projections WHERE name = 'audit'"_s);
+    QCOMPARE(tables, QStringList());
+    QCOMPARE(fixture.model().audit({}).value().size(), fixture.store().lastPosition().value());
 }
 
 void tst_ReadModel::theReadFileLivesBesideTheStore()
@@ -1286,14 +1331,6 @@ void tst_ReadModel::theSameProjectionsAndQueriesRunThroughQtSql()
     QCOMPARE(qtSql.freeTables(Seven.addDays(3), HalfPastEight.addDays(3), 2).value(),
              sqlite.freeTables(Seven.addDays(3), HalfPastEight.addDays(3), 2).value());
     QCOMPARE(qtSql.locks().value(), sqlite.locks().value());
-    QCOMPARE(qtSql.audit({{}, {}, u"b7"_s, 0, 100}).value(),
-             sqlite.audit({{}, {}, u"b7"_s, 0, 100}).value());
-    const AuditFilter olderPage {{}, {}, {}, 0, 10, 30, true};
-    QCOMPARE(sqlite.audit(olderPage).value().constFirst().position, 29);
-    QCOMPARE(qtSql.audit(olderPage).value(), sqlite.audit(olderPage).value());
-    const AuditFilter chainNewestFirst {{}, {}, u"b7"_s, 0, 100, 0, true};
-    QVERIFY(!sqlite.audit(chainNewestFirst).value().isEmpty());
-    QCOMPARE(qtSql.audit(chainNewestFirst).value(), sqlite.audit(chainNewestFirst).value());
     QCOMPARE(qtSql.settings(), sqlite.settings());
     QCOMPARE(qtSql.tableAt(u"T4"_s, Seven.addDays(3)).value().state,
              sqlite.tableAt(u"T4"_s, Seven.addDays(3)).value().state);

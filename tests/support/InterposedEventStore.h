@@ -65,6 +65,17 @@ public:
         return m_inner.readAll(afterPosition, maxCount, filter);
     }
 
+    StoreResult<QList<RecordedEvent>> readLog(const EventLogFilter &filter) override
+    {
+        if (m_away)
+            return StoreError(
+                StoreError::Code::Unavailable,
+                QStringLiteral("The store cannot be reached (the test took it away)."));
+        if (failingReads)
+            return diskFailure();
+        return m_inner.readLog(filter);
+    }
+
     StoreResult<qint64> streamRevision(const QString &stream) override
     {
         return m_inner.streamRevision(stream);

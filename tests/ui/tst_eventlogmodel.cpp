@@ -98,7 +98,7 @@ void tst_EventLogModel::rowsAreTheEventsNewestFirst()
 
 void tst_EventLogModel::aBookingsFilterShowsItsCausationChain()
 {
-    AuditFilter filter;
+    EventLogFilter filter;
     filter.correlationId = m_jones;
     m_model->setFilter(filter);
     QCOMPARE(types(),
@@ -176,7 +176,7 @@ void tst_EventLogModel::aFilterReloadsFromTheNewest()
     m_model->setPageSize(2);
     m_model->fetchMore({});
     ModelSpies spies(*m_model);
-    AuditFilter filter;
+    EventLogFilter filter;
     filter.type = u"table-added"_s;
     filter.afterPosition = 4; // the model's to set: ignored
     filter.limit = 1;

@@ -107,7 +107,7 @@ void tst_HostStandCrossProcess::aBookingFromAnotherProcessAppearsInTheOpenWindow
     QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 10000);
     QCOMPARE(cli.exitCode(), 0);
 
-    AuditFilter filter;
+    EventLogFilter filter;
     filter.correlationId = cell.data(TimeSlotGridModel::BookingIdRole).toString();
     const QList<AuditRow> chain = restaurant.readModel().audit(filter).value();
     QVERIFY(!chain.isEmpty());

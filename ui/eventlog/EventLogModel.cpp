@@ -60,7 +60,7 @@ void EventLogModel::showNotRead(const StoreError &error)
     endResetModel();
 }
 
-void EventLogModel::setFilter(const AuditFilter &filter)
+void EventLogModel::setFilter(const EventLogFilter &filter)
 {
     beginResetModel();
     m_filter = filter;
@@ -77,9 +77,9 @@ void EventLogModel::setPageSize(qint64 rows)
 }
 
 // The filter's newest page; callers bound it below or above.
-AuditFilter EventLogModel::newestPage() const
+EventLogFilter EventLogModel::newestPage() const
 {
-    AuditFilter page = m_filter;
+    EventLogFilter page = m_filter;
     page.afterPosition = 0;
     page.beforePosition = 0;
     page.limit = m_pageSize;
@@ -108,7 +108,7 @@ void EventLogModel::reload()
 // The page before the oldest row; the model is complete once a page comes short.
 void EventLogModel::appendOlderPage()
 {
-    AuditFilter page = newestPage();
+    EventLogFilter page = newestPage();
     page.beforePosition = m_rows.constLast().position;
     const auto read = m_readModel.audit(page);
     if (!read.ok()) {
@@ -134,7 +134,7 @@ void EventLogModel::insertNewer(qint64 lastPosition)
         return;
     }
     QList<AuditRow> newer;
-    AuditFilter page = newestPage();
+    EventLogFilter page = newestPage();
     page.afterPosition = m_newest;
     for (;;) {
         const auto read = m_readModel.audit(page);

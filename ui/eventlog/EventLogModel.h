@@ -44,8 +44,8 @@ public:
 
     // Shows the newest events the filter lets through (its positions, limit
     // and order are the model's to set).
-    void setFilter(const AuditFilter &filter);
-    AuditFilter filter() const { return m_filter; }
+    void setFilter(const EventLogFilter &filter);
+    EventLogFilter filter() const { return m_filter; }
     void setPageSize(qint64 rows);
     AuditRow rowAt(int row) const { return m_rows.at(row); }
     // Whether the log could be read; while not, it has no rows.
@@ -61,7 +61,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
-    AuditFilter newestPage() const;
+    EventLogFilter newestPage() const;
     void reload();
     void reloadAll();
     void showNotRead(const StoreError &error);
@@ -71,7 +71,7 @@ private:
 
     ReadModel &m_readModel;
     ServiceCalendar m_calendar;
-    AuditFilter m_filter;
+    EventLogFilter m_filter;
     qint64 m_pageSize = DefaultPageSize;
     bool m_complete = false; // the oldest matching event is in
     qint64 m_newest = 0; // every matching event up to this position is in

@@ -205,7 +205,7 @@ void EventLogView::fillTypes()
 // An event type is read from the whole log, newest first.
 void EventLogView::setType(const QString &type)
 {
-    AuditFilter filter = m_model->filter();
+    EventLogFilter filter = m_model->filter();
     filter.type = type;
     m_model->setFilter(filter);
 }
@@ -216,7 +216,7 @@ void EventLogView::setBooking(const QString &text)
 {
     m_filter->setBooking(text);
     const QString id = text.trimmed().toLower();
-    AuditFilter filter = m_model->filter();
+    EventLogFilter filter = m_model->filter();
     const auto booking = m_readModel.booking(id);
     const QString correlation = booking.ok() && booking.value() ? id : QString();
     if (filter.correlationId != correlation) {
@@ -267,7 +267,7 @@ void EventLogView::showBooking(const QString &bookingId)
 
 bool EventLogView::selectNewest(const QString &type)
 {
-    AuditFilter newest;
+    EventLogFilter newest;
     newest.type = type;
     newest.limit = 1;
     newest.newestFirst = true;
@@ -298,7 +298,7 @@ void EventLogView::showChain(const QString &correlationId)
     m_chain->clear();
     if (correlationId.isEmpty())
         return;
-    AuditFilter filter;
+    EventLogFilter filter;
     filter.correlationId = correlationId;
     filter.limit = 10000;
     const auto read = m_readModel.audit(filter);
