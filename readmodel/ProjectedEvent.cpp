@@ -100,7 +100,7 @@ ProjectedEvent::ProjectedEvent(const RecordedEvent &event, MetadataReader &metad
 // The current version's data is read in place. An older version goes
 // through the codec, whose upcasters know the changes, and is written back
 // as the current version's JSON. A version newer than this code cannot be
-// read and is left to the audit log.
+// read and is left to the audit trail.
 void ProjectedEvent::readData() const
 {
     m_dataRead = true;
