@@ -11,11 +11,11 @@
 #include "ui/editor/TableEditorLauncher.h"
 #include "ui/editor/TableEditorWindow.h"
 #include "ui/hoststand/DemoStart.h"
-#include "ui/hoststand/HostStandExtras.h"
+#include "ui/hoststand/HostStandTools.h"
 #include "ui/hoststand/HostStandWindow.h"
 #include "ui/store/RebuildProgress.h"
-#include "ui/store/StoreChoice.h"
-#include "ui/store/StoreChooser.h"
+#include "ui/store/StoreFields.h"
+#include "ui/store/StoreSwitcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,7 +36,7 @@ namespace {
 // The file every Hoststand program opens when told nothing else.
 QString defaultStore()
 {
-    return ui::StoreChoice::defaultFile();
+    return ui::StoreFields::defaultFile();
 }
 
 // A fixed time for a demonstration or a script; the system's clock otherwise.
@@ -88,23 +88,23 @@ int runOn(const QString &store, const Session &session, QSettings &settings,
     if (!engine.ok()) {
         // Never the password: the location as people see it.
         const QString message = u"The store %1 could not be opened.\n\n%2"_s.arg(
-            ui::StoreChoice::fromLocation(options.store).shownLocation(), engine.error().message());
+            ui::StoreFields::fromLocation(options.store).shownLocation(), engine.error().message());
         if (session.takingScreenshot) {
             std::fprintf(stderr, "hoststand: %s\n", qPrintable(message));
             return 1;
         }
         QMessageBox::critical(nullptr, u"Hoststand"_s, message);
-        next = ui::StoreChooser::afterFailure(settings, options.store);
+        next = ui::StoreSwitcher::afterFailure(settings, options.store);
         return 1;
     }
     const ui::HostStandServices services {*engine.value(), prompt, session.context.terminal};
     ui::HostStandWindow window(services);
-    auto *extras = new ui::HostStandExtras(window, services);
+    auto *tools = new ui::HostStandTools(window, services);
     auto *tableEditor = new ui::TableEditorLauncher(window, services);
     if (session.takingScreenshot) {
         const std::optional<QString> failed = session.shot.view == u"editor"_s
             ? session.shot.take(*tableEditor->open())
-            : session.shot.take(window, *extras);
+            : session.shot.take(window, *tools);
         if (failed)
             std::fprintf(stderr, "hoststand: %s\n", qPrintable(*failed));
         return failed ? 1 : 0;
@@ -114,15 +114,15 @@ int runOn(const QString &store, const Session &session, QSettings &settings,
         return QApplication::exec();
     }
     // Open store… ends this run; main() opens the chosen store next.
-    auto *chooser = new ui::StoreChooser(window, settings, options.store);
-    QObject::connect(chooser, &ui::StoreChooser::storeChosen, &window,
+    auto *switcher = new ui::StoreSwitcher(window, settings, options.store);
+    QObject::connect(switcher, &ui::StoreSwitcher::storeChosen, &window,
                      [] { QApplication::exit(); });
     window.resize(1280, 800);
     new ui::WindowState(window, *window.tabs());
     window.show();
     window.statusBar()->showMessage(demoMessage, 15000);
     const int status = QApplication::exec();
-    next = chooser->chosen();
+    next = switcher->chosen();
     return status;
 }
 
@@ -203,7 +203,7 @@ int main(int argc, char **argv)
     std::optional<QString> chosen = !parser.positionalArguments().isEmpty()
         ? std::optional(parser.positionalArguments().constFirst())
         : parser.isSet(store) || takingScreenshot ? std::optional(parser.value(store))
-                                                  : ui::StoreChooser::atStartUp(settings);
+                                                  : ui::StoreSwitcher::atStartUp(settings);
     const Session session {
         *clock, context, shot, takingScreenshot, parser.isSet(demo), parser.isSet(editor)};
     int status = 0;

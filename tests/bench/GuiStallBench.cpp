@@ -8,7 +8,7 @@
 #include "tests/bench/GuiBenchRestaurant.h"
 #include "tests/bench/PostgresBenchSchema.h"
 #include "ui/booking/BookingDialog.h"
-#include "ui/hoststand/HostStandExtras.h"
+#include "ui/hoststand/HostStandTools.h"
 #include "ui/hoststand/HostStandWindow.h"
 
 #include <QAction>
@@ -179,7 +179,7 @@ private:
 };
 
 // An open host stand as the application runs it: the restaurant with its
-// sagas and lock expiry, the window with its extras (the event log, the day
+// sagas and lock expiry, the window with its tools (the event log, the day
 // sheet), shown offscreen on the bench's day.
 struct HostStand
 {
@@ -201,7 +201,7 @@ struct HostStand
         restaurant = &engine->view();
         const ui::HostStandServices services {*engine, prompt, u"bench"_s};
         window = std::make_unique<ui::HostStandWindow>(services);
-        new ui::HostStandExtras(*window, services);
+        new ui::HostStandTools(*window, services);
         window->setAttribute(Qt::WA_DontShowOnScreen);
         window->resize(1280, 800);
         window->show();

@@ -2,7 +2,7 @@
 
 #include "ui/editor/TableEditorWindow.h"
 #include "ui/eventlog/EventLogView.h"
-#include "ui/hoststand/HostStandExtras.h"
+#include "ui/hoststand/HostStandTools.h"
 #include "ui/hoststand/HostStandWindow.h"
 
 #include <QCoreApplication>
@@ -27,7 +27,7 @@ void settle()
 
 std::optional<QString> WindowScreenshot::problem() const
 {
-    const QStringList views = HostStandExtras::viewNames() << u"editor"_s;
+    const QStringList views = HostStandTools::viewNames() << u"editor"_s;
     if (!views.contains(view))
         return u"There is no view \"%1\"; --view takes %2."_s.arg(view, views.join(u", "_s));
     if (path.isEmpty())
@@ -35,18 +35,17 @@ std::optional<QString> WindowScreenshot::problem() const
     return std::nullopt;
 }
 
-std::optional<QString> WindowScreenshot::take(HostStandWindow &window,
-                                              HostStandExtras &extras) const
+std::optional<QString> WindowScreenshot::take(HostStandWindow &window, HostStandTools &tools) const
 {
     window.resize(size);
     window.show();
     if (date.isValid())
         window.showDay(date, window.service());
-    extras.showView(view);
+    tools.showView(view);
     settle();
     // The log shows a whole visit: the newest party to have left, with its chain.
     if (view == u"log"_s)
-        extras.eventLog()->selectNewest(u"party-left"_s);
+        tools.eventLog()->selectNewest(u"party-left"_s);
     settle();
     const QPixmap picture = window.grab();
     if (!picture.save(path, "PNG"))

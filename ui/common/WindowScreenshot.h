@@ -8,7 +8,7 @@
 
 namespace hoststand::ui {
 
-class HostStandExtras;
+class HostStandTools;
 class HostStandWindow;
 class TableEditorWindow;
 
@@ -27,7 +27,7 @@ struct WindowScreenshot final
     std::optional<QString> problem() const;
     // Shows the view at the size, lets the window settle and writes the
     // PNG; the reason when the file cannot be written.
-    std::optional<QString> take(HostStandWindow &window, HostStandExtras &extras) const;
+    std::optional<QString> take(HostStandWindow &window, HostStandTools &tools) const;
     // `--view editor`: the table editor's floor plan at the size.
     std::optional<QString> take(TableEditorWindow &editor) const;
 };

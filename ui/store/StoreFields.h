@@ -8,12 +8,12 @@ class QSettings;
 
 namespace hoststand::ui {
 
-// Which store the host stand opens, as the Open store dialog edits it and
-// the settings remember it: a SQLite file on this computer, or a database
-// on a PostgreSQL server. The password is remembered only when the host
+// The fields of the store the host stand opens, as the Open store dialog
+// edits them and the settings remember them: a SQLite file on this
+// computer, or a database on a PostgreSQL server. The password is remembered only when the host
 // ticks "remember password", and then as it is (the settings file is made
 // readable by its owner only); otherwise it lives in memory for the session.
-struct StoreChoice final
+struct StoreFields final
 {
     enum class Kind { File, Server };
 
@@ -30,10 +30,10 @@ struct StoreChoice final
     // ($XDG_DATA_HOME/Hoststand/restaurant.hoststand, as hoststand-cli).
     static QString defaultFile();
     // That file, and a server's usual fields for a host who switches.
-    static StoreChoice defaults();
+    static StoreFields defaults();
     // The fields of a --store text: a file path, or a postgresql:// URL
     // (with its password, if it has one).
-    static StoreChoice fromLocation(const QString &location);
+    static StoreFields fromLocation(const QString &location);
 
     // What the restaurant opens: the path, or the URL with the password.
     QString location() const;
@@ -47,9 +47,9 @@ struct StoreChoice final
 
     void remember(QSettings &settings) const;
     // The choice remembered last, if any.
-    static std::optional<StoreChoice> remembered(QSettings &settings);
+    static std::optional<StoreFields> remembered(QSettings &settings);
 
-    bool operator==(const StoreChoice &) const = default;
+    bool operator==(const StoreFields &) const = default;
 };
 
 } // namespace hoststand::ui

@@ -1,4 +1,4 @@
-#include "ui/hoststand/HostStandExtras.h"
+#include "ui/hoststand/HostStandTools.h"
 
 #include "domain/Restaurant.h"
 #include "ui/common/PaletteIconEngine.h"
@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand::ui {
 
-HostStandExtras::HostStandExtras(HostStandWindow &window, HostStandServices services)
+HostStandTools::HostStandTools(HostStandWindow &window, HostStandServices services)
     : QObject(&window)
     , m_window(window)
     , m_eventLog(new EventLogView(*services.restaurant().readModel()))
@@ -45,12 +45,12 @@ HostStandExtras::HostStandExtras(HostStandWindow &window, HostStandServices serv
             [&window](const QString &message) { window.statusBar()->showMessage(message, 15000); });
 }
 
-QStringList HostStandExtras::viewNames()
+QStringList HostStandTools::viewNames()
 {
     return {u"grid"_s, u"floor"_s, u"log"_s};
 }
 
-bool HostStandExtras::showView(const QString &name)
+bool HostStandTools::showView(const QString &name)
 {
     QWidget *view = nullptr;
     if (name == u"grid"_s)

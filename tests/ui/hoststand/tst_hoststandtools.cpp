@@ -5,7 +5,7 @@
 #include "ui/daysheet/DaySheetActions.h"
 #include "ui/eventlog/EventLogView.h"
 #include "ui/hoststand/DemoStart.h"
-#include "ui/hoststand/HostStandExtras.h"
+#include "ui/hoststand/HostStandTools.h"
 #include "ui/hoststand/HostStandWindow.h"
 
 #include <QAbstractButton>
@@ -35,7 +35,7 @@ using hoststand::test::HostStandFixture;
 // The host stand as the application builds it: its own window with the
 // event log tab, the day sheet's actions and the remembered state plugged
 // in; and the demo restaurant offered at start-up.
-class tst_HostStandExtras final : public QObject
+class tst_HostStandTools final : public QObject
 {
     Q_OBJECT
 
@@ -60,17 +60,17 @@ private:
 
     std::unique_ptr<HostStandFixture> m_fixture;
     std::unique_ptr<ui::HostStandWindow> m_window;
-    ui::HostStandExtras *m_extras = nullptr;
+    ui::HostStandTools *m_tools = nullptr;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void tst_HostStandExtras::initTestCase()
+void tst_HostStandTools::initTestCase()
 {
     // QSettings write under the test's own folder, never the user's.
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void tst_HostStandExtras::init()
+void tst_HostStandTools::init()
 {
     QSettings(u"Hoststand"_s, u"Hoststand"_s).clear();
     m_fixture = std::make_unique<HostStandFixture>();
@@ -79,42 +79,42 @@ void tst_HostStandExtras::init()
     m_dir = std::make_unique<QTemporaryDir>();
 }
 
-void tst_HostStandExtras::cleanup()
+void tst_HostStandTools::cleanup()
 {
     m_window.reset();
     m_fixture.reset();
     m_dir.reset();
 }
 
-void tst_HostStandExtras::openWindow()
+void tst_HostStandTools::openWindow()
 {
     m_window = std::make_unique<ui::HostStandWindow>(m_fixture->services());
-    m_extras = new ui::HostStandExtras(*m_window, m_fixture->services());
+    m_tools = new ui::HostStandTools(*m_window, m_fixture->services());
     new ui::WindowState(*m_window, *m_window->tabs());
     m_window->showDay(HostStandFixture::day(), u"dinner"_s);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void tst_HostStandExtras::theEventLogIsAViewOfTheWindow()
+void tst_HostStandTools::theEventLogIsAViewOfTheWindow()
 {
     openWindow();
     QTabWidget *tabs = m_window->tabs();
-    const int log = tabs->indexOf(m_extras->eventLog());
+    const int log = tabs->indexOf(m_tools->eventLog());
     QVERIFY(log >= 0);
     QCOMPARE(tabs->tabText(log), u"Event &log"_s);
-    QCOMPARE(m_extras->showEventLogAction()->shortcut(),
+    QCOMPARE(m_tools->showEventLogAction()->shortcut(),
              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
     QVERIFY(tabs->currentIndex() != log);
-    QTest::keySequence(m_window.get(), m_extras->showEventLogAction()->shortcut());
+    QTest::keySequence(m_window.get(), m_tools->showEventLogAction()->shortcut());
     QCOMPARE(tabs->currentIndex(), log);
-    QVERIFY(m_extras->eventLog()->table()->model()->rowCount() > 0);
+    QVERIFY(m_tools->eventLog()->table()->model()->rowCount() > 0);
 }
 
-void tst_HostStandExtras::printingOpensAPreviewOfTheServicesSheet()
+void tst_HostStandTools::printingOpensAPreviewOfTheServicesSheet()
 {
     openWindow();
-    QCOMPARE(m_extras->daySheet()->printAction()->shortcut(), QKeySequence(QKeySequence::Print));
+    QCOMPARE(m_tools->daySheet()->printAction()->shortcut(), QKeySequence(QKeySequence::Print));
     QTest::keySequence(m_window.get(), QKeySequence::Print);
     QPrintPreviewDialog *preview = nullptr;
     QTRY_VERIFY((preview = m_window->findChild<QPrintPreviewDialog *>()) != nullptr);
@@ -123,50 +123,50 @@ void tst_HostStandExtras::printingOpensAPreviewOfTheServicesSheet()
     preview->close();
 }
 
-void tst_HostStandExtras::exportingWritesThePdfTheHostChose()
+void tst_HostStandTools::exportingWritesThePdfTheHostChose()
 {
     openWindow();
     QString suggested;
     const QString chosen = m_dir->filePath(u"friday"_s);
-    m_extras->daySheet()->setFileChooser([&](QWidget *, const QString &path) {
+    m_tools->daySheet()->setFileChooser([&](QWidget *, const QString &path) {
         suggested = path;
         return chosen;
     });
-    QTest::keySequence(m_window.get(), m_extras->daySheet()->exportAction()->shortcut());
+    QTest::keySequence(m_window.get(), m_tools->daySheet()->exportAction()->shortcut());
     QVERIFY2(suggested.endsWith(u"dinner-2030-05-17.pdf"_s), qPrintable(suggested));
     const QByteArray pdf = test::fileBytes(chosen + u".pdf"_s);
     QVERIFY(pdf.startsWith("%PDF"));
     QVERIFY(m_fixture->prompt().messages.isEmpty());
 }
 
-void tst_HostStandExtras::anExportTheHostCancelsWritesNothing()
+void tst_HostStandTools::anExportTheHostCancelsWritesNothing()
 {
     openWindow();
-    m_extras->daySheet()->setFileChooser([](QWidget *, const QString &) { return QString(); });
-    m_extras->daySheet()->exportAction()->trigger();
+    m_tools->daySheet()->setFileChooser([](QWidget *, const QString &) { return QString(); });
+    m_tools->daySheet()->exportAction()->trigger();
     QVERIFY(QDir(m_dir->path()).isEmpty());
     QVERIFY(m_fixture->prompt().messages.isEmpty());
 }
 
-void tst_HostStandExtras::theWindowRemembersItsGeometryAndView()
+void tst_HostStandTools::theWindowRemembersItsGeometryAndView()
 {
     openWindow();
     m_window->resize(1010, 640);
-    m_extras->showView(u"log"_s);
+    m_tools->showView(u"log"_s);
     QTRY_COMPARE(m_window->size(), QSize(1010, 640));
     m_window->close();
     m_window.reset();
 
     m_window = std::make_unique<ui::HostStandWindow>(m_fixture->services());
-    m_extras = new ui::HostStandExtras(*m_window, m_fixture->services());
+    m_tools = new ui::HostStandTools(*m_window, m_fixture->services());
     new ui::WindowState(*m_window, *m_window->tabs());
-    QCOMPARE(m_window->tabs()->currentWidget(), m_extras->eventLog());
+    QCOMPARE(m_window->tabs()->currentWidget(), m_tools->eventLog());
     QCOMPARE(m_window->size(), QSize(1010, 640));
 }
 
 // Every widget a host can reach with the keyboard or the mouse says what
 // it is to a screen reader.
-void tst_HostStandExtras::everyControlHasAnAccessibleName()
+void tst_HostStandTools::everyControlHasAnAccessibleName()
 {
     openWindow();
     QStringList unnamed;
@@ -188,14 +188,14 @@ void tst_HostStandExtras::everyControlHasAnAccessibleName()
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
 }
 
-void tst_HostStandExtras::anEmptyStoreOffersTheDemo_data()
+void tst_HostStandTools::anEmptyStoreOffersTheDemo_data()
 {
     QTest::addColumn<bool>("accept");
     QTest::newRow("the host accepts: the demo is loaded") << true;
     QTest::newRow("the host declines: the store stays empty") << false;
 }
 
-void tst_HostStandExtras::anEmptyStoreOffersTheDemo()
+void tst_HostStandTools::anEmptyStoreOffersTheDemo()
 {
     QFETCH(bool, accept);
     const QString store = m_dir->filePath(u"new.hoststand"_s);
@@ -217,7 +217,7 @@ void tst_HostStandExtras::anEmptyStoreOffersTheDemo()
     }
 }
 
-void tst_HostStandExtras::aStoreWithEventsIsNeverOfferedTheDemo()
+void tst_HostStandTools::aStoreWithEventsIsNeverOfferedTheDemo()
 {
     const qint64 before = m_fixture->lastPosition();
     const QString said = ui::DemoStart::run(m_fixture->storePath(), m_fixture->clock(),
@@ -227,7 +227,7 @@ void tst_HostStandExtras::aStoreWithEventsIsNeverOfferedTheDemo()
     QCOMPARE(m_fixture->lastPosition(), before);
 }
 
-void tst_HostStandExtras::theDemoOnRequestLeavesAStoreWithEventsAlone()
+void tst_HostStandTools::theDemoOnRequestLeavesAStoreWithEventsAlone()
 {
     const qint64 before = m_fixture->lastPosition();
     const QString said = ui::DemoStart::run(m_fixture->storePath(), m_fixture->clock(),
@@ -237,5 +237,5 @@ void tst_HostStandExtras::theDemoOnRequestLeavesAStoreWithEventsAlone()
     QCOMPARE(m_fixture->lastPosition(), before);
 }
 
-QTEST_MAIN(tst_HostStandExtras)
-#include "tst_hoststandextras.moc"
+QTEST_MAIN(tst_HostStandTools)
+#include "tst_hoststandtools.moc"

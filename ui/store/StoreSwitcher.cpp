@@ -1,7 +1,7 @@
-#include "ui/store/StoreChooser.h"
+#include "ui/store/StoreSwitcher.h"
 
-#include "ui/store/StoreChoice.h"
-#include "ui/store/StoreDialog.h"
+#include "ui/store/OpenStoreDialog.h"
+#include "ui/store/StoreFields.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -14,38 +14,39 @@ using namespace Qt::StringLiterals;
 namespace hoststand::ui {
 
 // Before the window exists: a dialog of its own, answered before going on.
-std::optional<QString> StoreChooser::askNow(QSettings &settings, const StoreChoice &initial)
+std::optional<QString> StoreSwitcher::askNow(QSettings &settings, const StoreFields &initial)
 {
-    StoreDialog dialog(initial);
+    OpenStoreDialog dialog(initial);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     dialog.choice().remember(settings);
     return dialog.choice().location();
 }
 
-std::optional<QString> StoreChooser::atStartUp(QSettings &settings)
+std::optional<QString> StoreSwitcher::atStartUp(QSettings &settings)
 {
-    const std::optional<StoreChoice> remembered = StoreChoice::remembered(settings);
+    const std::optional<StoreFields> remembered = StoreFields::remembered(settings);
     if (remembered && remembered->isComplete())
         return remembered->location();
-    return askNow(settings, remembered.value_or(StoreChoice::defaults()));
+    return askNow(settings, remembered.value_or(StoreFields::defaults()));
 }
 
-std::optional<QString> StoreChooser::afterFailure(QSettings &settings, const QString &location)
+std::optional<QString> StoreSwitcher::afterFailure(QSettings &settings, const QString &location)
 {
-    return askNow(settings, choiceFor(settings, location));
+    return askNow(settings, fieldsFor(settings, location));
 }
 
-StoreChoice StoreChooser::choiceFor(QSettings &settings, const QString &location)
+StoreFields StoreSwitcher::fieldsFor(QSettings &settings, const QString &location)
 {
-    StoreChoice choice = StoreChoice::fromLocation(location);
-    if (const auto remembered = StoreChoice::remembered(settings);
+    StoreFields choice = StoreFields::fromLocation(location);
+    if (const auto remembered = StoreFields::remembered(settings);
         remembered && remembered->location() == choice.location())
         choice.rememberPassword = remembered->rememberPassword;
     return choice;
 }
 
-StoreChooser::StoreChooser(QMainWindow &window, QSettings &settings, const QString &currentLocation)
+StoreSwitcher::StoreSwitcher(QMainWindow &window, QSettings &settings,
+                             const QString &currentLocation)
     : QObject(&window)
     , m_window(window)
     , m_settings(settings)
@@ -55,7 +56,7 @@ StoreChooser::StoreChooser(QMainWindow &window, QSettings &settings, const QStri
     m_open->setObjectName(u"openStore"_s);
     m_open->setShortcut(QKeySequence::Open);
     m_open->setToolTip(u"Open another store: a file on this computer or a PostgreSQL server"_s);
-    connect(m_open, &QAction::triggered, this, &StoreChooser::ask);
+    connect(m_open, &QAction::triggered, this, &StoreSwitcher::ask);
     auto *file = new QMenu(u"&File"_s, &window);
     file->setObjectName(u"fileMenu"_s);
     file->addAction(m_open);
@@ -64,17 +65,17 @@ StoreChooser::StoreChooser(QMainWindow &window, QSettings &settings, const QStri
 }
 
 // Window-modal, so the host stand keeps following the store meanwhile.
-void StoreChooser::ask()
+void StoreSwitcher::ask()
 {
-    auto *dialog = new StoreDialog(choiceFor(m_settings, m_current), &m_window);
+    auto *dialog = new OpenStoreDialog(fieldsFor(m_settings, m_current), &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { accept(*dialog); });
     dialog->open();
 }
 
-void StoreChooser::accept(const StoreDialog &dialog)
+void StoreSwitcher::accept(const OpenStoreDialog &dialog)
 {
-    const StoreChoice choice = dialog.choice();
+    const StoreFields choice = dialog.choice();
     choice.remember(m_settings);
     m_chosen = choice.location();
     Q_EMIT storeChosen(*m_chosen);

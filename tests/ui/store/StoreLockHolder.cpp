@@ -12,10 +12,10 @@
 #include "tests/ui/HostStandFixture.h"
 #include "ui/booking/BookingDialog.h"
 #include "ui/daysheet/DaySheetActions.h"
-#include "ui/hoststand/HostStandExtras.h"
+#include "ui/hoststand/HostStandTools.h"
 #include "ui/hoststand/HostStandWindow.h"
-#include "ui/store/StoreChooser.h"
-#include "ui/store/StoreDialog.h"
+#include "ui/store/OpenStoreDialog.h"
+#include "ui/store/StoreSwitcher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -145,24 +145,24 @@ int main(int argc, char **argv)
     QSettings settings(folder + u"/settings.ini"_s, QSettings::IniFormat);
 
     ui::HostStandWindow window(restaurant.services());
-    ui::HostStandExtras extras(window, restaurant.services());
-    ui::StoreChooser chooser(window, settings, store);
+    ui::HostStandTools tools(window, restaurant.services());
+    ui::StoreSwitcher switcher(window, settings, store);
     window.resize(1024, 640);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         giveUp("the window was never shown");
     say(u"ready "_s + store);
 
-    withFileDialog([&extras] { extras.daySheet()->exportAction()->trigger(); }, folder);
-    chooser.openAction()->trigger();
-    ui::StoreDialog *storeDialog = nullptr;
-    if (!waitFor([&] { return (storeDialog = window.findChild<ui::StoreDialog *>()) != nullptr; }))
+    withFileDialog([&tools] { tools.daySheet()->exportAction()->trigger(); }, folder);
+    switcher.openAction()->trigger();
+    ui::OpenStoreDialog *dialog = nullptr;
+    if (!waitFor([&] { return (dialog = window.findChild<ui::OpenStoreDialog *>()) != nullptr; }))
         giveUp("File → Open store… showed no dialog");
-    auto *browse = storeDialog->findChild<QPushButton *>(u"browse"_s);
+    auto *browse = dialog->findChild<QPushButton *>(u"browse"_s);
     if (!browse)
         giveUp("the Open store dialog has no Browse… button");
     withFileDialog([browse] { browse->click(); }, folder);
-    storeDialog->reject();
+    dialog->reject();
     say(u"dialogs closed"_s);
 
     std::string line;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/store/StoreChoice.h"
+#include "ui/store/StoreFields.h"
 
 #include <QDialog>
 
@@ -20,7 +20,7 @@ namespace hoststand::ui {
 // PostgreSQL server (host, port, database, user, password and whether to
 // remember the password). It shows the location it will open, says what
 // is missing, and accepts only a choice that can be opened.
-class StoreDialog final : public QDialog
+class OpenStoreDialog final : public QDialog
 {
     Q_OBJECT
 
@@ -28,10 +28,10 @@ public:
     // Asks for a file (the chooser's answer; empty when cancelled).
     using FileChooser = std::function<QString(QWidget *parent, const QString &current)>;
 
-    explicit StoreDialog(const StoreChoice &initial, QWidget *parent = nullptr);
+    explicit OpenStoreDialog(const StoreFields &initial, QWidget *parent = nullptr);
 
-    StoreChoice choice() const;
-    void setChoice(const StoreChoice &choice);
+    StoreFields choice() const;
+    void setChoice(const StoreFields &choice);
     // The chooser the Browse… button runs (a file dialog by default).
     void setFileChooser(FileChooser chooser);
 

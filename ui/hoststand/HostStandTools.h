@@ -13,15 +13,15 @@ class DaySheetActions;
 class EventLogView;
 class HostStandWindow;
 
-// What the host stand gains beyond its own views, plugged in through the
+// The host stand's tools beyond its own views, plugged in through the
 // window's hooks: the event log as a tab (Ctrl+Alt+L), and the day sheet's
 // print and PDF actions in the Tools menu and the toolbar.
-class HostStandExtras final : public QObject
+class HostStandTools final : public QObject
 {
     Q_OBJECT
 
 public:
-    HostStandExtras(HostStandWindow &window, HostStandServices services);
+    HostStandTools(HostStandWindow &window, HostStandServices services);
 
     EventLogView *eventLog() const { return m_eventLog; }
     DaySheetActions *daySheet() const { return m_daySheet; }

@@ -11,15 +11,15 @@ class QSettings;
 
 namespace hoststand::ui {
 
-class StoreDialog;
-struct StoreChoice;
+class OpenStoreDialog;
+struct StoreFields;
 
-// How the host stand comes to its store. At start-up without --store: the
+// How the host stand comes to its store and switches to another. At start-up without --store: the
 // store remembered last, or the Open store dialog when none is (or a
 // server's password is not remembered). Later: File → Open store… in the
 // window, which remembers the new choice and hands it to the application
 // to open in place of the current store.
-class StoreChooser final : public QObject
+class StoreSwitcher final : public QObject
 {
     Q_OBJECT
 
@@ -32,7 +32,7 @@ public:
 
     // Adds File → Open store… (Ctrl+O) to the window, showing the current
     // store's fields when it opens. The settings outlive this object.
-    StoreChooser(QMainWindow &window, QSettings &settings, const QString &currentLocation);
+    StoreSwitcher(QMainWindow &window, QSettings &settings, const QString &currentLocation);
 
     QAction *openAction() const { return m_open; }
     // The store the host chose with the action, once accepted.
@@ -43,10 +43,10 @@ Q_SIGNALS:
 
 private:
     // The store's fields, with the remember-password tick the settings hold for it.
-    static StoreChoice choiceFor(QSettings &settings, const QString &location);
-    static std::optional<QString> askNow(QSettings &settings, const StoreChoice &initial);
+    static StoreFields fieldsFor(QSettings &settings, const QString &location);
+    static std::optional<QString> askNow(QSettings &settings, const StoreFields &initial);
     void ask();
-    void accept(const StoreDialog &dialog);
+    void accept(const OpenStoreDialog &dialog);
 
     QMainWindow &m_window;
     QSettings &m_settings;

@@ -1,10 +1,10 @@
 #include "eventstore/PostgresConnectionSettings.h"
 #include "tests/ui/HostStandFixture.h"
 #include "ui/hoststand/HostStandWindow.h"
-#include "ui/store/StoreChoice.h"
-#include "ui/store/StoreChooser.h"
-#include "ui/store/StoreDialog.h"
+#include "ui/store/OpenStoreDialog.h"
+#include "ui/store/StoreFields.h"
 #include "ui/store/StoreStatus.h"
+#include "ui/store/StoreSwitcher.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -24,8 +24,8 @@
 using namespace Qt::StringLiterals;
 using namespace hoststand;
 using namespace hoststand::test;
-using ui::StoreChoice;
-using ui::StoreDialog;
+using ui::OpenStoreDialog;
+using ui::StoreFields;
 
 namespace {
 
@@ -47,7 +47,7 @@ void retype(QLineEdit *edit, const QString &text)
 }
 
 // Fills the server's fields as a host would, with the keyboard.
-void typeServer(StoreDialog &dialog, const QString &host, int port, const QString &database,
+void typeServer(OpenStoreDialog &dialog, const QString &host, int port, const QString &database,
                 const QString &user, const QString &password)
 {
     QTest::mouseClick(field<QRadioButton>(dialog, u"serverKind"_s), Qt::LeftButton);
@@ -61,7 +61,7 @@ void typeServer(StoreDialog &dialog, const QString &host, int port, const QStrin
     retype(field<QLineEdit>(dialog, u"password"_s), password);
 }
 
-QPushButton *openButton(const StoreDialog &dialog)
+QPushButton *openButton(const OpenStoreDialog &dialog)
 {
     return field<QPushButton>(dialog, u"open"_s);
 }
@@ -72,7 +72,7 @@ QPushButton *openButton(const StoreDialog &dialog)
 // what cannot be opened is said and cannot be accepted, the choice is
 // remembered (the password only when asked), and File → Open store… in the
 // host stand hands the new choice to the application.
-class tst_StoreDialog final : public QObject
+class tst_OpenStoreDialog final : public QObject
 {
     Q_OBJECT
 
@@ -97,18 +97,18 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void tst_StoreDialog::init()
+void tst_OpenStoreDialog::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-std::unique_ptr<QSettings> tst_StoreDialog::settings()
+std::unique_ptr<QSettings> tst_OpenStoreDialog::settings()
 {
     return std::make_unique<QSettings>(m_dir->filePath(u"hoststand.conf"_s), QSettings::IniFormat);
 }
 
-void tst_StoreDialog::theServersFieldsMakeTheUrl_data()
+void tst_OpenStoreDialog::theServersFieldsMakeTheUrl_data()
 {
     QTest::addColumn<QString>("host");
     QTest::addColumn<int>("port");
@@ -132,7 +132,7 @@ void tst_StoreDialog::theServersFieldsMakeTheUrl_data()
         << u"postgresql://ann@db:5432/hoststand"_s;
 }
 
-void tst_StoreDialog::theServersFieldsMakeTheUrl()
+void tst_OpenStoreDialog::theServersFieldsMakeTheUrl()
 {
     QFETCH(QString, host);
     QFETCH(int, port);
@@ -141,7 +141,7 @@ void tst_StoreDialog::theServersFieldsMakeTheUrl()
     QFETCH(QString, password);
     QFETCH(QString, url);
     QFETCH(QString, shown);
-    StoreDialog dialog(StoreChoice::defaults());
+    OpenStoreDialog dialog(StoreFields::defaults());
     dialog.show();
     typeServer(dialog, host, port, database, user, password);
 
@@ -157,10 +157,10 @@ void tst_StoreDialog::theServersFieldsMakeTheUrl()
     QCOMPARE(parsed->database, database);
     QCOMPARE(parsed->user, user);
     QCOMPARE(parsed->password, password);
-    QCOMPARE(StoreChoice::fromLocation(url).location(), url);
+    QCOMPARE(StoreFields::fromLocation(url).location(), url);
 }
 
-void tst_StoreDialog::aChoiceThatCannotBeOpenedIsExplainedAndCannotBeAccepted_data()
+void tst_OpenStoreDialog::aChoiceThatCannotBeOpenedIsExplainedAndCannotBeAccepted_data()
 {
     QTest::addColumn<QString>("fieldName");
     QTest::addColumn<QString>("text");
@@ -177,12 +177,12 @@ void tst_StoreDialog::aChoiceThatCannotBeOpenedIsExplainedAndCannotBeAccepted_da
     QTest::newRow("a folder instead of a file") << u"file"_s << u"/tmp"_s << u"is a folder"_s;
 }
 
-void tst_StoreDialog::aChoiceThatCannotBeOpenedIsExplainedAndCannotBeAccepted()
+void tst_OpenStoreDialog::aChoiceThatCannotBeOpenedIsExplainedAndCannotBeAccepted()
 {
     QFETCH(QString, fieldName);
     QFETCH(QString, text);
     QFETCH(QString, says);
-    StoreDialog dialog(StoreChoice::defaults());
+    OpenStoreDialog dialog(StoreFields::defaults());
     dialog.show();
     if (fieldName != u"file"_s)
         typeServer(dialog, u"db"_s, 5432, u"hoststand"_s, u"ann"_s, u"pw"_s);
@@ -197,9 +197,9 @@ void tst_StoreDialog::aChoiceThatCannotBeOpenedIsExplainedAndCannotBeAccepted()
     QVERIFY(dialog.isVisible());
 }
 
-void tst_StoreDialog::browsingChoosesTheFile()
+void tst_OpenStoreDialog::browsingChoosesTheFile()
 {
-    StoreDialog dialog(StoreChoice::defaults());
+    OpenStoreDialog dialog(StoreFields::defaults());
     QString offered;
     const QString chosen = m_dir->filePath(u"bistro.hoststand"_s);
     dialog.setFileChooser([&](QWidget *, const QString &current) {
@@ -208,73 +208,73 @@ void tst_StoreDialog::browsingChoosesTheFile()
     });
     dialog.show();
     QTest::mouseClick(field<QPushButton>(dialog, u"browse"_s), Qt::LeftButton);
-    QCOMPARE(offered, StoreChoice::defaultFile());
+    QCOMPARE(offered, StoreFields::defaultFile());
     QCOMPARE(field<QLineEdit>(dialog, u"file"_s)->text(), chosen);
     QCOMPARE(dialog.choice().location(), chosen);
     QTest::mouseClick(openButton(dialog), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
-void tst_StoreDialog::thePasswordIsRememberedOnlyWhenAsked_data()
+void tst_OpenStoreDialog::thePasswordIsRememberedOnlyWhenAsked_data()
 {
     QTest::addColumn<bool>("tick");
     QTest::newRow("not asked: kept for the session only") << false;
     QTest::newRow("asked: kept in the settings file") << true;
 }
 
-void tst_StoreDialog::thePasswordIsRememberedOnlyWhenAsked()
+void tst_OpenStoreDialog::thePasswordIsRememberedOnlyWhenAsked()
 {
     QFETCH(bool, tick);
-    StoreDialog dialog(StoreChoice::defaults());
+    OpenStoreDialog dialog(StoreFields::defaults());
     dialog.show();
     typeServer(dialog, u"db.example"_s, 5432, u"hoststand"_s, u"ann"_s, u"s3cret-Pa55"_s);
     if (tick)
         QTest::mouseClick(field<QCheckBox>(dialog, u"rememberPassword"_s), Qt::LeftButton);
     QTest::mouseClick(openButton(dialog), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    const StoreChoice chosen = dialog.choice();
+    const StoreFields chosen = dialog.choice();
     chosen.remember(*settings());
 
     QFile file(m_dir->filePath(u"hoststand.conf"_s));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().contains("s3cret-Pa55"), tick);
     QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
-    const std::optional<StoreChoice> remembered = StoreChoice::remembered(*settings());
+    const std::optional<StoreFields> remembered = StoreFields::remembered(*settings());
     QVERIFY(remembered);
-    QVERIFY(remembered->kind == StoreChoice::Kind::Server);
+    QVERIFY(remembered->kind == StoreFields::Kind::Server);
     QCOMPARE(remembered->shownLocation(), u"postgresql://ann@db.example:5432/hoststand"_s);
     // Start-up opens it without asking only when the password is known.
     QCOMPARE(remembered->isComplete(), tick);
     QCOMPARE(remembered->location() == chosen.location(), tick);
 }
 
-void tst_StoreDialog::nothingRememberedStartsOnTheLocalFile()
+void tst_OpenStoreDialog::nothingRememberedStartsOnTheLocalFile()
 {
-    QVERIFY(!StoreChoice::remembered(*settings()));
-    const StoreChoice start = StoreChoice::defaults();
-    QVERIFY(start.kind == StoreChoice::Kind::File);
+    QVERIFY(!StoreFields::remembered(*settings()));
+    const StoreFields start = StoreFields::defaults();
+    QVERIFY(start.kind == StoreFields::Kind::File);
     QVERIFY(start.file.endsWith(u"/Hoststand/restaurant.hoststand"_s));
     QVERIFY(start.isComplete());
-    StoreDialog dialog(start);
+    OpenStoreDialog dialog(start);
     QVERIFY(field<QRadioButton>(dialog, u"fileKind"_s)->isChecked());
-    QCOMPARE(field<QLineEdit>(dialog, u"file"_s)->text(), StoreChoice::defaultFile());
+    QCOMPARE(field<QLineEdit>(dialog, u"file"_s)->text(), StoreFields::defaultFile());
 }
 
-void tst_StoreDialog::openStoreInTheHostStandRemembersAndHandsOverTheChoice()
+void tst_OpenStoreDialog::openStoreInTheHostStandRemembersAndHandsOverTheChoice()
 {
     HostStandFixture restaurant;
     ui::HostStandWindow window(restaurant.services());
     const auto store = settings();
-    ui::StoreChooser chooser(window, *store, restaurant.storePath());
+    ui::StoreSwitcher switcher(window, *store, restaurant.storePath());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.menuBar()->actions().constFirst()->text(), u"&File"_s);
-    QCOMPARE(chooser.openAction()->shortcut(), QKeySequence(QKeySequence::Open));
-    QSignalSpy chosen(&chooser, &ui::StoreChooser::storeChosen);
+    QCOMPARE(switcher.openAction()->shortcut(), QKeySequence(QKeySequence::Open));
+    QSignalSpy chosen(&switcher, &ui::StoreSwitcher::storeChosen);
 
-    chooser.openAction()->trigger();
-    StoreDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<StoreDialog *>()) && dialog->isVisible());
+    switcher.openAction()->trigger();
+    OpenStoreDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<OpenStoreDialog *>()) && dialog->isVisible());
     QCOMPARE(dialog->choice().location(), restaurant.storePath()); // the current store
     typeServer(*dialog, u"db.example"_s, 5432, u"hoststand"_s, u"ann"_s, u"pw"_s);
     QTest::mouseClick(openButton(*dialog), Qt::LeftButton);
@@ -282,12 +282,12 @@ void tst_StoreDialog::openStoreInTheHostStandRemembersAndHandsOverTheChoice()
     QCOMPARE(chosen.size(), 1);
     const QString url = u"postgresql://ann:pw@db.example:5432/hoststand"_s;
     QCOMPARE(chosen.constFirst().constFirst().toString(), url);
-    QCOMPARE(chooser.chosen(), std::optional(url));
-    QCOMPARE(StoreChoice::remembered(*store)->shownLocation(),
+    QCOMPARE(switcher.chosen(), std::optional(url));
+    QCOMPARE(StoreFields::remembered(*store)->shownLocation(),
              u"postgresql://ann@db.example:5432/hoststand"_s);
 }
 
-void tst_StoreDialog::theStatusBarSaysWhetherTheServerCanBeReached_data()
+void tst_OpenStoreDialog::theStatusBarSaysWhetherTheServerCanBeReached_data()
 {
     QTest::addColumn<QString>("location");
     QTest::addColumn<bool>("available");
@@ -301,7 +301,7 @@ void tst_StoreDialog::theStatusBarSaysWhetherTheServerCanBeReached_data()
                             << u"Store: /var/lib/restaurant.hoststand"_s;
 }
 
-void tst_StoreDialog::theStatusBarSaysWhetherTheServerCanBeReached()
+void tst_OpenStoreDialog::theStatusBarSaysWhetherTheServerCanBeReached()
 {
     QFETCH(QString, location);
     QFETCH(bool, available);
@@ -309,5 +309,5 @@ void tst_StoreDialog::theStatusBarSaysWhetherTheServerCanBeReached()
     QCOMPARE(ui::StoreStatus::text(location, available), text);
 }
 
-QTEST_MAIN(tst_StoreDialog)
-#include "tst_storedialog.moc"
+QTEST_MAIN(tst_OpenStoreDialog)
+#include "tst_openstoredialog.moc"

@@ -1,4 +1,4 @@
-#include "ui/store/StoreDialog.h"
+#include "ui/store/OpenStoreDialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -37,7 +37,7 @@ QLineEdit *lineEdit(const QString &name, QWidget *parent)
 
 } // namespace
 
-StoreDialog::StoreDialog(const StoreChoice &initial, QWidget *parent)
+OpenStoreDialog::OpenStoreDialog(const StoreFields &initial, QWidget *parent)
     : QDialog(parent)
     , m_fileKind(new QRadioButton(u"A &file on this computer"_s, this))
     , m_serverKind(new QRadioButton(u"A Postgre&SQL server, shared by several computers"_s, this))
@@ -55,20 +55,20 @@ StoreDialog::StoreDialog(const StoreChoice &initial, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
     , m_chooseFile(&chooseWithFileDialog)
 {
-    setObjectName(u"storeDialog"_s);
+    setObjectName(u"openStoreDialog"_s);
     setWindowTitle(u"Open store"_s);
     buildForm();
     setChoice(initial);
     for (QLineEdit *edit : {m_file, m_host, m_database, m_user, m_password})
-        connect(edit, &QLineEdit::textChanged, this, &StoreDialog::refresh);
-    connect(m_port, &QSpinBox::valueChanged, this, &StoreDialog::refresh);
-    connect(m_rememberPassword, &QCheckBox::toggled, this, &StoreDialog::refresh);
-    connect(m_fileKind, &QRadioButton::toggled, this, &StoreDialog::refresh);
+        connect(edit, &QLineEdit::textChanged, this, &OpenStoreDialog::refresh);
+    connect(m_port, &QSpinBox::valueChanged, this, &OpenStoreDialog::refresh);
+    connect(m_rememberPassword, &QCheckBox::toggled, this, &OpenStoreDialog::refresh);
+    connect(m_fileKind, &QRadioButton::toggled, this, &OpenStoreDialog::refresh);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-void StoreDialog::buildForm()
+void OpenStoreDialog::buildForm()
 {
     m_fileKind->setObjectName(u"fileKind"_s);
     m_serverKind->setObjectName(u"serverKind"_s);
@@ -92,12 +92,12 @@ void StoreDialog::buildForm()
     layout->addWidget(m_buttons);
 }
 
-QWidget *StoreDialog::buildFilePage()
+QWidget *OpenStoreDialog::buildFilePage()
 {
     auto *page = new QWidget(this);
     auto *browse = new QPushButton(u"&Browse…"_s, page);
     browse->setObjectName(u"browse"_s);
-    connect(browse, &QPushButton::clicked, this, &StoreDialog::browse);
+    connect(browse, &QPushButton::clicked, this, &OpenStoreDialog::browse);
     auto *row = new QHBoxLayout;
     row->addWidget(m_file, 1);
     row->addWidget(browse);
@@ -111,7 +111,7 @@ QWidget *StoreDialog::buildFilePage()
     return page;
 }
 
-QWidget *StoreDialog::buildServerPage()
+QWidget *OpenStoreDialog::buildServerPage()
 {
     auto *page = new QWidget(this);
     m_port->setObjectName(u"port"_s);
@@ -128,10 +128,10 @@ QWidget *StoreDialog::buildServerPage()
     return page;
 }
 
-StoreChoice StoreDialog::choice() const
+StoreFields OpenStoreDialog::choice() const
 {
-    StoreChoice choice;
-    choice.kind = m_serverKind->isChecked() ? StoreChoice::Kind::Server : StoreChoice::Kind::File;
+    StoreFields choice;
+    choice.kind = m_serverKind->isChecked() ? StoreFields::Kind::Server : StoreFields::Kind::File;
     choice.file = m_file->text().trimmed();
     choice.host = m_host->text().trimmed();
     choice.port = m_port->value();
@@ -142,9 +142,9 @@ StoreChoice StoreDialog::choice() const
     return choice;
 }
 
-void StoreDialog::setChoice(const StoreChoice &choice)
+void OpenStoreDialog::setChoice(const StoreFields &choice)
 {
-    (choice.kind == StoreChoice::Kind::Server ? m_serverKind : m_fileKind)->setChecked(true);
+    (choice.kind == StoreFields::Kind::Server ? m_serverKind : m_fileKind)->setChecked(true);
     m_file->setText(choice.file);
     m_host->setText(choice.host);
     m_port->setValue(choice.port);
@@ -155,12 +155,12 @@ void StoreDialog::setChoice(const StoreChoice &choice)
     refresh();
 }
 
-void StoreDialog::setFileChooser(FileChooser chooser)
+void OpenStoreDialog::setFileChooser(FileChooser chooser)
 {
     m_chooseFile = std::move(chooser);
 }
 
-void StoreDialog::browse()
+void OpenStoreDialog::browse()
 {
     const QString chosen = m_chooseFile(this, m_file->text());
     if (!chosen.isEmpty())
@@ -168,10 +168,10 @@ void StoreDialog::browse()
 }
 
 // The page of the kind chosen, the location it opens, and what is missing.
-void StoreDialog::refresh()
+void OpenStoreDialog::refresh()
 {
     m_pages->setCurrentIndex(m_serverKind->isChecked() ? 1 : 0);
-    const StoreChoice current = choice();
+    const StoreFields current = choice();
     const std::optional<QString> problem = current.problem();
     m_opens->setText(problem ? QString() : u"Opens %1"_s.arg(current.shownLocation()));
     m_problem->setText(problem.value_or(QString()));

@@ -1,4 +1,4 @@
-#include "ui/store/StoreChoice.h"
+#include "ui/store/StoreFields.h"
 
 #include "eventstore/PostgresConnectionSettings.h"
 
@@ -16,7 +16,7 @@ namespace {
 
 const QString Group = u"store"_s;
 
-QUrl serverUrl(const StoreChoice &choice)
+QUrl serverUrl(const StoreFields &choice)
 {
     QUrl url;
     url.setScheme(u"postgresql"_s);
@@ -41,7 +41,7 @@ std::optional<QString> fileProblem(const QString &file)
     return std::nullopt;
 }
 
-std::optional<QString> serverProblem(const StoreChoice &choice)
+std::optional<QString> serverProblem(const StoreFields &choice)
 {
     if (choice.host.trimmed().isEmpty())
         return u"Name the server (its host name or address)."_s;
@@ -58,7 +58,7 @@ std::optional<QString> serverProblem(const StoreChoice &choice)
 
 } // namespace
 
-QString StoreChoice::defaultFile()
+QString StoreFields::defaultFile()
 {
     const QString folder
         = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Hoststand"_s;
@@ -66,9 +66,9 @@ QString StoreChoice::defaultFile()
     return folder + u"/restaurant.hoststand"_s;
 }
 
-StoreChoice StoreChoice::defaults()
+StoreFields StoreFields::defaults()
 {
-    StoreChoice choice;
+    StoreFields choice;
     choice.file = defaultFile();
     choice.host = u"localhost"_s;
     choice.database = u"hoststand"_s;
@@ -76,9 +76,9 @@ StoreChoice StoreChoice::defaults()
     return choice;
 }
 
-StoreChoice StoreChoice::fromLocation(const QString &location)
+StoreFields StoreFields::fromLocation(const QString &location)
 {
-    StoreChoice choice = defaults();
+    StoreFields choice = defaults();
     auto settings = PostgresConnectionSettings::fromUrl(location);
     if (!PostgresConnectionSettings::isUrl(location) || !settings.ok()) {
         choice.file = location;
@@ -93,31 +93,31 @@ StoreChoice StoreChoice::fromLocation(const QString &location)
     return choice;
 }
 
-QString StoreChoice::location() const
+QString StoreFields::location() const
 {
     if (kind == Kind::File)
         return file.trimmed();
     return serverUrl(*this).toString(QUrl::FullyEncoded);
 }
 
-QString StoreChoice::shownLocation() const
+QString StoreFields::shownLocation() const
 {
     if (kind == Kind::File)
         return QDir::toNativeSeparators(file.trimmed());
     return serverUrl(*this).toString(QUrl::RemovePassword | QUrl::FullyEncoded);
 }
 
-std::optional<QString> StoreChoice::problem() const
+std::optional<QString> StoreFields::problem() const
 {
     return kind == Kind::File ? fileProblem(file) : serverProblem(*this);
 }
 
-bool StoreChoice::isComplete() const
+bool StoreFields::isComplete() const
 {
     return !problem() && (kind == Kind::File || rememberPassword);
 }
 
-void StoreChoice::remember(QSettings &settings) const
+void StoreFields::remember(QSettings &settings) const
 {
     settings.beginGroup(Group);
     settings.setValue(u"kind"_s, kind == Kind::File ? u"file"_s : u"server"_s);
@@ -137,11 +137,11 @@ void StoreChoice::remember(QSettings &settings) const
     QFile::setPermissions(settings.fileName(), QFile::ReadOwner | QFile::WriteOwner);
 }
 
-std::optional<StoreChoice> StoreChoice::remembered(QSettings &settings)
+std::optional<StoreFields> StoreFields::remembered(QSettings &settings)
 {
     settings.beginGroup(Group);
     const QString kind = settings.value(u"kind"_s).toString();
-    StoreChoice choice = defaults();
+    StoreFields choice = defaults();
     choice.kind = kind == u"server"_s ? Kind::Server : Kind::File;
     choice.file = settings.value(u"file"_s, choice.file).toString();
     choice.host = settings.value(u"host"_s, choice.host).toString();
