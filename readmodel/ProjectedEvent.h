@@ -38,7 +38,8 @@ enum class EventKind {
 // is read, and, as UTF-8, who and what caused the event, for the audit
 // trail's rows (ReadModel::audit). A rebuild reads it for every event, so
 // the object the codec writes is read in place by JsonView: the fields are
-// views into the event's bytes, valid while the event lives. Anything else goes through a QJsonDocument.
+// views into the event's bytes, valid while the event lives. Anything else goes through a
+// QJsonDocument.
 class MetadataReader final
 {
 public:
