@@ -38,7 +38,7 @@ void ChangeSet::collect(const ProjectedEvent &event)
     case EventKind::TurnTimesDefined:
         m_settings = true;
         break;
-    case EventKind::LockPlacementFailed: // changes no read table but the audit log
+    case EventKind::LockPlacementFailed: // changes no read table, only the trail
     case EventKind::Unknown:
         break;
     }

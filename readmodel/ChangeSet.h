@@ -19,7 +19,7 @@ public:
     const QStringList &tables() const { return m_tables; }
     const QStringList &bookings() const { return m_bookings; }
     bool settingsChanged() const { return m_settings; }
-    // The last position the audit log gained (0: none).
+    // The last position projected, which the audit trail gained (0: none).
     qint64 lastAuditPosition() const { return m_lastPosition; }
 
 private:

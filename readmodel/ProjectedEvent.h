@@ -38,8 +38,8 @@ enum class EventKind {
 // is read, and, as UTF-8, who and what caused the event, for the audit
 // trail's rows (ReadModel::audit). A rebuild reads it for every event, so
 // the object the codec writes is read in place by JsonView: the fields are
-// views into the event's bytes, valid while the event lives. Anything else goes through a
-// QJsonDocument.
+// views into the event's bytes, valid while the event lives. Anything else
+// goes through a QJsonDocument.
 class MetadataReader final
 {
 public:
@@ -62,8 +62,9 @@ private:
 
 // One recorded event as the projections read it. A rebuild projects
 // millions of events, so each is decoded only as far as a projection asks:
-// the booking and lock projections a few fields of the data, and only the rare table and
-// settings events are decoded in full by the catalogue's codec.
+// the booking and lock projections a few fields of the data, and only the
+// rare table and settings events are decoded in full by the catalogue's
+// codec.
 class ProjectedEvent final
 {
 public:

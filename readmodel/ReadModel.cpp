@@ -597,7 +597,7 @@ void ReadModel::followProjectionsOf(ReadModel &projector)
 
 // The settings first (every view reads everything again by them: the time
 // zone, the service periods), then the tables and bookings a few at a time,
-// then the audit log's position, which is the position this follower has
+// then the trail's last position, which is the position this follower has
 // told of once everything before it was told.
 void ReadModel::tellPending()
 {

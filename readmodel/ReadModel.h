@@ -146,7 +146,8 @@ Q_SIGNALS:
     // After each live commit, each thing that changed once, in this order:
     // a table (its own events and its locks' events), a booking (with its
     // row as projected and the local day its span starts on), the
-    // settings, and the audit log's new last position.
+    // settings, and the audit trail's new last position (the last event
+    // projected: ReadModel::audit reads it from the store).
     void tableChanged(const QString &tableId);
     void bookingChanged(const hoststand::BookingChange &change);
     void settingsChanged();

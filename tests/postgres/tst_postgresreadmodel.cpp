@@ -333,8 +333,8 @@ void tst_PostgresReadModel::twoTerminalsOnOneSchemaApplyEachEventOnce()
     QCOMPARE(first->dump().value(), sqlite->dump().value());
 }
 
-// The commit in the other process wakes this one through NOTIFY; the
-// audit log's new row is committed here within 300 ms of the append.
+// The commit in the other process wakes this one through NOTIFY; it is
+// projected here, and the trail told of it, within 300 ms of the append.
 void tst_PostgresReadModel::anotherProcessesAppendShowsWithin300Milliseconds()
 {
     auto model = openPostgresModel();
