@@ -1,5 +1,6 @@
 #include "domain/booker/RestaurantSettings.h"
 
+#include "domain/booker/SettingsRules.h"
 #include "domain/contracts/TextField.h"
 
 #include <QLocale>
@@ -49,7 +50,7 @@ std::optional<DomainError> validatePeriod(const ServicePeriod &period)
         || period.end.msec() != 0)
         return invalid(u"The service period %1 on %2 must start and end on whole minutes."_s.arg(
             period.name, dayName(period.weekday)));
-    if (period.end <= period.start)
+    if (!SettingsRules::endsAfterStart(period))
         return invalid(u"The service period %1 on %2 must end after it starts (%3 to %4)."_s.arg(
             period.name, dayName(period.weekday), hhmm(period.start), hhmm(period.end)));
     return std::nullopt;
@@ -68,7 +69,7 @@ DomainResult<QList<ServicePeriod>> validatePeriods(QList<ServicePeriod> periods)
     for (qsizetype i = 1; i < periods.size(); ++i) {
         const ServicePeriod &previous = periods.at(i - 1);
         const ServicePeriod &next = periods.at(i);
-        if (previous.weekday == next.weekday && next.start < previous.end)
+        if (previous.weekday == next.weekday && SettingsRules::overlap(previous, next))
             return invalid(u"On %1, %2 (%3 to %4) overlaps %5 (%6 to %7)."_s.arg(
                 dayName(next.weekday), previous.name, hhmm(previous.start), hhmm(previous.end),
                 next.name, hhmm(next.start), hhmm(next.end)));
@@ -190,7 +191,7 @@ DomainResult<ServicePeriodsDefined> RestaurantSettings::defineTimeZone(const QSt
     if (!checked.ok())
         return checked.error();
     const QString id = checked.value();
-    if (!QTimeZone::isTimeZoneIdAvailable(id.toUtf8()))
+    if (!SettingsRules::isKnownTimeZone(id))
         return invalid(
             u"\"%1\" is not a time zone this system knows; use an IANA id such as Europe/Berlin."_s
                 .arg(id));

@@ -1,7 +1,7 @@
 #include "ui/editor/ServicePeriodsEditor.h"
 
+#include "domain/booker/SettingsRules.h"
 #include "ui/editor/ServicePeriodRow.h"
-#include "ui/editor/SettingsCheck.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -108,7 +108,7 @@ int ServicePeriodsEditor::problemCount() const
 {
     int count = 0;
     for (const QList<ServicePeriod> &day : m_draft) {
-        const QStringList problems = SettingsCheck::periodProblems(day);
+        const QStringList problems = booker::SettingsRules::periodProblems(day);
         count += int(std::count_if(problems.cbegin(), problems.cend(),
                                    [](const QString &problem) { return !problem.isEmpty(); }));
     }
@@ -204,14 +204,14 @@ void ServicePeriodsEditor::copyToEveryDay()
 
 void ServicePeriodsEditor::refreshProblems()
 {
-    const QStringList problems = SettingsCheck::periodProblems(m_draft.value(m_weekday));
+    const QStringList problems = booker::SettingsRules::periodProblems(m_draft.value(m_weekday));
     for (qsizetype index = 0; index < m_rows.size(); ++index)
         m_rows.at(index)->setProblem(problems.value(index));
     m_noService->setVisible(m_rows.isEmpty());
     for (int weekday = Qt::Monday; weekday <= Qt::Sunday; ++weekday) {
         QListWidgetItem *item = m_days->item(weekday - 1);
-        const bool fine
-            = SettingsCheck::fine(SettingsCheck::periodProblems(m_draft.value(weekday)));
+        const bool fine = booker::SettingsRules::fine(
+            booker::SettingsRules::periodProblems(m_draft.value(weekday)));
         item->setText(u"%1%2\n%3"_s.arg(dayName(weekday), fine ? QString() : u"  ⚠ to fix"_s,
                                         summaryOf(weekday)));
         item->setToolTip(item->text());

@@ -18,7 +18,7 @@ class ServicePeriodRow;
 // The service periods of the week: the weekdays in a list, each with a
 // summary of its services (and a warning when one is wrong), and the
 // periods of the chosen day as rows to edit, add and remove. Checked as
-// the manager types (SettingsCheck); nothing is saved here.
+// the manager types (booker::SettingsRules); nothing is saved here.
 class ServicePeriodsEditor final : public QWidget
 {
     Q_OBJECT

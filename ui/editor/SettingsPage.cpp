@@ -3,11 +3,11 @@
 #include "domain/Restaurant.h"
 #include "domain/booker/Booker.h"
 #include "domain/booker/RestaurantSettings.h"
+#include "domain/booker/SettingsRules.h"
 #include "readmodel/ReadModel.h"
 #include "ui/common/Prompt.h"
 #include "ui/editor/ProblemLabel.h"
 #include "ui/editor/ServicePeriodsEditor.h"
-#include "ui/editor/SettingsCheck.h"
 #include "ui/editor/TurnTimesEditor.h"
 
 #include <QComboBox>
@@ -188,7 +188,7 @@ bool SettingsPage::isValid() const
 QString SettingsPage::zoneProblem() const
 {
     const QString zone = m_timeZone->currentText().trimmed();
-    return zone == m_loaded.timeZone ? QString() : SettingsCheck::timeZoneProblem(zone);
+    return zone == m_loaded.timeZone ? QString() : booker::SettingsRules::timeZoneProblem(zone);
 }
 
 void SettingsPage::refreshState()

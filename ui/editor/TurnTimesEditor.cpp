@@ -1,8 +1,8 @@
 #include "ui/editor/TurnTimesEditor.h"
 
 #include "domain/booker/RestaurantSettings.h"
+#include "domain/booker/SettingsRules.h"
 #include "domain/contracts/Count.h"
-#include "ui/editor/SettingsCheck.h"
 #include "ui/editor/TurnTimeRow.h"
 
 #include <QHBoxLayout>
@@ -84,7 +84,7 @@ int TurnTimesEditor::problemCount() const
     QList<TurnTime> turnTimes;
     for (const TurnTimeRow *row : m_rows)
         turnTimes.append(row->turnTime());
-    const QStringList problems = SettingsCheck::turnTimeProblems(turnTimes);
+    const QStringList problems = booker::SettingsRules::turnTimeProblems(turnTimes);
     return int(std::count_if(problems.cbegin(), problems.cend(),
                              [](const QString &problem) { return !problem.isEmpty(); }));
 }
@@ -135,7 +135,7 @@ void TurnTimesEditor::refreshProblems()
     QList<TurnTime> turnTimes;
     for (const TurnTimeRow *row : std::as_const(m_rows))
         turnTimes.append(row->turnTime());
-    const QStringList problems = SettingsCheck::turnTimeProblems(turnTimes);
+    const QStringList problems = booker::SettingsRules::turnTimeProblems(turnTimes);
     for (qsizetype index = 0; index < m_rows.size(); ++index)
         m_rows.at(index)->setProblem(problems.value(index));
 }

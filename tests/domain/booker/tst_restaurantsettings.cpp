@@ -1,4 +1,5 @@
 #include "domain/booker/RestaurantSettings.h"
+#include "domain/booker/SettingsRules.h"
 
 #include "BookerFixtures.h"
 
@@ -49,6 +50,8 @@ private Q_SLOTS:
     void turnTimeDefinitions();
     void periodDefinitions_data();
     void periodDefinitions();
+    void theFormsRowProblemsAreTheRulesTheSettingsEnforce_data();
+    void theFormsRowProblemsAreTheRulesTheSettingsEnforce();
     void periodsOfOneWeekdayAreReplacedAlone();
     void periodsForAnotherWeekdayAreRefused();
     void slotLength_data();
@@ -555,4 +558,49 @@ void tst_RestaurantSettings::aWallClockTimeSkippedByDstIsTakenAfterTheChange()
 }
 
 QTEST_GUILESS_MAIN(tst_RestaurantSettings)
+// The settings form asks SettingsRules row by row; RestaurantSettings
+// refuses with the same rules: a day the form finds fine is defined, and a
+// day it finds a problem in is refused.
+void tst_RestaurantSettings::theFormsRowProblemsAreTheRulesTheSettingsEnforce_data()
+{
+    QTest::addColumn<QList<ServicePeriod>>("periods");
+    QTest::addColumn<QStringList>("problems"); // a part of each row's problem; empty: fine
+
+    const auto period = [](const QString &name, int fromHour, int toHour) {
+        return ServicePeriod {1, name, QTime(fromHour, 0), QTime(toHour, 0)};
+    };
+    QTest::newRow("lunch and dinner")
+        << QList<ServicePeriod> {period(u"lunch"_s, 11, 15), period(u"dinner"_s, 17, 23)}
+        << QStringList {QString(), QString()};
+    QTest::newRow("one ends as the other starts")
+        << QList<ServicePeriod> {period(u"lunch"_s, 11, 17), period(u"dinner"_s, 17, 23)}
+        << QStringList {QString(), QString()};
+    QTest::newRow("an overlap names the other period on both rows")
+        << QList<ServicePeriod> {period(u"lunch"_s, 11, 18), period(u"dinner"_s, 17, 23)}
+        << QStringList {u"Overlaps dinner"_s, u"Overlaps lunch"_s};
+    QTest::newRow("ends before it starts")
+        << QList<ServicePeriod> {period(u"late"_s, 23, 1)} << QStringList {u"before it starts"_s};
+    QTest::newRow("ends as it starts")
+        << QList<ServicePeriod> {period(u"late"_s, 20, 20)} << QStringList {u"Starts and ends"_s};
+    QTest::newRow("no name") << QList<ServicePeriod> {period(u"  "_s, 11, 15)}
+                             << QStringList {u"Give it a name"_s};
+}
+
+void tst_RestaurantSettings::theFormsRowProblemsAreTheRulesTheSettingsEnforce()
+{
+    QFETCH(QList<ServicePeriod>, periods);
+    QFETCH(QStringList, problems);
+
+    const QStringList found = SettingsRules::periodProblems(periods);
+
+    QCOMPARE(found.size(), problems.size());
+    for (qsizetype row = 0; row < found.size(); ++row) {
+        QCOMPARE(found.at(row).isEmpty(), problems.at(row).isEmpty());
+        QVERIFY2(found.at(row).contains(problems.at(row)), qPrintable(found.at(row)));
+    }
+    const RestaurantSettings settings;
+    const auto defined = settings.defineServicePeriodsOn(1, periods);
+    QCOMPARE(defined.ok(), SettingsRules::fine(found));
+}
+
 #include "tst_restaurantsettings.moc"

@@ -1,4 +1,4 @@
-#include "ui/editor/SettingsCheck.h"
+#include "domain/booker/SettingsRules.h"
 
 #include <QTimeZone>
 
@@ -6,22 +6,12 @@
 
 using namespace Qt::StringLiterals;
 
-namespace hoststand::ui {
+namespace hoststand::booker::SettingsRules {
 namespace {
 
 QString hhmm(const QTime &time)
 {
     return time.toString(u"HH:mm"_s);
-}
-
-bool hasTimes(const ServicePeriod &period)
-{
-    return period.start.isValid() && period.end.isValid() && period.start < period.end;
-}
-
-bool overlap(const ServicePeriod &a, const ServicePeriod &b)
-{
-    return hasTimes(a) && hasTimes(b) && a.start < b.end && b.start < a.end;
 }
 
 QString nameOf(const ServicePeriod &period)
@@ -31,7 +21,23 @@ QString nameOf(const ServicePeriod &period)
 
 } // namespace
 
-QStringList SettingsCheck::periodProblems(const QList<ServicePeriod> &periods)
+bool endsAfterStart(const ServicePeriod &period)
+{
+    return period.start.isValid() && period.end.isValid() && period.start < period.end;
+}
+
+bool overlap(const ServicePeriod &a, const ServicePeriod &b)
+{
+    return endsAfterStart(a) && endsAfterStart(b) && a.start < b.end && b.start < a.end;
+}
+
+bool isKnownTimeZone(const QString &ianaId)
+{
+    const QByteArray id = ianaId.trimmed().toUtf8();
+    return !id.isEmpty() && QTimeZone::isTimeZoneIdAvailable(id);
+}
+
+QStringList periodProblems(const QList<ServicePeriod> &periods)
 {
     QStringList problems;
     for (qsizetype row = 0; row < periods.size(); ++row) {
@@ -56,7 +62,7 @@ QStringList SettingsCheck::periodProblems(const QList<ServicePeriod> &periods)
     return problems;
 }
 
-QStringList SettingsCheck::turnTimeProblems(const QList<TurnTime> &turnTimes)
+QStringList turnTimeProblems(const QList<TurnTime> &turnTimes)
 {
     QStringList problems;
     for (qsizetype row = 0; row < turnTimes.size(); ++row) {
@@ -71,21 +77,18 @@ QStringList SettingsCheck::turnTimeProblems(const QList<TurnTime> &turnTimes)
     return problems;
 }
 
-QString SettingsCheck::timeZoneProblem(const QString &ianaId)
+QString timeZoneProblem(const QString &ianaId)
 {
-    // The booker's rule: a listed id (an alias such as Etc/UTC may work
-    // without being listed, and is refused).
-    const QByteArray id = ianaId.trimmed().toUtf8();
-    if (!id.isEmpty() && QTimeZone::isTimeZoneIdAvailable(id))
+    if (isKnownTimeZone(ianaId))
         return {};
     return u"Not a time zone this computer knows; choose one from the list, for example "
            "Europe/Berlin."_s;
 }
 
-bool SettingsCheck::fine(const QStringList &problems)
+bool fine(const QStringList &problems)
 {
     return std::all_of(problems.cbegin(), problems.cend(),
                        [](const QString &problem) { return problem.isEmpty(); });
 }
 
-} // namespace hoststand::ui
+} // namespace hoststand::booker::SettingsRules
