@@ -28,4 +28,20 @@ struct BookingOutcome final
     DomainError rejection() const;
 };
 
+// Where a move stands once it is over (Restaurant::requestMove): the new
+// booking's outcome (or why it was refused), and, only when the new booking
+// was confirmed, whether the old one was cancelled. Nothing else is tried:
+// a refused, rejected or unsettled new booking leaves the old one as it was.
+struct BookingMoveOutcome final
+{
+    std::optional<DomainError> refused; // the new booking was refused
+    std::optional<BookingOutcome> booked; // the new booking, as the sagas left it
+    std::optional<DomainError> notCancelled; // the old booking could not be cancelled
+
+    bool moved() const
+    {
+        return booked && booked->status == BookingStatus::Confirmed && !notCancelled;
+    }
+};
+
 } // namespace hoststand

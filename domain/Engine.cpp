@@ -152,6 +152,14 @@ QFuture<DomainResult<bool>> Engine::cancel(const BookingId &booking)
         [booking](Restaurant &restaurant) { return restaurant.requestCancel(booking); });
 }
 
+QFuture<BookingMoveOutcome> Engine::move(const BookingId &booking,
+                                         const booker::BookingRequest &request)
+{
+    return postAndFollow<BookingMoveOutcome>([booking, request](Restaurant &restaurant) {
+        return restaurant.requestMove(booking, request);
+    });
+}
+
 QFuture<DomainResult<bool>> Engine::noShow(const BookingId &booking)
 {
     return postAndFollow<DomainResult<bool>>(

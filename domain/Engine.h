@@ -76,6 +76,8 @@ public:
     QFuture<DomainResult<void>> arrive(const BookingId &booking);
     QFuture<DomainResult<void>> seat(const BookingId &booking);
     QFuture<DomainResult<bool>> cancel(const BookingId &booking);
+    QFuture<BookingMoveOutcome> move(const BookingId &booking,
+                                     const booker::BookingRequest &request);
     QFuture<DomainResult<bool>> noShow(const BookingId &booking);
     QFuture<DomainResult<bool>> leave(const BookingId &booking);
     // What needs the host's attention (Restaurant::stepsNeedingAttention),

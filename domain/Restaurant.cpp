@@ -88,6 +88,7 @@ void Restaurant::checkClock()
 
 Restaurant::~Restaurant()
 {
+    m_closing = true;
     // Whoever waits hears the outcome so far rather than a broken promise.
     for (const std::shared_ptr<Waiter> &waiter : std::exchange(m_waiters, {}))
         waiter->finish(false);
@@ -310,6 +311,36 @@ DomainResult<BookingOutcome> Restaurant::outcomeOf(const BookingId &booking)
 QFuture<DomainResult<bool>> Restaurant::requestCancel(const BookingId &booking)
 {
     return endBooking(booking, [this, booking] { return m_booker->cancel(booking); });
+}
+
+QFuture<BookingMoveOutcome> Restaurant::requestMove(const BookingId &booking,
+                                                    const booker::BookingRequest &request)
+{
+    return requestBooking(request)
+        .then(QtFuture::Launch::Sync,
+              [this, booking](const DomainResult<BookingOutcome> &booked) {
+                  BookingMoveOutcome move;
+                  if (!booked.ok())
+                      move.refused = booked.error();
+                  else
+                      move.booked = booked.value();
+                  if (!move.booked || move.booked->status != BookingStatus::Confirmed)
+                      return QtFuture::makeReadyFuture(move);
+                  // Answered as this restaurant closes: no command may start now.
+                  if (m_closing) {
+                      move.notCancelled = DomainError(
+                          DomainError::Code::StoreFailure,
+                          u"The terminal closed before the old booking was cancelled."_s);
+                      return QtFuture::makeReadyFuture(move);
+                  }
+                  return requestCancel(booking).then(
+                      QtFuture::Launch::Sync, [move](const DomainResult<bool> &cancelled) mutable {
+                          if (!cancelled.ok())
+                              move.notCancelled = cancelled.error();
+                          return move;
+                      });
+              })
+        .unwrap();
 }
 
 QFuture<DomainResult<bool>> Restaurant::requestNoShow(const BookingId &booking)

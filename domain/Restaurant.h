@@ -86,6 +86,11 @@ public:
     // The booker's commands that end a booking; the future says whether the
     // table manager released its lock (true) before the settle timeout.
     QFuture<DomainResult<bool>> requestCancel(const BookingId &booking);
+    // Moves a booking to another table or time the only way that never
+    // leaves the guests without a table: the request is booked first, and
+    // the old booking is cancelled only once the new one is confirmed.
+    QFuture<BookingMoveOutcome> requestMove(const BookingId &booking,
+                                            const booker::BookingRequest &request);
     QFuture<DomainResult<bool>> requestNoShow(const BookingId &booking);
     QFuture<DomainResult<bool>> requestLeave(const BookingId &booking);
 
@@ -143,6 +148,7 @@ private:
 
     struct Waiter;
     QList<std::shared_ptr<Waiter>> m_waiters;
+    bool m_closing = false; // set as it is destroyed, while waiters hear their answers
     QTimer m_waiterDeadline;
 
     RestaurantOptions m_options;

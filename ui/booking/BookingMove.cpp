@@ -46,46 +46,37 @@ QFuture<BookingMove::Outcome> BookingMove::to(const QString &tableId, const QDat
     request.phone = m_booking.phone;
     request.note = m_booking.note;
     request.durationMinutes = int(m_booking.start.secsTo(m_booking.end) / 60);
-    Engine *engine = &m_engine;
     const auto cannot = [guest, target, kept](const QString &why) {
         return u"%1 cannot move to %2: %3 %4"_s.arg(guest, target, why, kept);
     };
-    return engine->book(request)
-        .then(
-            QtFuture::Launch::Sync,
-            [=](const DomainResult<BookingOutcome> &booked) -> QFuture<Outcome> {
-                if (!booked.ok())
-                    return QtFuture::makeReadyFuture(
-                        Outcome {false, {}, cannot(booked.error().message())});
-                const BookingOutcome &outcome = booked.value();
-                const QString newId = outcome.bookingId.toString();
-                if (outcome.isRejected())
-                    return QtFuture::makeReadyFuture(
-                        Outcome {false, newId, cannot(outcome.rejection().message())});
-                if (!outcome.isSettled())
-                    return QtFuture::makeReadyFuture(
-                        Outcome {false, newId,
-                                 u"The new booking at %1 is still waiting for its table, so the "
-                                 u"booking at %2 is kept; cancel one of them once it is "
-                                 u"confirmed."_s.arg(target, from)});
-                auto old = BookingId::create(oldId);
-                if (!old.ok())
-                    return QtFuture::makeReadyFuture(Outcome {false, newId, old.error().message()});
-                return engine->cancel(old.value())
-                    .then(QtFuture::Launch::Sync,
-                          [=](const DomainResult<bool> &cancelled) -> Outcome {
-                              if (!cancelled.ok())
-                                  return {false, newId,
-                                          u"%1 now also holds %2, but the booking at %3 "
-                                          u"could not be cancelled: %4"_s.arg(
-                                              guest, target, from, cancelled.error().message())};
-                              return {true, newId,
-                                      u"Moved %1, party of %2, from %3 to %4."_s.arg(guest)
-                                          .arg(party)
-                                          .arg(from, target)};
-                          });
-            })
-        .unwrap();
+    auto old = BookingId::create(oldId);
+    if (!old.ok())
+        return QtFuture::makeReadyFuture(Outcome {false, {}, cannot(old.error().message())});
+    return m_engine.move(old.value(), request)
+        .then(QtFuture::Launch::Sync, [=](const BookingMoveOutcome &move) -> Outcome {
+            if (move.refused)
+                return {false, {}, cannot(move.refused->message())};
+            const BookingOutcome &booked = *move.booked;
+            const QString newId = booked.bookingId.toString();
+            if (booked.isRejected())
+                return {false, newId, cannot(booked.rejection().message())};
+            if (!booked.isSettled())
+                return {
+                    false, newId,
+                    u"The new booking at %1 is still waiting for its table, so the booking "
+                    u"at %2 is kept; cancel one of them once it is confirmed."_s.arg(target, from)};
+            if (booked.status != BookingStatus::Confirmed)
+                return {false, newId,
+                        u"The new booking at %1 ended before the move was finished; the booking "
+                        u"at %2 is kept."_s.arg(target, from)};
+            if (move.notCancelled)
+                return {false, newId,
+                        u"%1 now also holds %2, but the booking at %3 could not be cancelled: "
+                        u"%4"_s.arg(guest, target, from, move.notCancelled->message())};
+            return {
+                true, newId,
+                u"Moved %1, party of %2, from %3 to %4."_s.arg(guest).arg(party).arg(from, target)};
+        });
 }
 
 } // namespace hoststand::ui

@@ -12,11 +12,10 @@ class Engine;
 
 namespace hoststand::ui {
 
-// Moves a booking to another table or time the only way the domain allows
-// without ever leaving the guests without a table: book the new table and
-// time first, and cancel the old booking only once the new one is
-// confirmed. A refused or rejected new booking leaves the old one as it was.
-// Both commands run on the engine thread, one after the other.
+// The host's move of a booking to another table or time: the question the
+// host is asked, and the domain's move (Restaurant::requestMove: book the
+// new place first, cancel the old booking only once the new one is
+// confirmed) told in the host's words.
 class BookingMove final
 {
 public:
