@@ -125,9 +125,12 @@ static StoreResult<void> checkSchema(SqliteConnection &connection)
 }
 
 // Indexes a store made by an earlier version lacks are added in one write
-// transaction: about two seconds once for a million events.
-static StoreResult<void> addMissingIndexes(SqliteConnection &connection,
-                                           SqliteTransactionStatements &transactions)
+// transaction: about two seconds once for a million events. A store that
+// cannot take them now (another terminal holds the write lock past the
+// busy timeout, a full disk) opens without them: its log is read by
+// scanning, and the next opening tries again.
+static StoreResult<void> addIndexes(SqliteConnection &connection,
+                                    SqliteTransactionStatements &transactions)
 {
     auto found = connection.queryValue(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                                        "AND name IN ('events_by_type', 'events_by_correlation')"_s,
@@ -144,6 +147,13 @@ static StoreResult<void> addMissingIndexes(SqliteConnection &connection,
             return done;
     }
     return transaction.commit();
+}
+
+static void addMissingIndexes(SqliteConnection &connection,
+                              SqliteTransactionStatements &transactions)
+{
+    if (auto added = addIndexes(connection, transactions); !added.ok())
+        qWarning("The store's log is not indexed yet: %s", qPrintable(added.error().message()));
 }
 
 static StoreResult<void> applyPragmas(SqliteConnection &connection,
@@ -222,8 +232,7 @@ StoreResult<void> prepareSqliteSchema(SqliteConnection &connection,
     }
     if (auto checked = checkSchema(connection); !checked.ok())
         return checked;
-    if (auto indexed = addMissingIndexes(connection, transactions); !indexed.ok())
-        return indexed;
+    addMissingIndexes(connection, transactions);
     return applyPragmas(connection, options);
 }
 

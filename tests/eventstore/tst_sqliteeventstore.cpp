@@ -307,7 +307,8 @@ void TestSqliteEventStore::missingFolderCannotBeOpened()
 }
 
 // A store written by the version before the log's indexes reads its log as
-// well, and gains the indexes the first time it is opened for writing.
+// well, and gains the indexes the first time it is opened for writing
+// while no other terminal holds the write lock.
 void TestSqliteEventStore::aStoreMadeBeforeTheLogIndexesGainsThem()
 {
     {
@@ -334,6 +335,23 @@ void TestSqliteEventStore::aStoreMadeBeforeTheLogIndexesGainsThem()
     QCOMPARE(indexes(), 2);
     QVERIFY(runSql(storePath(),
                    {u"DROP INDEX events_by_type"_s, u"DROP INDEX events_by_correlation"_s}));
+    QCOMPARE(indexes(), 0);
+
+    // Another terminal holds the write lock as this version first opens the
+    // store: it opens all the same, reads its log by scanning, and makes the
+    // indexes at a later opening.
+    {
+        test::StoreWriteLock lock(storePath());
+        QVERIFY(lock.isHeld());
+        SqliteStoreOptions options;
+        options.busyTimeout = 100ms;
+        auto busy = SqliteEventStore::open(storePath(), options);
+        HS_VERIFY_OK(busy);
+        auto scanned = busy.value()->readLog({.correlationId = u"booking-1"_s});
+        HS_VERIFY_OK(scanned);
+        QCOMPARE(scanned.value().size(), 1);
+        QVERIFY(lock.release());
+    }
     QCOMPARE(indexes(), 0);
 
     auto store = SqliteEventStore::open(storePath());
