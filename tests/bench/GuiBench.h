@@ -6,8 +6,11 @@ namespace hoststand::bench {
 
 // The host stand window (needs a QApplication; the benchmark renders
 // offscreen): gridRepaintMs and gridRepaintP99Ms, a full repaint of the
-// time-slot grid with 100 tables and 64 slots rendered to an image (and
-// gridRepaintCpuMs, its median in processor time, for a busy machine), and
+// time-slot grid with 100 tables and 64 slots rendered to an image, as the
+// now line, a hover or a scroll repaints it (and gridRepaintCpuMs, its
+// median in processor time, for a busy machine); gridRepaintUncachedMs and
+// gridRepaintUncachedP99Ms, the same after a new palette, every row, text
+// and mark drawn anew; and
 // dialogOkToConfirmedP50Ms and dialogOkToConfirmedP99Ms, from the booking
 // dialog's OK to the grid showing the booking confirmed, on a durable store,
 // and dialogConfirmedToGridP50Ms/P99Ms, the part after the sagas confirmed

@@ -104,6 +104,39 @@ QRect TimeSlotGridView::cellRect(int row, int column) const
                  m_rowHeight);
 }
 
+// A change of a cell's data draws its row again; any other change of the
+// model (a table's header changes its zone's band, its name the header's
+// width) draws them all, and lays the grid out again: the base class does
+// not on every such signal.
+void TimeSlotGridView::setModel(QAbstractItemModel *model)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
+    forgetAllRows();
+    QAbstractItemView::setModel(model);
+    if (!model)
+        return;
+    m_modelConnections = {
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    forgetRows(topLeft.row(), bottomRight.row());
+                }),
+    };
+    const auto everything = [this] {
+        forgetAllRows();
+        updateGeometries();
+    };
+    m_modelConnections << connect(model, &QAbstractItemModel::headerDataChanged, this, everything)
+                       << connect(model, &QAbstractItemModel::rowsInserted, this, everything)
+                       << connect(model, &QAbstractItemModel::rowsRemoved, this, everything)
+                       << connect(model, &QAbstractItemModel::rowsMoved, this, everything)
+                       << connect(model, &QAbstractItemModel::columnsInserted, this, everything)
+                       << connect(model, &QAbstractItemModel::columnsRemoved, this, everything)
+                       << connect(model, &QAbstractItemModel::layoutChanged, this, everything)
+                       << connect(model, &QAbstractItemModel::modelReset, this, everything);
+}
+
 QRect TimeSlotGridView::visualRect(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != model())
@@ -169,15 +202,12 @@ std::optional<GridSpan> TimeSlotGridView::spanOf(const QString &bookingId, int *
     if (!model() || bookingId.isEmpty())
         return std::nullopt;
     for (int r = 0; r < model()->rowCount(); ++r) {
-        for (int c = 0; c < model()->columnCount(); ++c) {
-            const QModelIndex cell = model()->index(r, c);
-            if (cell.data(Grid::SpanStartRole).isNull())
-                continue;
-            for (const GridSpan &span : cell.data(Grid::SpansRole).value<QList<GridSpan>>()) {
-                if (span.bookingId == bookingId) {
-                    *row = r;
-                    return span;
-                }
+        const auto spans
+            = model()->headerData(r, Qt::Vertical, Grid::SpansRole).value<QList<GridSpan>>();
+        for (const GridSpan &span : spans) {
+            if (span.bookingId == bookingId) {
+                *row = r;
+                return span;
             }
         }
     }
@@ -311,24 +341,35 @@ QRegion TimeSlotGridView::visualRegionForSelection(const QItemSelection &selecti
 }
 
 // Columns share the width the window gives them, up to two and a half
-// times their least width, so that names fit in wide windows.
+// times their least width, so that names fit in wide windows. A grid that
+// fits the whole frame is laid out on all of it: measured on the viewport
+// the scroll bars leave, it would keep them for ever.
 void TimeSlotGridView::updateGeometries()
 {
     updateMetrics();
     const int columns = model() ? model()->columnCount() : 0;
-    const int available = viewport()->width() - m_tableHeaderWidth;
-    m_columnWidth = columns > 0
-        ? std::clamp(available / columns, m_minimumColumnWidth, m_minimumColumnWidth * 5 / 2)
-        : m_minimumColumnWidth;
-    const QSize content = gridSize();
-    const QRect area = cellArea();
+    const auto shareWidth = [&](int width) {
+        m_columnWidth = columns > 0 ? std::clamp((width - m_tableHeaderWidth) / columns,
+                                                 m_minimumColumnWidth, m_minimumColumnWidth * 5 / 2)
+                                    : m_minimumColumnWidth;
+    };
+    QSize viewportSize = maximumViewportSize();
+    shareWidth(viewportSize.width());
+    QSize content = gridSize();
+    if (content.width() > viewportSize.width() || content.height() > viewportSize.height()) {
+        viewportSize = viewport()->size();
+        shareWidth(viewportSize.width());
+        content = gridSize();
+    }
+    const QSize cells(std::max(0, viewportSize.width() - m_tableHeaderWidth),
+                      std::max(0, viewportSize.height() - m_slotHeaderHeight));
     horizontalScrollBar()->setRange(
-        0, std::max(0, content.width() - m_tableHeaderWidth - area.width()));
-    horizontalScrollBar()->setPageStep(area.width());
+        0, std::max(0, content.width() - m_tableHeaderWidth - cells.width()));
+    horizontalScrollBar()->setPageStep(cells.width());
     horizontalScrollBar()->setSingleStep(m_columnWidth);
     verticalScrollBar()->setRange(
-        0, std::max(0, content.height() - m_slotHeaderHeight - area.height()));
-    verticalScrollBar()->setPageStep(area.height());
+        0, std::max(0, content.height() - m_slotHeaderHeight - cells.height()));
+    verticalScrollBar()->setPageStep(cells.height());
     verticalScrollBar()->setSingleStep(m_rowHeight);
     QAbstractItemView::updateGeometries();
 }
@@ -467,6 +508,7 @@ void TimeSlotGridView::changeEvent(QEvent *event)
         || event->type() == QEvent::PaletteChange) {
         m_texts.clear();
         m_marks.clear();
+        forgetAllRows();
         updateGeometries();
         viewport()->update();
     }
@@ -511,110 +553,220 @@ void TimeSlotGridView::paintEvent(QPaintEvent *event)
     // Each part paints its own background: the whole viewport filled first
     // would be written twice over.
     painter.save();
+    paintRows(painter, dirty, style);
     painter.setClipRect(cellArea() & dirty);
-    paintCells(painter, dirty);
-    paintSpans(painter, dirty, style);
+    paintSelection(painter);
     paintDragFeedback(painter);
     paintNowLine(painter, style);
     painter.restore();
     paintSlotHeader(painter, dirty);
-    paintTableHeader(painter, dirty);
     paintCorner(painter);
 }
 
-std::optional<TimeSlotGridView::VisibleCells> TimeSlotGridView::visibleCells(
-    const QRect &dirty) const
+// The rows as last drawn, one image each from the table's header to the
+// viewport's right edge, are copied at a repaint: the now line's minute, a
+// hover or a scroll would otherwise draw every span and its text again. A
+// row is drawn again when its data changes; a change of the tables, the
+// columns, the sizes, the pixel ratio or the horizontal scroll draws them
+// all again. What changes without the model (the selected booking, the
+// current cell, a drag, now) is drawn over them.
+void TimeSlotGridView::paintRows(QPainter &painter, const QRect &dirty,
+                                 const StatusStyle &style) const
 {
-    const QRect area = cellArea() & dirty;
-    if (area.isEmpty() || model()->rowCount() == 0 || model()->columnCount() == 0)
-        return std::nullopt;
-    const QModelIndex topLeft = indexAt(area.topLeft());
-    VisibleCells visible {area, topLeft.isValid() ? topLeft.row() : 0,
-                          topLeft.isValid() ? topLeft.column() : 0, 0, 0};
-    visible.lastRow
-        = std::min(model()->rowCount() - 1,
-                   (area.bottom() - m_slotHeaderHeight + verticalOffset()) / m_rowHeight);
-    visible.lastColumn
-        = std::min(model()->columnCount() - 1,
-                   (area.right() - m_tableHeaderWidth + horizontalOffset()) / m_columnWidth);
-    return visible;
+    const QRect all = viewport()->rect();
+    const QRect area
+        = QRect(0, m_slotHeaderHeight, all.width(), all.height() - m_slotHeaderHeight) & dirty;
+    if (area.isEmpty())
+        return;
+    painter.setClipRect(area);
+    const int rows = model()->rowCount();
+    const int firstRow
+        = std::max(0, (area.top() - m_slotHeaderHeight + verticalOffset()) / m_rowHeight);
+    const int lastRow
+        = std::min(rows - 1, (area.bottom() - m_slotHeaderHeight + verticalOffset()) / m_rowHeight);
+    const RowImagesKey key {horizontalOffset(), all.width(), m_tableHeaderWidth,
+                            m_columnWidth,      m_rowHeight, painter.device()->devicePixelRatioF()};
+    if (!(key == m_rowImagesKey)) {
+        m_rowImages.clear();
+        m_rowImagesKey = key;
+    }
+    QList<ZoneBand> bands; // found once, when a row is drawn
+    for (int row = firstRow; row <= lastRow; ++row) {
+        auto found = m_rowImages.constFind(row);
+        if (found == m_rowImages.constEnd()) {
+            if (bands.isEmpty())
+                bands = zoneBands();
+            found = m_rowImages.insert(row, drawRow(row, bands.at(row), style, key.ratio));
+        }
+        painter.drawImage(QPoint(0, cellRect(row, 0).top()), *found);
+    }
+    // Below the last table: the header's colour and border, the cells' base.
+    const int below = lastRow >= firstRow ? cellRect(lastRow, 0).bottom() + 1 : area.top();
+    if (below <= area.bottom()) {
+        const QRect rest(0, below, all.width(), area.bottom() - below + 1);
+        painter.fillRect(rest.adjusted(0, 0, m_tableHeaderWidth - rest.width(), 0),
+                         palette().window());
+        painter.fillRect(rest.adjusted(m_tableHeaderWidth, 0, 0, 0), palette().base());
+        painter.fillRect(
+            QRect(m_tableHeaderWidth - 1, below, 1, rest.height()),
+            mixed(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.3));
+    }
+    // Rows scrolled far away are drawn again if they come back.
+    const int shown = std::max(1, lastRow - firstRow + 1);
+    if (m_rowImages.size() > shown * 3) {
+        for (auto it = m_rowImages.begin(); it != m_rowImages.end();) {
+            if (it.key() < firstRow - shown || it.key() > lastRow + shown)
+                it = m_rowImages.erase(it);
+            else
+                ++it;
+        }
+    }
 }
 
-// One row's background (the closed slots and the slot lines) is drawn once
-// and tiled down the rows in one fill: a line one pixel wide and as tall as
-// the grid would cost the raster engine a fill call per scanline, per slot,
-// and a copy per row one hand-over to its fill threads each.
-void TimeSlotGridView::paintCells(QPainter &painter, const QRect &dirty) const
+void TimeSlotGridView::forgetRows(int first, int last)
 {
-    const QColor base = palette().color(QPalette::Base);
-    const auto visible = visibleCells(dirty);
-    if (!visible) {
-        painter.fillRect(cellArea() & dirty, base);
-        return;
+    for (int row = first; row <= last; ++row)
+        m_rowImages.remove(row);
+}
+
+void TimeSlotGridView::forgetAllRows()
+{
+    m_rowImages.clear();
+}
+
+// Each row's zone: its first and last rows, and its place down the grid
+// (the bands alternate their shade).
+QList<TimeSlotGridView::ZoneBand> TimeSlotGridView::zoneBands() const
+{
+    const int rows = model()->rowCount();
+    QList<ZoneBand> bands(rows);
+    int first = 0;
+    int index = 0;
+    for (int row = 1; row <= rows; ++row) {
+        const QString zone = row < rows
+            ? model()->headerData(row, Qt::Vertical, Grid::ZoneRole).toString()
+            : QString();
+        const QString groupZone
+            = model()->headerData(first, Qt::Vertical, Grid::ZoneRole).toString();
+        if (row < rows && zone == groupZone)
+            continue;
+        for (int member = first; member < row; ++member)
+            bands[member] = {first, row - 1, index, groupZone};
+        first = row;
+        ++index;
     }
-    const auto [area, firstRow, firstColumn, lastRow, lastColumn] = *visible;
+    return bands;
+}
+
+// One row across the viewport: the table's header (its part of the zone
+// band, its name and seats), then the closed slots and the slot lines, the
+// line under it (stronger where the next zone begins) and its spans.
+QImage TimeSlotGridView::drawRow(int row, const ZoneBand &band, const StatusStyle &style,
+                                 qreal ratio) const
+{
+    const QRect rowRect(0, cellRect(row, 0).top(), viewport()->width(), m_rowHeight);
+    // Opaque rows are copied; translucent ones would be blended pixel by pixel.
+    const bool opaque = palette().color(QPalette::Base).alpha() == 255
+        && palette().color(QPalette::Window).alpha() == 255;
+    QImage image(rowRect.size() * ratio,
+                 opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    QPainter painter(&image);
+    painter.setFont(font());
+    painter.translate(-rowRect.topLeft());
+    const QRect header = rowRect.adjusted(0, 0, m_tableHeaderWidth - rowRect.width(), 0);
+    painter.setClipRect(header);
+    drawRowHeader(painter, row, header, band);
+    const QRect cells = rowRect.adjusted(m_tableHeaderWidth, 0, 0, 0);
+    if (cells.isEmpty())
+        return image;
+    painter.setClipRect(cells);
+    const QColor base = palette().color(QPalette::Base);
     const QColor line = mixed(base, palette().color(QPalette::Text), 0.12);
     const QColor hourLine = mixed(base, palette().color(QPalette::Text), 0.30);
     const QColor closed = mixed(base, palette().color(QPalette::Text), 0.07);
-    const QRect cells = cellRect(firstRow, firstColumn).united(cellRect(lastRow, lastColumn));
-    for (const QRect &uncovered : QRegion(area).subtracted(cells))
-        painter.fillRect(uncovered, base);
-
-    const qreal ratio = painter.device()->devicePixelRatioF();
-    QImage strip(QSize(cells.width(), m_rowHeight) * ratio,
-                 base.alpha() == 255 ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
-    strip.setDevicePixelRatio(ratio);
-    strip.fill(base);
-    {
-        QPainter row(&strip);
-        for (int column = firstColumn; column <= lastColumn; ++column) {
-            const int x = cellRect(firstRow, column).left() - cells.left();
-            if (!model()->headerData(column, Qt::Horizontal, Grid::BookableRole).toBool())
-                row.fillRect(QRect(x, 0, m_columnWidth, m_rowHeight), closed);
-            const bool hour
-                = model()->headerData(column, Qt::Horizontal).toString().endsWith(u":00"_s);
-            row.fillRect(QRect(x, 0, 1, m_rowHeight), hour ? hourLine : line);
-        }
+    painter.fillRect(cells, base);
+    const int columns = model()->columnCount();
+    for (int column = std::max(0, horizontalOffset() / m_columnWidth); column < columns; ++column) {
+        const int x = cellRect(row, column).left();
+        if (x > cells.right())
+            break;
+        if (!model()->headerData(column, Qt::Horizontal, Grid::BookableRole).toBool())
+            painter.fillRect(QRect(x, cells.top(), m_columnWidth, m_rowHeight), closed);
+        const bool hour = model()->headerData(column, Qt::Horizontal).toString().endsWith(u":00"_s);
+        painter.fillRect(QRect(x, cells.top(), 1, m_rowHeight), hour ? hourLine : line);
     }
-    painter.setBrushOrigin(cells.topLeft());
-    painter.fillRect(cells, QBrush(strip));
-    painter.setBrushOrigin(0, 0);
-    QString previousZone = firstRow > 0
-        ? model()->headerData(firstRow - 1, Qt::Vertical, Grid::ZoneRole).toString()
-        : QString();
-    for (int row = firstRow; row <= lastRow; ++row) {
-        const QRect rect = cellRect(row, 0);
-        const QString zone = model()->headerData(row, Qt::Vertical, Grid::ZoneRole).toString();
-        if (row > 0 && zone != previousZone) {
-            painter.fillRect(QRect(area.left(), rect.top() - 1, area.width(), 2), hourLine);
+    if (band.first == row && row > 0)
+        painter.fillRect(QRect(cells.left(), cells.top(), cells.width(), 1), hourLine);
+    const bool zoneEnds = band.last == row && row + 1 < model()->rowCount();
+    painter.fillRect(QRect(cells.left(), cells.bottom(), cells.width(), 1),
+                     zoneEnds ? hourLine : line);
+    const auto spans
+        = model()->headerData(row, Qt::Vertical, Grid::SpansRole).value<QList<GridSpan>>();
+    for (const GridSpan &span : spans) {
+        const QRect rect = spanRectOf(row, span);
+        if (rect.intersects(cells))
+            paintSpan(painter, rect, span, style);
+    }
+    return image;
+}
+
+// A row's part of the table header: its slice of the zone band (the band's
+// name, turned upright, is drawn whole and cut by the row), the table's name
+// and seats, and the lines under and beside it.
+void TimeSlotGridView::drawRowHeader(QPainter &painter, int row, const QRect &header,
+                                     const ZoneBand &band) const
+{
+    painter.fillRect(header, palette().window());
+    const QColor window = palette().color(QPalette::Window);
+    const QColor text = palette().color(QPalette::WindowText);
+    const QRect bandRect(0, cellRect(band.first, 0).top(), m_zoneBandWidth,
+                         (band.last - band.first + 1) * m_rowHeight);
+    painter.fillRect(bandRect.adjusted(0, 0, 0, -1),
+                     mixed(window, text, band.index % 2 == 0 ? 0.12 : 0.2));
+    painter.save();
+    painter.setPen(text);
+    painter.translate(bandRect.left(), bandRect.bottom());
+    painter.rotate(-90);
+    const QRect rotated(4, 0, bandRect.height() - 8, bandRect.width());
+    painter.drawText(rotated, Qt::AlignCenter,
+                     QFontMetrics(font()).elidedText(band.zone, Qt::ElideRight, rotated.width()));
+    painter.restore();
+
+    const QRect rect = header.adjusted(m_zoneBandWidth, 0, 0, 0);
+    const QRect inner = rect.adjusted(8, 4, -4, -4);
+    const int half = inner.height() / 2;
+    painter.setPen(text);
+    m_texts.draw(painter, QRect(inner.left(), inner.top(), inner.width(), half),
+                 model()->headerData(row, Qt::Vertical).toString(), m_boldFont,
+                 Qt::AlignLeft | Qt::AlignBottom);
+    painter.setPen(mixed(window, text, 0.7));
+    const int seats = model()->headerData(row, Qt::Vertical, Grid::SeatsRole).toInt();
+    m_texts.draw(painter, QRect(inner.left(), inner.top() + half, inner.width(), half),
+                 seats == 1 ? u"1 seat"_s : u"%1 seats"_s.arg(seats), font(),
+                 Qt::AlignLeft | Qt::AlignTop);
+    painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), mixed(window, text, 0.15));
+    painter.fillRect(QRect(header.right(), header.top(), 1, header.height()),
+                     mixed(window, text, 0.3));
+}
+
+// The selected booking's outline and the current cell's, over the rows.
+void TimeSlotGridView::paintSelection(QPainter &painter) const
+{
+    if (!m_selectedBooking.isEmpty()) {
+        const QRect rect = spanRect(m_selectedBooking);
+        if (rect.isValid()) {
+            painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(rect.adjusted(-1, -1, 0, 0));
         }
-        previousZone = zone;
-        painter.fillRect(QRect(area.left(), rect.bottom(), area.width(), 1), line);
+        return;
     }
     const QModelIndex current = currentIndex();
-    if (current.isValid() && hasFocus() && m_selectedBooking.isEmpty()) {
+    if (current.isValid() && hasFocus()) {
         painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(visualRect(current).adjusted(1, 1, -1, -1));
-    }
-}
-
-// A row's spans at once (the vertical header's SpansRole): asking every
-// cell for what covers it would copy each span once per slot it covers.
-void TimeSlotGridView::paintSpans(QPainter &painter, const QRect &dirty,
-                                  const StatusStyle &style) const
-{
-    const auto visible = visibleCells(dirty);
-    if (!visible)
-        return;
-    const auto [area, firstRow, firstColumn, lastRow, lastColumn] = *visible;
-    for (int row = firstRow; row <= lastRow; ++row) {
-        const auto spans
-            = model()->headerData(row, Qt::Vertical, Grid::SpansRole).value<QList<GridSpan>>();
-        for (const GridSpan &span : spans) {
-            if (span.endColumn() > firstColumn && span.startColumn <= lastColumn)
-                paintSpan(painter, spanRectOf(row, span), span, style);
-        }
     }
 }
 
@@ -689,10 +841,6 @@ void TimeSlotGridView::paintSpanBox(QPainter &painter, const QRect &rect, const 
         painter.setPen(border);
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(span.conflict ? rect.adjusted(1, 1, -1, -1) : rect);
-    }
-    if (span.bookingId == m_selectedBooking) {
-        painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
-        painter.drawRect(rect.adjusted(-1, -1, 0, 0));
     }
 }
 
@@ -816,71 +964,6 @@ void TimeSlotGridView::paintSlotHeader(QPainter &painter, const QRect &dirty) co
     }
     painter.setPen(mixed(palette().color(QPalette::Window), text, 0.3));
     painter.drawLine(header.left(), header.bottom(), header.right(), header.bottom());
-    painter.restore();
-}
-
-void TimeSlotGridView::paintTableHeader(QPainter &painter, const QRect &dirty) const
-{
-    const QRect header(0, m_slotHeaderHeight, m_tableHeaderWidth,
-                       viewport()->height() - m_slotHeaderHeight);
-    if (!header.intersects(dirty))
-        return;
-    painter.save();
-    painter.setClipRect(header);
-    painter.fillRect(header, palette().window());
-    const QColor window = palette().color(QPalette::Window);
-    const QColor text = palette().color(QPalette::WindowText);
-    const QColor muted = mixed(window, text, 0.7);
-    const int rows = model()->rowCount();
-    int groupStart = 0;
-    int groupIndex = 0;
-    for (int row = 0; row <= rows; ++row) {
-        const QString zone = row < rows
-            ? model()->headerData(row, Qt::Vertical, Grid::ZoneRole).toString()
-            : QString();
-        const QString groupZone
-            = model()->headerData(groupStart, Qt::Vertical, Grid::ZoneRole).toString();
-        if (row < rows && zone == groupZone)
-            continue;
-        const QRect band(0, cellRect(groupStart, 0).top(), m_zoneBandWidth,
-                         (row - groupStart) * m_rowHeight);
-        if (band.intersects(header)) {
-            painter.fillRect(band.adjusted(0, 0, 0, -1),
-                             mixed(window, text, groupIndex % 2 == 0 ? 0.12 : 0.2));
-            painter.save();
-            painter.setPen(text);
-            painter.translate(band.left(), band.bottom());
-            painter.rotate(-90);
-            const QRect rotated(4, 0, band.height() - 8, band.width());
-            painter.drawText(
-                rotated, Qt::AlignCenter,
-                QFontMetrics(font()).elidedText(groupZone, Qt::ElideRight, rotated.width()));
-            painter.restore();
-        }
-        groupStart = row;
-        ++groupIndex;
-    }
-    for (int row = std::max(0, verticalOffset() / m_rowHeight); row < rows; ++row) {
-        const QRect rect(m_zoneBandWidth, cellRect(row, 0).top(),
-                         m_tableHeaderWidth - m_zoneBandWidth, m_rowHeight);
-        if (rect.top() > header.bottom())
-            break;
-        const QRect inner = rect.adjusted(8, 4, -4, -4);
-        const int half = inner.height() / 2;
-        painter.setPen(text);
-        m_texts.draw(painter, QRect(inner.left(), inner.top(), inner.width(), half),
-                     model()->headerData(row, Qt::Vertical).toString(), m_boldFont,
-                     Qt::AlignLeft | Qt::AlignBottom);
-        painter.setPen(muted);
-        const int seats = model()->headerData(row, Qt::Vertical, Grid::SeatsRole).toInt();
-        m_texts.draw(painter, QRect(inner.left(), inner.top() + half, inner.width(), half),
-                     seats == 1 ? u"1 seat"_s : u"%1 seats"_s.arg(seats), font(),
-                     Qt::AlignLeft | Qt::AlignTop);
-        painter.setPen(mixed(window, text, 0.15));
-        painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom());
-    }
-    painter.setPen(mixed(window, text, 0.3));
-    painter.drawLine(header.right(), header.top(), header.right(), header.bottom());
     painter.restore();
 }
 

@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QDateTime>
 #include <QHash>
+#include <QImage>
 #include <QPixmap>
 
 #include <optional>
@@ -37,6 +38,7 @@ public:
     // The whole grid's size in pixels, headers included, for rendering it at once.
     QSize gridSize() const;
 
+    void setModel(QAbstractItemModel *model) override;
     QRect visualRect(const QModelIndex &index) const override;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
     QModelIndex indexAt(const QPoint &point) const override;
@@ -92,18 +94,21 @@ private:
     void setSelectedBooking(const QString &bookingId);
     bool movable(const GridSpan &span) const;
 
-    // The part of the cell area a repaint covers, and the rows and columns in it.
-    struct VisibleCells
+    // The rows of a table's zone, its place down the grid and its name.
+    struct ZoneBand
     {
-        QRect area;
-        int firstRow;
-        int firstColumn;
-        int lastRow;
-        int lastColumn;
+        int first = 0;
+        int last = 0;
+        int index = 0;
+        QString zone;
     };
-    std::optional<VisibleCells> visibleCells(const QRect &dirty) const;
-    void paintCells(QPainter &painter, const QRect &dirty) const;
-    void paintSpans(QPainter &painter, const QRect &dirty, const StatusStyle &style) const;
+    QList<ZoneBand> zoneBands() const;
+    void paintRows(QPainter &painter, const QRect &dirty, const StatusStyle &style) const;
+    QImage drawRow(int row, const ZoneBand &band, const StatusStyle &style, qreal ratio) const;
+    void drawRowHeader(QPainter &painter, int row, const QRect &header, const ZoneBand &band) const;
+    void forgetRows(int first, int last);
+    void forgetAllRows();
+    void paintSelection(QPainter &painter) const;
     void paintSpan(QPainter &painter, const QRect &rect, const GridSpan &span,
                    const StatusStyle &style) const;
     void paintSpanBox(QPainter &painter, const QRect &rect, const GridSpan &span,
@@ -115,7 +120,6 @@ private:
     void paintDragFeedback(QPainter &painter) const;
     void paintNowLine(QPainter &painter, const StatusStyle &style) const;
     void paintSlotHeader(QPainter &painter, const QRect &dirty) const;
-    void paintTableHeader(QPainter &painter, const QRect &dirty) const;
     void paintCorner(QPainter &painter) const;
     QString toolTipAt(const QPoint &point) const;
 
@@ -131,6 +135,20 @@ private:
     // A span's mark, drawn once per status, colour and size: hundreds of
     // spans a frame would each stroke its antialiased path again.
     mutable QHash<quint64, QPixmap> m_marks;
+    // The rows as last drawn (paintRows), and what they were drawn for.
+    struct RowImagesKey
+    {
+        int horizontalOffset = -1;
+        int width = -1;
+        int tableHeaderWidth = 0;
+        int columnWidth = 0;
+        int rowHeight = 0;
+        qreal ratio = 0;
+        bool operator==(const RowImagesKey &) const = default;
+    };
+    mutable QHash<int, QImage> m_rowImages;
+    mutable RowImagesKey m_rowImagesKey;
+    QList<QMetaObject::Connection> m_modelConnections;
     QDateTime m_now;
     QString m_selectedBooking;
     std::optional<Press> m_press;
