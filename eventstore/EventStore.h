@@ -13,8 +13,11 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 
 namespace hoststand {
+
+class SubscriptionGroups;
 
 enum class ReadDirection { Forwards, Backwards };
 
@@ -129,41 +132,43 @@ public:
     // --- Persistent subscription groups (see PersistentSubscription) ---
 
     // Creates the group with its checkpoint at startAfter; does nothing if it exists.
-    virtual StoreResult<void> createGroup(const QString &group, qint64 startAfter) = 0;
-    virtual StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) = 0;
+    StoreResult<void> createGroup(const QString &group, qint64 startAfter);
+    StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group);
     // Takes or renews the group's lease for owner. Returns false, without
     // error, while another owner's lease has not expired. Lease times come
     // from the database's clock, so machines with skewed clocks agree.
-    virtual StoreResult<bool> acquireLease(const QString &group, const QString &owner,
-                                           std::chrono::milliseconds duration)
-        = 0;
-    virtual StoreResult<void> releaseLease(const QString &group, const QString &owner) = 0;
+    StoreResult<bool> acquireLease(const QString &group, const QString &owner,
+                                   std::chrono::milliseconds duration);
+    StoreResult<void> releaseLease(const QString &group, const QString &owner);
     // The writes below are fenced: they fail with LeaseNotHeld unless owner
     // holds the group's lease.
-    virtual StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
-                                                qint64 position)
-        = 0;
+    StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
+                                        qint64 position);
     // Counts one more failed attempt at the event; returns the count so far.
-    virtual StoreResult<int> recordRetry(const QString &group, const QString &owner,
-                                         qint64 position)
-        = 0;
+    StoreResult<int> recordRetry(const QString &group, const QString &owner, qint64 position);
     // Parks the event with the reason and moves the checkpoint past it.
-    virtual StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
-                                        const QString &reason)
-        = 0;
+    StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
+                                const QString &reason);
     // Takes a parked event out of the parked list (after a successful replay).
-    virtual StoreResult<void> unparkEvent(const QString &group, const QString &owner,
-                                          qint64 position)
-        = 0;
-    virtual StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) = 0;
+    StoreResult<void> unparkEvent(const QString &group, const QString &owner, qint64 position);
+    StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group);
     // Asks the group's consumer to deliver its parked events again; returns how many.
-    virtual StoreResult<int> replayParkedEvents(const QString &group) = 0;
+    StoreResult<int> replayParkedEvents(const QString &group);
     // The same for one parked event; false when it is not parked.
-    virtual StoreResult<bool> replayParkedEvent(const QString &group, qint64 position) = 0;
+    StoreResult<bool> replayParkedEvent(const QString &group, qint64 position);
     // Takes a parked event out of the list without delivering it again (an
     // operator skipping a step that can never succeed); false when it is
     // not parked. No lease is needed: the consumer never reads it again.
-    virtual StoreResult<bool> discardParkedEvent(const QString &group, qint64 position) = 0;
+    StoreResult<bool> discardParkedEvent(const QString &group, qint64 position);
+
+    // What the group methods above run on: the store's subscription groups,
+    // held for work (the open file on SQLite, the live session on
+    // PostgreSQL), or the store's reason why they cannot be. A write is
+    // refused by a store opened read-only.
+    enum class GroupAccess { Read, Write };
+    virtual StoreResult<void> withGroups(
+        GroupAccess access, const std::function<StoreResult<void>(SubscriptionGroups &)> &work)
+        = 0;
 
 Q_SIGNALS:
     // Events up to lastPosition are committed (here or by another process).

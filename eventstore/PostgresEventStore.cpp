@@ -363,87 +363,11 @@ StoreResult<QDateTime> PostgresEventStore::storeTime()
     return onSession([](PostgresSession &session) { return session.events().serverTime(); });
 }
 
-StoreResult<void> PostgresEventStore::createGroup(const QString &group, qint64 startAfter)
+// A read-only store is not one of PostgreSQL's: the server's rights decide.
+StoreResult<void> PostgresEventStore::withGroups(
+    GroupAccess, const std::function<StoreResult<void>(SubscriptionGroups &)> &work)
 {
-    return onSession(
-        [&](PostgresSession &session) { return session.groups().createGroup(group, startAfter); });
-}
-
-StoreResult<SubscriptionGroupInfo> PostgresEventStore::groupInfo(const QString &group)
-{
-    return onSession([&](PostgresSession &session) { return session.groups().groupInfo(group); });
-}
-
-StoreResult<bool> PostgresEventStore::acquireLease(const QString &group, const QString &owner,
-                                                   std::chrono::milliseconds duration)
-{
-    return onSession([&](PostgresSession &session) {
-        return session.groups().acquireLease(group, owner, duration);
-    });
-}
-
-StoreResult<void> PostgresEventStore::releaseLease(const QString &group, const QString &owner)
-{
-    return onSession(
-        [&](PostgresSession &session) { return session.groups().releaseLease(group, owner); });
-}
-
-StoreResult<void> PostgresEventStore::advanceCheckpoint(const QString &group, const QString &owner,
-                                                        qint64 position)
-{
-    return onSession([&](PostgresSession &session) {
-        return session.groups().advanceCheckpoint(group, owner, position);
-    });
-}
-
-StoreResult<int> PostgresEventStore::recordRetry(const QString &group, const QString &owner,
-                                                 qint64 position)
-{
-    return onSession([&](PostgresSession &session) {
-        return session.groups().recordRetry(group, owner, position);
-    });
-}
-
-StoreResult<void> PostgresEventStore::parkEvent(const QString &group, const QString &owner,
-                                                qint64 position, const QString &reason)
-{
-    return onSession([&](PostgresSession &session) {
-        return session.groups().parkEvent(group, owner, position, reason);
-    });
-}
-
-StoreResult<void> PostgresEventStore::unparkEvent(const QString &group, const QString &owner,
-                                                  qint64 position)
-{
-    return onSession([&](PostgresSession &session) {
-        return session.groups().unparkEvent(group, owner, position);
-    });
-}
-
-StoreResult<QList<ParkedEvent>> PostgresEventStore::parkedEvents(const QString &group)
-{
-    return onSession(
-        [&](PostgresSession &session) { return session.groups().parkedEvents(group); });
-}
-
-StoreResult<bool> PostgresEventStore::replayParkedEvent(const QString &group, qint64 position)
-{
-    return onSession([&](PostgresSession &session) {
-        return session.groups().replayParkedEvent(group, position);
-    });
-}
-
-StoreResult<bool> PostgresEventStore::discardParkedEvent(const QString &group, qint64 position)
-{
-    return onSession([&](PostgresSession &session) {
-        return session.groups().discardParkedEvent(group, position);
-    });
-}
-
-StoreResult<int> PostgresEventStore::replayParkedEvents(const QString &group)
-{
-    return onSession(
-        [&](PostgresSession &session) { return session.groups().replayParkedEvents(group); });
+    return onSession([&](PostgresSession &session) { return work(session.groups()); });
 }
 
 } // namespace hoststand

@@ -78,23 +78,9 @@ public:
     StoreResult<qint64> streamRevision(const QString &stream) override;
     StoreResult<qint64> lastPosition() override;
     StoreResult<QDateTime> storeTime() override;
-    StoreResult<void> createGroup(const QString &group, qint64 startAfter) override;
-    StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) override;
-    StoreResult<bool> acquireLease(const QString &group, const QString &owner,
-                                   std::chrono::milliseconds duration) override;
-    StoreResult<void> releaseLease(const QString &group, const QString &owner) override;
-    StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
-                                        qint64 position) override;
-    StoreResult<int> recordRetry(const QString &group, const QString &owner,
-                                 qint64 position) override;
-    StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
-                                const QString &reason) override;
-    StoreResult<void> unparkEvent(const QString &group, const QString &owner,
-                                  qint64 position) override;
-    StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) override;
-    StoreResult<int> replayParkedEvents(const QString &group) override;
-    StoreResult<bool> replayParkedEvent(const QString &group, qint64 position) override;
-    StoreResult<bool> discardParkedEvent(const QString &group, qint64 position) override;
+    StoreResult<void> withGroups(
+        GroupAccess access,
+        const std::function<StoreResult<void>(SubscriptionGroups &)> &work) override;
 
 private:
     class Private;

@@ -839,105 +839,13 @@ StoreResult<qint64> SqliteEventStore::lastPosition()
     return d->lastPosition();
 }
 
-StoreResult<void> SqliteEventStore::createGroup(const QString &group, qint64 startAfter)
+StoreResult<void> SqliteEventStore::withGroups(
+    GroupAccess access, const std::function<StoreResult<void>(SubscriptionGroups &)> &work)
 {
-    auto groups = d->heldGroups(true);
+    auto groups = d->heldGroups(access == GroupAccess::Write);
     if (!groups.ok())
         return groups.error();
-    return groups.value()->createGroup(group, startAfter);
-}
-
-StoreResult<SubscriptionGroupInfo> SqliteEventStore::groupInfo(const QString &group)
-{
-    auto groups = d->heldGroups(false);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->groupInfo(group);
-}
-
-StoreResult<bool> SqliteEventStore::acquireLease(const QString &group, const QString &owner,
-                                                 std::chrono::milliseconds duration)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->acquireLease(group, owner, duration);
-}
-
-StoreResult<void> SqliteEventStore::releaseLease(const QString &group, const QString &owner)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->releaseLease(group, owner);
-}
-
-StoreResult<void> SqliteEventStore::advanceCheckpoint(const QString &group, const QString &owner,
-                                                      qint64 position)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->advanceCheckpoint(group, owner, position);
-}
-
-StoreResult<int> SqliteEventStore::recordRetry(const QString &group, const QString &owner,
-                                               qint64 position)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->recordRetry(group, owner, position);
-}
-
-StoreResult<void> SqliteEventStore::parkEvent(const QString &group, const QString &owner,
-                                              qint64 position, const QString &reason)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->parkEvent(group, owner, position, reason);
-}
-
-StoreResult<void> SqliteEventStore::unparkEvent(const QString &group, const QString &owner,
-                                                qint64 position)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->unparkEvent(group, owner, position);
-}
-
-StoreResult<QList<ParkedEvent>> SqliteEventStore::parkedEvents(const QString &group)
-{
-    auto groups = d->heldGroups(false);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->parkedEvents(group);
-}
-
-StoreResult<bool> SqliteEventStore::replayParkedEvent(const QString &group, qint64 position)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->replayParkedEvent(group, position);
-}
-
-StoreResult<bool> SqliteEventStore::discardParkedEvent(const QString &group, qint64 position)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->discardParkedEvent(group, position);
-}
-
-StoreResult<int> SqliteEventStore::replayParkedEvents(const QString &group)
-{
-    auto groups = d->heldGroups(true);
-    if (!groups.ok())
-        return groups.error();
-    return groups.value()->replayParkedEvents(group);
+    return work(*groups.value());
 }
 
 } // namespace hoststand

@@ -81,58 +81,11 @@ public:
         return m_inner.streamRevision(stream);
     }
     StoreResult<qint64> lastPosition() override { return m_inner.lastPosition(); }
-    StoreResult<void> createGroup(const QString &group, qint64 startAfter) override
+    StoreResult<void> withGroups(
+        GroupAccess access,
+        const std::function<StoreResult<void>(SubscriptionGroups &)> &work) override
     {
-        return m_inner.createGroup(group, startAfter);
-    }
-    StoreResult<SubscriptionGroupInfo> groupInfo(const QString &group) override
-    {
-        return m_inner.groupInfo(group);
-    }
-    StoreResult<bool> acquireLease(const QString &group, const QString &owner,
-                                   std::chrono::milliseconds duration) override
-    {
-        return m_inner.acquireLease(group, owner, duration);
-    }
-    StoreResult<void> releaseLease(const QString &group, const QString &owner) override
-    {
-        return m_inner.releaseLease(group, owner);
-    }
-    StoreResult<void> advanceCheckpoint(const QString &group, const QString &owner,
-                                        qint64 position) override
-    {
-        return m_inner.advanceCheckpoint(group, owner, position);
-    }
-    StoreResult<int> recordRetry(const QString &group, const QString &owner,
-                                 qint64 position) override
-    {
-        return m_inner.recordRetry(group, owner, position);
-    }
-    StoreResult<void> parkEvent(const QString &group, const QString &owner, qint64 position,
-                                const QString &reason) override
-    {
-        return m_inner.parkEvent(group, owner, position, reason);
-    }
-    StoreResult<void> unparkEvent(const QString &group, const QString &owner,
-                                  qint64 position) override
-    {
-        return m_inner.unparkEvent(group, owner, position);
-    }
-    StoreResult<QList<ParkedEvent>> parkedEvents(const QString &group) override
-    {
-        return m_inner.parkedEvents(group);
-    }
-    StoreResult<int> replayParkedEvents(const QString &group) override
-    {
-        return m_inner.replayParkedEvents(group);
-    }
-    StoreResult<bool> replayParkedEvent(const QString &group, qint64 position) override
-    {
-        return m_inner.replayParkedEvent(group, position);
-    }
-    StoreResult<bool> discardParkedEvent(const QString &group, qint64 position) override
-    {
-        return m_inner.discardParkedEvent(group, position);
+        return m_inner.withGroups(access, work);
     }
 
 private:
