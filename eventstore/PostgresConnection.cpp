@@ -1,6 +1,5 @@
 #include "eventstore/PostgresConnection.h"
 
-#include <QAtomicInteger>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QStringList>
@@ -8,12 +7,6 @@
 using namespace Qt::StringLiterals;
 
 namespace hoststand {
-
-static QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return u"hoststand-postgres-%1"_s.arg(counter.fetchAndAddRelaxed(1) + 1);
-}
 
 // libpq's messages carry a severity prefix, a trailing SQLSTATE from Qt and
 // hints on further lines; a person needs the first sentence.
@@ -73,32 +66,27 @@ QString postgresSqlState(const QSqlError &error)
     return error.nativeErrorCode();
 }
 
+// Removing the connection (with m_connection) deletes the driver and so
+// closes the session on the server, which frees its prepared statements;
+// statements destroyed afterwards see no driver and send nothing.
 PostgresConnection::PostgresConnection(PostgresConnectionSettings settings)
     : m_settings(std::move(settings))
-    , m_name(uniqueConnectionName())
+    , m_connection(u"QPSQL"_s, u"postgres"_s)
 { }
 
-// Removing the connection deletes the driver and so closes the session on
-// the server, which frees its prepared statements; statements destroyed
-// afterwards see no driver and send nothing.
-PostgresConnection::~PostgresConnection()
-{
-    m_database = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_name);
-}
+PostgresConnection::~PostgresConnection() = default;
 
 StoreResult<void> PostgresConnection::open(std::chrono::seconds connectTimeout)
 {
-    m_database = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-    if (!m_database.isValid())
+    if (!m_connection.database().isValid())
         return StoreError(StoreError::Code::CannotOpen,
                           u"Qt's PostgreSQL driver (QPSQL) is not installed; install the package "
                           "libqt6sql6-psql to open %1."_s.arg(m_settings.location()));
-    m_database.setHostName(m_settings.host);
-    m_database.setPort(m_settings.port);
-    m_database.setUserName(m_settings.user);
-    m_database.setPassword(m_settings.password);
-    m_database.setDatabaseName(m_settings.database);
+    m_connection.database().setHostName(m_settings.host);
+    m_connection.database().setPort(m_settings.port);
+    m_connection.database().setUserName(m_settings.user);
+    m_connection.database().setPassword(m_settings.password);
+    m_connection.database().setDatabaseName(m_settings.database);
     // Keepalives notice a server that vanished without closing the socket
     // while the connection is idle; the user timeout, one that vanished
     // under a statement: what is sent and not acknowledged by then fails
@@ -110,11 +98,11 @@ StoreResult<void> PostgresConnection::open(std::chrono::seconds connectTimeout)
               .arg(seconds * 1000);
     if (!m_settings.sslMode.isEmpty())
         options += u";sslmode="_s + m_settings.sslMode;
-    m_database.setConnectOptions(options);
-    if (!m_database.open()) {
-        const QString reason = cleanServerText(m_database.lastError());
+    m_connection.database().setConnectOptions(options);
+    if (!m_connection.database().open()) {
+        const QString reason = cleanServerText(m_connection.database().lastError());
         m_lastFailure = reason;
-        if (isUnreachable(m_database.lastError().databaseText()))
+        if (isUnreachable(m_connection.database().lastError().databaseText()))
             return unreachable();
         return StoreError(
             StoreError::Code::CannotOpen,
@@ -127,7 +115,7 @@ StoreResult<void> PostgresConnection::open(std::chrono::seconds connectTimeout)
 
 bool PostgresConnection::isConnected() const
 {
-    return m_database.isOpen();
+    return m_connection.database().isOpen();
 }
 
 StoreError PostgresConnection::unreachable() const
@@ -153,7 +141,7 @@ StoreResult<void> PostgresConnection::prepare(QSqlQuery &query, const QString &s
 {
     if (!isConnected())
         return unreachable();
-    query = QSqlQuery(m_database);
+    query = QSqlQuery(m_connection.database());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return error(query.lastError(), u"prepare the store's statements"_s);
@@ -176,7 +164,7 @@ StoreResult<void> PostgresConnection::execOnce(const QString &sql, const QString
 {
     if (!isConnected())
         return unreachable();
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
         return error(query.lastError(), action);
@@ -195,8 +183,8 @@ StoreResult<void> PostgresConnection::begin()
 {
     if (!isConnected())
         return unreachable();
-    if (!m_database.transaction())
-        return error(m_database.lastError(), u"start a transaction"_s);
+    if (!m_connection.database().transaction())
+        return error(m_connection.database().lastError(), u"start a transaction"_s);
     return {};
 }
 
@@ -204,8 +192,8 @@ StoreResult<void> PostgresConnection::commit()
 {
     if (!isConnected())
         return unreachable();
-    if (!m_database.commit())
-        return error(m_database.lastError(), u"commit"_s);
+    if (!m_connection.database().commit())
+        return error(m_connection.database().lastError(), u"commit"_s);
     return {};
 }
 
@@ -213,7 +201,7 @@ StoreResult<void> PostgresConnection::commit()
 void PostgresConnection::rollback()
 {
     if (isConnected())
-        (void)m_database.rollback();
+        (void)m_connection.database().rollback();
 }
 
 StoreResult<void> PostgresTransaction::begin()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventstore/NamedSqlConnection.h"
 #include "eventstore/PostgresConnectionSettings.h"
 #include "eventstore/StoreError.h"
 
@@ -31,7 +32,7 @@ public:
 
     StoreResult<void> open(std::chrono::seconds connectTimeout);
     bool isConnected() const;
-    QSqlDriver *driver() const { return m_database.driver(); }
+    QSqlDriver *driver() const { return m_connection.database().driver(); }
     const PostgresConnectionSettings &settings() const { return m_settings; }
 
     StoreResult<void> prepare(QSqlQuery &query, const QString &sql);
@@ -53,8 +54,7 @@ public:
 
 private:
     PostgresConnectionSettings m_settings;
-    QString m_name;
-    QSqlDatabase m_database;
+    NamedSqlConnection m_connection;
     QString m_lastFailure;
 };
 

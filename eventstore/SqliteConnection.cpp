@@ -3,7 +3,6 @@
 #include "eventstore/SqliteErrors.h"
 #include "eventstore/SqliteFileLocks.h"
 
-#include <QAtomicInteger>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,43 +11,30 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-static QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return u"hoststand-sqlite-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-}
-
 SqliteConnection::SqliteConnection()
-    : m_name(uniqueConnectionName())
-    , m_database(QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name))
+    : m_connection(u"QSQLITE"_s, u"sqlite"_s)
 {
     SqliteFileLocks::install();
 }
 
-SqliteConnection::~SqliteConnection()
+StoreResult<void> SqliteConnection::open(const QString &databaseName, const QString &connectOptions,
+                                         const QString &what)
 {
-    m_database.close();
-    // removeDatabase wants no QSqlDatabase copy of the connection left.
-    m_database = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_name);
-}
-
-StoreResult<void> SqliteConnection::open(const QString &databaseName, const QString &connectOptions)
-{
-    if (!m_database.isValid())
+    QSqlDatabase &database = m_connection.database();
+    if (!database.isValid())
         return StoreError(StoreError::Code::CannotOpen,
-                          u"Could not open the store: the Qt SQLite driver is not available."_s);
-    m_database.setDatabaseName(databaseName);
-    m_database.setConnectOptions(connectOptions);
-    if (!m_database.open())
-        return sqliteStoreError(m_database.lastError(), u"open the store"_s);
+                          u"Could not open %1: the Qt SQLite driver is not available."_s.arg(what));
+    database.setDatabaseName(databaseName);
+    database.setConnectOptions(connectOptions);
+    if (!database.open())
+        return sqliteStoreError(database.lastError(), u"open "_s + what);
     // The Qt plugin links the same system libsqlite3 as this library, so
     // its handle can be used with the sqlite3 API directly.
-    const QVariant handle = m_database.driver()->handle();
+    const QVariant handle = database.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0
         || *static_cast<sqlite3 *const *>(handle.constData()) == nullptr)
         return StoreError(StoreError::Code::CannotOpen,
-                          u"Could not open the store: the Qt SQLite driver gave no handle."_s);
+                          u"Could not open %1: the Qt SQLite driver gave no handle."_s.arg(what));
     m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     return {};
 }
@@ -61,7 +47,7 @@ void SqliteConnection::closeWithoutCheckpoint()
 
 StoreResult<QVariant> SqliteConnection::queryValue(const QString &sql, const QString &action)
 {
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
         return sqliteStoreError(query.lastError(), action);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventstore/NamedSqlConnection.h"
 #include "eventstore/StoreError.h"
 
 #include <QSqlDatabase>
@@ -18,14 +19,15 @@ class SqliteConnection final
 {
 public:
     SqliteConnection();
-    ~SqliteConnection();
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
-    // databaseName is a path, or a file: URI with QSQLITE_OPEN_URI.
-    StoreResult<void> open(const QString &databaseName, const QString &connectOptions);
+    // databaseName is a path, or a file: URI with QSQLITE_OPEN_URI; what
+    // names it in an error ("the store", "the read model at ...").
+    StoreResult<void> open(const QString &databaseName, const QString &connectOptions,
+                           const QString &what = QStringLiteral("the store"));
 
-    QSqlDatabase &database() { return m_database; }
+    QSqlDatabase &database() { return m_connection.database(); }
     sqlite3 *handle() const { return m_handle; }
 
     // Closing will not checkpoint the log into the database file nor
@@ -37,8 +39,7 @@ public:
     StoreResult<QVariant> queryValue(const QString &sql, const QString &action);
 
 private:
-    QString m_name;
-    QSqlDatabase m_database;
+    NamedSqlConnection m_connection;
     sqlite3 *m_handle = nullptr;
 };
 

@@ -192,7 +192,7 @@ StoreResult<void> createSqliteStore(const QString &path)
         // file on commit, and closing leaves no -wal file behind.
         SqliteConnection connection;
         SqliteTransactionStatements transactions;
-        if (auto opened = connection.open(fresh, {}); !opened.ok())
+        if (auto opened = connection.open(fresh, {}, u"the new store"_s); !opened.ok())
             return opened;
         if (const int rc = transactions.prepare(connection.handle(), std::chrono::milliseconds(0));
             rc != SQLITE_OK)

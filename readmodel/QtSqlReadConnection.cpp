@@ -2,7 +2,6 @@
 
 #include "readmodel/QtSqlReadStatement.h"
 
-#include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -10,34 +9,21 @@ using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-static QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return u"hoststand-read-qtsql-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-}
-
 QtSqlReadConnection::QtSqlReadConnection(const QString &driver, ReadDialect dialect)
-    : m_name(uniqueConnectionName())
-    , m_database(QSqlDatabase::addDatabase(driver, m_name))
+    : m_connection(driver, u"read-qtsql"_s)
     , m_dialect(dialect)
 { }
-
-QtSqlReadConnection::~QtSqlReadConnection()
-{
-    m_database.close();
-    m_database = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_name);
-}
 
 StoreResult<std::unique_ptr<QtSqlReadConnection>> QtSqlReadConnection::open(
     const QString &driver, const QString &databaseName, ReadDialect dialect)
 {
     std::unique_ptr<QtSqlReadConnection> connection(new QtSqlReadConnection(driver, dialect));
-    connection->m_database.setDatabaseName(databaseName);
-    if (!connection->m_database.open())
+    QSqlDatabase &database = connection->m_connection.database();
+    database.setDatabaseName(databaseName);
+    if (!database.open())
         return StoreError(StoreError::Code::CannotOpen,
                           u"The read model could not open %1: %2."_s.arg(
-                              databaseName, connection->m_database.lastError().text()));
+                              databaseName, database.lastError().text()));
     for (const QString &setting : dialect.sessionSettings()) {
         if (auto applied = connection->execute(setting); !applied.ok())
             return applied.error();
@@ -47,7 +33,7 @@ StoreResult<std::unique_ptr<QtSqlReadConnection>> QtSqlReadConnection::open(
 
 StoreResult<std::unique_ptr<ReadStatement>> QtSqlReadConnection::prepare(const QString &sql)
 {
-    auto prepared = QtSqlReadStatement::prepare(m_database, sql);
+    auto prepared = QtSqlReadStatement::prepare(m_connection.database(), sql);
     if (!prepared.ok())
         return prepared.error();
     return std::unique_ptr<ReadStatement>(std::move(prepared).value());
@@ -55,7 +41,7 @@ StoreResult<std::unique_ptr<ReadStatement>> QtSqlReadConnection::prepare(const Q
 
 StoreResult<void> QtSqlReadConnection::execute(const QString &sql)
 {
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
         return StoreError(StoreError::Code::Database,

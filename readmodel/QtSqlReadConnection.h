@@ -1,8 +1,7 @@
 #pragma once
 
+#include "eventstore/NamedSqlConnection.h"
 #include "readmodel/ReadConnection.h"
-
-#include <QSqlDatabase>
 
 namespace hoststand {
 
@@ -17,10 +16,9 @@ public:
     static StoreResult<std::unique_ptr<QtSqlReadConnection>> open(const QString &driver,
                                                                   const QString &databaseName,
                                                                   ReadDialect dialect);
-    ~QtSqlReadConnection() override;
 
     const ReadDialect &dialect() const override { return m_dialect; }
-    QString location() const override { return m_database.databaseName(); }
+    QString location() const override { return m_connection.database().databaseName(); }
     StoreResult<std::unique_ptr<ReadStatement>> prepare(const QString &sql) override;
     StoreResult<void> execute(const QString &sql) override;
     StoreResult<void> beginWrite() override;
@@ -30,8 +28,7 @@ public:
 private:
     QtSqlReadConnection(const QString &driver, ReadDialect dialect);
 
-    QString m_name;
-    QSqlDatabase m_database;
+    NamedSqlConnection m_connection;
     ReadDialect m_dialect;
 };
 

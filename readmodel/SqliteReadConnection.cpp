@@ -1,35 +1,20 @@
 #include "readmodel/SqliteReadConnection.h"
 
-#include "eventstore/SqliteFileLocks.h"
 #include "readmodel/SqliteReadStatement.h"
 
-#include <QAtomicInteger>
 #include <QDir>
-#include <QFileInfo>
-#include <QSqlDriver>
-#include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
 namespace hoststand {
-
-static QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return u"hoststand-read-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-}
 
 // How long a write waits for another process's projection batch to commit.
 static constexpr int BusyTimeoutMs = 10000;
 
 SqliteReadConnection::SqliteReadConnection(QString path)
     : m_path(std::move(path))
-    , m_name(uniqueConnectionName())
-    , m_database(QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name))
     , m_hold(m_path)
-{
-    SqliteFileLocks::install();
-}
+{ }
 
 SqliteReadConnection::~SqliteReadConnection()
 {
@@ -39,37 +24,15 @@ SqliteReadConnection::~SqliteReadConnection()
     m_begin.reset();
     m_commit.reset();
     m_rollback.reset();
-    m_database.close();
-    m_database = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_name);
-}
-
-StoreResult<void> SqliteReadConnection::connect(const QString &databaseName, const QString &options)
-{
-    if (!m_database.isValid())
-        return StoreError(StoreError::Code::CannotOpen,
-                          u"The read model needs the Qt SQLite driver, which is missing."_s);
-    m_database.setDatabaseName(databaseName);
-    m_database.setConnectOptions(options);
-    if (!m_database.open())
-        return StoreError(StoreError::Code::CannotOpen,
-                          u"The read model could not open %1: %2."_s.arg(
-                              QDir::toNativeSeparators(m_path), m_database.lastError().text()));
-    const QVariant handle = m_database.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0
-        || *static_cast<sqlite3 *const *>(handle.constData()) == nullptr)
-        return StoreError(StoreError::Code::CannotOpen,
-                          u"The read model could not open %1: the Qt SQLite driver gave no "
-                          "handle."_s.arg(QDir::toNativeSeparators(m_path)));
-    m_handle = *static_cast<sqlite3 *const *>(handle.constData());
-    return {};
 }
 
 StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::open(const QString &path,
                                                                               const Check &check)
 {
     std::unique_ptr<SqliteReadConnection> connection(new SqliteReadConnection(path));
-    if (auto connected = connection->connect(path, u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
+    if (auto connected = connection->m_connection.open(
+            path, u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs),
+            u"the read model at %1"_s.arg(QDir::toNativeSeparators(path)));
         !connected.ok())
         return connected.error();
     if (check) {
@@ -99,7 +62,7 @@ StoreResult<std::unique_ptr<SqliteReadConnection>> SqliteReadConnection::open(co
 
 StoreResult<std::unique_ptr<ReadStatement>> SqliteReadConnection::prepare(const QString &sql)
 {
-    auto prepared = SqliteReadStatement::prepare(m_handle, sql);
+    auto prepared = SqliteReadStatement::prepare(m_connection.handle(), sql);
     if (!prepared.ok())
         return prepared.error();
     return std::unique_ptr<ReadStatement>(std::move(prepared).value());
@@ -108,16 +71,15 @@ StoreResult<std::unique_ptr<ReadStatement>> SqliteReadConnection::prepare(const 
 StoreResult<void> SqliteReadConnection::execute(const QString &sql)
 {
     const QByteArray utf8 = sql.toUtf8();
-    const int rc = sqlite3_exec(m_handle, utf8.constData(), nullptr, nullptr, nullptr);
+    const int rc = sqlite3_exec(m_connection.handle(), utf8.constData(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return sqliteReadError(m_handle, rc, u"run \"%1\""_s.arg(sql.left(60)));
+        return sqliteReadError(m_connection.handle(), rc, u"run \"%1\""_s.arg(sql.left(60)));
     return {};
 }
 
 void SqliteReadConnection::closeWithoutCheckpoint()
 {
-    if (m_handle)
-        sqlite3_db_config(m_handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    m_connection.closeWithoutCheckpoint();
 }
 
 StoreResult<QVariant> SqliteReadConnection::queryValue(const QString &sql)
@@ -167,8 +129,8 @@ StoreResult<void> SqliteReadConnection::commit()
 // transaction itself (it rolls back on the errors that make ROLLBACK fail).
 void SqliteReadConnection::rollback()
 {
-    if (!sqlite3_get_autocommit(m_handle) && !m_rollback->execute().ok())
-        qWarning("The read model could not roll back: %s", sqlite3_errmsg(m_handle));
+    if (!sqlite3_get_autocommit(m_connection.handle()) && !m_rollback->execute().ok())
+        qWarning("The read model could not roll back: %s", sqlite3_errmsg(m_connection.handle()));
 }
 
 } // namespace hoststand

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "eventstore/SqliteConnection.h"
 #include "eventstore/SqliteFileHold.h"
 #include "readmodel/ReadConnection.h"
-
-#include <QSqlDatabase>
 
 #include <functional>
 
@@ -11,8 +10,8 @@
 
 namespace hoststand {
 
-// The read file's connection: a QSQLITE connection of its own, whose
-// sqlite3 handle (QSqlDriver::handle()) runs the statements directly.
+// The read file's connection: a SQLite connection of its own, whose
+// sqlite3 handle runs the statements directly.
 class SqliteReadConnection final : public ReadConnection
 {
 public:
@@ -43,13 +42,10 @@ public:
 
 private:
     explicit SqliteReadConnection(QString path);
-    StoreResult<void> connect(const QString &databaseName, const QString &options);
     StoreResult<void> checkHold() const;
 
     QString m_path;
-    QString m_name;
-    QSqlDatabase m_database;
-    sqlite3 *m_handle = nullptr;
+    SqliteConnection m_connection;
     ReadDialect m_dialect {ReadDialect::Kind::Sqlite};
     std::unique_ptr<ReadStatement> m_begin;
     std::unique_ptr<ReadStatement> m_commit;
