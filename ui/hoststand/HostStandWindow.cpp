@@ -13,6 +13,7 @@
 #include "ui/common/PaletteIconEngine.h"
 #include "ui/common/Prompt.h"
 #include "ui/common/ReadState.h"
+#include "ui/common/StatusStyle.h"
 #include "ui/common/UiResources.h"
 #include "ui/common/WhenAnswered.h"
 #include "ui/floorplan/FloorPlanModel.h"
@@ -46,6 +47,39 @@ namespace {
 // How often the line at now and the floor plan's "now" move on.
 constexpr auto NowInterval = 30s;
 constexpr auto MessageTimeout = 15s;
+
+// The booking list's columns as wide as what they hold at the most (a
+// time with its date, as a search shows it; a status word), the guest's
+// roomy, the note the rest; the host may drag them wider. Measuring the
+// rows instead (ResizeToContents) measured every booking's text again at
+// each change, 40 ms of a burst of a thousand.
+void fitBookingColumns(QTableView &view)
+{
+    const QFontMetrics metrics = view.fontMetrics();
+    const QFontMetrics headerMetrics = view.horizontalHeader()->fontMetrics();
+    const int margin = metrics.averageCharWidth() * 2 + 8;
+    int status = 0;
+    for (int value = int(BookingStatus::Initiated); value <= int(BookingStatus::NoShow); ++value)
+        status
+            = std::max(status, metrics.horizontalAdvance(StatusStyle::word(BookingStatus(value))));
+    const std::pair<BookingListModel::Column, int> widths[] = {
+        {BookingListModel::Time, metrics.horizontalAdvance(u"Wed 30 Sep 00:00–00:00"_s)},
+        {BookingListModel::Table, metrics.horizontalAdvance(u"T000"_s)},
+        {BookingListModel::Party, metrics.horizontalAdvance(u"000"_s)},
+        {BookingListModel::Guest, metrics.averageCharWidth() * 28},
+        {BookingListModel::Phone, metrics.horizontalAdvance(u"+00 0 00 00 00 00"_s)},
+        {BookingListModel::Status, status},
+    };
+    QHeaderView *header = view.horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    for (const auto &[column, width] : widths) {
+        const QString title = view.model()->headerData(column, Qt::Horizontal).toString();
+        // The header's own label, and room for the sort arrow.
+        const int titleWidth = headerMetrics.horizontalAdvance(title) + headerMetrics.height();
+        header->resizeSection(column, std::max(width, titleWidth) + margin);
+    }
+}
 
 QString refusalOf(const DomainError &error)
 {
@@ -116,8 +150,7 @@ void HostStandWindow::buildViews()
     m_listView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_listView->setAlternatingRowColors(true);
     m_listView->verticalHeader()->hide();
-    m_listView->horizontalHeader()->setStretchLastSection(true);
-    m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    fitBookingColumns(*m_listView);
 
     // Every view says the same when what it shows could not be read.
     new NotReadOverlay(m_gridModel->readState(), m_gridView->viewport());

@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QGraphicsView>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void arrowKeysMoveAndEnterOpens();
     void aWalkInIsSeatedFromTheFloorPlan();
     void searchFindsAGuestOnAnotherDay();
+    void theBookingListShowsEachColumnWhole();
     void draggingABookingMovesIt();
     void theTopShowsCoversAndTheStatusBarTheStore();
     void othersPlugInAViewAndAnAction();
@@ -548,6 +550,41 @@ void tst_HostStandWindow::searchFindsAGuestOnAnotherDay()
     QCOMPARE(m_window->tabs()->currentWidget(), m_window->gridView());
     QCOMPARE(m_window->date(), HostStandFixture::day().addDays(1));
     QCOMPARE(m_window->selectedBookingId(), booked.value().toString());
+}
+
+// The list's columns are as wide as what they can hold, not measured row by
+// row at every change: a search's dated times, a phone, every status word.
+void tst_HostStandWindow::theBookingListShowsEachColumnWhole()
+{
+    booker::BookingRequest request {u"T3"_s,
+                                    HostStandFixture::at(QTime(20, 30)).addDays(3),
+                                    6,
+                                    u"Fernández-Okafor"_s,
+                                    u"+44 20 7946 0991"_s,
+                                    {},
+                                    {}};
+    QVERIFY(m_restaurant->booker().book(request).ok());
+    const QString noShow = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Okafor"_s);
+    QVERIFY(m_restaurant->settle());
+    m_restaurant->clock().setNow(HostStandFixture::at(QTime(19, 30)));
+    QVERIFY(m_restaurant->booker().noShow(BookingId::create(noShow).value()).ok());
+    QVERIFY(m_restaurant->settle());
+
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(m_window->dayBar()->searchField(), u"okafor"_s);
+    QTableView *list = m_window->bookingListView();
+    QTRY_COMPARE(list->model()->rowCount(), 2);
+    QHeaderView *header = list->horizontalHeader();
+    // What the rows need, measured (QTableView hides it; the base class does not).
+    const QAbstractItemView *rows = list;
+    for (int column = 0; column < ui::BookingListModel::Note; ++column) {
+        const QString title = list->model()->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(header->sectionSize(column) >= rows->sizeHintForColumn(column),
+                 qPrintable(u"%1 is %2 pixels wide for %3"_s.arg(title)
+                                .arg(header->sectionSize(column))
+                                .arg(rows->sizeHintForColumn(column))));
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column), qPrintable(title));
+    }
 }
 
 void tst_HostStandWindow::draggingABookingMovesIt()
