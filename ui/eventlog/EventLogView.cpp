@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -95,7 +96,15 @@ EventLogView::EventLogView(ReadModel &readModel, QWidget *parent)
         if (!m_chainCorrelation.isEmpty())
             showChain(m_chainCorrelation);
     });
-    connect(&m_readModel, &ReadModel::tableChanged, this, &EventLogView::fillTables);
+    // A burst of table changes (a lock changes its table's stream) fills the
+    // filter once, when the burst is told.
+    connect(&m_readModel, &ReadModel::tableChanged, this, [this] {
+        if (!std::exchange(m_tablesStale, true))
+            QTimer::singleShot(0, this, [this] {
+                m_tablesStale = false;
+                fillTables();
+            });
+    });
     updateCount();
 }
 

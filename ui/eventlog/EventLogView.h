@@ -76,6 +76,7 @@ private:
     EventLogModel *m_model = nullptr;
     EventLogFilterModel *m_filter = nullptr;
     QComboBox *m_tableFilter = nullptr;
+    bool m_tablesStale = false; // the table filter is filled again at the next turn
     QComboBox *m_typeFilter = nullptr;
     QLineEdit *m_bookingFilter = nullptr;
     QLineEdit *m_textFilter = nullptr;

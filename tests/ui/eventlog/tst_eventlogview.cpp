@@ -35,6 +35,7 @@ private Q_SLOTS:
     void everyEventShowsTimeUserTerminalTypeAndSummary();
     void theNewestEventComesFirstAndNewOnesAppearLive();
     void theTableFilterKeepsTheTablesAndItsBookingsEvents();
+    void theTableFilterFollowsTablesAddedAndRemovedWhileOpen();
     void theTypeFilterKeepsOneType();
     void theBookingFilterKeepsOneBookingsEvents();
     void theSearchNarrowsByGuestUserOrTerminal_data();
@@ -221,6 +222,23 @@ void tst_EventLogView::theTableFilterKeepsTheTablesAndItsBookingsEvents()
     QVERIFY(!summaries.join(u'\n').contains(u"Jones"_s));
     tables->setCurrentIndex(0);
     QCOMPARE(m_view->table()->model()->rowCount(), all);
+}
+
+// The filter is filled again once a burst of table changes is over (the
+// table manager changes a table's stream at every lock), with the choice kept.
+void tst_EventLogView::theTableFilterFollowsTablesAddedAndRemovedWhileOpen()
+{
+    openView();
+    QComboBox *tables = m_view->tableFilter();
+    tables->setCurrentIndex(tables->findData(u"T2"_s));
+    m_fixture->addTable(u"T9"_s, 2, u"Main room"_s, 500, 100);
+    m_fixture->addTable(u"T8"_s, 2, u"Main room"_s, 700, 100);
+    HS_VERIFY_OK(m_fixture->tableManager().removeTable(TableId::create(u"T8"_s).value()));
+    QVERIFY(m_fixture->settle());
+    QTRY_VERIFY(tables->findData(u"T9"_s) > 0);
+    QTRY_COMPARE(tables->itemText(tables->findData(u"T8"_s)), u"T8 (removed)"_s);
+    QCOMPARE(tables->currentData().toString(), u"T2"_s);
+    QCOMPARE(tables->count(), 5);
 }
 
 void tst_EventLogView::theTypeFilterKeepsOneType()
