@@ -292,6 +292,12 @@ std::optional<QString> measureHostBooks(const BenchOptions &options, QJsonObject
     StallProbe probe;
     QEventLoop loop;
     std::optional<QString> failure;
+    // A host's steps, each its own turn of the event loop as a person's
+    // clicks and keys are: open the dialog, set the time, pick the table,
+    // type the name, press OK.
+    const auto then = [&loop](std::function<void()> step) {
+        QTimer::singleShot(0, &loop, std::move(step));
+    };
     std::function<void(int)> book = [&](int i) {
         if (i == HostBookings) {
             loop.quit();
@@ -308,25 +314,34 @@ std::optional<QString> measureHostBooks(const BenchOptions &options, QJsonObject
             loop.quit();
             return;
         }
-        // Ten 90-minute turns a table.
-        dialog->setStart(guiBenchAt((i % 10) * 90));
-        dialog->setTable(u"T%1"_s.arg(i / 10 + 1));
-        dialog->guestField()->setText(u"Guest %1"_s.arg(i));
         // The next booking once the engine's answer closed the dialog.
         QObject::connect(dialog, &QDialog::accepted, &loop,
-                         [&, i] { QTimer::singleShot(0, &loop, [&, i] { book(i + 1); }); });
+                         [&, i] { then([&, i] { book(i + 1); }); });
         QObject::connect(dialog, &ui::BookingDialog::refused, &loop, [&, i](const QString &why) {
             failure = u"booking %1 was refused: %2"_s.arg(i).arg(why);
             loop.quit();
         });
-        QTimer::singleShot(0, &loop, [&, i, dialog] {
-            if (!dialog || !dialog->okButton()->isEnabled()) {
-                failure = u"booking %1 cannot be sent: %2"_s.arg(i).arg(dialog ? dialog->message()
-                                                                               : QString());
-                loop.quit();
-                return;
-            }
-            dialog->okButton()->click();
+        // Ten 90-minute turns a table.
+        then([&, i, dialog] {
+            if (dialog)
+                dialog->setStart(guiBenchAt((i % 10) * 90));
+            then([&, i, dialog] {
+                if (dialog)
+                    dialog->setTable(u"T%1"_s.arg(i / 10 + 1));
+                then([&, i, dialog] {
+                    if (dialog)
+                        dialog->guestField()->setText(u"Guest %1"_s.arg(i));
+                    then([&, i, dialog] {
+                        if (!dialog || !dialog->okButton()->isEnabled()) {
+                            failure = u"booking %1 cannot be sent: %2"_s.arg(i).arg(
+                                dialog ? dialog->message() : QString());
+                            loop.quit();
+                            return;
+                        }
+                        dialog->okButton()->click();
+                    });
+                });
+            });
         });
     };
     probe.begin();

@@ -11,6 +11,8 @@
 #include "tests/bench/GuiStallBench.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QThread>
 #endif
 
 #include <QCommandLineParser>
@@ -25,7 +27,38 @@ using namespace Qt::StringLiterals;
 using namespace hoststand::bench;
 
 #ifdef HOSTSTAND_BENCH_GUI
-using BenchApplication = QApplication;
+// With HOSTSTAND_BENCH_TRACE_EVENTS_MS=n, every event of the GUI thread that
+// took n ms or more is told on stderr, with its receiver: what a stall
+// figure is made of.
+class BenchApplication final : public QApplication
+{
+public:
+    BenchApplication(int &argc, char **argv)
+        : QApplication(argc, argv)
+        , m_traceMs(qEnvironmentVariableIntValue("HOSTSTAND_BENCH_TRACE_EVENTS_MS"))
+    { }
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_traceMs <= 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        const int type = event->type(); // the event may not outlive its delivery
+        QElapsedTimer timer;
+        timer.start();
+        ++m_depth;
+        const bool done = QApplication::notify(receiver, event);
+        --m_depth;
+        if (const qint64 ms = timer.elapsed(); ms >= m_traceMs)
+            std::fprintf(stderr, "event: %lld ms, depth %d, %s (%s), type %d\n", ms, m_depth,
+                         receiver->metaObject()->className(), qPrintable(receiver->objectName()),
+                         type);
+        return done;
+    }
+
+private:
+    int m_traceMs = 0;
+    int m_depth = 0;
+};
 #else
 using BenchApplication = QCoreApplication;
 #endif
