@@ -42,16 +42,18 @@ public:
     {
         if (m_traceMs <= 0 || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
-        const int type = event->type(); // the event may not outlive its delivery
+        // Neither may outlive the delivery (a deferred delete).
+        const int type = event->type();
+        const QByteArray name = QByteArray(receiver->metaObject()->className()) + " ("
+            + receiver->objectName().toUtf8() + ')';
         QElapsedTimer timer;
         timer.start();
         ++m_depth;
         const bool done = QApplication::notify(receiver, event);
         --m_depth;
         if (const qint64 ms = timer.elapsed(); ms >= m_traceMs)
-            std::fprintf(stderr, "event: %lld ms, depth %d, %s (%s), type %d\n", ms, m_depth,
-                         receiver->metaObject()->className(), qPrintable(receiver->objectName()),
-                         type);
+            std::fprintf(stderr, "event: %lld ms, depth %d, %s, type %d\n", ms, m_depth,
+                         name.constData(), type);
         return done;
     }
 

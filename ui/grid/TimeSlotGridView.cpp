@@ -106,8 +106,8 @@ QRect TimeSlotGridView::cellRect(int row, int column) const
 
 // A change of a cell's data draws its row again; any other change of the
 // model (a table's header changes its zone's band, its name the header's
-// width) draws them all, and lays the grid out again: the base class does
-// not on every such signal.
+// width) draws them all, lays the grid out again and repaints it at once:
+// the base class does neither on every such signal.
 void TimeSlotGridView::setModel(QAbstractItemModel *model)
 {
     for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
@@ -126,6 +126,7 @@ void TimeSlotGridView::setModel(QAbstractItemModel *model)
     const auto everything = [this] {
         forgetAllRows();
         updateGeometries();
+        viewport()->update();
     };
     m_modelConnections << connect(model, &QAbstractItemModel::headerDataChanged, this, everything)
                        << connect(model, &QAbstractItemModel::rowsInserted, this, everything)
@@ -584,8 +585,13 @@ void TimeSlotGridView::paintRows(QPainter &painter, const QRect &dirty,
         = std::max(0, (area.top() - m_slotHeaderHeight + verticalOffset()) / m_rowHeight);
     const int lastRow
         = std::min(rows - 1, (area.bottom() - m_slotHeaderHeight + verticalOffset()) / m_rowHeight);
-    const RowImagesKey key {horizontalOffset(), all.width(), m_tableHeaderWidth,
-                            m_columnWidth,      m_rowHeight, painter.device()->devicePixelRatioF()};
+    const RowImagesKey key {horizontalOffset(),
+                            all.width(),
+                            m_tableHeaderWidth,
+                            m_columnWidth,
+                            m_rowHeight,
+                            painter.device()->devicePixelRatioF(),
+                            palette().currentColorGroup()};
     if (!(key == m_rowImagesKey)) {
         m_rowImages.clear();
         m_rowImagesKey = key;
@@ -611,11 +617,12 @@ void TimeSlotGridView::paintRows(QPainter &painter, const QRect &dirty,
             QRect(m_tableHeaderWidth - 1, below, 1, rest.height()),
             mixed(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.3));
     }
-    // Rows scrolled far away are drawn again if they come back.
-    const int shown = std::max(1, lastRow - firstRow + 1);
+    // Rows scrolled a screen or more away are drawn again if they come back.
+    const int shown = all.height() / m_rowHeight + 1;
+    const int top = std::max(0, verticalOffset() / m_rowHeight);
     if (m_rowImages.size() > shown * 3) {
         for (auto it = m_rowImages.begin(); it != m_rowImages.end();) {
-            if (it.key() < firstRow - shown || it.key() > lastRow + shown)
+            if (it.key() < top - shown || it.key() > top + shown * 2)
                 it = m_rowImages.erase(it);
             else
                 ++it;
@@ -671,6 +678,8 @@ QImage TimeSlotGridView::drawRow(int row, const ZoneBand &band, const StatusStyl
     QImage image(rowRect.size() * ratio,
                  opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);
+    if (!opaque)
+        image.fill(Qt::transparent);
     QPainter painter(&image);
     painter.setFont(font());
     painter.translate(-rowRect.topLeft());

@@ -144,6 +144,7 @@ private:
         int columnWidth = 0;
         int rowHeight = 0;
         qreal ratio = 0;
+        QPalette::ColorGroup colors = QPalette::Active; // inactive windows may differ
         bool operator==(const RowImagesKey &) const = default;
     };
     mutable QHash<int, QImage> m_rowImages;

@@ -67,7 +67,7 @@ void fitBookingColumns(QTableView &view)
         {BookingListModel::Table, metrics.horizontalAdvance(u"T000"_s)},
         {BookingListModel::Party, metrics.horizontalAdvance(u"000"_s)},
         {BookingListModel::Guest, metrics.averageCharWidth() * 28},
-        {BookingListModel::Phone, metrics.horizontalAdvance(u"+00 0 00 00 00 00"_s)},
+        {BookingListModel::Phone, metrics.horizontalAdvance(u"+000 000 000 000 00"_s)},
         {BookingListModel::Status, status},
     };
     QHeaderView *header = view.horizontalHeader();

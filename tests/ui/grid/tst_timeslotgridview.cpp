@@ -18,6 +18,7 @@ class tst_TimeSlotGridView final : public QObject
 private Q_SLOTS:
     void aFrameTheGridFitsDropsTheScrollBarsItNeededWhenSmaller();
     void aRepaintAfterEachKindOfChangeIsWhatAFreshViewPaints();
+    void aTableAddedOrChangedElsewhereIsPaintedAtOnce();
 };
 
 namespace {
@@ -50,6 +51,22 @@ QImage renderedFresh(ui::TimeSlotGridModel &model, const ui::TimeSlotGridView &l
     QCoreApplication::processEvents();
     return rendered(fresh);
 }
+
+// Counts the paint events of a widget.
+class Paints final : public QObject
+{
+public:
+    explicit Paints(QWidget *widget) { widget->installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++count;
+        return false;
+    }
+};
 
 } // namespace
 
@@ -149,6 +166,35 @@ void tst_TimeSlotGridView::aRepaintAfterEachKindOfChangeIsWhatAFreshViewPaints()
     dark.setColor(QPalette::Text, Qt::white);
     view.setPalette(dark);
     QVERIFY(looksFresh("a new palette"));
+}
+
+// A table another terminal adds, or whose seats it changes, shows at the
+// next paint, which comes at once: clicks already go by the new rows.
+void tst_TimeSlotGridView::aTableAddedOrChangedElsewhereIsPaintedAtOnce()
+{
+    HostStandFixture restaurant;
+    restaurant.addTable(u"T1"_s, 2, u"Main room"_s);
+    ui::TimeSlotGridModel model(restaurant.readModel());
+    model.setService(HostStandFixture::day(), u"dinner"_s);
+    ui::TimeSlotGridView view;
+    view.setModel(&model);
+    view.resize(800, 400);
+    Paints paints(view.viewport());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY(paints.count > 0);
+    QTest::qWait(50); // nothing else pending
+    paints.count = 0;
+
+    restaurant.addTable(u"T2"_s, 4, u"Main room"_s);
+    QCOMPARE(model.rowCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(paints.count > 0, 2000);
+    paints.count = 0;
+    QVERIFY(restaurant.tableManager()
+                .changeSeats(TableId::create(u"T2"_s).value(), SeatCount::create(6).value())
+                .ok());
+    QVERIFY(restaurant.settle());
+    QTRY_VERIFY_WITH_TIMEOUT(paints.count > 0, 2000);
 }
 
 QTEST_MAIN(tst_TimeSlotGridView)
