@@ -43,10 +43,11 @@ public:
     StoreResult<bool> discardParkedEvent(const QString &group, qint64 position);
 
 protected:
-    // Each statement binds the placeholders named after its parameters
-    // (:group, :owner, :position, :checkpoint, :duration, :reason), and
-    // returns the columns the comment lists. Times are milliseconds since
-    // the epoch by the database's clock, NULL or 0 for none.
+    // The statements a backend prepares. Beside each: the values it is run
+    // with, bound by name (":group", ":owner", ":position", ":checkpoint",
+    // ":duration", ":reason"), and after "->" the columns of its rows.
+    // Times are milliseconds since the epoch by the database's clock, NULL
+    // or 0 for none.
     enum class Statement {
         Create, // group, checkpoint
         Info, // group -> checkpoint, the owner of an unexpired lease, its expiry
