@@ -30,8 +30,9 @@ with an event log and a printable day sheet. Every change is an event in
 an append-only store, a local SQLite file or a shared PostgreSQL database,
 so several terminals work on one book. hoststand-cli issues the same
 commands from scripts.")
-# The libraries the executables link come from dpkg-shlibdeps; Qt's SQL
-# drivers and the SVG plugins are loaded at run time, so they are named.
+# The libraries the executables link (Qt, simdjson) come from dpkg-shlibdeps,
+# which build-essential brings; Qt's SQL drivers and the SVG plugins are
+# loaded at run time, so they are named.
 find_program(HOSTSTAND_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(HOSTSTAND_DPKG_SHLIBDEPS)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -1,26 +1,12 @@
 #include "eventstore/StoreInput.h"
 
+#include "eventstore/JsonDocument.h"
 #include "eventstore/ReadAllFilter.h"
 #include "eventstore/StreamName.h"
-
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 using namespace Qt::StringLiterals;
 
 namespace hoststand::StoreInput {
-
-static std::optional<QString> jsonObjectProblem(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return u"it is not valid JSON (%1 at offset %2)"_s.arg(error.errorString())
-            .arg(error.offset);
-    if (!document.isObject())
-        return u"it is a JSON array, not an object"_s;
-    return std::nullopt;
-}
 
 static QString describe(const EventData &event, qsizetype index)
 {

@@ -18,7 +18,8 @@ namespace hoststand::StoreInput {
 // write nothing.
 
 // A valid stream name, at least one event, each with an id, a type, data
-// that is a JSON object and metadata that is empty or a JSON object.
+// that is a JSON object and metadata that is empty or a JSON object, as
+// JsonDocument reads one (no key twice, nothing nested too deep).
 std::optional<StoreError> checkAppend(const QString &stream, const QList<EventData> &events);
 std::optional<StoreError> checkStream(const QString &stream);
 std::optional<StoreError> checkReadStream(const QString &stream, ReadDirection direction,

@@ -1,70 +1,52 @@
 #include "readmodel/ProjectedEvent.h"
 
 #include "domain/contracts/EventCodec.h"
-#include "eventstore/EventMetadata.h"
+#include "domain/contracts/IsoMoment.h"
 
 #include <QHash>
 #include <QJsonDocument>
+
+#include <simdjson.h>
 
 using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-static QByteArray view(QByteArrayView utf8)
+using simdjson::dom::element;
+
+static std::string_view stringIn(element value)
 {
-    return QByteArray::fromRawData(utf8.data(), utf8.size());
+    return value.get_string().value_unsafe();
 }
 
-// A string's bytes: a view into the metadata when written without escapes.
-static QByteArray utf8(const JsonView &json, const JsonView::Value &value)
+// A string's UTF-8, as a view into the document that holds it.
+static QByteArray utf8View(element value)
 {
-    return value.escaped ? json.string(value).toUtf8() : view(json.raw(value));
+    const std::string_view text = stringIn(value);
+    return QByteArray::fromRawData(text.data(), qsizetype(text.size()));
 }
 
-bool MetadataReader::readInPlace(const QByteArray &json)
+const EventReader::Metadata &EventReader::readMetadata(const QByteArray &metadata)
 {
-    m_parsed = Parsed();
-    const std::optional<JsonView> parsed = JsonView::parse(json);
-    if (!parsed || parsed->root().kind != JsonView::Kind::Object)
-        return false;
-    const JsonView::Value &root = parsed->root();
-    for (qsizetype i = 0; i < root.count; ++i) {
-        const JsonView::Member &member = parsed->member(root, i);
-        const JsonView::Value &value = parsed->value(member.value);
-        if (value.kind == JsonView::Kind::String) {
-            if (parsed->keyEquals(member, "$correlationId"_L1))
-                m_parsed.correlationId = utf8(*parsed, value);
-            else if (parsed->keyEquals(member, "$causationId"_L1))
-                m_parsed.causationId = utf8(*parsed, value);
-            else if (parsed->keyEquals(member, "user"_L1))
-                m_parsed.user = utf8(*parsed, value);
-            else if (parsed->keyEquals(member, "terminal"_L1))
-                m_parsed.terminal = utf8(*parsed, value);
-        } else if (value.kind == JsonView::Kind::Number
-                   && parsed->keyEquals(member, "schemaVersion"_L1)) {
-            bool readable = false;
-            m_parsed.schemaVersion = int(parsed->raw(value).toInt(&readable));
-            if (!readable)
-                return false; // "2.0" or "2e0": QJsonValue::toInt knows what it means
+    m_metadata = Metadata();
+    if (m_metadataDocument.parse(metadata) || !m_metadataDocument.isObject())
+        return m_metadata;
+    const simdjson::dom::object fields = m_metadataDocument.root().get_object().value_unsafe();
+    for (const simdjson::dom::key_value_pair field : fields) {
+        if (field.key == EventCodec::SchemaVersionField) {
+            m_metadata.schemaVersion = EventCodec::schemaVersionOf(field.value).value_or(0);
+        } else if (field.value.is_string()) {
+            if (field.key == "$correlationId")
+                m_metadata.correlationId = utf8View(field.value);
+            else if (field.key == "$causationId")
+                m_metadata.causationId = utf8View(field.value);
+            else if (field.key == "user")
+                m_metadata.user = utf8View(field.value);
+            else if (field.key == "terminal")
+                m_metadata.terminal = utf8View(field.value);
         }
     }
-    return true;
-}
-
-void MetadataReader::readWithJsonDocument(const QByteArray &metadata)
-{
-    const QJsonObject object = QJsonDocument::fromJson(metadata).object();
-    const EventMetadata fields = EventMetadata::fromJson(object);
-    m_parsed
-        = Parsed {fields.correlationId.toUtf8(), fields.causationId.toUtf8(), fields.user.toUtf8(),
-                  fields.terminal.toUtf8(), object.value(EventCodec::SchemaVersionKey).toInt(1)};
-}
-
-const MetadataReader::Parsed &MetadataReader::read(const QByteArray &metadata)
-{
-    if (!readInPlace(metadata))
-        readWithJsonDocument(metadata);
-    return m_parsed;
+    return m_metadata;
 }
 
 EventKind ProjectedEvent::kindOf(const QString &type)
@@ -91,45 +73,43 @@ EventKind ProjectedEvent::kindOf(const QString &type)
     return kinds.value(type, EventKind::Unknown);
 }
 
-ProjectedEvent::ProjectedEvent(const RecordedEvent &event, MetadataReader &metadata)
+ProjectedEvent::ProjectedEvent(const RecordedEvent &event, EventReader &reader)
     : m_event(event)
     , m_kind(kindOf(event.type))
-    , m_metadata(metadata.read(event.metadata))
+    , m_metadata(reader.readMetadata(event.metadata))
+    , m_data(reader.m_data)
 { }
 
-// The current version's data is read in place. An older version goes
-// through the codec, whose upcasters know the changes, and is written back
-// as the current version's JSON. A version newer than this code cannot be
-// read and is left to the audit trail.
+// The current version's data is read as it is. An older version goes
+// through the codec, whose upcasters know the changes, and is read as the
+// current version's JSON. A version newer than this code cannot be read
+// and is left to the audit trail.
 void ProjectedEvent::readData() const
 {
     m_dataRead = true;
     const std::optional<int> current = EventCodec::currentVersion(m_event.type);
     if (current && *current == m_metadata.schemaVersion) {
-        m_data = JsonView::parse(m_event.data);
-        if (m_data && m_data->root().kind == JsonView::Kind::Object)
-            return;
-        m_data.reset();
-        m_document = QJsonDocument::fromJson(m_event.data).object();
+        m_dataIsObject = !m_data.parse(m_event.data) && m_data.isObject();
         return;
     }
-    m_document = QJsonObject();
-    if (const std::optional<DomainEvent> event = decoded()) {
-        if (auto encoded = EventCodec::encode(*event); encoded.ok())
-            m_document = std::move(encoded).value();
-    }
+    const std::optional<DomainEvent> event = decoded();
+    if (!event)
+        return;
+    auto encoded = EventCodec::encode(*event);
+    if (!encoded.ok())
+        return;
+    const QByteArray json = QJsonDocument(encoded.value()).toJson(QJsonDocument::Compact);
+    m_dataIsObject = !m_data.parse(json) && m_data.isObject();
 }
 
-const JsonView::Value *ProjectedEvent::inPlace(QByteArrayView key) const
+std::optional<element> ProjectedEvent::field(std::string_view key) const
 {
     if (!m_dataRead)
         readData();
-    return m_data ? m_data->find(m_data->root(), QLatin1StringView(key)) : nullptr;
-}
-
-QJsonValue ProjectedEvent::fromDocument(QByteArrayView key) const
-{
-    return m_document ? m_document->value(QLatin1StringView(key)) : QJsonValue();
+    element value;
+    if (!m_dataIsObject || m_data.root().at_key(key).get(value))
+        return std::nullopt;
+    return value;
 }
 
 std::optional<DomainEvent> ProjectedEvent::decoded() const
@@ -140,75 +120,55 @@ std::optional<DomainEvent> ProjectedEvent::decoded() const
     return std::move(event).value();
 }
 
-// The form the codec writes is read fast; any other ISO-8601 form as
-// QDateTime reads it.
-static QDateTime utcMoment(QByteArrayView text)
+static QDateTime momentIn(element value)
 {
-    if (const std::optional<QDateTime> moment = JsonView::parseUtcSeconds(text))
-        return *moment;
-    return QDateTime::fromString(QString::fromUtf8(text), Qt::ISODate).toUTC();
-}
-
-static QDateTime utcMoment(const JsonView &json, const JsonView::Value &value)
-{
-    if (value.kind != JsonView::Kind::String)
+    if (!value.is_string())
         return {};
-    return value.escaped ? utcMoment(json.string(value).toUtf8()) : utcMoment(json.raw(value));
+    const std::string_view text = stringIn(value);
+    return parseIsoMoment(QByteArrayView(text.data(), qsizetype(text.size())))
+        .value_or(QDateTime());
 }
 
-QString ProjectedEvent::text(QByteArrayView key) const
+QString ProjectedEvent::text(std::string_view key) const
 {
-    if (const JsonView::Value *value = inPlace(key))
-        return value->kind == JsonView::Kind::String ? m_data->string(*value) : QString();
-    return fromDocument(key).toString();
+    const auto value = field(key);
+    return value && value->is_string() ? JsonDocument::toQString(stringIn(*value)) : QString();
 }
 
-// Read from the number's text, as written: a double would round a large one.
-std::optional<qint64> ProjectedEvent::integer(QByteArrayView key) const
+std::optional<qint64> ProjectedEvent::integer(std::string_view key) const
 {
-    if (const JsonView::Value *value = inPlace(key)) {
-        bool ok = false;
-        const qint64 number = m_data->raw(*value).toLongLong(&ok);
-        return ok && value->kind == JsonView::Kind::Number ? std::optional(number) : std::nullopt;
-    }
-    const QJsonValue value = fromDocument(key);
-    return value.isDouble() ? std::optional(value.toInteger()) : std::nullopt;
+    const auto value = field(key);
+    if (!value || !value->is_int64())
+        return std::nullopt;
+    return value->get_int64().value_unsafe();
 }
 
-bool ProjectedEvent::boolean(QByteArrayView key) const
+bool ProjectedEvent::boolean(std::string_view key) const
 {
-    if (const JsonView::Value *value = inPlace(key))
-        return value->kind == JsonView::Kind::Bool && value->boolean;
-    return fromDocument(key).toBool();
+    const auto value = field(key);
+    return value && value->is_bool() && value->get_bool().value_unsafe();
 }
 
-QDateTime ProjectedEvent::moment(QByteArrayView key) const
+QDateTime ProjectedEvent::moment(std::string_view key) const
 {
-    if (const JsonView::Value *value = inPlace(key))
-        return utcMoment(*m_data, *value);
-    const QJsonValue value = fromDocument(key);
-    return value.isString() ? utcMoment(value.toString().toUtf8()) : QDateTime();
+    const auto value = field(key);
+    return value ? momentIn(*value) : QDateTime();
 }
 
 std::optional<std::pair<QDateTime, QDateTime>> ProjectedEvent::timeSlot() const
 {
-    QDateTime from;
-    QDateTime to;
-    if (const JsonView::Value *slot = inPlace("timeSlot")) {
-        if (slot->kind != JsonView::Kind::Object)
-            return std::nullopt;
-        if (const JsonView::Value *value = m_data->find(*slot, "from"_L1))
-            from = utcMoment(*m_data, *value);
-        if (const JsonView::Value *value = m_data->find(*slot, "to"_L1))
-            to = utcMoment(*m_data, *value);
-    } else {
-        const QJsonObject slotObject = fromDocument("timeSlot").toObject();
-        from = utcMoment(slotObject.value(u"from").toString().toUtf8());
-        to = utcMoment(slotObject.value(u"to").toString().toUtf8());
-    }
-    if (!from.isValid() || !to.isValid() || to <= from)
+    const auto slot = field("timeSlot");
+    if (!slot || !slot->is_object())
         return std::nullopt;
-    return std::pair {from, to};
+    element from;
+    element to;
+    if (slot->at_key("from").get(from) || slot->at_key("to").get(to))
+        return std::nullopt;
+    const QDateTime start = momentIn(from);
+    const QDateTime end = momentIn(to);
+    if (!start.isValid() || !end.isValid() || end <= start)
+        return std::nullopt;
+    return std::pair {start, end};
 }
 
 } // namespace hoststand

@@ -465,7 +465,7 @@ StoreResult<void> ProjectionRunner::applyEvents(const QList<RecordedEvent> &batc
     for (Projection *projection : std::as_const(m_projections))
         applied.append(stored.value(projection->name()).position);
     for (const RecordedEvent &event : batch) {
-        const ProjectedEvent projected(event, m_metadata);
+        const ProjectedEvent projected(event, m_reader);
         for (qsizetype i = 0; i < m_projections.size(); ++i) {
             if (event.position <= applied.at(i))
                 continue; // another process applied it already

@@ -105,7 +105,7 @@ private:
     QList<Projection *> m_projections;
     int m_version;
     ProjectionCheckpoints m_checkpoints;
-    MetadataReader m_metadata;
+    EventReader m_reader;
     // A child deleted later: a restart may be asked from inside its delivery.
     CatchUpSubscription *m_subscription = nullptr;
     QList<RecordedEvent> m_buffer;

@@ -783,9 +783,9 @@ StoreResult<QList<AuditRow>> ReadModel::audit(const EventLogFilter &filter) cons
     }
     QList<AuditRow> rows;
     rows.reserve(events.value().size());
-    MetadataReader reader;
+    EventReader reader;
     for (const RecordedEvent &event : events.value()) {
-        const MetadataReader::Parsed &metadata = reader.read(event.metadata);
+        const EventReader::Metadata &metadata = reader.readMetadata(event.metadata);
         rows.append(AuditRow {
             event.position, event.stream, event.revision, event.type, event.created,
             QString::fromUtf8(metadata.user), QString::fromUtf8(metadata.terminal),

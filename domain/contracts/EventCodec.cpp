@@ -1,9 +1,9 @@
 #include "domain/contracts/EventCodec.h"
 
 #include "domain/contracts/JsonReader.h"
-#include "domain/contracts/JsonView.h"
 #include "domain/contracts/JsonWriter.h"
 #include "domain/contracts/Upcasters.h"
+#include "eventstore/JsonDocument.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -615,7 +615,7 @@ struct Decoder<TurnTimesDefined>
 };
 
 template<typename Event>
-DecodeResult<DomainEvent> decodeAs(const JsonView &data)
+DecodeResult<DomainEvent> decodeAs(simdjson::dom::element data)
 {
     JsonReader reader(data, Event::Type);
     std::optional<Event> event = Decoder<Event>::read(reader);
@@ -624,7 +624,7 @@ DecodeResult<DomainEvent> decodeAs(const JsonView &data)
     return DomainEvent(std::move(*event));
 }
 
-using DecodeFunction = DecodeResult<DomainEvent> (*)(const JsonView &);
+using DecodeFunction = DecodeResult<DomainEvent> (*)(simdjson::dom::element);
 
 struct TypeEntry
 {
@@ -664,6 +664,14 @@ std::optional<DecodeError> checkVersion(const QString &type, int version, const 
     return std::nullopt;
 }
 
+// The document each thread decodes events in, its memory kept from one
+// event to the next.
+JsonDocument &threadDocument()
+{
+    thread_local JsonDocument document;
+    return document;
+}
+
 // Runs older data through the upcasters and decodes the result.
 DecodeResult<DomainEvent> upcastAndDecode(const QString &type, int version, QJsonObject data,
                                           const TypeEntry &entry)
@@ -674,34 +682,25 @@ DecodeResult<DomainEvent> upcastAndDecode(const QString &type, int version, QJso
             return DecodeError {u"%1: no upcaster from version %2."_s.arg(type).arg(v)};
         data = upcast(data);
     }
-    const QByteArray bytes = QJsonDocument(data).toJson(QJsonDocument::Compact);
-    QString error;
-    auto view = JsonView::parse(bytes, &error);
-    if (!view)
-        return DecodeError {u"%1: %2"_s.arg(type, error)};
-    return entry.decode(*view);
+    JsonDocument &document = threadDocument();
+    if (auto problem = document.parse(QJsonDocument(data).toJson(QJsonDocument::Compact)))
+        return DecodeError {u"%1: %2"_s.arg(type, *problem)};
+    return entry.decode(document.root());
 }
 
-// The schema version in the metadata: 1 when absent.
+// The schema version in the metadata: 1 when absent, nothing when the
+// metadata is not an object or its version not a whole number.
 std::optional<int> schemaVersion(const QByteArray &metadata)
 {
     if (metadata.isEmpty())
         return 1;
-    auto view = JsonView::parse(metadata);
-    if (!view || view->root().kind != JsonView::Kind::Object)
+    JsonDocument &document = threadDocument();
+    if (document.parse(metadata) || !document.isObject())
         return std::nullopt;
-    const JsonView::Value &root = view->root();
-    for (qsizetype i = 0; i < root.count; ++i) {
-        const JsonView::Member &member = view->member(root, i);
-        if (!view->keyEquals(member, "schemaVersion"_L1))
-            continue;
-        const JsonView::Value &value = view->value(member.value);
-        if (value.kind != JsonView::Kind::Number || value.number != std::trunc(value.number)
-            || std::abs(value.number) > 1e9)
-            return std::nullopt;
-        return int(value.number);
-    }
-    return 1;
+    simdjson::dom::element version;
+    if (document.root().at_key(EventCodec::SchemaVersionField).get(version))
+        return 1;
+    return EventCodec::schemaVersionOf(version);
 }
 
 } // namespace
@@ -738,6 +737,21 @@ EncodeResult<QJsonObject> EventCodec::encode(const DomainEvent &event)
             return *differs;
     }
     return writer.written();
+}
+
+std::optional<int> EventCodec::schemaVersionOf(const simdjson::dom::element &value)
+{
+    constexpr qint64 Largest = 1'000'000'000;
+    if (value.is_int64()) {
+        const qint64 version = value.get_int64().value_unsafe();
+        return std::abs(version) <= Largest ? std::optional(int(version)) : std::nullopt;
+    }
+    if (value.is_double()) {
+        const double version = value.get_double().value_unsafe();
+        if (std::trunc(version) == version && std::abs(version) <= double(Largest))
+            return int(version);
+    }
+    return std::nullopt;
 }
 
 bool EventCodec::checksRoundTrip()
@@ -779,15 +793,14 @@ DecodeResult<DomainEvent> EventCodec::decode(const RecordedEvent &event)
                 .arg(event.position)};
     if (auto error = checkVersion(event.type, *version, entry))
         return *error;
-    QString parseError;
-    auto data = JsonView::parse(event.data, &parseError);
-    if (!data || data->root().kind != JsonView::Kind::Object)
-        return DecodeError {
-            u"%1 at position %2: the data is not a JSON object%3."_s.arg(event.type)
-                .arg(event.position)
-                .arg(parseError.isEmpty() ? QString() : u" (%1)"_s.arg(parseError))};
+    JsonDocument &data = threadDocument();
+    const std::optional<QString> problem = data.parse(event.data);
+    if (problem || !data.isObject())
+        return DecodeError {u"%1 at position %2: the data is not a JSON object%3."_s.arg(event.type)
+                                .arg(event.position)
+                                .arg(problem ? u" (%1)"_s.arg(*problem) : QString())};
     if (*version == entry->version)
-        return entry->decode(*data);
+        return entry->decode(data.root());
     return upcastAndDecode(event.type, *version, QJsonDocument::fromJson(event.data).object(),
                            *entry);
 }

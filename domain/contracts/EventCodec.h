@@ -3,6 +3,7 @@
 #include "domain/contracts/DomainEvent.h"
 #include "eventstore/EventData.h"
 #include "eventstore/EventMetadata.h"
+#include "eventstore/JsonDocument.h"
 #include "eventstore/RecordedEvent.h"
 #include "eventstore/Result.h"
 
@@ -42,6 +43,7 @@ using EncodeResult = Result<T, EncodeError>;
 namespace EventCodec {
 
 inline const QString SchemaVersionKey = QStringLiteral("schemaVersion");
+inline constexpr std::string_view SchemaVersionField = "schemaVersion";
 
 QString typeOf(const DomainEvent &event);
 QStringList knownTypes();
@@ -52,6 +54,9 @@ EncodeResult<QJsonObject> encode(const DomainEvent &event);
 DecodeResult<DomainEvent> decode(const QString &type, int version, const QJsonObject &data);
 // Reads the version from the metadata (1 when absent) and decodes the data.
 DecodeResult<DomainEvent> decode(const RecordedEvent &event);
+// The version a metadata's "schemaVersion" value names: a whole number
+// (written 2, 2.0 or 2e0) up to 10^9; nothing for any other value.
+std::optional<int> schemaVersionOf(const simdjson::dom::element &value);
 
 // The event ready to append: data, and the metadata with the schema version.
 EncodeResult<EventData> toEventData(const DomainEvent &event, const EventMetadata &metadata,

@@ -1,34 +1,85 @@
 #include "domain/contracts/JsonReader.h"
 
+#include "domain/contracts/IsoMoment.h"
+#include "eventstore/JsonDocument.h"
+
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace hoststand {
 
-JsonReader::JsonReader(const JsonView &view, QStringView where)
-    : m_view(&view)
-    , m_object(&view.root())
-    , m_where(where)
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+std::string_view stringIn(element value)
+{
+    return value.get_string().value_unsafe();
+}
+
+// A number as a double: an integer beyond 2^53 is rounded, which the
+// callers refuse where it matters.
+double numberIn(element value)
+{
+    switch (value.type()) {
+    case element_type::INT64:
+        return double(value.get_int64().value_unsafe());
+    case element_type::UINT64:
+        return double(value.get_uint64().value_unsafe());
+    default:
+        return value.get_double().value_unsafe();
+    }
+}
+
+} // namespace
+
+JsonReader::JsonReader(element root, QStringView where)
+    : m_where(where)
     , m_error(&m_ownError)
 {
-    if (m_object->kind != JsonView::Kind::Object)
+    if (!root.is_object()) {
         m_ownError = u"%1: expected a JSON object"_s.arg(where);
-    else if (m_object->count > 64)
+        return;
+    }
+    m_object = root.get_object().value_unsafe();
+    if (qsizetype(m_object.size()) > MaxFields)
         m_ownError = u"%1: too many fields"_s.arg(where);
 }
 
-JsonReader::JsonReader(const JsonView &view, const JsonView::Value &object, JsonReader *parent,
-                       QLatin1StringView key, qsizetype index)
-    : m_view(&view)
-    , m_object(&object)
+JsonReader::JsonReader(simdjson::dom::object object, JsonReader *parent, QLatin1StringView key,
+                       qsizetype index)
+    : m_object(object)
     , m_parent(parent)
     , m_key(key)
     , m_index(index)
     , m_error(parent->m_error)
 {
-    if (m_object->count > 64)
+    if (qsizetype(m_object.size()) > MaxFields)
         fail({}, u"too many fields"_s);
+}
+
+bool JsonReader::is(element value, Kind kind)
+{
+    switch (value.type()) {
+    case element_type::STRING:
+        return kind == Kind::String;
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE:
+        return kind == Kind::Number;
+    case element_type::BOOL:
+        return kind == Kind::Bool;
+    case element_type::OBJECT:
+        return kind == Kind::Object;
+    case element_type::ARRAY:
+        return kind == Kind::Array;
+    case element_type::NULL_VALUE:
+        break;
+    }
+    return false;
 }
 
 // Built only for an error message, so a decode that succeeds allocates none.
@@ -46,101 +97,96 @@ void JsonReader::fail(QLatin1StringView key, const QString &problem)
         *m_error = u"%1: %2"_s.arg(path(key), problem);
 }
 
-const JsonView::Value *JsonReader::field(QLatin1StringView key, JsonView::Kind kind,
-                                         const char *expected)
+std::optional<element> JsonReader::field(QLatin1StringView key, Kind kind, const char *expected)
 {
     if (!ok())
-        return nullptr;
-    for (qsizetype i = 0; i < m_object->count; ++i) {
-        const JsonView::Member &member = m_view->member(*m_object, i);
-        if (!m_view->keyEquals(member, key))
-            continue;
-        m_read |= quint64(1) << i;
-        const JsonView::Value &value = m_view->value(member.value);
-        if (value.kind != kind) {
-            fail(key, u"expected %1"_s.arg(QLatin1StringView(expected)));
-            return nullptr;
+        return std::nullopt;
+    const std::string_view wanted(key.data(), size_t(key.size()));
+    qsizetype i = 0;
+    for (const simdjson::dom::key_value_pair member : m_object) {
+        if (member.key == wanted) {
+            m_read |= quint64(1) << i;
+            if (!is(member.value, kind)) {
+                fail(key, u"expected %1"_s.arg(QLatin1StringView(expected)));
+                return std::nullopt;
+            }
+            return member.value;
         }
-        return &value;
+        ++i;
     }
     fail(key, u"missing"_s);
-    return nullptr;
+    return std::nullopt;
 }
 
 std::optional<QString> JsonReader::string(QLatin1StringView key)
 {
-    const JsonView::Value *value = field(key, JsonView::Kind::String, "a string");
-    return value ? std::optional(m_view->string(*value)) : std::nullopt;
+    const auto value = field(key, Kind::String, "a string");
+    return value ? std::optional(JsonDocument::toQString(stringIn(*value))) : std::nullopt;
 }
 
 std::optional<qint64> JsonReader::integer(QLatin1StringView key)
 {
-    const JsonView::Value *value = field(key, JsonView::Kind::Number, "a whole number");
+    const auto value = field(key, Kind::Number, "a whole number");
     if (!value)
         return std::nullopt;
-    constexpr double Limit = 9007199254740992.0; // 2^53: exact in a double
-    const double number = value->number;
-    if (!std::isfinite(number) || std::trunc(number) != number || std::abs(number) > Limit) {
-        fail(key, u"expected a whole number"_s);
-        return std::nullopt;
+    constexpr qint64 Limit = qint64(1) << 53; // what a double holds exactly
+    if (value->type() == element_type::INT64) {
+        const qint64 number = value->get_int64().value_unsafe();
+        if (number >= -Limit && number <= Limit)
+            return number;
+    } else if (value->type() == element_type::DOUBLE) {
+        const double number = value->get_double().value_unsafe();
+        if (std::trunc(number) == number && std::abs(number) <= double(Limit))
+            return qint64(number);
     }
-    return static_cast<qint64>(number);
+    fail(key, u"expected a whole number"_s);
+    return std::nullopt;
 }
 
 std::optional<double> JsonReader::number(QLatin1StringView key)
 {
-    const JsonView::Value *value = field(key, JsonView::Kind::Number, "a number");
-    if (!value)
-        return std::nullopt;
-    if (!std::isfinite(value->number)) {
-        fail(key, u"expected a finite number"_s);
-        return std::nullopt;
-    }
-    return value->number;
+    const auto value = field(key, Kind::Number, "a number");
+    return value ? std::optional(numberIn(*value)) : std::nullopt;
 }
 
 std::optional<bool> JsonReader::boolean(QLatin1StringView key)
 {
-    const JsonView::Value *value = field(key, JsonView::Kind::Bool, "true or false");
-    return value ? std::optional(value->boolean) : std::nullopt;
+    const auto value = field(key, Kind::Bool, "true or false");
+    return value ? std::optional(value->get_bool().value_unsafe()) : std::nullopt;
 }
 
 std::optional<QDateTime> JsonReader::dateTime(QLatin1StringView key)
 {
-    auto text = string(key);
-    if (!text)
+    const auto value = field(key, Kind::String, "a string");
+    if (!value)
         return std::nullopt;
-    if (text->size() == 20) {
-        if (auto fast = JsonView::parseUtcSeconds(text->toLatin1()))
-            return fast;
-    }
-    const QDateTime moment = QDateTime::fromString(*text, Qt::ISODate);
-    const qsizetype timeAt = text->indexOf(u'T');
-    const bool hasOffset = text->endsWith(u'Z') || text->indexOf(u'+', timeAt) > 0
-        || (timeAt > 0 && text->indexOf(u'-', timeAt) > 0);
-    if (!moment.isValid() || !hasOffset) {
-        fail(key, u"expected an ISO-8601 time with a UTC offset, not \"%1\""_s.arg(*text));
-        return std::nullopt;
-    }
-    return moment.toUTC();
+    const std::string_view text = stringIn(*value);
+    if (auto moment = parseIsoMoment(QByteArrayView(text.data(), qsizetype(text.size()))))
+        return moment;
+    fail(key,
+         u"expected an ISO-8601 time with a UTC offset, not \"%1\""_s.arg(
+             JsonDocument::toQString(text)));
+    return std::nullopt;
 }
 
 std::optional<QTime> JsonReader::time(QLatin1StringView key)
 {
-    auto text = string(key);
-    if (!text)
+    const auto value = field(key, Kind::String, "a string");
+    if (!value)
         return std::nullopt;
     // "HH:mm" read by hand: QTime::fromString's general parser cost more
     // than the rest of decoding the settings the booker reads per command.
-    const auto digit = [&](qsizetype i) {
-        const char16_t c = text->at(i).unicode();
-        return c >= u'0' && c <= u'9' ? int(c - u'0') : -100;
+    const std::string_view text = stringIn(*value);
+    const auto digit = [&](size_t i) {
+        const char c = text[i];
+        return c >= '0' && c <= '9' ? int(c - '0') : -100;
     };
-    const QTime time = text->size() == 5 && text->at(2) == u':'
+    const QTime time = text.size() == 5 && text[2] == ':'
         ? QTime(digit(0) * 10 + digit(1), digit(3) * 10 + digit(4))
         : QTime();
     if (!time.isValid()) {
-        fail(key, u"expected a time of day as HH:mm, not \"%1\""_s.arg(*text));
+        fail(key,
+             u"expected a time of day as HH:mm, not \"%1\""_s.arg(JsonDocument::toQString(text)));
         return std::nullopt;
     }
     return time;
@@ -148,43 +194,43 @@ std::optional<QTime> JsonReader::time(QLatin1StringView key)
 
 std::optional<QStringList> JsonReader::stringList(QLatin1StringView key)
 {
-    const JsonView::Value *array = field(key, JsonView::Kind::Array, "an array");
+    const auto array = field(key, Kind::Array, "an array");
     if (!array)
         return std::nullopt;
     QStringList list;
-    list.reserve(array->count);
-    for (qsizetype i = 0; i < array->count; ++i) {
-        const JsonView::Value &element = m_view->value(m_view->element(*array, i));
-        if (element.kind != JsonView::Kind::String) {
+    const simdjson::dom::array items = array->get_array().value_unsafe();
+    for (const element item : items) {
+        if (item.type() != element_type::STRING) {
             fail(key, u"expected an array of strings"_s);
             return std::nullopt;
         }
-        list.append(m_view->string(element));
+        list.append(JsonDocument::toQString(stringIn(item)));
     }
     return list;
 }
 
 std::optional<JsonReader> JsonReader::object(QLatin1StringView key)
 {
-    const JsonView::Value *value = field(key, JsonView::Kind::Object, "an object");
+    const auto value = field(key, Kind::Object, "an object");
     if (!value)
         return std::nullopt;
-    return JsonReader(*m_view, *value, this, key, -1);
+    return JsonReader(value->get_object().value_unsafe(), this, key, -1);
 }
 
 std::optional<QList<JsonReader>> JsonReader::objects(QLatin1StringView key)
 {
-    const JsonView::Value *array = field(key, JsonView::Kind::Array, "an array");
+    const auto array = field(key, Kind::Array, "an array");
     if (!array)
         return std::nullopt;
     QList<JsonReader> readers;
-    for (qsizetype i = 0; i < array->count; ++i) {
-        const JsonView::Value &element = m_view->value(m_view->element(*array, i));
-        if (element.kind != JsonView::Kind::Object) {
+    qsizetype i = 0;
+    const simdjson::dom::array items = array->get_array().value_unsafe();
+    for (const element item : items) {
+        if (item.type() != element_type::OBJECT) {
             fail(key, u"expected an array of objects"_s);
             return std::nullopt;
         }
-        readers.append(JsonReader(*m_view, element, this, key, i));
+        readers.append(JsonReader(item.get_object().value_unsafe(), this, key, i++));
     }
     return readers;
 }
@@ -192,16 +238,21 @@ std::optional<QList<JsonReader>> JsonReader::objects(QLatin1StringView key)
 std::optional<QString> JsonReader::finish()
 {
     if (ok()) {
-        const quint64 all
-            = m_object->count >= 64 ? ~quint64(0) : (quint64(1) << m_object->count) - 1;
-        if ((m_read & all) != all) {
-            for (qsizetype i = 0; i < m_object->count; ++i) {
-                if (!(m_read & (quint64(1) << i))) {
-                    const QString key = m_view->key(m_view->member(*m_object, i));
-                    *m_error = u"%1.%2: unknown field"_s.arg(path({}), key);
-                    break;
-                }
+        // A field read is the first with its key; another with that key is
+        // there twice.
+        qsizetype i = 0;
+        for (const simdjson::dom::key_value_pair member : m_object) {
+            if (!(m_read & (quint64(1) << i))) {
+                const auto same = [&](const simdjson::dom::key_value_pair &other) {
+                    return other.key == member.key;
+                };
+                const bool twice = std::count_if(m_object.begin(), m_object.end(), same) > 1;
+                *m_error = u"%1.%2: %3"_s.arg(path({}), JsonDocument::toQString(member.key),
+                                              twice ? u"the field is there twice"_s
+                                                    : u"unknown field"_s);
+                break;
             }
+            ++i;
         }
     }
     return ok() ? std::nullopt : *m_error;

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "domain/DomainError.h"
-#include "domain/contracts/JsonView.h"
 
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <QTime>
+
+#include <simdjson.h>
 
 #include <optional>
 
@@ -17,11 +18,14 @@ namespace hoststand {
 // path ("table-added.layout.zone: missing"). The first error is kept; later
 // reads return nothing, so a decoder reads every field and checks once at
 // the end with finish(). Nothing is copied but the fields read.
+//
+// It reads a value of a JsonDocument (eventstore/JsonDocument.h), which
+// must outlive it and not be parsed again meanwhile.
 class JsonReader final
 {
 public:
-    // Reads the root object of the view; where names it in errors.
-    JsonReader(const JsonView &view, QStringView where);
+    // Reads the root value, which must be an object; where names it in errors.
+    JsonReader(simdjson::dom::element root, QStringView where);
 
     std::optional<QString> string(QLatin1StringView key);
     std::optional<qint64> integer(QLatin1StringView key);
@@ -52,22 +56,29 @@ public:
     // unknown. A nested reader passes its error up to its parent.
     std::optional<QString> finish();
 
-private:
-    JsonReader(const JsonView &view, const JsonView::Value &object, JsonReader *parent,
-               QLatin1StringView key, qsizetype index);
+    // An object holds at most this many fields.
+    static constexpr qsizetype MaxFields = 64;
 
-    const JsonView::Value *field(QLatin1StringView key, JsonView::Kind kind, const char *expected);
+private:
+    JsonReader(simdjson::dom::object object, JsonReader *parent, QLatin1StringView key,
+               qsizetype index);
+
+    enum class Kind { String, Number, Bool, Object, Array };
+
+    static bool is(simdjson::dom::element value, Kind kind);
+    // The field's value when it is of the kind; the error otherwise.
+    std::optional<simdjson::dom::element> field(QLatin1StringView key, Kind kind,
+                                                const char *expected);
     QString path(QLatin1StringView key) const;
 
     // A nested reader points to its parent, which must outlive it and stay
     // in place: decoders keep the root reader on the stack.
-    const JsonView *m_view;
-    const JsonView::Value *m_object;
+    simdjson::dom::object m_object;
     const JsonReader *m_parent = nullptr;
     QStringView m_where; // the root's name
     QLatin1StringView m_key; // a nested reader's key in its parent
     qsizetype m_index = -1; // its index when it is an array element
-    quint64 m_read = 0; // which members were read, by index
+    quint64 m_read = 0; // which fields were read, by index
     std::optional<QString> m_ownError;
     std::optional<QString> *m_error; // the root reader's error slot
 };

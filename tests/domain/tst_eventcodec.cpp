@@ -71,6 +71,10 @@ private Q_SLOTS:
     void versionOneOfTableAddedIsUpcast();
     void versionOneOfServicePeriodsIsUpcastWithAYearsHorizon();
     void aRecordedEventCarriesItsVersionInItsMetadata();
+    void theVersionInTheMetadataIsAWholeNumber_data();
+    void theVersionInTheMetadataIsAWholeNumber();
+    void aFieldThereTwiceIsRefused_data();
+    void aFieldThereTwiceIsRefused();
     void metadataKeepsCorrelationAndCausation();
 };
 
@@ -471,6 +475,74 @@ void tst_EventCodec::aRecordedEventCarriesItsVersionInItsMetadata()
     recorded.data = "[1,2]";
     recorded.metadata = {};
     QVERIFY(!EventCodec::decode(recorded).ok());
+}
+
+void tst_EventCodec::theVersionInTheMetadataIsAWholeNumber_data()
+{
+    QTest::addColumn<QByteArray>("metadata");
+    QTest::addColumn<bool>("decodes");
+    QTest::newRow("1") << QByteArray(R"({"schemaVersion":1})") << true;
+    QTest::newRow("1.0") << QByteArray(R"({"schemaVersion":1.0})") << true;
+    QTest::newRow("1e0") << QByteArray(R"({"schemaVersion":1e0})") << true;
+    QTest::newRow("no version") << QByteArray(R"({"user":"Ana"})") << true;
+    QTest::newRow("no metadata") << QByteArray() << true;
+    QTest::newRow("1.5") << QByteArray(R"({"schemaVersion":1.5})") << false;
+    QTest::newRow("as text") << QByteArray(R"({"schemaVersion":"1"})") << false;
+    QTest::newRow("null") << QByteArray(R"({"schemaVersion":null})") << false;
+    QTest::newRow("beyond 10^9") << QByteArray(R"({"schemaVersion":10000000000})") << false;
+    QTest::newRow("beyond 64 bits")
+        << QByteArray(R"({"schemaVersion":18446744073709551615})") << false;
+    QTest::newRow("metadata that is not JSON") << QByteArray(R"({"schemaVersion":1)") << false;
+    QTest::newRow("metadata that is an array") << QByteArray("[1]") << false;
+}
+
+void tst_EventCodec::theVersionInTheMetadataIsAWholeNumber()
+{
+    QFETCH(QByteArray, metadata);
+    QFETCH(bool, decodes);
+    RecordedEvent recorded;
+    recorded.type = u"table-removed"_s;
+    recorded.data = R"({"tableId":"T1"})";
+    recorded.metadata = metadata;
+    auto decoded = EventCodec::decode(recorded);
+    QCOMPARE(decoded.ok(), decodes);
+    if (!decodes)
+        QVERIFY2(decoded.error().message.contains(u"schema version"_s),
+                 qPrintable(decoded.error().message));
+}
+
+// The store refuses such data at append; the codec refuses it on its own,
+// also when an older store holds it.
+void tst_EventCodec::aFieldThereTwiceIsRefused_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("at the top, with the same value")
+        << u"table-removed"_s << QByteArray(R"({"tableId":"T1","tableId":"T1"})")
+        << u"table-removed.tableId: the field is there twice"_s;
+    QTest::newRow("at the top, once escaped")
+        << u"table-removed"_s << QByteArray(R"({"tableId":"T1","t\u0061bleId":"T2"})")
+        << u"table-removed.tableId: the field is there twice"_s;
+    QTest::newRow("in a nested object")
+        << u"table-lock-placed"_s
+        << QByteArray(R"({"tableId":"T1","bookingId":"b1","partySize":2,"timeSlot":)"
+                      R"({"from":"2026-12-04T19:00:00Z","to":"2026-12-04T21:00:00Z",)"
+                      R"("from":"2026-12-04T18:00:00Z"}})")
+        << u"table-lock-placed.timeSlot.from: the field is there twice"_s;
+}
+
+void tst_EventCodec::aFieldThereTwiceIsRefused()
+{
+    QFETCH(QString, type);
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    RecordedEvent recorded;
+    recorded.type = type;
+    recorded.data = data;
+    auto decoded = EventCodec::decode(recorded);
+    QVERIFY(!decoded.ok());
+    QCOMPARE(decoded.error().message, error);
 }
 
 void tst_EventCodec::metadataKeepsCorrelationAndCausation()

@@ -269,10 +269,24 @@ void EventStoreConformance::appendRefusesBadInput_data()
     dataRow("data that is null is refused", "null", badData);
     dataRow("data that is garbage is refused", "{not json", badData);
     dataRow("empty data is refused", QByteArray(), badData);
+    dataRow("data with a key twice is refused", R"({"n":1,"n":2})", badData);
+    dataRow("data with a key twice in a nested object is refused",
+            R"({"slot":{"from":"a","from":"b"}})", badData);
+    dataRow("data that is not UTF-8 is refused", "{\"guest\":\"Andr\xe9\"}", badData);
+    dataRow("data with an unpaired surrogate escape is refused", R"({"guest":"\ud83c"})", badData);
+    dataRow("data with a number beyond a double is refused", R"({"n":1e400})", badData);
+    dataRow("data with an integer beyond 64 bits is refused", R"({"n":18446744073709551616})",
+            badData);
+    dataRow("data with an unescaped control character is refused", "{\"note\":\"a\tb\"}", badData);
+    dataRow("data nested more than 32 deep is refused",
+            "{\"a\":" + QByteArray(32, '[') + QByteArray(32, ']') + "}", badData);
     QTest::newRow("metadata that is an array is refused")
         << stream << Initiated << data << QByteArray("[]") << true << 1 << badMetadata;
     QTest::newRow("metadata that is garbage is refused")
         << stream << Initiated << data << QByteArray("{\"a\":") << true << 1 << badMetadata;
+    QTest::newRow("metadata with a key twice is refused")
+        << stream << Initiated << data << QByteArray(R"({"user":"a","user":"b"})") << true << 1
+        << badMetadata;
     QTest::newRow("an event without id is refused")
         << stream << Initiated << data << metadata << false << 1 << badArgument;
     QTest::newRow("an append of no events is refused")

@@ -53,7 +53,7 @@ deb=$(ls "$work"/package/hoststand_*.deb 2>/dev/null | head -1)
 [[ -n "$deb" ]] || fail "cpack made no hoststand_*.deb"
 [[ $(dpkg-deb -f "$deb" Package) == hoststand ]] || fail "the package is not called hoststand"
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libqt6widgets6 libqt6network6 libqt6sql6-sqlite libqt6sql6-psql libqt6svg6; do
+for package in libqt6widgets6 libqt6network6 libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 "libsimdjson[0-9][0-9]*"; do
     grep -q "\b$package\b" <<<"$depends" || fail "the package does not depend on $package"
 done
 contents=$(dpkg-deb -c "$deb")

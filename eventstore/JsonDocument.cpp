@@ -1,0 +1,160 @@
+#include "eventstore/JsonDocument.h"
+
+#include <QStringDecoder>
+#include <QVarLengthArray>
+
+#include <simdjson.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace hoststand {
+
+static_assert(JsonDocument::Padding >= simdjson::SIMDJSON_PADDING);
+
+namespace {
+
+// A parser holds its scratch memory for the largest text it read; one per
+// thread, since a parser reads one text at a time.
+simdjson::dom::parser &threadParser()
+{
+    thread_local simdjson::dom::parser parser;
+    thread_local bool limited = false;
+    if (!limited) {
+        // The depth stays when the parser grows for a longer text.
+        limited = parser.allocate(4096, JsonDocument::MaxDepth) == simdjson::SUCCESS;
+    }
+    return parser;
+}
+
+// simdjson's messages name the kind of problem; these say it plainly.
+QString describe(simdjson::error_code error)
+{
+    switch (error) {
+    case simdjson::EMPTY:
+        return u"it is empty"_s;
+    case simdjson::DEPTH_ERROR:
+        return u"it is nested more than %1 deep"_s.arg(JsonDocument::MaxDepth);
+    case simdjson::UTF8_ERROR:
+        return u"it is not valid UTF-8"_s;
+    case simdjson::NUMBER_ERROR:
+        return u"it holds a number that is malformed or out of range"_s;
+    case simdjson::STRING_ERROR:
+        return u"it holds a string with a bad escape or an unpaired surrogate"_s;
+    case simdjson::UNESCAPED_CHARS:
+        return u"it holds a control character that is not escaped"_s;
+    case simdjson::UNCLOSED_STRING:
+        return u"it holds a string that is not closed"_s;
+    case simdjson::MEMALLOC:
+    case simdjson::CAPACITY:
+        return u"it is too large to read"_s;
+    default:
+        return u"it is not valid JSON (%1)"_s.arg(
+            QLatin1StringView(simdjson::error_message(error)));
+    }
+}
+
+// The first key that an object holds twice, in the value or below it;
+// nothing when there is none. Objects of events hold a few keys, so each
+// key is compared with those before it.
+std::optional<std::string_view> repeatedKey(simdjson::dom::element value)
+{
+    switch (value.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+        QVarLengthArray<std::string_view, 16> keys;
+        const simdjson::dom::object object = value.get_object().value_unsafe();
+        for (const simdjson::dom::key_value_pair field : object) {
+            if (std::find(keys.cbegin(), keys.cend(), field.key) != keys.cend())
+                return field.key;
+            keys.append(field.key);
+            if (auto inner = repeatedKey(field.value))
+                return inner;
+        }
+        return std::nullopt;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+        const simdjson::dom::array array = value.get_array().value_unsafe();
+        for (const simdjson::dom::element element : array) {
+            if (auto inner = repeatedKey(element))
+                return inner;
+        }
+        return std::nullopt;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+JsonDocument::JsonDocument()
+    : m_document(std::make_unique<simdjson::dom::document>())
+{ }
+
+JsonDocument::~JsonDocument() = default;
+JsonDocument::JsonDocument(JsonDocument &&) noexcept = default;
+JsonDocument &JsonDocument::operator=(JsonDocument &&) noexcept = default;
+
+std::optional<QString> JsonDocument::parse(const QByteArray &text)
+{
+    return parse(text.constData(), text.size(), text.capacity() - text.size() >= Padding);
+}
+
+std::optional<QString> JsonDocument::parse(QByteArrayView text)
+{
+    return parse(text.data(), text.size(), false);
+}
+
+std::optional<QString> JsonDocument::parse(const char *text, qsizetype size, bool inPlace)
+{
+    m_parsed = false;
+    if (size == 0)
+        return describe(simdjson::EMPTY);
+    simdjson::dom::element root;
+    const simdjson::error_code error
+        = threadParser().parse_into_document(*m_document, text, size_t(size), !inPlace).get(root);
+    if (error != simdjson::SUCCESS)
+        return describe(error);
+    m_parsed = true;
+    return std::nullopt;
+}
+
+simdjson::dom::element JsonDocument::root() const
+{
+    Q_ASSERT(m_parsed);
+    return m_document->root();
+}
+
+bool JsonDocument::isObject() const
+{
+    return m_parsed && root().is_object();
+}
+
+std::optional<QString> JsonDocument::repeatedKeyProblem() const
+{
+    if (auto key = repeatedKey(root()))
+        return u"it holds the key \"%1\" twice in one object"_s.arg(toQString(*key));
+    return std::nullopt;
+}
+
+QString JsonDocument::toQString(std::string_view utf8)
+{
+    const QByteArrayView bytes(utf8.data(), qsizetype(utf8.size()));
+    if (!bytes.startsWith("\xEF\xBB\xBF"))
+        return QString::fromUtf8(bytes);
+    QStringDecoder keepingBom(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return keepingBom.decode(bytes);
+}
+
+std::optional<QString> jsonObjectProblem(const QByteArray &text)
+{
+    thread_local JsonDocument document;
+    if (auto problem = document.parse(text))
+        return problem;
+    if (!document.isObject())
+        return u"it is not a JSON object"_s;
+    return document.repeatedKeyProblem();
+}
+
+} // namespace hoststand
