@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -56,20 +57,29 @@ QString describe(simdjson::error_code error)
 }
 
 // The first key that an object holds twice, in the value or below it;
-// nothing when there is none. Objects of events hold a few keys, so each
-// key is compared with those before it.
+// nothing when there is none. Objects of events hold a few keys, each
+// compared with those before it; a larger object's keys are sorted, so that
+// an append of one with many keys costs no more than reading it.
 std::optional<std::string_view> repeatedKey(simdjson::dom::element value)
 {
     switch (value.type()) {
     case simdjson::dom::element_type::OBJECT: {
-        QVarLengthArray<std::string_view, 16> keys;
+        constexpr qsizetype FewKeys = 32;
+        QVarLengthArray<std::string_view, FewKeys> keys;
         const simdjson::dom::object object = value.get_object().value_unsafe();
         for (const simdjson::dom::key_value_pair field : object) {
-            if (std::find(keys.cbegin(), keys.cend(), field.key) != keys.cend())
+            if (keys.size() < FewKeys
+                && std::find(keys.cbegin(), keys.cend(), field.key) != keys.cend())
                 return field.key;
             keys.append(field.key);
             if (auto inner = repeatedKey(field.value))
                 return inner;
+        }
+        if (keys.size() > FewKeys) {
+            std::sort(keys.begin(), keys.end());
+            const auto twice = std::adjacent_find(keys.cbegin(), keys.cend());
+            if (twice != keys.cend())
+                return *twice;
         }
         return std::nullopt;
     }
@@ -93,12 +103,26 @@ JsonDocument::JsonDocument()
 { }
 
 JsonDocument::~JsonDocument() = default;
-JsonDocument::JsonDocument(JsonDocument &&) noexcept = default;
-JsonDocument &JsonDocument::operator=(JsonDocument &&) noexcept = default;
 
+JsonDocument::JsonDocument(JsonDocument &&other) noexcept
+    : m_document(std::move(other.m_document))
+    , m_parsed(std::exchange(other.m_parsed, false))
+{ }
+
+JsonDocument &JsonDocument::operator=(JsonDocument &&other) noexcept
+{
+    m_document = std::move(other.m_document);
+    m_parsed = std::exchange(other.m_parsed, false);
+    return *this;
+}
+
+// The room after the text, not capacity() - size(): capacity() counts from
+// the allocation's start, and an array whose front was removed starts later.
+// (data_ptr() has no const overload in Qt 6.4; it does not detach.)
 std::optional<QString> JsonDocument::parse(const QByteArray &text)
 {
-    return parse(text.constData(), text.size(), text.capacity() - text.size() >= Padding);
+    return parse(text.constData(), text.size(),
+                 const_cast<QByteArray &>(text).data_ptr().freeSpaceAtEnd() >= Padding);
 }
 
 std::optional<QString> JsonDocument::parse(QByteArrayView text)
@@ -109,6 +133,8 @@ std::optional<QString> JsonDocument::parse(QByteArrayView text)
 std::optional<QString> JsonDocument::parse(const char *text, qsizetype size, bool inPlace)
 {
     m_parsed = false;
+    if (!m_document) // moved from
+        m_document = std::make_unique<simdjson::dom::document>();
     if (size == 0)
         return describe(simdjson::EMPTY);
     simdjson::dom::element root;

@@ -29,12 +29,17 @@ static QByteArray utf8View(element value)
 const EventReader::Metadata &EventReader::readMetadata(const QByteArray &metadata)
 {
     m_metadata = Metadata();
+    ++m_eventsRead;
     if (m_metadataDocument.parse(metadata) || !m_metadataDocument.isObject())
         return m_metadata;
     const simdjson::dom::object fields = m_metadataDocument.root().get_object().value_unsafe();
+    bool versionRead = false;
     for (const simdjson::dom::key_value_pair field : fields) {
         if (field.key == EventCodec::SchemaVersionField) {
-            m_metadata.schemaVersion = EventCodec::schemaVersionOf(field.value).value_or(0);
+            // The first, as the codec reads it, should an older store hold two.
+            if (!versionRead)
+                m_metadata.schemaVersion = EventCodec::schemaVersionOf(field.value).value_or(0);
+            versionRead = true;
         } else if (field.value.is_string()) {
             if (field.key == "$correlationId")
                 m_metadata.correlationId = utf8View(field.value);
@@ -78,6 +83,8 @@ ProjectedEvent::ProjectedEvent(const RecordedEvent &event, EventReader &reader)
     , m_kind(kindOf(event.type))
     , m_metadata(reader.readMetadata(event.metadata))
     , m_data(reader.m_data)
+    , m_reader(reader)
+    , m_readerEvent(reader.m_eventsRead)
 { }
 
 // The current version's data is read as it is. An older version goes
@@ -104,6 +111,8 @@ void ProjectedEvent::readData() const
 
 std::optional<element> ProjectedEvent::field(std::string_view key) const
 {
+    Q_ASSERT_X(m_reader.m_eventsRead == m_readerEvent, "ProjectedEvent",
+               "its reader has read another event since");
     if (!m_dataRead)
         readData();
     element value;

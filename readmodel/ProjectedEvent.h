@@ -60,6 +60,7 @@ private:
     JsonDocument m_metadataDocument;
     JsonDocument m_data;
     Metadata m_metadata;
+    quint64 m_eventsRead = 0; // how many events' metadata it read
 };
 
 // One recorded event as the projections read it. A rebuild projects
@@ -101,6 +102,8 @@ private:
     EventKind m_kind;
     const EventReader::Metadata &m_metadata;
     JsonDocument &m_data;
+    const EventReader &m_reader;
+    quint64 m_readerEvent; // which of the reader's events this one is
     mutable bool m_dataRead = false;
     mutable bool m_dataIsObject = false;
 };

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void aLeadingZeroWidthNoBreakSpaceIsKept_data();
     void aLeadingZeroWidthNoBreakSpaceIsKept();
     void textWithRoomAfterItIsReadInPlaceAndOtherTextCopied();
+    void anObjectWithManyKeysIsCheckedForKeysTwice();
+    void aMovedDocumentCanBeUsedAgain();
     void aDocumentIsReusedAndAFailedParseLeavesNoRoot();
     void threadsReadAtOnce();
     void jsonObjectProblemSaysWhatIsWrong_data();
@@ -111,7 +113,8 @@ void tst_JsonDocument::whatIsNotADocumentIsRefused()
     QVERIFY2(found.contains(problem), qPrintable(found));
 }
 
-// MaxDepth arrays or objects inside each other are read; one more is not.
+// 32 empty arrays inside each other are read, 33 are not, nor 33 objects;
+// an event is nested 3 deep.
 void tst_JsonDocument::nestingIsLimited()
 {
     const int limit = JsonDocument::MaxDepth;
@@ -196,6 +199,39 @@ void tst_JsonDocument::textWithRoomAfterItIsReadInPlaceAndOtherTextCopied()
     QCOMPARE(n, int64_t(2));
     QCOMPARE(document.parse(QByteArrayView(larger).first(7)).value_or(QString()), QString());
     QVERIFY(document.parse(larger).has_value());
+
+    // Its front removed, an array has room before it, not after it, though
+    // capacity() - size() says otherwise.
+    QByteArray moved = QByteArray(100, ' ') + R"({"n":4})";
+    moved.remove(0, 100);
+    QVERIFY(moved.capacity() - moved.size() >= JsonDocument::Padding);
+    QVERIFY(moved.data_ptr().freeSpaceAtEnd() < JsonDocument::Padding);
+    QCOMPARE(document.parse(moved).value_or(QString()), QString());
+    QCOMPARE(document.root().at_key("n").get(n), simdjson::SUCCESS);
+    QCOMPARE(n, int64_t(4));
+}
+
+// The rule on keys costs little however many keys an object holds.
+void tst_JsonDocument::anObjectWithManyKeysIsCheckedForKeysTwice()
+{
+    QByteArray many = "{";
+    for (int i = 0; i < 50000; ++i)
+        many += "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ",";
+    QCOMPARE(parseProblem(many + "\"last\":0}"), QString());
+    QVERIFY(parseProblem(many + "\"k49999\":0}").contains(u"key \"k49999\" twice"_s));
+    QVERIFY(parseProblem(many + "\"k7\":0}").contains(u"key \"k7\" twice"_s));
+}
+
+void tst_JsonDocument::aMovedDocumentCanBeUsedAgain()
+{
+    JsonDocument first;
+    QCOMPARE(first.parse(QByteArray(R"({"a":1})")).value_or(QString()), QString());
+    JsonDocument second(std::move(first));
+    QVERIFY(second.isObject());
+    QVERIFY(!first.isObject()); // NOLINT(bugprone-use-after-move): what is left
+    QCOMPARE(first.parse(QByteArray("[2]")).value_or(QString()), QString());
+    QVERIFY(!first.isObject());
+    QVERIFY(second.isObject());
 }
 
 void tst_JsonDocument::aDocumentIsReusedAndAFailedParseLeavesNoRoot()

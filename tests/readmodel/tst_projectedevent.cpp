@@ -108,6 +108,9 @@ void tst_ProjectedEvent::metadataIsReadForTheAuditTrail_data()
         << QByteArray(R"({"schemaVersion":1.5})") << QByteArray() << QByteArray() << 0;
     QTest::newRow("a version written as text")
         << QByteArray(R"({"schemaVersion":"1"})") << QByteArray() << QByteArray() << 0;
+    QTest::newRow("a version twice, as an older store may hold it: the first, as the codec")
+        << QByteArray(R"({"schemaVersion":2,"schemaVersion":1})") << QByteArray() << QByteArray()
+        << 2;
     QTest::newRow("fields of another type")
         << QByteArray(R"({"user":7,"$correlationId":null})") << QByteArray() << QByteArray() << 1;
     QTest::newRow("metadata that is not JSON")
