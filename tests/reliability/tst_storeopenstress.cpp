@@ -121,7 +121,13 @@ void tst_StoreOpenStress::readersNeverSeeDamageWhileOthersWriteAndCheckpoint()
                  qPrintable(u"%1 of %2 runs of %3 failed; the first said: %4"_s.arg(
                      QString::number(loop.failures.size()), QString::number(loop.runs),
                      loop.arguments.constFirst(), loop.failures.value(0))));
-    QVERIFY(loops[2].runs + loops[3].runs > 20);
+    // The readers ran often enough to meet the writers and checkpoints many
+    // times. They run at the lowest priority: under AddressSanitizer, on two
+    // cores shared with another test, one read took 3.7 s (16 in 30 s, which
+    // failed a floor of 20 in CI), so the floor is one read per 3 s.
+    const int readers = loops[2].runs + loops[3].runs;
+    QVERIFY2(readers >= seconds / 3,
+             qPrintable(u"only %1 reads in %2 s"_s.arg(readers).arg(seconds)));
 
     auto store = SqliteEventStore::open(path);
     HS_VERIFY_OK(store);
