@@ -17,8 +17,10 @@ static_assert(JsonDocument::Padding >= simdjson::SIMDJSON_PADDING);
 namespace {
 
 // A parser holds its scratch memory for the largest text it read; one per
-// thread, since a parser reads one text at a time.
-simdjson::dom::parser &threadParser()
+// thread, since a parser reads one text at a time. Nothing when it cannot
+// have its memory, and so its depth limit: then no text is read, rather
+// than read under the parser's default limit.
+simdjson::dom::parser *threadParser()
 {
     thread_local simdjson::dom::parser parser;
     thread_local bool limited = false;
@@ -26,7 +28,7 @@ simdjson::dom::parser &threadParser()
         // The depth stays when the parser grows for a longer text.
         limited = parser.allocate(4096, JsonDocument::MaxDepth) == simdjson::SUCCESS;
     }
-    return parser;
+    return limited ? &parser : nullptr;
 }
 
 // simdjson's messages name the kind of problem; these say it plainly.
@@ -137,9 +139,12 @@ std::optional<QString> JsonDocument::parse(const char *text, qsizetype size, boo
         m_document = std::make_unique<simdjson::dom::document>();
     if (size == 0)
         return describe(simdjson::EMPTY);
+    simdjson::dom::parser *parser = threadParser();
+    if (!parser)
+        return describe(simdjson::MEMALLOC);
     simdjson::dom::element root;
     const simdjson::error_code error
-        = threadParser().parse_into_document(*m_document, text, size_t(size), !inPlace).get(root);
+        = parser->parse_into_document(*m_document, text, size_t(size), !inPlace).get(root);
     if (error != simdjson::SUCCESS)
         return describe(error);
     m_parsed = true;
