@@ -134,6 +134,8 @@ QString withEscapes(QStringView text, TextField::Lines lines)
 
 bool isPrintableCharacter(char32_t c)
 {
+    if (c < 0x80) // ASCII, the most of any name: only C0 controls and DEL are not printable
+        return c >= 0x20 && c != 0x7f;
     switch (QChar::category(c)) {
     case QChar::Other_Control:
     case QChar::Other_Surrogate:

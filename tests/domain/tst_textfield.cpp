@@ -54,6 +54,7 @@ private Q_SLOTS:
     void aNoteMayHoldLineBreaksAndTabs_data();
     void aNoteMayHoldLineBreaksAndTabs();
     void aRefusalNamesAnOverlongValueByItsLengthAlone();
+    void asciiIsPrintableExactlyWhereItsCategoryIsNotControl();
     void textShowsWhatWouldNotPrintEscaped_data();
     void textShowsWhatWouldNotPrintEscaped();
 
@@ -213,6 +214,15 @@ void tst_TextField::textShowsWhatWouldNotPrintEscaped()
 
     QCOMPARE(escapedForDisplay(text), shown);
     QCOMPARE(escapedForDisplayKeepingLineBreaks(text), shownKeepingLineBreaks);
+}
+
+// isPrintableCharacter answers ASCII without looking up the category;
+// the answer must be the one the category gives.
+void tst_TextField::asciiIsPrintableExactlyWhereItsCategoryIsNotControl()
+{
+    for (char32_t c = 0; c < 0x80; ++c)
+        QVERIFY2(isPrintableCharacter(c) == (QChar::category(c) != QChar::Other_Control),
+                 qPrintable(QString::number(uint(c), 16)));
 }
 
 QTEST_GUILESS_MAIN(tst_TextField)
