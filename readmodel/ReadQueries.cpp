@@ -1,11 +1,14 @@
 #include "readmodel/ReadQueries.h"
 
+#include "domain/contracts/NaturalOrder.h"
 #include "domain/contracts/SettingsEvents.h"
 #include "readmodel/GuestSearch.h"
 #include "readmodel/ReadConnection.h"
 #include "readmodel/SettingsProjection.h"
 
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -64,9 +67,15 @@ LockRow readLock(const ReadStatement &row)
                     int(row.intValue(4))};
 }
 
-QString firstColumn(const ReadStatement &row)
+struct FreeTable
 {
-    return row.textValue(0);
+    QString id;
+    qint64 seats = 0;
+};
+
+FreeTable readFreeTable(const ReadStatement &row)
+{
+    return {row.textValue(0), row.intValue(1)};
 }
 
 // What a guest search looks for: the folded text, and the digits when the
@@ -300,7 +309,8 @@ StoreResult<QList<LockRow>> ReadQueries::tableLocksBetween(const QString &tableI
     return rows<LockRow>(*query.value(), readLock);
 }
 
-// Smallest fitting tables first: the host's usual choice.
+// Smallest fitting tables first, the host's usual choice; tables of one
+// size in natural order (T5 before T26).
 StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const QDateTime &end,
                                                  int partySize)
 {
@@ -314,10 +324,18 @@ StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const Q
     free.bindMoment(4, end);
     free.bindMoment(5, start);
     free.bindMoment(6, start);
-    auto ids = rows<QString>(free, firstColumn);
-    if (!ids.ok())
-        return ids.error();
-    return QStringList(ids.value());
+    auto found = rows<FreeTable>(free, readFreeTable);
+    if (!found.ok())
+        return found.error();
+    QList<FreeTable> tables = std::move(found).value();
+    std::sort(tables.begin(), tables.end(), [](const FreeTable &a, const FreeTable &b) {
+        return a.seats != b.seats ? a.seats < b.seats : naturalLess(a.id, b.id);
+    });
+    QStringList ids;
+    ids.reserve(tables.size());
+    for (const FreeTable &table : std::as_const(tables))
+        ids.append(table.id);
+    return ids;
 }
 
 // A text of digits and phone punctuation also matches the phone's digits,
@@ -380,12 +398,12 @@ QString ReadQueries::tableLocksBetweenSql()
 
 QString ReadQueries::freeTablesSql()
 {
-    return u"SELECT id FROM dining_tables t WHERE in_service = 1 AND seats >= ? "
+    return u"SELECT id, seats FROM dining_tables t WHERE in_service = 1 AND seats >= ? "
            "AND NOT EXISTS (SELECT 1 FROM table_locks l WHERE l.table_id = t.id "
            "AND l.start_ms < ? AND l.end_ms > ?) "
            "AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.table_id = t.id AND b.status IN "_s
         + ActiveStatuses + u" AND b.start_ms < ? AND b.start_ms >= "_s + EarliestStart
-        + u" AND b.end_ms > ?) ORDER BY seats, id"_s;
+        + u" AND b.end_ms > ?)"_s;
 }
 
 } // namespace hoststand

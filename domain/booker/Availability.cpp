@@ -1,6 +1,7 @@
 #include "domain/booker/Availability.h"
 
 #include "domain/booker/RestaurantSettings.h"
+#include "domain/contracts/NaturalOrder.h"
 
 #include <algorithm>
 
@@ -21,6 +22,22 @@ const TableSnapshot::Lock *firstOverlap(const TableSnapshot &table, const TimeSp
 bool canTake(const TableSnapshot &table, PartySize party, const TimeSpan &span)
 {
     return table.inService && table.seats >= party.value() && !firstOverlap(table, span);
+}
+
+// The tables that could take the party, smallest first (the host's usual
+// choice), those of one size in natural order (T5 before T26).
+QList<const TableSnapshot *> candidates(const QList<TableSnapshot> &tables, PartySize party)
+{
+    QList<const TableSnapshot *> fitting;
+    for (const TableSnapshot &table : tables) {
+        if (table.inService && table.seats >= party.value())
+            fitting.append(&table);
+    }
+    std::sort(fitting.begin(), fitting.end(), [](const TableSnapshot *a, const TableSnapshot *b) {
+        return a->seats != b->seats ? a->seats < b->seats
+                                    : naturalLess(a->id.toString(), b->id.toString());
+    });
+    return fitting;
 }
 
 } // namespace
@@ -47,7 +64,8 @@ std::optional<DomainError> Availability::checkRange(const QDate &from, const QDa
 std::optional<DomainError> Availability::checkTable(const QList<TableSnapshot> &tables,
                                                     const TableId &table, PartySize party,
                                                     const TimeSpan &span,
-                                                    const RestaurantSettings &settings)
+                                                    const RestaurantSettings &settings,
+                                                    const GuestName &guestName)
 {
     const auto it = std::find_if(tables.cbegin(), tables.cend(),
                                  [&table](const TableSnapshot &t) { return t.id == table; });
@@ -62,12 +80,17 @@ std::optional<DomainError> Availability::checkTable(const QList<TableSnapshot> &
                            u"Table %1 seats %2; a party of %3 does not fit."_s.arg(table.toString())
                                .arg(it->seats)
                                .arg(party.value()));
-    if (const TableSnapshot::Lock *lock = firstOverlap(*it, span))
+    if (const TableSnapshot::Lock *lock = firstOverlap(*it, span)) {
+        const std::optional<QString> guest = guestName ? guestName(lock->bookingId) : std::nullopt;
+        const QString holder = guest && !guest->isEmpty()
+            ? u"by %1"_s.arg(*guest)
+            : u"(booking %1)"_s.arg(lock->bookingId.toString());
         return DomainError(DomainError::Code::LockOverlap,
-                           u"Table %1 is already booked from %2 to %3 (booking %4)."_s.arg(
+                           u"Table %1 is already booked from %2 to %3 %4."_s.arg(
                                table.toString(), settings.describe(lock->span.start()),
-                               settings.describeTime(lock->span.end()), lock->bookingId.toString()),
+                               settings.describeTime(lock->span.end()), holder),
                            {lock->bookingId.toString()});
+    }
     return std::nullopt;
 }
 
@@ -76,6 +99,7 @@ QList<AvailableSlot> Availability::freeSlots(const RestaurantSettings &settings,
                                              const QDate &to, PartySize party, const QDateTime &now)
 {
     const qint64 turnSeconds = qint64(settings.turnMinutesFor(party)) * 60;
+    const QList<const TableSnapshot *> fitting = candidates(tables, party);
     QList<AvailableSlot> result;
     for (QDate date = from; date <= to; date = date.addDays(1)) {
         for (const ServiceSlot &slot : settings.slotsOn(date)) {
@@ -85,9 +109,9 @@ QList<AvailableSlot> Availability::freeSlots(const RestaurantSettings &settings,
             if (!span.ok())
                 continue;
             AvailableSlot available {span.value(), slot.period, {}};
-            for (const TableSnapshot &table : tables) {
-                if (canTake(table, party, available.span))
-                    available.tables.append(table.id);
+            for (const TableSnapshot *table : fitting) {
+                if (canTake(*table, party, available.span))
+                    available.tables.append(table->id);
             }
             result.append(std::move(available));
         }

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace hoststand::booker {
@@ -26,15 +27,22 @@ inline constexpr int MaxDays = 14;
 // days (both dates included).
 std::optional<DomainError> checkRange(const QDate &from, const QDate &to);
 
+// The name of a booking's guest, or nothing when it cannot be told.
+using GuestName = std::function<std::optional<QString>(const BookingId &)>;
+
 // Why the table cannot take the party for the span (TableMissing,
-// TableRemoved, PartyTooLarge, LockOverlap), or nothing.
+// TableRemoved, PartyTooLarge, LockOverlap), or nothing. An overlap names
+// the booking in the way by its time and its guest ("booked from 19:00 to
+// 20:30 by Jones"), by its id only when guestName cannot tell the name.
 std::optional<DomainError> checkTable(const QList<TableSnapshot> &tables, const TableId &table,
                                       PartySize party, const TimeSpan &span,
-                                      const RestaurantSettings &settings);
+                                      const RestaurantSettings &settings,
+                                      const GuestName &guestName = {});
 
 // Every slot of the services from one local date to another (both
 // included) that starts after now, with the tables free for the party's
-// whole turn. Call checkRange() first.
+// whole turn, smallest first, those of one size in natural order (T5
+// before T26). Call checkRange() first.
 QList<AvailableSlot> freeSlots(const RestaurantSettings &settings,
                                const QList<TableSnapshot> &tables, const QDate &from,
                                const QDate &to, PartySize party, const QDateTime &now);

@@ -94,8 +94,18 @@ DomainResult<void> Booker::checkTable(const TableBookingInitiated &initiated,
     auto tables = m_tables.snapshot();
     if (!tables.ok())
         return tables.error();
-    if (auto error = Availability::checkTable(tables.value(), initiated.tableId,
-                                              initiated.partySize, initiated.timeSlot, settings))
+    // The refusal names the guest in the way, read from their booking's
+    // stream; a stream that cannot be read now leaves the booking's id.
+    const auto guestName = [this](const BookingId &holder) -> std::optional<QString> {
+        auto loaded = EventSourcing::load(m_store, holder.streamName());
+        if (!loaded.ok())
+            return std::nullopt;
+        const Booking booking = Booking::fromEvents(holder, loaded.value().events);
+        return booking.exists() ? std::optional(booking.guestName()) : std::nullopt;
+    };
+    if (auto error
+        = Availability::checkTable(tables.value(), initiated.tableId, initiated.partySize,
+                                   initiated.timeSlot, settings, guestName))
         return *error;
     return {};
 }

@@ -289,7 +289,7 @@ void tst_Cli::refusalsExitWith1WithTheReason_data()
     row("fewer seats than a booked party", "tables seats T1 1", "table-locked", u"T1"_s);
     row("booking over another booking",
         "book --table T1 --at 2026-12-04T19:30 --party 2 --name Brown", "lock-overlap",
-        u"{booking}"_s);
+        u"by Jones."_s);
     row("booking in the past", "book --table T3 --at 2026-11-30T19:00 --party 2 --name Brown",
         "in-the-past", QString());
     row("booking when the restaurant is closed",

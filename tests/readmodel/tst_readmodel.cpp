@@ -112,6 +112,7 @@ private Q_SLOTS:
     void theViewsQueriesReadThroughAnIndexThatFits();
     void freeTablesFitTheSpanAndParty_data();
     void freeTablesFitTheSpanAndParty();
+    void freeTablesOfOneSizeComeInNaturalOrder();
     void aTableHasAStateAtAMoment_data();
     void aTableHasAStateAtAMoment();
     void bookingsBelongToTheRestaurantsLocalDay_data();
@@ -624,6 +625,18 @@ void tst_ReadModel::theViewsQueriesReadThroughAnIndexThatFits()
 }
 
 // --- Free tables --------------------------------------------------------
+
+// The smallest first, and T5 before T26 as people read them, not as text.
+void tst_ReadModel::freeTablesOfOneSizeComeInNaturalOrder()
+{
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    QVERIFY(fixture.append({tableAdded(u"T26"_s, 2), tableAdded(u"T10"_s, 4),
+                            tableAdded(u"T5"_s, 2), tableAdded(u"T9"_s, 4), tableAdded(u"t7"_s, 2)})
+            > 0);
+    QCOMPARE(fixture.model().freeTables(Seven, HalfPastEight, 2).value(),
+             (QStringList {u"T5"_s, u"t7"_s, u"T26"_s, u"T9"_s, u"T10"_s}));
+}
 
 void tst_ReadModel::freeTablesFitTheSpanAndParty_data()
 {

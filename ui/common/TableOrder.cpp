@@ -1,59 +1,19 @@
 #include "ui/common/TableOrder.h"
 
+#include "domain/contracts/NaturalOrder.h"
+
 namespace hoststand::ui::TableOrder {
-namespace {
-
-// The digits starting at i, as a number's text without leading zeros.
-QStringView numberAt(const QString &text, qsizetype &i)
-{
-    qsizetype begin = i;
-    while (i < text.size() && text.at(i).isDigit())
-        ++i;
-    while (begin < i - 1 && text.at(begin) == u'0')
-        ++begin;
-    return QStringView(text).mid(begin, i - begin);
-}
-
-// Compares letters case-insensitively and runs of digits by their value.
-int naturalCompare(const QString &a, const QString &b)
-{
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a.at(i).isDigit() && b.at(j).isDigit()) {
-            const QStringView x = numberAt(a, i);
-            const QStringView y = numberAt(b, j);
-            if (x.size() != y.size())
-                return x.size() < y.size() ? -1 : 1;
-            if (const int order = x.compare(y); order != 0)
-                return order;
-            continue;
-        }
-        const QChar x = a.at(i).toCaseFolded();
-        const QChar y = b.at(j).toCaseFolded();
-        if (x != y)
-            return x < y ? -1 : 1;
-        ++i;
-        ++j;
-    }
-    if (i < a.size())
-        return 1;
-    return j < b.size() ? -1 : 0;
-}
-
-} // namespace
 
 bool idLess(const QString &a, const QString &b)
 {
-    const int order = naturalCompare(a, b);
-    return order != 0 ? order < 0 : a < b;
+    return naturalLess(a, b);
 }
 
 bool less(const TableRow &a, const TableRow &b)
 {
     if (a.layout.zone != b.layout.zone)
-        return idLess(a.layout.zone, b.layout.zone);
-    return idLess(a.id, b.id);
+        return naturalLess(a.layout.zone, b.layout.zone);
+    return naturalLess(a.id, b.id);
 }
 
 } // namespace hoststand::ui::TableOrder

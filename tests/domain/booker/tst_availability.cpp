@@ -55,11 +55,13 @@ private Q_SLOTS:
     void tableChecks_data();
     void tableChecks();
     void anOverlapNamesTheBookingInTheWay();
+    void anOverlapNamesTheGuestInTheWayWhenTheirNameIsKnown();
     void listingAvailableSlots_data();
     void listingAvailableSlots();
     void slotsThatHaveStartedAreNotListed();
     void aFullSlotIsListedWithoutTables();
     void everyDayOfTheRangeIsListed();
+    void tablesOfOneSizeAreListedInNaturalOrder();
 };
 
 void tst_Availability::ranges_data()
@@ -146,6 +148,27 @@ void tst_Availability::anOverlapNamesTheBookingInTheWay()
     QVERIFY2(error->message().contains(u"19:00"_s), qPrintable(error->message()));
 }
 
+void tst_Availability::anOverlapNamesTheGuestInTheWayWhenTheirNameIsKnown()
+{
+    const TimeSpan evening = span(u"2026-12-01T20:00:00Z"_s, u"2026-12-01T21:30:00Z"_s);
+    const auto named = Availability::checkTable(
+        floor(), table(u"T1"_s), party(2), evening, settingsIn(u"UTC"_s),
+        [](const BookingId &id) -> std::optional<QString> {
+            return id.toString() == u"b-jones"_s ? std::optional(u"Ms Jones"_s) : std::nullopt;
+        });
+    QVERIFY(named);
+    QCOMPARE(named->message(),
+             u"Table T1 is already booked from Tue 1 Dec 2026, 19:00 to 20:45 by Ms Jones."_s);
+    QCOMPARE(named->bookingIds(), QStringList {u"b-jones"_s});
+
+    // A name that cannot be read now leaves the booking's id.
+    const auto unread = Availability::checkTable(
+        floor(), table(u"T1"_s), party(2), evening, settingsIn(u"UTC"_s),
+        [](const BookingId &) -> std::optional<QString> { return std::nullopt; });
+    QVERIFY(unread);
+    QVERIFY2(unread->message().endsWith(u"(booking b-jones)."_s), qPrintable(unread->message()));
+}
+
 void tst_Availability::listingAvailableSlots_data()
 {
     QTest::addColumn<int>("partySize");
@@ -153,9 +176,9 @@ void tst_Availability::listingAvailableSlots_data()
     QTest::addColumn<QString>("end");
     QTest::addColumn<QStringList>("tables");
 
-    QTest::newRow("a couple at 12:00 may have any table in service")
+    QTest::newRow("a couple at 12:00 may have any table in service, the smallest first")
         << 2 << u"2026-12-01T12:00:00Z"_s << u"2026-12-01T13:30:00Z"_s
-        << QStringList {u"T1"_s, u"T2"_s, u"T6"_s};
+        << QStringList {u"T2"_s, u"T1"_s, u"T6"_s};
     QTest::newRow("a party of four at 12:00 does not fit the table for two")
         << 4 << u"2026-12-01T12:00:00Z"_s << u"2026-12-01T13:45:00Z"_s
         << QStringList {u"T1"_s, u"T6"_s};
@@ -223,6 +246,21 @@ void tst_Availability::everyDayOfTheRangeIsListed()
     QCOMPARE(listed.constLast().span.start(), at(u"2026-12-14T22:15:00Z"_s));
     for (qsizetype i = 1; i < listed.size(); ++i)
         QVERIFY(listed.at(i - 1).span.start() < listed.at(i).span.start());
+}
+
+// T5 before T26, as people read them, not as text; the smaller tables first.
+void tst_Availability::tablesOfOneSizeAreListedInNaturalOrder()
+{
+    QList<TableSnapshot> tables;
+    for (const auto &[id, seats] : QList<std::pair<QString, int>> {
+             {u"T26"_s, 2}, {u"T10"_s, 4}, {u"T5"_s, 2}, {u"t7"_s, 2}, {u"T9"_s, 4}})
+        tables.append({table(id), seats, u"Main room"_s, true, {}});
+    const QDate day(2026, 12, 1);
+    const QList<AvailableSlot> listed
+        = Availability::freeSlots(settingsIn(u"UTC"_s), tables, day, day, party(2), Morning);
+    QVERIFY(!listed.isEmpty());
+    QCOMPARE(ids(listed.constFirst().tables),
+             (QStringList {u"T5"_s, u"t7"_s, u"T26"_s, u"T9"_s, u"T10"_s}));
 }
 
 QTEST_GUILESS_MAIN(tst_Availability)

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void aNoShowOnceTheStartHasCome();
     void aWalkInStartsNowEvenOutsideService();
     void aWalkInOnAnOccupiedTableIsRefused();
+    void aRefusalNamesTheGuestWhoHoldsTheTable();
     void anIdCollisionRetriesWithANewId();
     void bookingsOfALocalDate();
     void settingsCommands_data();
@@ -374,6 +375,25 @@ void tst_Booker::aWalkInOnAnOccupiedTableIsRefused()
     QCOMPARE(lastPosition(*m_store), before);
 }
 
+// The host is told who holds the table and when, not a booking's id; a
+// holder whose booking cannot be found is still named by its id.
+void tst_Booker::aRefusalNamesTheGuestWhoHoldsTheTable()
+{
+    const BookingId ada = book(request(u"T2"_s, Dinner, 2, u"Ada Lovelace"_s));
+    placeLock(ada);
+    const auto refused = m_booker->book(request(u"T2"_s, u"2026-12-01T19:30:00Z"_s, 2, u"Grace"_s));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), DomainError::Code::LockOverlap);
+    QCOMPARE(refused.error().message(),
+             u"Table T2 is already booked from Tue 1 Dec 2026, 19:00 to 20:30 by Ada Lovelace."_s);
+    QCOMPARE(refused.error().bookingIds(), QStringList {ada.toString()});
+
+    const auto unknown = m_booker->book(request(u"T1"_s, Dinner, 2, u"Grace"_s));
+    QVERIFY(!unknown.ok());
+    QVERIFY2(unknown.error().message().endsWith(u"(booking b-jones)."_s),
+             qPrintable(unknown.error().message()));
+}
+
 void tst_Booker::anIdCollisionRetriesWithANewId()
 {
     const BookingId taken = book(request(u"T2"_s, Dinner, 2));
@@ -560,7 +580,8 @@ void tst_Booker::listingAvailableSlots()
     QCOMPARE(listed.value().size(), slotCount);
     const AvailableSlot &first = listed.value().constFirst();
     QCOMPARE(first.span, span(u"2026-12-01T12:00:00Z"_s, u"2026-12-01T13:30:00Z"_s));
-    QCOMPARE(first.tables, (QList<TableId> {table(u"T1"_s), table(u"T2"_s)}));
+    // The smallest table first.
+    QCOMPARE(first.tables, (QList<TableId> {table(u"T2"_s), table(u"T1"_s)}));
 }
 
 void tst_Booker::availableSlotsFollowTheTablesEvents()
