@@ -203,6 +203,7 @@ void BookingDialog::fillTables()
     const QSignalBlocker blocker(m_table);
     m_table->clear();
     m_tablesNotRead.reset();
+    m_nothingFits.reset();
     if (!free.ok() || !all.ok()) {
         // Neither "free" nor "taken" can be told: no table is offered.
         m_tablesNotRead = (free.ok() ? all.error() : free.error()).message();
@@ -226,9 +227,69 @@ void BookingDialog::fillTables()
         const QString why = table.seats < party ? u"too small"_s : u"taken"_s;
         m_table->addItem(u"%1 · %2 · %3"_s.arg(table.id, seatsText(table.seats), why), table.id);
     }
+    if (free.value().isEmpty())
+        m_nothingFits = nothingFits(others, party);
+    // With nothing free that fits, no table is suggested: a table too small
+    // or taken is the host's choice alone.
     const int index = m_tableChosen ? m_table->findData(previous) : -1;
-    m_table->setCurrentIndex(index >= 0 ? index : 0);
+    m_table->setCurrentIndex(index >= 0 ? index : (m_nothingFits ? -1 : 0));
     revalidate();
+}
+
+// "No table seats a party of 8; the largest seats 6." or, when tables large
+// enough are all taken, for a walk-in when the first of them frees up.
+QString BookingDialog::nothingFits(const QList<TableRow> &tables, int party) const
+{
+    int largest = 0;
+    for (const TableRow &table : tables)
+        largest = std::max(largest, table.seats);
+    if (largest < party)
+        return tables.isEmpty()
+            ? u"The restaurant has no table in service."_s
+            : u"No table seats a party of %1; the largest seats %2."_s.arg(party).arg(largest);
+    if (m_mode == Mode::Ahead)
+        return u"Every table that seats a party of %1 is taken at %2; choose another time."_s
+            .arg(party)
+            .arg(m_calendar.timeText(start()));
+    const std::optional<std::pair<QString, QDateTime>> first = firstFreeFitting(party);
+    if (!first)
+        return u"Every table that seats a party of %1 is taken now, and none frees up in the "
+               "next %2 hours."_s.arg(party)
+                   .arg(WalkInLookAheadHours);
+    return u"Every table that seats a party of %1 is taken now; the first to free up is %2, "
+           "at %3."_s.arg(party)
+               .arg(first->first, m_calendar.timeText(first->second));
+}
+
+// The first table that fits the party for its turn, from the end of a
+// booking or lock in the way; nothing when none does within the look-ahead,
+// or when what is in the way cannot be read.
+std::optional<std::pair<QString, QDateTime>> BookingDialog::firstFreeFitting(int party) const
+{
+    const QDateTime now = m_clock.now();
+    const QDateTime horizon = now.addSecs(qint64(WalkInLookAheadHours) * 3600);
+    const qint64 turn = qint64(m_calendar.turnMinutesFor(party)) * 60;
+    auto bookings = m_readModel.bookingsBetween(now, horizon);
+    auto locks = m_readModel.locks();
+    if (!bookings.ok() || !locks.ok())
+        return std::nullopt;
+    QList<QDateTime> ends;
+    for (const BookingRow &booking : std::as_const(bookings.value()))
+        ends.append(booking.end);
+    for (const LockRow &lock : std::as_const(locks.value()))
+        ends.append(lock.end);
+    std::sort(ends.begin(), ends.end());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+    for (const QDateTime &end : std::as_const(ends)) {
+        if (end <= now || end >= horizon)
+            continue;
+        auto free = m_readModel.freeTables(end, end.addSecs(turn), party);
+        if (!free.ok())
+            return std::nullopt;
+        if (!free.value().isEmpty())
+            return std::pair(free.value().constFirst(), end);
+    }
+    return std::nullopt;
 }
 
 QDateTime BookingDialog::start() const
@@ -274,7 +335,7 @@ std::optional<QString> BookingDialog::problem() const
     if (m_mode == Mode::Ahead && start() <= m_clock.now())
         return u"%1 has already begun; choose a later time."_s.arg(m_calendar.timeText(start()));
     if (tableId().isEmpty())
-        return u"Choose a table."_s;
+        return m_nothingFits.value_or(u"Choose a table."_s);
     // A table that cannot be read now is not said to fit or not: the booker
     // checks the party against the table itself, and says why it refuses.
     const auto read = m_readModel.table(tableId());

@@ -2,6 +2,7 @@
 
 #include "domain/booker/BookingRequest.h"
 #include "domain/booker/WalkInRequest.h"
+#include "readmodel/ReadModelRows.h"
 #include "ui/common/ServiceCalendar.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QComboBox;
 class QDateEdit;
@@ -81,12 +83,17 @@ private:
     void buildForm();
     void fillTimes();
     void fillTables();
+    QString nothingFits(const QList<TableRow> &tables, int party) const;
+    std::optional<std::pair<QString, QDateTime>> firstFreeFitting(int party) const;
     void revalidate();
     QDateTime start() const;
     QDateTime end() const;
     QString tableId() const;
     std::optional<QString> warning() const;
     void showMessage(const QString &text, bool isError);
+
+    // How far ahead a walk-in is told when a table that fits frees up.
+    static constexpr int WalkInLookAheadHours = 6;
 
     Mode m_mode;
     ReadModel &m_readModel;
@@ -101,6 +108,9 @@ private:
     // Why the tables could not be read: nothing is offered as free or taken
     // then, and nothing can be booked until they are read.
     std::optional<QString> m_tablesNotRead;
+    // Why no table is offered as free: none is large enough, or all that
+    // are are taken (with when the first frees up, for a walk-in).
+    std::optional<QString> m_nothingFits;
     QLineEdit *m_guest;
     QLineEdit *m_phone;
     QSpinBox *m_party;

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void othersPlugInAViewAndAnAction();
     void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
     void ctrlWOpensTheWalkInDialogAndOkSeatsTheParty();
+    void aWalkInNoTableCanTakeIsToldWhyAndWhenOneFreesUp();
     void aSagaStepSetAsideShowsAsABookingThatNeedsAttention();
     void theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose_data();
     void theStatusBarTellsAClockOutOfStepFromOneSetOnPurpose();
@@ -351,7 +352,9 @@ void tst_HostStandWindow::aRefusedBookingShowsWhyAndWritesNothing()
     QTRY_VERIFY(!dialog->isSending());
     QVERIFY(dialog->isVisible());
     QVERIFY(dialog->isEnabled());
-    QVERIFY2(dialog->message().startsWith(u"Table T2 is already booked from"_s),
+    // The guest in the way is named, not their booking's id.
+    QVERIFY2(dialog->message().startsWith(u"Table T2 is already booked from"_s)
+                 && dialog->message().endsWith(u" by Smith."_s),
              qPrintable(dialog->message()));
     QCOMPARE(m_restaurant->lastPosition(), before);
     QVERIFY(cell(u"T2"_s, QTime(18, 30)).data(TimeSlotGridModel::BookingIdRole).isNull());
@@ -700,6 +703,44 @@ void tst_HostStandWindow::ctrlWOpensTheWalkInDialogAndOkSeatsTheParty()
     QTRY_COMPARE(seated.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Seated));
     QVERIFY(seated.data(TimeSlotGridModel::WalkInRole).toBool());
     QCOMPARE(seated.data(TimeSlotGridModel::PartySizeRole).toInt(), 3);
+}
+
+// A party larger than every table is not offered a table too small; a
+// party whose tables are all taken is told which frees up first, and when.
+void tst_HostStandWindow::aWalkInNoTableCanTakeIsToldWhyAndWhenOneFreesUp()
+{
+    m_restaurant->clock().setNow(HostStandFixture::at(QTime(17, 0)));
+    const QString smith = m_restaurant->book(u"T3"_s, QTime(19, 0), 6, u"Smith"_s, 120);
+    QVERIFY(!smith.isEmpty());
+    m_restaurant->clock().setNow(HostStandFixture::at(QTime(19, 3)));
+    QTest::keyClick(m_window.get(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::WalkIn);
+
+    typeParty(dialog, 8);
+    QCOMPARE(dialog->walkInRequest().tableId, QString());
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QCOMPARE(dialog->message(), u"No table seats a party of 8; the largest seats 6."_s);
+
+    typeParty(dialog, 6);
+    QCOMPARE(dialog->walkInRequest().tableId, QString());
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QCOMPARE(dialog->message(),
+             u"Every table that seats a party of 6 is taken now; the first to "
+             "free up is T3, at 21:00."_s);
+
+    // The host may still pick a table by hand, and is told what is wrong with it.
+    chooseWithKeys(dialog->tableField(), u"T2 · 4 seats · too small"_s);
+    QCOMPARE(dialog->walkInRequest().tableId, u"T2"_s);
+    QVERIFY(dialog->message().startsWith(u"Table T2 seats 4"_s));
+
+    // A party that fits is offered the smallest free table again.
+    typeParty(dialog, 2);
+    QCOMPARE(dialog->walkInRequest().tableId, u"T2"_s); // the host's choice stays
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+    QVERIFY(m_restaurant->statusOf(smith) == BookingStatus::Confirmed);
 }
 
 // A booking's step the table-locking saga could not take (an event it cannot
