@@ -233,6 +233,7 @@ void BookingDialog::fillTables()
     // or taken is the host's choice alone.
     const int index = m_tableChosen ? m_table->findData(previous) : -1;
     m_table->setCurrentIndex(index >= 0 ? index : (m_nothingFits ? -1 : 0));
+    m_table->setPlaceholderText(m_nothingFits ? u"No free table fits the party"_s : QString());
     revalidate();
 }
 

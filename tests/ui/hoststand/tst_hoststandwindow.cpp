@@ -729,6 +729,8 @@ void tst_HostStandWindow::aWalkInNoTableCanTakeIsToldWhyAndWhenOneFreesUp()
     QCOMPARE(dialog->message(),
              u"Every table that seats a party of 6 is taken now; the first to "
              "free up is T3, at 21:00."_s);
+    QCOMPARE(dialog->tableField()->placeholderText(), u"No free table fits the party"_s);
+    saveShots(*dialog, u"walk-in-nothing-fits"_s);
 
     // The host may still pick a table by hand, and is told what is wrong with it.
     chooseWithKeys(dialog->tableField(), u"T2 · 4 seats · too small"_s);
