@@ -123,7 +123,8 @@ public:
     // A table that is not in the read tables, or removed, is out of service.
     StoreResult<TableStatusRow> tableAt(const QString &tableId, const QDateTime &moment) const;
     // Tables in service, large enough, with no lock and no booking holding
-    // its table (initiated to seated) overlapping the span; fewest seats first.
+    // its table (initiated to seated) overlapping the span; fewest seats
+    // first, then in natural order of id (T5 before T26).
     StoreResult<QStringList> freeTables(const QDateTime &start, const QDateTime &end,
                                         int partySize) const;
     // Bookings whose guest name or phone contains the text (in any case; a

@@ -14,7 +14,7 @@ struct AvailableSlot final
 {
     TimeSpan span; // the slot's start to start + the party's turn time
     QString period; // "dinner"
-    QList<TableId> tables; // by id; empty when the slot is full
+    QList<TableId> tables; // smallest first, then in natural order; empty when full
 
     bool operator==(const AvailableSlot &) const = default;
 };

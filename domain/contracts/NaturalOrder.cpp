@@ -3,11 +3,19 @@
 namespace hoststand {
 namespace {
 
+// Only ASCII digits make a number: another script's digits compared as
+// characters keep the order strict (a digit of one script would otherwise
+// be a number beside letters that sort between it and the ASCII digits).
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
 // The digits starting at i, as a number's text without leading zeros.
 QStringView numberAt(QStringView text, qsizetype &i)
 {
     qsizetype begin = i;
-    while (i < text.size() && text.at(i).isDigit())
+    while (i < text.size() && isDigit(text.at(i)))
         ++i;
     while (begin < i - 1 && text.at(begin) == u'0')
         ++begin;
@@ -21,7 +29,7 @@ int naturalCompare(QStringView a, QStringView b)
     qsizetype i = 0;
     qsizetype j = 0;
     while (i < a.size() && j < b.size()) {
-        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+        if (isDigit(a.at(i)) && isDigit(b.at(j))) {
             const QStringView x = numberAt(a, i);
             const QStringView y = numberAt(b, j);
             if (x.size() != y.size())

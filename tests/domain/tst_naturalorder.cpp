@@ -16,6 +16,7 @@ private Q_SLOTS:
     void comparing_data();
     void comparing();
     void sortingIsTheSameEveryTime();
+    void manyNamesInAnyScriptSortStrictly();
 };
 
 void tst_NaturalOrder::comparing_data()
@@ -59,6 +60,34 @@ void tst_NaturalOrder::sortingIsTheSameEveryTime()
         std::sort(sorted.begin(), sorted.end(), naturalLess);
         QCOMPARE(sorted, expected);
     } while (std::next_permutation(names.begin(), names.end()));
+}
+
+// Zones are free text: digits of other scripts, letters beyond ASCII and
+// more names than a short sort's insertion pass. The order must be strict
+// and transitive for every triple, or std::sort is undefined.
+void tst_NaturalOrder::manyNamesInAnyScriptSortStrictly()
+{
+    const QStringList names {
+        u"Zone \u0665"_s,       u"Zone 10"_s,    u"Zone x"_s,      u"Zone 5"_s,
+        u"Zone \uff15"_s,       u"zone 05"_s,    u"Zone"_s,        u"Zone 2b"_s,
+        u"Zone 2a"_s,           u"Terrasse 3"_s, u"Terrasse 12"_s, u"\u00c9tage 1"_s,
+        u"Etage 1"_s,           u"Bar"_s,        u"bar 9"_s,       u"Bar 10"_s,
+        u"Zone \u0661\u0660"_s, u"Zone 100"_s,   u"Zone 099"_s,    QString()};
+    for (const QString &a : names) {
+        QVERIFY2(!naturalLess(a, a), qPrintable(a));
+        for (const QString &b : names) {
+            if (naturalLess(a, b))
+                QVERIFY2(!naturalLess(b, a), qPrintable(a + u" / "_s + b));
+            for (const QString &c : names) {
+                if (naturalLess(a, b) && naturalLess(b, c))
+                    QVERIFY2(naturalLess(a, c), qPrintable(a + u" < "_s + b + u" < "_s + c));
+            }
+        }
+    }
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end(), naturalLess);
+    QVERIFY(std::is_sorted(sorted.begin(), sorted.end(), naturalLess));
+    QVERIFY(sorted.indexOf(u"Zone 5"_s) < sorted.indexOf(u"Zone 10"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_NaturalOrder)

@@ -81,7 +81,7 @@ void TestStoreCrashSafety::killedWriterLosesNoAcknowledgedBatch()
     QRandomGenerator random(seed);
     QSet<qint64> acked;
     qint64 nextBatch = 0;
-    int killsMidWriting = 0;
+    int killsAfterAnAck = 0;
 
     for (int kill = 0; kill < Kills; ++kill) {
         QProcess writer;
@@ -102,7 +102,7 @@ void TestStoreCrashSafety::killedWriterLosesNoAcknowledgedBatch()
         QVERIFY2(writer.state() == QProcess::Running, "the writer stopped before it was killed");
         test::killHard(writer);
         ackedNow += acknowledged(writer);
-        killsMidWriting += ackedNow.isEmpty() ? 0 : 1;
+        killsAfterAnAck += ackedNow.isEmpty() ? 0 : 1;
         for (qint64 batch : ackedNow)
             acked.insert(batch);
 
@@ -119,8 +119,8 @@ void TestStoreCrashSafety::killedWriterLosesNoAcknowledgedBatch()
         for (auto it = batches.cbegin(); it != batches.cend(); ++it)
             nextBatch = std::max(nextBatch, it.key() + 1);
     }
-    qInfo("%d kills, %d while writing, %lld batches acknowledged", Kills, killsMidWriting,
-          qint64(acked.size()));
+    qInfo("%d kills, %d after an acknowledgement, %lld batches acknowledged", Kills,
+          killsAfterAnAck, qint64(acked.size()));
 }
 
 QTEST_GUILESS_MAIN(TestStoreCrashSafety)

@@ -202,6 +202,7 @@ void BookingDialog::fillTables()
     auto all = m_readModel.tables();
     const QSignalBlocker blocker(m_table);
     m_table->clear();
+    m_table->setPlaceholderText(QString());
     m_tablesNotRead.reset();
     m_nothingFits.reset();
     if (!free.ok() || !all.ok()) {
@@ -227,13 +228,16 @@ void BookingDialog::fillTables()
         const QString why = table.seats < party ? u"too small"_s : u"taken"_s;
         m_table->addItem(u"%1 · %2 · %3"_s.arg(table.id, seatsText(table.seats), why), table.id);
     }
-    if (free.value().isEmpty())
+    // With nothing free that fits, no table is suggested (a table too small
+    // or taken is the host's choice alone), and the dialog says why; not
+    // when there is no time to fit (a day without service says so itself).
+    const int chosen = m_tableChosen ? m_table->findData(previous) : -1;
+    const bool suggestNone = free.value().isEmpty() && start().isValid();
+    m_table->setCurrentIndex(chosen >= 0 ? chosen : (suggestNone ? -1 : 0));
+    if (suggestNone && chosen < 0) {
         m_nothingFits = nothingFits(others, party);
-    // With nothing free that fits, no table is suggested: a table too small
-    // or taken is the host's choice alone.
-    const int index = m_tableChosen ? m_table->findData(previous) : -1;
-    m_table->setCurrentIndex(index >= 0 ? index : (m_nothingFits ? -1 : 0));
-    m_table->setPlaceholderText(m_nothingFits ? u"No free table fits the party"_s : QString());
+        m_table->setPlaceholderText(u"No free table fits the party"_s);
+    }
     revalidate();
 }
 
@@ -252,45 +256,47 @@ QString BookingDialog::nothingFits(const QList<TableRow> &tables, int party) con
         return u"Every table that seats a party of %1 is taken at %2; choose another time."_s
             .arg(party)
             .arg(m_calendar.timeText(start()));
-    const std::optional<std::pair<QString, QDateTime>> first = firstFreeFitting(party);
-    if (!first)
+    const FirstFree first = firstFreeFitting(party);
+    if (first.notRead)
+        return u"Every table that seats a party of %1 is taken now; when one frees up could not "
+               "be read: %2"_s.arg(party)
+                   .arg(*first.notRead);
+    if (first.table.isEmpty())
         return u"Every table that seats a party of %1 is taken now, and none frees up in the "
                "next %2 hours."_s.arg(party)
                    .arg(WalkInLookAheadHours);
     return u"Every table that seats a party of %1 is taken now; the first to free up is %2, "
            "at %3."_s.arg(party)
-               .arg(first->first, m_calendar.timeText(first->second));
+               .arg(first.table, m_calendar.timeText(first.at));
 }
 
-// The first table that fits the party for its turn, from the end of a
-// booking or lock in the way; nothing when none does within the look-ahead,
-// or when what is in the way cannot be read.
-std::optional<std::pair<QString, QDateTime>> BookingDialog::firstFreeFitting(int party) const
+// The first table that fits the party for its turn from the end of a
+// booking in the way (a lock in force belongs to a booking too), within the
+// look-ahead; at most MaxFreeUpChecks ends are tried, so that a full
+// evening costs a bounded number of reads.
+BookingDialog::FirstFree BookingDialog::firstFreeFitting(int party) const
 {
     const QDateTime now = m_clock.now();
     const QDateTime horizon = now.addSecs(qint64(WalkInLookAheadHours) * 3600);
     const qint64 turn = qint64(m_calendar.turnMinutesFor(party)) * 60;
     auto bookings = m_readModel.bookingsBetween(now, horizon);
-    auto locks = m_readModel.locks();
-    if (!bookings.ok() || !locks.ok())
-        return std::nullopt;
+    if (!bookings.ok())
+        return {{}, {}, bookings.error().message()};
     QList<QDateTime> ends;
-    for (const BookingRow &booking : std::as_const(bookings.value()))
-        ends.append(booking.end);
-    for (const LockRow &lock : std::as_const(locks.value()))
-        ends.append(lock.end);
+    for (const BookingRow &booking : std::as_const(bookings.value())) {
+        if (booking.end.isValid() && booking.end > now && booking.end < horizon)
+            ends.append(booking.end);
+    }
     std::sort(ends.begin(), ends.end());
     ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
-    for (const QDateTime &end : std::as_const(ends)) {
-        if (end <= now || end >= horizon)
-            continue;
+    for (const QDateTime &end : ends.first(std::min<qsizetype>(ends.size(), MaxFreeUpChecks))) {
         auto free = m_readModel.freeTables(end, end.addSecs(turn), party);
         if (!free.ok())
-            return std::nullopt;
+            return {{}, {}, free.error().message()};
         if (!free.value().isEmpty())
-            return std::pair(free.value().constFirst(), end);
+            return {free.value().constFirst(), end, {}};
     }
-    return std::nullopt;
+    return {};
 }
 
 QDateTime BookingDialog::start() const

@@ -11,7 +11,6 @@
 
 #include <functional>
 #include <optional>
-#include <utility>
 
 class QComboBox;
 class QDateEdit;
@@ -84,7 +83,15 @@ private:
     void fillTimes();
     void fillTables();
     QString nothingFits(const QList<TableRow> &tables, int party) const;
-    std::optional<std::pair<QString, QDateTime>> firstFreeFitting(int party) const;
+    // The first table to free up for a walk-in: none found, or why it
+    // could not be read ("none" and "not read" are not the same answer).
+    struct FirstFree
+    {
+        QString table; // empty when none frees up
+        QDateTime at;
+        std::optional<QString> notRead;
+    };
+    FirstFree firstFreeFitting(int party) const;
     void revalidate();
     QDateTime start() const;
     QDateTime end() const;
@@ -94,6 +101,7 @@ private:
 
     // How far ahead a walk-in is told when a table that fits frees up.
     static constexpr int WalkInLookAheadHours = 6;
+    static constexpr qsizetype MaxFreeUpChecks = 40;
 
     Mode m_mode;
     ReadModel &m_readModel;
