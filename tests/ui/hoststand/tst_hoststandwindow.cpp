@@ -81,6 +81,7 @@ private Q_SLOTS:
     void altLeftAndThePreviousDayButtonShowTheDayBefore();
     void doubleClickingABookingOpensIt();
     void theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChange();
+    void aBookingNoFreeTableFitsIsToldToTryAnotherTime();
     void theFloorPlansBookButtonBooksThePickedTable();
     void theFloorPlansMomentShowsEachTableAsItIsThen();
     void doubleClickingATableOnTheFloorPlanSeatsAWalkInThere();
@@ -885,6 +886,34 @@ void tst_HostStandWindow::theDialogOffersTheFreeTablesThatFitAsPartyAndTimeChang
     QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T2"_s, u"T3"_s}));
     chooseWithKeys(dialog->timeField(), u"20:30 · dinner"_s);
     QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T1"_s, u"T3"_s}));
+}
+
+// Ahead, with every table large enough taken at the time chosen: no table is
+// suggested, the dialog says so, and a time when one is free brings the
+// suggestion back.
+void tst_HostStandWindow::aBookingNoFreeTableFitsIsToldToTryAnotherTime()
+{
+    QVERIFY(!m_restaurant->book(u"T3"_s, QTime(19, 0), 6, u"Smith"_s).isEmpty());
+    clickCell(u"T1"_s, QTime(19, 0));
+    QTRY_VERIFY(bookingDialog());
+    BookingDialog *dialog = bookingDialog();
+    QTest::keyClicks(dialog->guestField(), u"Jones"_s);
+    typeParty(dialog, 6);
+    // The cell's table (T1) was the host's click, but seats 2: it stays chosen.
+    QCOMPARE(dialog->request().tableId, u"T1"_s);
+    QVERIFY(dialog->message().startsWith(u"Table T1 seats 2"_s));
+
+    // Without the host's choice, nothing is suggested.
+    dialog->tableField()->setCurrentIndex(-1);
+    QVERIFY(!dialog->okButton()->isEnabled());
+    chooseWithKeys(dialog->timeField(), u"19:15 · dinner"_s);
+    QCOMPARE(dialog->request().tableId, QString());
+    QCOMPARE(dialog->message(),
+             u"Every table that seats a party of 6 is taken at 19:15; choose another time."_s);
+    QVERIFY(!dialog->okButton()->isEnabled());
+
+    typeParty(dialog, 9);
+    QCOMPARE(dialog->message(), u"No table seats a party of 9; the largest seats 6."_s);
 }
 
 void tst_HostStandWindow::theFloorPlansBookButtonBooksThePickedTable()
