@@ -2,6 +2,7 @@
 
 #include "domain/booker/RestaurantSettings.h"
 #include "domain/contracts/NaturalOrder.h"
+#include "domain/contracts/TextField.h"
 
 #include <algorithm>
 
@@ -83,7 +84,7 @@ std::optional<DomainError> Availability::checkTable(const QList<TableSnapshot> &
     if (const TableSnapshot::Lock *lock = firstOverlap(*it, span)) {
         const std::optional<QString> guest = guestName ? guestName(lock->bookingId) : std::nullopt;
         const QString holder = guest && !guest->isEmpty()
-            ? u"by %1"_s.arg(*guest)
+            ? u"by %1"_s.arg(escapedForDisplay(*guest))
             : u"(booking %1)"_s.arg(lock->bookingId.toString());
         return DomainError(DomainError::Code::LockOverlap,
                            u"Table %1 is already booked from %2 to %3 %4."_s.arg(

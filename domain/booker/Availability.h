@@ -33,7 +33,9 @@ using GuestName = std::function<std::optional<QString>(const BookingId &)>;
 // Why the table cannot take the party for the span (TableMissing,
 // TableRemoved, PartyTooLarge, LockOverlap), or nothing. An overlap names
 // the booking in the way by its time and its guest ("booked from 19:00 to
-// 20:30 by Jones"), by its id only when guestName cannot tell the name.
+// 20:30 by Jones"), by its id only when guestName cannot tell the name. A
+// name stored before the rules of TextField shows escaped ("\n", "\u202e"):
+// the message is one line, and no name may fake another or turn it around.
 std::optional<DomainError> checkTable(const QList<TableSnapshot> &tables, const TableId &table,
                                       PartySize party, const TimeSpan &span,
                                       const RestaurantSettings &settings,

@@ -167,6 +167,14 @@ void tst_Availability::anOverlapNamesTheGuestInTheWayWhenTheirNameIsKnown()
         [](const BookingId &) -> std::optional<QString> { return std::nullopt; });
     QVERIFY(unread);
     QVERIFY2(unread->message().endsWith(u"(booking b-jones)."_s), qPrintable(unread->message()));
+
+    // A name an older version stored with a line break and a bidi override
+    // cannot break the sentence or turn it around.
+    const auto odd = Availability::checkTable(
+        floor(), table(u"T1"_s), party(2), evening, settingsIn(u"UTC"_s),
+        [](const BookingId &) -> std::optional<QString> { return u"Jo\nnes \u202egnp.exe"_s; });
+    QVERIFY(odd);
+    QVERIFY2(odd->message().endsWith(u"by Jo\\nnes \\u202egnp.exe."_s), qPrintable(odd->message()));
 }
 
 void tst_Availability::listingAvailableSlots_data()
