@@ -103,6 +103,81 @@ struct PartyLeft final
     bool operator==(const PartyLeft &) const = default;
 };
 
+// A change of a booking that needs the table manager (another table, span
+// or party size): the new state as a whole, numbered from 1 in the booking.
+// The booking stays as it was until booking-changed; one change waits at a
+// time. previousTableId is the table the booking holds while it waits.
+struct BookingChangeRequested final
+{
+    static constexpr QStringView Type = u"booking-change-requested";
+    static constexpr int Version = 1;
+
+    BookingId bookingId;
+    int change = 1;
+    TableId tableId;
+    TableId previousTableId;
+    TimeSpan timeSlot;
+    PartySize partySize;
+    QString guestName;
+    QString phone;
+    QString note;
+
+    bool operator==(const BookingChangeRequested &) const = default;
+};
+
+// The table manager locked what the change asked for: the booking is now
+// as requested. The table-locking saga releases the lock on
+// previousTableId when it differs from tableId.
+struct BookingChanged final
+{
+    static constexpr QStringView Type = u"booking-changed";
+    static constexpr int Version = 1;
+
+    BookingId bookingId;
+    int change = 1;
+    TableId tableId;
+    TableId previousTableId;
+    TimeSpan timeSlot;
+    PartySize partySize;
+    QString guestName;
+    QString phone;
+    QString note;
+
+    bool operator==(const BookingChanged &) const = default;
+};
+
+// The change could not be made; the booking stays as it was, its lock in
+// force. tableId is the table the change asked for.
+struct BookingChangeRejected final
+{
+    static constexpr QStringView Type = u"booking-change-rejected";
+    static constexpr int Version = 1;
+
+    BookingId bookingId;
+    int change = 1;
+    TableId tableId;
+    ChangeRejectionReason reason;
+    QString message;
+
+    bool operator==(const BookingChangeRejected &) const = default;
+};
+
+// The guest's name, phone or note changed: no table is concerned, so it
+// takes effect at once.
+struct BookingDetailsChanged final
+{
+    static constexpr QStringView Type = u"booking-details-changed";
+    static constexpr int Version = 1;
+
+    BookingId bookingId;
+    TableId tableId;
+    QString guestName;
+    QString phone;
+    QString note;
+
+    bool operator==(const BookingDetailsChanged &) const = default;
+};
+
 struct BookingNoShow final
 {
     static constexpr QStringView Type = u"booking-no-show";

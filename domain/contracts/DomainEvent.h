@@ -13,6 +13,8 @@ using DomainEvent
     = std::variant<TableAdded, TableMoved, TableSeatsChanged, TableRemoved, TableLockPlaced,
                    TableLockPlacementFailed, TableLockRemoved, TableBookingInitiated,
                    TableBookingConfirmed, TableBookingRejected, TableBookingCancelled, GuestArrived,
-                   PartySeated, PartyLeft, BookingNoShow, ServicePeriodsDefined, TurnTimesDefined>;
+                   PartySeated, PartyLeft, BookingNoShow, BookingChangeRequested, BookingChanged,
+                   BookingChangeRejected, BookingDetailsChanged, ServicePeriodsDefined,
+                   TurnTimesDefined>;
 
 } // namespace hoststand

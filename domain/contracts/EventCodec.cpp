@@ -8,7 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 // The round trip on encode: on unless NDEBUG, or as the build defines it.
 #ifndef HOSTSTAND_CODEC_ROUND_TRIP
@@ -63,6 +66,14 @@ std::optional<QString> horizonProblem(qint64 days)
         return u"bookings are taken %1 to %2 days ahead"_s
             .arg(ServicePeriodsDefined::MinHorizonDays)
             .arg(ServicePeriodsDefined::MaxHorizonDays);
+    return std::nullopt;
+}
+
+// A booking's changes count from 1; a lock's 0 is the booking as initiated.
+std::optional<QString> changeProblem(qint64 change, int first)
+{
+    if (change < first || change > std::numeric_limits<int>::max())
+        return u"a change is numbered from %1"_s.arg(first);
     return std::nullopt;
 }
 
@@ -138,12 +149,19 @@ void write(JsonWriter &w, const TableRemoved &e)
     w.string("tableId"_L1, e.tableId.toString());
 }
 
+void writeChange(JsonWriter &w, int change, int first)
+{
+    check(w, "change"_L1, changeProblem(change, first));
+    w.integer("change"_L1, change);
+}
+
 void write(JsonWriter &w, const TableLockPlaced &e)
 {
     w.string("tableId"_L1, e.tableId.toString());
     w.string("bookingId"_L1, e.bookingId.toString());
     writeTimeSlot(w, e.span);
     w.integer("partySize"_L1, e.partySize.value());
+    writeChange(w, e.change, 0);
 }
 
 void write(JsonWriter &w, const TableLockPlacementFailed &e)
@@ -155,6 +173,7 @@ void write(JsonWriter &w, const TableLockPlacementFailed &e)
     writeName(w, "reason"_L1, toString(e.reason));
     w.string("message"_L1, e.message);
     w.stringList("conflictingBookings"_L1, e.conflictingBookings);
+    writeChange(w, e.change, 0);
 }
 
 void write(JsonWriter &w, const TableLockRemoved &e)
@@ -213,6 +232,46 @@ void write(JsonWriter &w, const PartyLeft &e)
 void write(JsonWriter &w, const BookingNoShow &e)
 {
     writeBookingAndTable(w, e.bookingId, e.tableId);
+}
+
+// A booking's change, as requested or as made.
+template<typename Event>
+void writeBookingChange(JsonWriter &w, const Event &e)
+{
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    writeChange(w, e.change, 1);
+    w.string("previousTableId"_L1, e.previousTableId.toString());
+    writeTimeSlot(w, e.timeSlot);
+    w.integer("partySize"_L1, e.partySize.value());
+    w.string("guestName"_L1, e.guestName);
+    w.string("phone"_L1, e.phone);
+    w.string("note"_L1, e.note);
+}
+
+void write(JsonWriter &w, const BookingChangeRequested &e)
+{
+    writeBookingChange(w, e);
+}
+
+void write(JsonWriter &w, const BookingChanged &e)
+{
+    writeBookingChange(w, e);
+}
+
+void write(JsonWriter &w, const BookingChangeRejected &e)
+{
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    writeChange(w, e.change, 1);
+    writeName(w, "reason"_L1, toString(e.reason));
+    w.string("message"_L1, e.message);
+}
+
+void write(JsonWriter &w, const BookingDetailsChanged &e)
+{
+    writeBookingAndTable(w, e.bookingId, e.tableId);
+    w.string("guestName"_L1, e.guestName);
+    w.string("phone"_L1, e.phone);
+    w.string("note"_L1, e.note);
 }
 
 void write(JsonWriter &w, const ServicePeriodsDefined &e)
@@ -302,6 +361,18 @@ std::optional<TableLayout> readLayout(JsonReader &reader)
     return layout;
 }
 
+std::optional<int> readChange(JsonReader &reader, int first)
+{
+    auto change = reader.integer("change"_L1);
+    if (!change)
+        return std::nullopt;
+    if (auto problem = changeProblem(*change, first)) {
+        reader.fail("change"_L1, *problem);
+        return std::nullopt;
+    }
+    return int(*change);
+}
+
 template<typename Reason>
 std::optional<Reason> readReason(JsonReader &reader,
                                  std::optional<Reason> (*parse)(const QString &))
@@ -381,9 +452,10 @@ struct Decoder<TableLockPlaced>
         auto bookingId = readBookingId(r);
         auto span = readTimeSlot(r);
         auto party = readCount<PartySize>(r, "partySize"_L1);
+        auto change = readChange(r, 0);
         if (!r.ok())
             return std::nullopt;
-        return TableLockPlaced {*tableId, *bookingId, *span, *party};
+        return TableLockPlaced {*tableId, *bookingId, *span, *party, *change};
     }
 };
 
@@ -399,10 +471,11 @@ struct Decoder<TableLockPlacementFailed>
         auto reason = readReason<LockFailureReason>(r, lockFailureReasonFromString);
         auto message = r.string("message"_L1);
         auto conflicting = r.stringList("conflictingBookings"_L1);
+        auto change = readChange(r, 0);
         if (!r.ok())
             return std::nullopt;
-        return TableLockPlacementFailed {*tableId, *bookingId, *span,       *party,
-                                         *reason,  *message,   *conflicting};
+        return TableLockPlacementFailed {*tableId, *bookingId, *span,        *party,
+                                         *reason,  *message,   *conflicting, *change};
     }
 };
 
@@ -529,6 +602,76 @@ struct Decoder<BookingNoShow>
     static std::optional<BookingNoShow> read(JsonReader &r)
     {
         return readBookingAndTable<BookingNoShow>(r);
+    }
+};
+
+template<typename Event>
+std::optional<Event> readBookingChange(JsonReader &r)
+{
+    auto bookingId = readBookingId(r);
+    auto tableId = readTableId(r);
+    auto change = readChange(r, 1);
+    auto previousText = r.string("previousTableId"_L1);
+    auto previous = previousText ? r.check("previousTableId"_L1, TableId::create(*previousText))
+                                 : std::nullopt;
+    auto span = readTimeSlot(r);
+    auto party = readCount<PartySize>(r, "partySize"_L1);
+    auto guestName = r.string("guestName"_L1);
+    auto phone = r.string("phone"_L1);
+    auto note = r.string("note"_L1);
+    if (!r.ok())
+        return std::nullopt;
+    return Event {*bookingId, *change,    *tableId, *previous, *span,
+                  *party,     *guestName, *phone,   *note};
+}
+
+template<>
+struct Decoder<BookingChangeRequested>
+{
+    static std::optional<BookingChangeRequested> read(JsonReader &r)
+    {
+        return readBookingChange<BookingChangeRequested>(r);
+    }
+};
+
+template<>
+struct Decoder<BookingChanged>
+{
+    static std::optional<BookingChanged> read(JsonReader &r)
+    {
+        return readBookingChange<BookingChanged>(r);
+    }
+};
+
+template<>
+struct Decoder<BookingChangeRejected>
+{
+    static std::optional<BookingChangeRejected> read(JsonReader &r)
+    {
+        auto bookingId = readBookingId(r);
+        auto tableId = readTableId(r);
+        auto change = readChange(r, 1);
+        auto reason = readReason<ChangeRejectionReason>(r, changeRejectionReasonFromString);
+        auto message = r.string("message"_L1);
+        if (!r.ok())
+            return std::nullopt;
+        return BookingChangeRejected {*bookingId, *change, *tableId, *reason, *message};
+    }
+};
+
+template<>
+struct Decoder<BookingDetailsChanged>
+{
+    static std::optional<BookingDetailsChanged> read(JsonReader &r)
+    {
+        auto bookingId = readBookingId(r);
+        auto tableId = readTableId(r);
+        auto guestName = r.string("guestName"_L1);
+        auto phone = r.string("phone"_L1);
+        auto note = r.string("note"_L1);
+        if (!r.ok())
+            return std::nullopt;
+        return BookingDetailsChanged {*bookingId, *tableId, *guestName, *phone, *note};
     }
 };
 
@@ -672,6 +815,34 @@ JsonDocument &threadDocument()
     return document;
 }
 
+// The first field there twice in any object of the data, as a path
+// ("timeSlot.from"): an older version's data goes through QJsonObject for
+// its upcasters, which would keep only one of the two.
+std::optional<QString> fieldThereTwice(const simdjson::dom::element &value, const QString &path)
+{
+    if (value.is_array()) {
+        for (const simdjson::dom::element item : value.get_array().value_unsafe()) {
+            if (auto twice = fieldThereTwice(item, path))
+                return twice;
+        }
+        return std::nullopt;
+    }
+    if (!value.is_object())
+        return std::nullopt;
+    std::vector<std::string_view> keys;
+    for (const simdjson::dom::key_value_pair field : value.get_object().value_unsafe()) {
+        const QString name = path.isEmpty()
+            ? QString::fromUtf8(field.key.data(), qsizetype(field.key.size()))
+            : path + u'.' + QString::fromUtf8(field.key.data(), qsizetype(field.key.size()));
+        if (std::find(keys.cbegin(), keys.cend(), field.key) != keys.cend())
+            return name;
+        keys.push_back(field.key);
+        if (auto twice = fieldThereTwice(field.value, name))
+            return twice;
+    }
+    return std::nullopt;
+}
+
 // Runs older data through the upcasters and decodes the result.
 DecodeResult<DomainEvent> upcastAndDecode(const QString &type, int version, QJsonObject data,
                                           const TypeEntry &entry)
@@ -801,6 +972,8 @@ DecodeResult<DomainEvent> EventCodec::decode(const RecordedEvent &event)
                                 .arg(problem ? u" (%1)"_s.arg(*problem) : QString())};
     if (*version == entry->version)
         return entry->decode(data.root());
+    if (auto twice = fieldThereTwice(data.root(), {}))
+        return DecodeError {u"%1.%2: the field is there twice"_s.arg(event.type, *twice)};
     return upcastAndDecode(event.type, *version, QJsonDocument::fromJson(event.data).object(),
                            *entry);
 }

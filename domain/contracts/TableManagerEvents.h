@@ -61,15 +61,19 @@ struct TableRemoved final
     bool operator==(const TableRemoved &) const = default;
 };
 
+// A booking holds at most one lock per table. A lock placed for a change of
+// the booking (change >= 1) on a table where the booking holds one already
+// replaces it: the booking may overlap its own old span.
 struct TableLockPlaced final
 {
     static constexpr QStringView Type = u"table-lock-placed";
-    static constexpr int Version = 1;
+    static constexpr int Version = 2; // 1 had no change
 
     TableId tableId;
     BookingId bookingId;
     TimeSpan span;
     PartySize partySize;
+    int change = 0; // 0 for the booking as initiated, n for its change n
 
     bool operator==(const TableLockPlaced &) const = default;
 };
@@ -77,7 +81,7 @@ struct TableLockPlaced final
 struct TableLockPlacementFailed final
 {
     static constexpr QStringView Type = u"table-lock-placement-failed";
-    static constexpr int Version = 1;
+    static constexpr int Version = 2; // 1 had no change
 
     TableId tableId;
     BookingId bookingId;
@@ -86,6 +90,7 @@ struct TableLockPlacementFailed final
     LockFailureReason reason;
     QString message; // for people: "T4 is booked 19:00-20:30 by Jones."
     QStringList conflictingBookings; // booking ids, for an overlap
+    int change = 0; // as in table-lock-placed
 
     bool operator==(const TableLockPlacementFailed &) const = default;
 };

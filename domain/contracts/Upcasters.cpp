@@ -37,12 +37,25 @@ static QJsonObject servicePeriodsDefinedV1ToV2(const QJsonObject &v1)
     return v2;
 }
 
+// table-lock-placed and table-lock-placement-failed 1 -> 2: version 2
+// says which change of the booking the lock is for. Bookings could not
+// change before, so every older lock is for the booking as initiated.
+static QJsonObject lockV1ToV2(const QJsonObject &v1)
+{
+    QJsonObject v2 = v1;
+    v2.insert(u"change"_s, 0);
+    return v2;
+}
+
 Upcaster Upcasters::find(const QString &type, int fromVersion)
 {
     if (type == TableAdded::Type && fromVersion == 1)
         return tableAddedV1ToV2;
     if (type == ServicePeriodsDefined::Type && fromVersion == 1)
         return servicePeriodsDefinedV1ToV2;
+    if ((type == TableLockPlaced::Type || type == TableLockPlacementFailed::Type)
+        && fromVersion == 1)
+        return lockV1ToV2;
     return {};
 }
 

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void badDataIsRefused();
     void versionOneOfTableAddedIsUpcast();
     void versionOneOfServicePeriodsIsUpcastWithAYearsHorizon();
+    void versionOneOfALockIsForTheBookingAsInitiated_data();
+    void versionOneOfALockIsForTheBookingAsInitiated();
     void aRecordedEventCarriesItsVersionInItsMetadata();
     void theVersionInTheMetadataIsAWholeNumber_data();
     void theVersionInTheMetadataIsAWholeNumber();
@@ -125,6 +127,28 @@ void tst_EventCodec::everyEventRoundTrips_data()
     QTest::newRow("a party leaves")
         << DomainEvent(PartyLeft {b, t4, at(u"2026-12-01T20:41:00Z"_s)});
     QTest::newRow("a booking is a no-show") << DomainEvent(BookingNoShow {b, t4});
+    const TableId t5 = table(u"T5"_s);
+    const TimeSpan later = span(u"2026-12-01T19:15:00Z"_s, u"2026-12-01T20:45:00Z"_s);
+    const PartySize sixPeople = valueOf(PartySize::create(6));
+    QTest::newRow("a lock is placed for a booking's change")
+        << DomainEvent(TableLockPlaced {t5, b, later, sixPeople, 3});
+    QTest::newRow("a lock for a change fails") << DomainEvent(TableLockPlacementFailed {
+        t5, b, later, sixPeople, LockFailureReason::PartyTooLarge, u"T5 seats 4."_s, {}, 2});
+    QTest::newRow("a lock is released as the booking moved")
+        << DomainEvent(TableLockRemoved {t4, b, LockRemovalReason::Moved});
+    QTest::newRow("a lock is released as its change was withdrawn")
+        << DomainEvent(TableLockRemoved {t5, b, LockRemovalReason::ChangeWithdrawn});
+    QTest::newRow("a change is requested") << DomainEvent(BookingChangeRequested {
+        b, 1, t5, t4, later, sixPeople, u"Ada Lovelace"_s, u"+44 20 7946 0000"_s, u"terrace"_s});
+    QTest::newRow("a booking changed")
+        << DomainEvent(BookingChanged {b, 7, t4, t4, later, four, u"Ada"_s, {}, {}});
+    QTest::newRow("a change is rejected") << DomainEvent(BookingChangeRejected {
+        b, 2, t5, ChangeRejectionReason::Overlap, u"T5 is booked 19:00-20:30 by Jones."_s});
+    QTest::newRow("a change is withdrawn as the booking ended")
+        << DomainEvent(BookingChangeRejected {b, 1, t5, ChangeRejectionReason::BookingEnded,
+                                              u"The booking ended."_s});
+    QTest::newRow("a booking's details change") << DomainEvent(
+        BookingDetailsChanged {b, t4, u"Ada King"_s, {}, u"two high chairs\nno nuts"_s});
     QTest::newRow("service periods are defined")
         << DomainEvent(ServicePeriodsDefined {{{5, u"dinner"_s, QTime(18, 30), QTime(22, 30)},
                                                {6, u"lunch"_s, QTime(12, 0), QTime(14, 30)}},
@@ -331,6 +355,10 @@ void tst_EventCodec::theCatalogueIsComplete()
                                 u"party-seated"_s,
                                 u"party-left"_s,
                                 u"booking-no-show"_s,
+                                u"booking-change-requested"_s,
+                                u"booking-changed"_s,
+                                u"booking-change-rejected"_s,
+                                u"booking-details-changed"_s,
                                 u"service-periods-defined"_s,
                                 u"turn-times-defined"_s};
     QCOMPARE(EventCodec::knownTypes(), expected);
@@ -391,6 +419,31 @@ void tst_EventCodec::badDataIsRefused_data()
         << u"service-periods-defined"_s << 2
         << json(R"({"periods":[],"slotMinutes":15,"timeZone":"UTC"})")
         << u"service-periods-defined.bookingHorizonDays: missing"_s;
+    QTest::newRow("a lock for change -1")
+        << u"table-lock-placed"_s << 2 << json(R"({"tableId":"T1","bookingId":"ab12","partySize":2,
+                    "timeSlot":{"from":"2026-12-01T19:00:00Z","to":"2026-12-01T20:00:00Z"},
+                    "change":-1})")
+        << u"change: a change is numbered from 0"_s;
+    QTest::newRow("version 2 of a lock without its change")
+        << u"table-lock-placed"_s << 2 << json(R"({"tableId":"T1","bookingId":"ab12","partySize":2,
+                    "timeSlot":{"from":"2026-12-01T19:00:00Z","to":"2026-12-01T20:00:00Z"}})")
+        << u"table-lock-placed.change: missing"_s;
+    QTest::newRow("a booking's change 0")
+        << u"booking-change-rejected"_s << 1
+        << json(R"({"bookingId":"ab12","tableId":"T1","change":0,"reason":"overlap",
+                    "message":"taken"})")
+        << u"change: a change is numbered from 1"_s;
+    QTest::newRow("an unknown reason for a rejected change")
+        << u"booking-change-rejected"_s << 1
+        << json(R"({"bookingId":"ab12","tableId":"T1","change":1,"reason":"bored",
+                    "message":"taken"})")
+        << u"unknown reason"_s;
+    QTest::newRow("a change without the table it leaves")
+        << u"booking-changed"_s << 1
+        << json(R"({"bookingId":"ab12","tableId":"T1","change":1,"partySize":2,
+                    "timeSlot":{"from":"2026-12-01T19:00:00Z","to":"2026-12-01T20:00:00Z"},
+                    "guestName":"Ada","phone":"","note":""})")
+        << u"booking-changed.previousTableId: missing"_s;
     QTest::newRow("a booking horizon of 3651 days")
         << u"service-periods-defined"_s << 2
         << json(R"({"periods":[],"slotMinutes":15,"timeZone":"UTC","bookingHorizonDays":3651})")
@@ -437,6 +490,43 @@ void tst_EventCodec::versionOneOfTableAddedIsUpcast()
     QCOMPARE(added.layout.zone, u"Main room"_s);
     QVERIFY(added.layout.shape == TableShape::Rectangle);
     QCOMPARE(added.layout.x, 0.0);
+}
+
+void tst_EventCodec::versionOneOfALockIsForTheBookingAsInitiated_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("data");
+    QTest::newRow("placed") << u"table-lock-placed"_s
+                            << QByteArray(R"({"tableId":"T1","bookingId":"ab12","partySize":2,)"
+                                          R"("timeSlot":{"from":"2026-12-01T19:00:00Z",)"
+                                          R"("to":"2026-12-01T20:00:00Z"}})");
+    QTest::newRow("refused") << u"table-lock-placement-failed"_s
+                             << QByteArray(R"({"tableId":"T1","bookingId":"ab12","partySize":2,)"
+                                           R"("timeSlot":{"from":"2026-12-01T19:00:00Z",)"
+                                           R"("to":"2026-12-01T20:00:00Z"},"reason":"overlap",)"
+                                           R"("message":"taken","conflictingBookings":[]})");
+}
+
+void tst_EventCodec::versionOneOfALockIsForTheBookingAsInitiated()
+{
+    QFETCH(QString, type);
+    QFETCH(QByteArray, data);
+    RecordedEvent recorded;
+    recorded.type = type;
+    recorded.data = data;
+    recorded.metadata = R"({"schemaVersion":1})";
+    auto decoded = EventCodec::decode(recorded);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
+    const int change = std::visit(
+        [](const auto &e) {
+            if constexpr (requires { e.change; })
+                return e.change;
+            else
+                return -1;
+        },
+        decoded.value());
+    QCOMPARE(change, 0);
+    QCOMPARE(*EventCodec::currentVersion(type), 2);
 }
 
 void tst_EventCodec::versionOneOfServicePeriodsIsUpcastWithAYearsHorizon()

@@ -46,10 +46,10 @@ public:
         case 3:
             return TableRemoved {tableId()};
         case 4:
-            return TableLockPlaced {tableId(), bookingId(), span(), party()};
+            return TableLockPlaced {tableId(), bookingId(), span(), party(), change()};
         case 5:
-            return TableLockPlacementFailed {tableId(), bookingId(), span(), party(),
-                                             failure(), text(),      texts()};
+            return TableLockPlacementFailed {tableId(), bookingId(), span(),  party(),
+                                             failure(), text(),      texts(), change()};
         case 6:
             return TableLockRemoved {tableId(), bookingId(), removal()};
         case 7:
@@ -70,6 +70,16 @@ public:
         case 14:
             return BookingNoShow {bookingId(), tableId()};
         case 15:
+            return BookingChangeRequested {bookingId(), change(), tableId(), tableId(), span(),
+                                           party(),     text(),   text(),    text()};
+        case 16:
+            return BookingChanged {bookingId(), change(), tableId(), tableId(), span(),
+                                   party(),     text(),   text(),    text()};
+        case 17:
+            return BookingChangeRejected {bookingId(), change(), tableId(), rejection(), text()};
+        case 18:
+            return BookingDetailsChanged {bookingId(), tableId(), text(), text(), text()};
+        case 19:
             return servicePeriods();
         default:
             return turnTimes();
@@ -214,8 +224,16 @@ private:
 
     LockRemovalReason removal()
     {
-        return static_cast<LockRemovalReason>(m_in.ConsumeIntegralInRange(0, 4));
+        return static_cast<LockRemovalReason>(m_in.ConsumeIntegralInRange(0, 6));
     }
+
+    ChangeRejectionReason rejection()
+    {
+        return static_cast<ChangeRejectionReason>(m_in.ConsumeIntegralInRange(0, 5));
+    }
+
+    // A lock's change counts from 0, a booking's from 1.
+    int change() { return around(0, 3); }
 
     ServicePeriodsDefined servicePeriods()
     {
