@@ -85,18 +85,22 @@ void Table::on(const TableRemoved &)
 
 void Table::on(const TableLockPlaced &event)
 {
+    m_locks.removeIf([&](const TableLock &lock) { return lock.bookingId == event.bookingId; });
     const auto at = std::upper_bound(
         m_locks.begin(), m_locks.end(), event.span.start(),
         [](const QDateTime &start, const TableLock &lock) { return start < lock.span.start(); });
-    m_locks.insert(at, TableLock {event.tableId, event.bookingId, event.span, event.partySize});
-    m_lockRecords.insert(event.bookingId, LockRecord {});
+    m_locks.insert(
+        at, TableLock {event.tableId, event.bookingId, event.span, event.partySize, event.change});
+    LockRecord record;
+    record.change = event.change;
+    m_lockRecords.insert(event.bookingId, record);
 }
 
 void Table::on(const TableLockPlacementFailed &event)
 {
-    m_lockRecords.insert(
-        event.bookingId,
-        LockRecord {LockState::Refused, event.reason, event.message, event.conflictingBookings});
+    m_lockRecords.insert(event.bookingId,
+                         LockRecord {event.change, LockState::Refused, event.reason, event.message,
+                                     event.conflictingBookings});
 }
 
 void Table::on(const TableLockRemoved &event)
@@ -128,12 +132,14 @@ QList<TableLock> Table::locksEnded(const QDateTime &now) const
     return m_locks.first(firstEndingAfter(now));
 }
 
-QList<TableLock> Table::overlapping(const TimeSpan &span) const
+QList<TableLock> Table::overlapping(const TimeSpan &span, const BookingId &except) const
 {
     QList<TableLock> found;
     for (qsizetype i = firstEndingAfter(span.start());
-         i < m_locks.size() && m_locks.at(i).span.start() < span.end(); ++i)
-        found.append(m_locks.at(i));
+         i < m_locks.size() && m_locks.at(i).span.start() < span.end(); ++i) {
+        if (m_locks.at(i).bookingId != except)
+            found.append(m_locks.at(i));
+    }
     return found;
 }
 
@@ -148,6 +154,8 @@ const TableLock *Table::lockOf(const BookingId &booking) const
 
 std::optional<Table::LockState> Table::lockState(const BookingId &booking) const
 {
+    if (lockOf(booking))
+        return LockState::Held;
     const auto record = m_lockRecords.constFind(booking);
     return record == m_lockRecords.cend() ? std::nullopt : std::optional(record->state);
 }
@@ -228,26 +236,31 @@ DomainResult<QList<DomainEvent>> Table::remove(const QDateTime &now, const TimeI
 }
 
 LockPlacementDecision Table::placeLock(const BookingId &booking, const TimeSpan &span,
-                                       PartySize party, const TimeInWords &words) const
+                                       PartySize party, const TimeInWords &words, int change) const
 {
-    if (const auto record = m_lockRecords.constFind(booking); record != m_lockRecords.cend())
-        return earlierDecision(booking, *record);
+    if (const auto record = m_lockRecords.constFind(booking); record != m_lockRecords.cend()) {
+        if (record->change == change)
+            return earlierDecision(booking, *record);
+        if (record->change > change)
+            return {}; // a newer change was decided here already
+    }
     if (m_status == Status::Missing)
-        return failure(booking, span, party, LockFailureReason::TableMissing, noSuchTable(m_id));
+        return failure(booking, span, party, change, LockFailureReason::TableMissing,
+                       noSuchTable(m_id));
     if (m_status == Status::Removed)
-        return failure(booking, span, party, LockFailureReason::TableRemoved,
+        return failure(booking, span, party, change, LockFailureReason::TableRemoved,
                        tableWasRemoved(m_id));
-    if (const QList<TableLock> conflicts = overlapping(span); !conflicts.isEmpty())
-        return failure(booking, span, party, LockFailureReason::Overlap,
+    if (const QList<TableLock> conflicts = overlapping(span, booking); !conflicts.isEmpty())
+        return failure(booking, span, party, change, LockFailureReason::Overlap,
                        u"Table %1 is already booked %2."_s.arg(
                            m_id.toString(), describeBookings(conflicts, words, false)),
                        bookingIdsOf(conflicts));
     if (party.value() > m_seats->value())
-        return failure(booking, span, party, LockFailureReason::PartyTooLarge,
+        return failure(booking, span, party, change, LockFailureReason::PartyTooLarge,
                        u"Table %1 seats %2; a party of %3 does not fit."_s.arg(
                            m_id.toString(), QString::number(m_seats->value()),
                            QString::number(party.value())));
-    return {{TableLockPlaced {m_id, booking, span, party}}, std::nullopt};
+    return {{TableLockPlaced {m_id, booking, span, party, change}}, std::nullopt};
 }
 
 // A request for a booking this table has decided before changes nothing
@@ -257,7 +270,9 @@ LockPlacementDecision Table::earlierDecision(const BookingId &booking,
 {
     switch (record.state) {
     case LockState::Held:
-        return {};
+        if (lockOf(booking))
+            return {};
+        break;
     case LockState::Refused:
         return {{},
                 DomainError(DomainError::codeOf(record.failure), record.message,
@@ -272,19 +287,23 @@ LockPlacementDecision Table::earlierDecision(const BookingId &booking,
 }
 
 LockPlacementDecision Table::failure(const BookingId &booking, const TimeSpan &span,
-                                     PartySize party, LockFailureReason reason,
+                                     PartySize party, int change, LockFailureReason reason,
                                      const QString &message, const QStringList &conflicting) const
 {
-    return {{TableLockPlacementFailed {m_id, booking, span, party, reason, message, conflicting}},
+    return {{TableLockPlacementFailed {m_id, booking, span, party, reason, message, conflicting,
+                                       change}},
             DomainError(DomainError::codeOf(reason), message, conflicting)};
 }
 
 DomainResult<QList<DomainEvent>> Table::removeLock(const BookingId &booking,
-                                                   LockRemovalReason reason) const
+                                                   LockRemovalReason reason, LockScope scope) const
 {
-    const std::optional<LockState> state = lockState(booking);
-    if (state == LockState::Held)
+    if (const TableLock *held = lockOf(booking)) {
+        if (!scope.covers(held->change))
+            return QList<DomainEvent> {};
         return QList<DomainEvent> {TableLockRemoved {m_id, booking, reason}};
+    }
+    const std::optional<LockState> state = lockState(booking);
     if (state == LockState::Released)
         return QList<DomainEvent> {};
     if (m_status == Status::Missing)

@@ -28,8 +28,10 @@ public:
         InService,
         Removed,
     };
-    // What became of a booking's lock on this table. It is remembered for
-    // every booking the table has seen, so a redelivered request is a no-op.
+    // What became of a booking's lock on this table: held while the booking
+    // holds one here, else what became of the last request for it. It is
+    // remembered for every booking the table has seen, by change, so a
+    // redelivered request is a no-op.
     enum class LockState { Held, Refused, Released };
 
     explicit Table(TableId id);
@@ -65,15 +67,21 @@ public:
     // Refused while a lock is in force; locks that have ended are released
     // with the removal, so a removed table holds no lock.
     DomainResult<QList<DomainEvent>> remove(const QDateTime &now, const TimeInWords &words) const;
+    // A lock for a change of the booking (change >= 1) replaces the lock the
+    // booking holds here, and may overlap it. A request for a change older
+    // than the last decided here comes too late and changes nothing.
     LockPlacementDecision placeLock(const BookingId &booking, const TimeSpan &span, PartySize party,
-                                    const TimeInWords &words) const;
-    // No events when the booking's lock was released already.
-    DomainResult<QList<DomainEvent>> removeLock(const BookingId &booking,
-                                                LockRemovalReason reason) const;
+                                    const TimeInWords &words, int change = 0) const;
+    // No events when the booking's lock was released already, or the lock
+    // it holds is out of the scope.
+    DomainResult<QList<DomainEvent>> removeLock(const BookingId &booking, LockRemovalReason reason,
+                                                LockScope scope = LockScope::any()) const;
 
 private:
+    // The last decision on a request for the booking's lock.
     struct LockRecord
     {
+        int change = 0;
         LockState state = LockState::Held;
         // For a refused lock: the refusal, to answer a repeated request alike.
         LockFailureReason failure = LockFailureReason::TableMissing;
@@ -95,9 +103,10 @@ private:
     std::optional<DomainError> refusalToChange() const;
     LockPlacementDecision earlierDecision(const BookingId &booking, const LockRecord &record) const;
     LockPlacementDecision failure(const BookingId &booking, const TimeSpan &span, PartySize party,
-                                  LockFailureReason reason, const QString &message,
+                                  int change, LockFailureReason reason, const QString &message,
                                   const QStringList &conflicting = {}) const;
-    QList<TableLock> overlapping(const TimeSpan &span) const;
+    // The locks of other bookings than the one given that overlap the span.
+    QList<TableLock> overlapping(const TimeSpan &span, const BookingId &except) const;
     qsizetype firstEndingAfter(const QDateTime &moment) const;
 
     TableId m_id;

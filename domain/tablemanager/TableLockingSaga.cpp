@@ -53,7 +53,9 @@ ReadAllFilter TableLockingSaga::filter()
     return ReadAllFilter {{u"booking"_s},
                           {TableBookingInitiated::Type.toString(),
                            TableBookingCancelled::Type.toString(), BookingNoShow::Type.toString(),
-                           PartyLeft::Type.toString()}};
+                           PartyLeft::Type.toString(), BookingChangeRequested::Type.toString(),
+                           BookingChanged::Type.toString(),
+                           BookingChangeRejected::Type.toString()}};
 }
 
 void TableLockingSaga::start()
@@ -104,12 +106,40 @@ Disposition TableLockingSaga::on(const RecordedEvent &trigger, const PartyLeft &
     return releaseLock(trigger, event.tableId, event.bookingId, LockRemovalReason::PartyLeft);
 }
 
+Disposition TableLockingSaga::on(const RecordedEvent &trigger, const BookingChangeRequested &event)
+{
+    const Causation cause = Causation::ofEvent(trigger, event.bookingId, u"table-locking:lock"_s);
+    return dispositionFor(m_manager.placeLock(event.tableId, event.bookingId, event.timeSlot,
+                                              event.partySize, cause, event.change));
+}
+
+// Only a lock placed before this change: a late redelivery cannot free the
+// lock a newer change placed on the old table.
+Disposition TableLockingSaga::on(const RecordedEvent &trigger, const BookingChanged &event)
+{
+    if (event.previousTableId == event.tableId)
+        return Disposition::ack();
+    return releaseLock(trigger, event.previousTableId, event.bookingId, LockRemovalReason::Moved,
+                       LockScope::before(event.change));
+}
+
+// A change refused by the table manager placed no lock; one the booking
+// ended under may have, and only that lock goes.
+Disposition TableLockingSaga::on(const RecordedEvent &trigger, const BookingChangeRejected &event)
+{
+    if (event.reason != ChangeRejectionReason::BookingEnded)
+        return Disposition::ack();
+    return releaseLock(trigger, event.tableId, event.bookingId, LockRemovalReason::ChangeWithdrawn,
+                       LockScope::of(event.change));
+}
+
 // Nothing to release (no lock, or no table) is no reason to stop the saga.
 Disposition TableLockingSaga::releaseLock(const RecordedEvent &trigger, const TableId &table,
-                                          const BookingId &booking, LockRemovalReason reason)
+                                          const BookingId &booking, LockRemovalReason reason,
+                                          LockScope scope)
 {
     const Causation cause = Causation::ofEvent(trigger, booking, u"table-locking:release"_s);
-    return dispositionFor(m_manager.removeLock(table, booking, reason, cause));
+    return dispositionFor(m_manager.removeLock(table, booking, reason, cause, scope));
 }
 
 } // namespace hoststand

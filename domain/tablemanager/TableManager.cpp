@@ -144,26 +144,26 @@ DomainResult<Table> TableManager::removeTable(const TableId &id)
 
 DomainResult<TableLock> TableManager::placeLock(const TableId &id, const BookingId &booking,
                                                 const TimeSpan &span, PartySize party,
-                                                const Causation &cause)
+                                                const Causation &cause, int change)
 {
     const Causation effective = cause.isEmpty() ? Causation::ofBookingCommand(booking) : cause;
     auto words = timeInWords(m_clock.now());
     if (!words.ok())
         return words.error();
     return EventSourcing::retryOnConflict<TableLock>(
-        [&] { return placeLockOnce(id, booking, span, party, effective, words.value()); });
+        [&] { return placeLockOnce(id, booking, span, party, change, effective, words.value()); });
 }
 
 DomainResult<TableLock> TableManager::placeLockOnce(const TableId &id, const BookingId &booking,
                                                     const TimeSpan &span, PartySize party,
-                                                    const Causation &cause,
+                                                    int change, const Causation &cause,
                                                     const TimeInWords &words)
 {
     auto loaded = load(id);
     if (!loaded.ok())
         return loaded.error();
     const LockPlacementDecision decision
-        = loaded.value().table.placeLock(booking, span, party, words);
+        = loaded.value().table.placeLock(booking, span, party, words, change);
     auto after = append(loaded.value(), decision.events, cause);
     if (!after.ok())
         return after.error();
@@ -178,12 +178,13 @@ DomainResult<TableLock> TableManager::placeLockOnce(const TableId &id, const Boo
 }
 
 DomainResult<bool> TableManager::removeLock(const TableId &id, const BookingId &booking,
-                                            LockRemovalReason reason, const Causation &cause)
+                                            LockRemovalReason reason, const Causation &cause,
+                                            LockScope scope)
 {
     const Causation effective = cause.isEmpty() ? Causation::ofBookingCommand(booking) : cause;
     bool released = false;
     auto after = execute(id, effective, [&](const Table &table) {
-        auto events = table.removeLock(booking, reason);
+        auto events = table.removeLock(booking, reason, scope);
         released = events.ok() && !events.value().isEmpty();
         return events;
     });

@@ -39,16 +39,19 @@ public:
     DomainResult<Table> changeSeats(const TableId &id, SeatCount seats);
     DomainResult<Table> removeTable(const TableId &id);
 
-    // Places the booking's lock, or records why it cannot and returns that
-    // refusal (TableMissing, TableRemoved, LockOverlap, PartyTooLarge). A
-    // repeated request writes nothing and gets the same answer.
+    // Places the booking's lock (for its change, from 1, or as initiated, 0),
+    // or records why it cannot and returns that refusal (TableMissing,
+    // TableRemoved, LockOverlap, PartyTooLarge). A repeated request writes
+    // nothing and gets the same answer.
     DomainResult<TableLock> placeLock(const TableId &id, const BookingId &booking,
                                       const TimeSpan &span, PartySize party,
-                                      const Causation &cause = {});
+                                      const Causation &cause = {}, int change = 0);
     // True when this call released the lock, false when it was released
-    // already. Refused when the table or the booking's lock never existed.
+    // already or the lock held is out of the scope. Refused when the table
+    // or the booking's lock never existed.
     DomainResult<bool> removeLock(const TableId &id, const BookingId &booking,
-                                  LockRemovalReason reason, const Causation &cause = {});
+                                  LockRemovalReason reason, const Causation &cause = {},
+                                  LockScope scope = LockScope::any());
     // Releases the table's locks whose span has passed at the clock's now
     // (slot-passed), each on behalf of its booking; returns those released.
     DomainResult<QList<TableLock>> expireLocks(const TableId &id);
@@ -75,7 +78,7 @@ private:
     DomainResult<Table> append(const Loaded &loaded, const QList<DomainEvent> &events,
                                const Causation &cause);
     DomainResult<TableLock> placeLockOnce(const TableId &id, const BookingId &booking,
-                                          const TimeSpan &span, PartySize party,
+                                          const TimeSpan &span, PartySize party, int change,
                                           const Causation &cause, const TimeInWords &words);
     // How refusals put times in words at now: on the restaurant's clock.
     DomainResult<TimeInWords> timeInWords(const QDateTime &now) const;

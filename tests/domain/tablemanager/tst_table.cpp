@@ -67,10 +67,19 @@ When locking(const BookingId &booking, const TimeSpan &slot, int size)
     };
 }
 
-When unlocking(const BookingId &booking, LockRemovalReason reason)
+When unlocking(const BookingId &booking, LockRemovalReason reason,
+               LockScope scope = LockScope::any())
 {
     return [=](const Table &t) {
-        return outcomeOf(t.removeLock(booking, reason));
+        return outcomeOf(t.removeLock(booking, reason, scope));
+    };
+}
+
+// For the booking's change n.
+When lockingFor(int change, const BookingId &booking, const TimeSpan &slot, int size)
+{
+    return [=](const Table &t) {
+        return t.placeLock(booking, slot, party(size), wordsInUtc(), change);
     };
 }
 
@@ -96,6 +105,11 @@ DomainEvent lockFailed(const BookingId &booking, const TimeSpan &slot, int size,
                        const QStringList &conflicting = {})
 {
     return TableLockPlacementFailed {T4, booking, slot, party(size), reason, message, conflicting};
+}
+
+DomainEvent lockedFor(int change, const BookingId &booking, const TimeSpan &slot, int size)
+{
+    return TableLockPlaced {T4, booking, slot, party(size), change};
 }
 
 DomainEvent unlocked(const BookingId &booking, LockRemovalReason reason)
@@ -146,6 +160,9 @@ private Q_SLOTS:
     void tableCommands() { decide(); }
     void lockCommands_data();
     void lockCommands() { decide(); }
+    void lockChanges_data();
+    void lockChanges() { decide(); }
+    void aChangesLockReplacesTheBookingsOwn();
     void replayingRebuildsTheState();
     void locksAreKeptInOrderOfTheirStart();
     void aRemovedTableCanBeAddedAgain();
@@ -339,6 +356,77 @@ void tst_Table::lockCommands_data()
     refused("removing the lock of a refused booking is refused",
             {added(), lockFailed(Smith, Dinner, 6, R::PartyTooLarge, TooLarge)},
             unlocking(Smith, LockRemovalReason::Cancelled), C::NotFound);
+}
+
+void tst_Table::lockChanges_data()
+{
+    columns();
+    using C = DomainError::Code;
+    using R = LockFailureReason;
+    const DomainEvent jonesAtDinner = locked(Jones, Dinner, 2);
+    const TimeSpan later = span("19:15", "20:45");
+
+    accepted("a change may overlap the booking's own lock: 19:00 to 19:15 on T4",
+             {added(), jonesAtDinner}, lockingFor(1, Jones, later, 2),
+             {lockedFor(1, Jones, later, 2)});
+    accepted("a larger party for the same span", {added(6), jonesAtDinner},
+             lockingFor(1, Jones, Dinner, 6), {lockedFor(1, Jones, Dinner, 6)});
+    recorded("a change may not overlap another booking's lock",
+             {added(), jonesAtDinner, locked(Smith, span("21:00", "22:00"), 2)},
+             lockingFor(1, Jones, span("20:00", "21:30"), 2),
+             TableLockPlacementFailed {T4,
+                                       Jones,
+                                       span("20:00", "21:30"),
+                                       party(2),
+                                       R::Overlap,
+                                       u"Table T4 is already booked 21:00–22:00 (booking "
+                                       u"a1b2c3d4e5f6)."_s,
+                                       {Smith.toString()},
+                                       1},
+             C::LockOverlap);
+    accepted("the same change asked again writes nothing",
+             {added(), jonesAtDinner, lockedFor(1, Jones, later, 2)},
+             lockingFor(1, Jones, later, 2), {});
+    accepted("a change older than the one decided writes nothing",
+             {added(), jonesAtDinner, lockedFor(2, Jones, later, 2)},
+             lockingFor(1, Jones, Dinner, 2), {});
+    accepted("a change to a table the booking left is placed again",
+             {added(), jonesAtDinner, unlocked(Jones, LockRemovalReason::Moved)},
+             lockingFor(2, Jones, Dinner, 2), {lockedFor(2, Jones, Dinner, 2)});
+    accepted(
+        "a change after a refused one is decided anew",
+        {added(4), jonesAtDinner,
+         TableLockPlacementFailed {T4, Jones, Dinner, party(6), R::PartyTooLarge, TooLarge, {}, 1}},
+        lockingFor(2, Jones, Dinner, 3), {lockedFor(2, Jones, Dinner, 3)});
+
+    accepted("the lock a booking moved away from is released", {added(), jonesAtDinner},
+             unlocking(Jones, LockRemovalReason::Moved, LockScope::before(1)),
+             {unlocked(Jones, LockRemovalReason::Moved)});
+    accepted("a late release cannot free the lock a newer change placed",
+             {added(), lockedFor(3, Jones, Dinner, 2)},
+             unlocking(Jones, LockRemovalReason::Moved, LockScope::before(2)), {});
+    accepted("a withdrawn change releases its own lock",
+             {added(), jonesAtDinner, lockedFor(1, Jones, later, 2)},
+             unlocking(Jones, LockRemovalReason::ChangeWithdrawn, LockScope::of(1)),
+             {unlocked(Jones, LockRemovalReason::ChangeWithdrawn)});
+    accepted("a withdrawn change releases no lock it did not place", {added(), jonesAtDinner},
+             unlocking(Jones, LockRemovalReason::ChangeWithdrawn, LockScope::of(1)), {});
+}
+
+void tst_Table::aChangesLockReplacesTheBookingsOwn()
+{
+    const Table table = Table::fromHistory(T4,
+                                           {added(), locked(Jones, Dinner, 2),
+                                            locked(Smith, span("21:00", "22:00"), 2),
+                                            lockedFor(1, Jones, span("19:15", "20:45"), 3)});
+    QCOMPARE(table.locks().size(), 2);
+    const TableLock *jones = table.lockOf(Jones);
+    QVERIFY(jones);
+    QCOMPARE(jones->span, span("19:15", "20:45"));
+    QCOMPARE(jones->partySize.value(), 3);
+    QCOMPARE(jones->change, 1);
+    QCOMPARE(table.lockState(Jones), Table::LockState::Held);
+    QCOMPARE(table.locks().constFirst().bookingId, Jones);
 }
 
 void tst_Table::replayingRebuildsTheState()
