@@ -19,6 +19,23 @@ DomainError::Code DomainError::codeOf(LockFailureReason reason)
     return Code::InvalidInput;
 }
 
+DomainError::Code DomainError::codeOf(ChangeRejectionReason reason)
+{
+    switch (reason) {
+    case ChangeRejectionReason::TableMissing:
+        return Code::TableMissing;
+    case ChangeRejectionReason::TableRemoved:
+        return Code::TableRemoved;
+    case ChangeRejectionReason::Overlap:
+        return Code::LockOverlap;
+    case ChangeRejectionReason::PartyTooLarge:
+        return Code::PartyTooLarge;
+    case ChangeRejectionReason::BookingEnded:
+        return Code::InvalidTransition;
+    }
+    return Code::InvalidInput;
+}
+
 DomainError DomainError::fromStore(const StoreError &error)
 {
     if (error.code() == StoreError::Code::WrongExpectedRevision)

@@ -42,6 +42,8 @@ public:
     static DomainError fromStore(const StoreError &error);
     // The error a booking meets when the table manager could not lock its table.
     static Code codeOf(LockFailureReason reason);
+    // A change the booking ended under is an invalid transition.
+    static Code codeOf(ChangeRejectionReason reason);
 
     Code code() const { return m_code; }
     const QString &message() const { return m_message; }

@@ -11,10 +11,11 @@ using namespace Qt::StringLiterals;
 namespace hoststand::booker {
 namespace {
 
-const TableSnapshot::Lock *firstOverlap(const TableSnapshot &table, const TimeSpan &span)
+const TableSnapshot::Lock *firstOverlap(const TableSnapshot &table, const TimeSpan &span,
+                                        const std::optional<BookingId> &except = std::nullopt)
 {
     for (const TableSnapshot::Lock &lock : table.activeLocks) {
-        if (lock.span.overlaps(span))
+        if (lock.span.overlaps(span) && lock.bookingId != except)
             return &lock;
     }
     return nullptr;
@@ -66,7 +67,8 @@ std::optional<DomainError> Availability::checkTable(const QList<TableSnapshot> &
                                                     const TableId &table, PartySize party,
                                                     const TimeSpan &span,
                                                     const RestaurantSettings &settings,
-                                                    const GuestName &guestName)
+                                                    const GuestName &guestName,
+                                                    const std::optional<BookingId> &except)
 {
     const auto it = std::find_if(tables.cbegin(), tables.cend(),
                                  [&table](const TableSnapshot &t) { return t.id == table; });
@@ -81,7 +83,7 @@ std::optional<DomainError> Availability::checkTable(const QList<TableSnapshot> &
                            u"Table %1 seats %2; a party of %3 does not fit."_s.arg(table.toString())
                                .arg(it->seats)
                                .arg(party.value()));
-    if (const TableSnapshot::Lock *lock = firstOverlap(*it, span)) {
+    if (const TableSnapshot::Lock *lock = firstOverlap(*it, span, except)) {
         const std::optional<QString> guest = guestName ? guestName(lock->bookingId) : std::nullopt;
         const QString holder = guest && !guest->isEmpty()
             ? u"by %1"_s.arg(escapedForDisplay(*guest))

@@ -36,10 +36,13 @@ using GuestName = std::function<std::optional<QString>(const BookingId &)>;
 // 20:30 by Jones"), by its id only when guestName cannot tell the name. A
 // name stored before the rules of TextField shows escaped ("\n", "\u202e"):
 // the message is one line, and no name may fake another or turn it around.
+// The lock of the booking `except` is no overlap: a booking that changes
+// may overlap its own old span.
 std::optional<DomainError> checkTable(const QList<TableSnapshot> &tables, const TableId &table,
                                       PartySize party, const TimeSpan &span,
                                       const RestaurantSettings &settings,
-                                      const GuestName &guestName = {});
+                                      const GuestName &guestName = {},
+                                      const std::optional<BookingId> &except = std::nullopt);
 
 // Every slot of the services from one local date to another (both
 // included) that starts after now, with the tables free for the party's

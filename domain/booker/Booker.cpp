@@ -76,7 +76,9 @@ DomainResult<BookingId> Booker::startOnce(const Initiate &initiate, const QStrin
     if (!decision.ok())
         return decision.error();
     const auto &initiated = std::get<TableBookingInitiated>(decision.value().constFirst());
-    if (auto checked = checkTable(initiated, settings.value()); !checked.ok())
+    if (auto checked
+        = checkTable(initiated.tableId, initiated.partySize, initiated.timeSlot, settings.value());
+        !checked.ok())
         return checked.error();
     auto appended = EventSourcing::append(m_store, id.streamName(), decision.value(),
                                           ExpectedRevision::noStream(),
@@ -88,8 +90,9 @@ DomainResult<BookingId> Booker::startOnce(const Initiate &initiate, const QStrin
 
 // Refuses what is visibly impossible before anything is written; the
 // table manager's saga still decides when two terminals race.
-DomainResult<void> Booker::checkTable(const TableBookingInitiated &initiated,
-                                      const RestaurantSettings &settings)
+DomainResult<void> Booker::checkTable(const TableId &table, PartySize party, const TimeSpan &span,
+                                      const RestaurantSettings &settings,
+                                      const std::optional<BookingId> &except)
 {
     auto tables = m_tables.snapshot();
     if (!tables.ok())
@@ -104,8 +107,7 @@ DomainResult<void> Booker::checkTable(const TableBookingInitiated &initiated,
         return booking.exists() ? std::optional(booking.guestName()) : std::nullopt;
     };
     if (auto error
-        = Availability::checkTable(tables.value(), initiated.tableId, initiated.partySize,
-                                   initiated.timeSlot, settings, guestName))
+        = Availability::checkTable(tables.value(), table, party, span, settings, guestName, except))
         return *error;
     return {};
 }
@@ -136,28 +138,69 @@ DomainResult<void> Booker::noShow(const BookingId &booking)
                   [](const Booking &b, const QDateTime &now) { return b.markNoShow(now); });
 }
 
+DomainResult<std::optional<int>> Booker::changeBooking(const BookingId &booking,
+                                                       const BookingChangeRequest &request)
+{
+    auto appended = appendDecision(
+        booking, [&](const Booking &current, const QDateTime &now) -> Booking::Decision {
+            auto settings = this->settings();
+            if (!settings.ok())
+                return settings.error();
+            auto decision = current.change(request, settings.value(), now);
+            if (!decision.ok() || decision.value().isEmpty())
+                return decision;
+            if (const auto *requested
+                = std::get_if<BookingChangeRequested>(&decision.value().constFirst())) {
+                if (auto checked = checkTable(requested->tableId, requested->partySize,
+                                              requested->timeSlot, settings.value(), booking);
+                    !checked.ok())
+                    return checked.error();
+            }
+            return decision;
+        });
+    if (!appended.ok())
+        return appended.error();
+    for (const DomainEvent &event : std::as_const(appended.value())) {
+        if (const auto *requested = std::get_if<BookingChangeRequested>(&event))
+            return std::optional(requested->change);
+    }
+    return std::optional<int>();
+}
+
 DomainResult<void> Booker::change(const BookingId &booking, const Decide &decide)
 {
+    auto appended = appendDecision(booking, decide);
+    if (!appended.ok())
+        return appended.error();
+    return {};
+}
+
+// A decision that writes nothing appends nothing.
+DomainResult<QList<DomainEvent>> Booker::appendDecision(const BookingId &booking,
+                                                        const Decide &decide)
+{
     const QString commandId = newCommandId();
-    return EventSourcing::retryOnConflict<void>([&]() -> DomainResult<void> {
-        auto loaded = EventSourcing::load(m_store, booking.streamName());
-        if (!loaded.ok())
-            return loaded.error();
-        const Booking current = Booking::fromEvents(booking, loaded.value().events);
-        if (m_timeGuard) {
-            if (auto refused = m_timeGuard())
-                return *refused;
-        }
-        auto decision = decide(current, m_clock.now());
-        if (!decision.ok())
-            return decision.error();
-        auto appended = EventSourcing::append(m_store, booking.streamName(), decision.value(),
-                                              ExpectedRevision::exact(loaded.value().revision),
-                                              m_context.metadata(booking.toString(), commandId));
-        if (!appended.ok())
-            return appended.error();
-        return {};
-    });
+    return EventSourcing::retryOnConflict<QList<DomainEvent>>(
+        [&]() -> DomainResult<QList<DomainEvent>> {
+            auto loaded = EventSourcing::load(m_store, booking.streamName());
+            if (!loaded.ok())
+                return loaded.error();
+            const Booking current = Booking::fromEvents(booking, loaded.value().events);
+            if (m_timeGuard) {
+                if (auto refused = m_timeGuard())
+                    return *refused;
+            }
+            auto decision = decide(current, m_clock.now());
+            if (!decision.ok() || decision.value().isEmpty())
+                return decision;
+            auto appended
+                = EventSourcing::append(m_store, booking.streamName(), decision.value(),
+                                        ExpectedRevision::exact(loaded.value().revision),
+                                        m_context.metadata(booking.toString(), commandId));
+            if (!appended.ok())
+                return appended.error();
+            return decision;
+        });
 }
 
 DomainResult<void> Booker::defineServicePeriods(const QList<ServicePeriod> &periods)
@@ -254,12 +297,12 @@ DomainResult<QList<Booking>> Booker::bookings(const QDate &localDate)
     return found;
 }
 
-// Reads on from the last initiation seen: a booking's start never changes,
-// so what was read once stays true.
+// Reads on from the last initiation or change seen: what was read once
+// stays true until a later change, read in its turn.
 DomainResult<QList<Booker::Started>> Booker::startedBookings()
 {
-    const ReadAllFilter filter
-        = ReadAllFilter::byEventType({TableBookingInitiated::Type.toString()});
+    const ReadAllFilter filter = ReadAllFilter::byEventType(
+        {TableBookingInitiated::Type.toString(), BookingChanged::Type.toString()});
     for (;;) {
         auto page = m_store.readAll(m_startedPosition, PageSize, filter);
         if (!page.ok())
@@ -271,8 +314,14 @@ DomainResult<QList<Booker::Started>> Booker::startedBookings()
                                    u"The store holds a booking this version cannot read "
                                    u"(position %1): %2"_s.arg(recorded.position)
                                        .arg(decoded.error().message));
-            if (const auto *initiated = std::get_if<TableBookingInitiated>(&decoded.value()))
+            if (const auto *initiated = std::get_if<TableBookingInitiated>(&decoded.value())) {
+                m_startedIndex.insert(initiated->bookingId, m_started.size());
                 m_started.append({initiated->bookingId, initiated->timeSlot.start()});
+            } else if (const auto *changed = std::get_if<BookingChanged>(&decoded.value())) {
+                if (const auto at = m_startedIndex.constFind(changed->bookingId);
+                    at != m_startedIndex.cend())
+                    m_started[*at].start = changed->timeSlot.start();
+            }
             m_startedPosition = recorded.position;
         }
         if (page.value().size() < PageSize)

@@ -9,6 +9,7 @@
 #include "domain/booker/WalkInRequest.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 
 #include <functional>
@@ -50,6 +51,14 @@ public:
     DomainResult<void> seat(const BookingId &booking);
     DomainResult<void> leave(const BookingId &booking);
     DomainResult<void> noShow(const BookingId &booking);
+    // Changes a confirmed, arrived or seated booking (Booking::change). The
+    // number of the change that now waits for the table manager, settled by
+    // the booking saga (booking-changed or booking-change-rejected); nothing
+    // when the change took effect at once (name, phone, note) or changed
+    // nothing. What is visibly impossible is refused before anything is
+    // written, as for a booking.
+    DomainResult<std::optional<int>> changeBooking(const BookingId &booking,
+                                                   const BookingChangeRequest &request);
 
     DomainResult<void> defineServicePeriods(const QList<ServicePeriod> &periods);
     DomainResult<void> defineServicePeriodsOn(int weekday, const QList<ServicePeriod> &periods);
@@ -85,9 +94,12 @@ private:
 
     DomainResult<BookingId> start(const Initiate &initiate);
     DomainResult<BookingId> startOnce(const Initiate &initiate, const QString &commandId);
-    DomainResult<void> checkTable(const TableBookingInitiated &initiated,
-                                  const RestaurantSettings &settings);
+    DomainResult<void> checkTable(const TableId &table, PartySize party, const TimeSpan &span,
+                                  const RestaurantSettings &settings,
+                                  const std::optional<BookingId> &except = std::nullopt);
     DomainResult<void> change(const BookingId &booking, const Decide &decide);
+    // Loads the booking, decides and appends; the events appended.
+    DomainResult<QList<DomainEvent>> appendDecision(const BookingId &booking, const Decide &decide);
     template<typename Event>
     DomainResult<void> changeSettings(const DecideSettings<Event> &decide);
     DomainResult<QList<Started>> startedBookings();
@@ -97,8 +109,10 @@ private:
     const Clock &m_clock;
     CommandContext m_context;
     std::function<BookingId()> m_generateId;
-    // Every booking's start, as read so far, for bookings(date).
+    // Every booking's start, as read so far, for bookings(date), and where
+    // each booking is in it (a change moves its start).
     QList<Started> m_started;
+    QHash<BookingId, qsizetype> m_startedIndex;
     qint64 m_startedPosition = 0;
     TimeGuard m_timeGuard;
 };

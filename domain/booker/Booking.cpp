@@ -3,6 +3,7 @@
 #include "domain/booker/RestaurantSettings.h"
 #include "domain/contracts/TextField.h"
 
+#include <algorithm>
 #include <type_traits>
 
 using namespace Qt::StringLiterals;
@@ -36,30 +37,60 @@ struct Guest
     QString note;
 };
 
-DomainResult<Guest> validateGuest(const QString &name, const QString &phone, const QString &note)
+DomainResult<QString> checkName(const QString &name)
 {
-    using Presence = TextField::Presence;
-    auto checkedName
-        = TextField(u"The guest's name"_s, Booking::MaxGuestNameLength).check(name.trimmed());
-    if (!checkedName.ok())
-        return checkedName.error();
-    auto checkedPhone
-        = TextField(u"The phone number"_s, Booking::MaxPhoneLength, Presence::Optional)
+    return TextField(u"The guest's name"_s, Booking::MaxGuestNameLength).check(name.trimmed());
+}
+
+DomainResult<QString> checkPhone(const QString &phone)
+{
+    auto checked
+        = TextField(u"The phone number"_s, Booking::MaxPhoneLength, TextField::Presence::Optional)
               .check(phone.trimmed());
-    if (!checkedPhone.ok())
-        return checkedPhone.error();
-    for (const QChar c : std::as_const(checkedPhone.value())) {
+    if (!checked.ok())
+        return checked.error();
+    for (const QChar c : std::as_const(checked.value())) {
         if (!isPhoneCharacter(c))
             return invalid(u"A phone number uses digits, spaces and + - ( ) / only; \"%1\" "
-                           u"contains \"%2\"."_s.arg(checkedPhone.value(), c));
+                           u"contains \"%2\"."_s.arg(checked.value(), c));
     }
-    auto checkedNote = TextField(u"The note"_s, Booking::MaxNoteLength, Presence::Optional,
-                                 TextField::Lines::Several)
-                           .check(note.trimmed());
+    return checked;
+}
+
+DomainResult<QString> checkNote(const QString &note)
+{
+    return TextField(u"The note"_s, Booking::MaxNoteLength, TextField::Presence::Optional,
+                     TextField::Lines::Several)
+        .check(note.trimmed());
+}
+
+DomainResult<Guest> validateGuest(const QString &name, const QString &phone, const QString &note)
+{
+    auto checkedName = checkName(name);
+    if (!checkedName.ok())
+        return checkedName.error();
+    auto checkedPhone = checkPhone(phone);
+    if (!checkedPhone.ok())
+        return checkedPhone.error();
+    auto checkedNote = checkNote(note);
     if (!checkedNote.ok())
         return checkedNote.error();
     return Guest {std::move(checkedName).value(), std::move(checkedPhone).value(),
                   std::move(checkedNote).value()};
+}
+
+// A field the change gives, checked; the booking's own value, as stored,
+// when it gives none (a name an older version stored stays as it was).
+std::optional<DomainError> changedField(const std::optional<QString> &given, QString &field,
+                                        DomainResult<QString> (*check)(const QString &))
+{
+    if (!given)
+        return std::nullopt;
+    auto checked = check(*given);
+    if (!checked.ok())
+        return checked.error();
+    field = std::move(checked).value();
+    return std::nullopt;
 }
 
 std::optional<DomainError> validateDuration(std::optional<int> minutes)
@@ -150,6 +181,29 @@ void Booking::apply(const DomainEvent &event)
                 m_leftAt = e.at;
             } else if constexpr (std::is_same_v<Event, BookingNoShow>) {
                 m_status = BookingStatus::NoShow;
+            } else if constexpr (std::is_same_v<Event, BookingChangeRequested>) {
+                m_pendingChange = e;
+                m_lastChange = std::max(m_lastChange, e.change);
+            } else if constexpr (std::is_same_v<Event, BookingChanged>) {
+                if (m_details) {
+                    m_details->tableId = e.tableId;
+                    m_details->timeSlot = e.timeSlot;
+                    m_details->partySize = e.partySize;
+                    m_details->guestName = e.guestName;
+                    m_details->phone = e.phone;
+                    m_details->note = e.note;
+                }
+                m_pendingChange.reset();
+                m_lastChange = std::max(m_lastChange, e.change);
+            } else if constexpr (std::is_same_v<Event, BookingChangeRejected>) {
+                m_pendingChange.reset();
+                m_lastChangeRejection = e;
+            } else if constexpr (std::is_same_v<Event, BookingDetailsChanged>) {
+                if (m_details) {
+                    m_details->guestName = e.guestName;
+                    m_details->phone = e.phone;
+                    m_details->note = e.note;
+                }
             }
         },
         event);
@@ -212,7 +266,7 @@ Booking::Decision Booking::cancel() const
 {
     if (auto error = refusal(Action::Cancel))
         return *error;
-    return QList<DomainEvent> {TableBookingCancelled {m_id, tableId()}};
+    return ending(TableBookingCancelled {m_id, tableId()});
 }
 
 Booking::Decision Booking::arrive(const QDateTime &now) const
@@ -233,7 +287,7 @@ Booking::Decision Booking::leave(const QDateTime &now) const
 {
     if (auto error = refusal(Action::Leave))
         return *error;
-    return QList<DomainEvent> {PartyLeft {m_id, tableId(), wholeSeconds(now)}};
+    return ending(PartyLeft {m_id, tableId(), wholeSeconds(now)});
 }
 
 Booking::Decision Booking::markNoShow(const QDateTime &now) const
@@ -244,7 +298,115 @@ Booking::Decision Booking::markNoShow(const QDateTime &now) const
         return DomainError(DomainError::Code::InvalidTransition,
                            u"Booking %1 starts at %2 UTC; it can be marked as a no-show only once "
                            u"that time has come."_s.arg(m_id.toString(), toIsoUtc(span().start())));
-    return QList<DomainEvent> {BookingNoShow {m_id, tableId()}};
+    return ending(BookingNoShow {m_id, tableId()});
+}
+
+Booking::Decision Booking::ending(DomainEvent event) const
+{
+    QList<DomainEvent> events;
+    if (m_pendingChange)
+        events.append(BookingChangeRejected {
+            m_id, m_pendingChange->change, m_pendingChange->tableId,
+            ChangeRejectionReason::BookingEnded,
+            u"The booking ended before its change was made; the change is withdrawn."_s});
+    events.append(std::move(event));
+    return events;
+}
+
+Booking::Decision Booking::change(const BookingChangeRequest &request,
+                                  const RestaurantSettings &settings, const QDateTime &now) const
+{
+    if (auto error = refusal(Action::Change))
+        return *error;
+    TableId table = tableId();
+    if (request.tableId) {
+        auto given = TableId::create(*request.tableId);
+        if (!given.ok())
+            return given.error();
+        table = given.value();
+    }
+    PartySize party = partySize();
+    if (request.partySize) {
+        auto given = PartySize::create(*request.partySize);
+        if (!given.ok())
+            return given.error();
+        party = given.value();
+    }
+    QString name = guestName();
+    QString phone = this->phone();
+    QString note = this->note();
+    if (auto error = changedField(request.guestName, name, &checkName))
+        return *error;
+    if (auto error = changedField(request.phone, phone, &checkPhone))
+        return *error;
+    if (auto error = changedField(request.note, note, &checkNote))
+        return *error;
+    if (auto error = validateDuration(request.durationMinutes))
+        return *error;
+
+    QDateTime start = span().start();
+    QDateTime end = span().end();
+    const bool seated = m_status == BookingStatus::Seated;
+    if (request.start && wholeSeconds(*request.start) != start) {
+        if (seated)
+            return DomainError(
+                DomainError::Code::InvalidTransition,
+                u"The party of booking %1 is seated; its start cannot change "
+                u"(move it to another table, or change how long it stays)."_s.arg(m_id.toString()));
+        if (!request.start->isValid())
+            return invalid(u"A booking needs a start time."_s);
+        const QDateTime newStart = wholeSeconds(*request.start);
+        if (newStart <= now)
+            return DomainError(DomainError::Code::InThePast,
+                               u"A booking can move only to a time ahead; %1 has already "
+                               u"begun."_s.arg(settings.describe(newStart)));
+        if (auto error = settings.checkHorizon(newStart, now))
+            return *error;
+        if (auto error = settings.checkSlotStart(newStart))
+            return *error;
+        end = newStart.addSecs(start.secsTo(end));
+        start = newStart;
+    }
+    if (request.durationMinutes)
+        end = start.addSecs(qint64(*request.durationMinutes) * 60);
+    // A seated party moving table holds the new one from now to its end.
+    if (seated && table != tableId()) {
+        const QDateTime from = wholeSeconds(now);
+        if (from > start)
+            start = from;
+        const QDateTime shortest = start.addSecs(qint64(MinDurationMinutes) * 60);
+        if (end < shortest)
+            end = shortest;
+    }
+    auto newSpan = TimeSpan::create(start, end);
+    if (!newSpan.ok())
+        return newSpan.error();
+
+    if (table != tableId() || newSpan.value() != span() || party != partySize())
+        return QList<DomainEvent> {BookingChangeRequested {
+            m_id, m_lastChange + 1, table, tableId(), newSpan.value(), party, name, phone, note}};
+    if (name != guestName() || phone != this->phone() || note != this->note())
+        return QList<DomainEvent> {BookingDetailsChanged {m_id, tableId(), name, phone, note}};
+    return QList<DomainEvent> {};
+}
+
+Booking::Decision Booking::settleChange(int change) const
+{
+    if (!m_pendingChange || m_pendingChange->change != change)
+        return QList<DomainEvent> {};
+    const BookingChangeRequested &p = *m_pendingChange;
+    return QList<DomainEvent> {BookingChanged {m_id, p.change, p.tableId, p.previousTableId,
+                                               p.timeSlot, p.partySize, p.guestName, p.phone,
+                                               p.note}};
+}
+
+Booking::Decision Booking::rejectChange(int change, ChangeRejectionReason reason,
+                                        const QString &message) const
+{
+    if (!m_pendingChange || m_pendingChange->change != change)
+        return QList<DomainEvent> {};
+    return QList<DomainEvent> {
+        BookingChangeRejected {m_id, change, m_pendingChange->tableId, reason, message}};
 }
 
 std::optional<DomainError> Booking::refusal(Action action) const
@@ -284,7 +446,16 @@ std::optional<DomainError> Booking::refusal(Action action) const
         allowed = m_status == S::Confirmed;
         consequence = u"it cannot be marked as a no-show"_s;
         break;
+    case Action::Change:
+        allowed = m_status == S::Confirmed || m_status == S::Arrived || m_status == S::Seated;
+        consequence = u"it can no longer be changed"_s;
+        break;
     }
+    if (allowed && action == Action::Change && m_pendingChange)
+        return DomainError(DomainError::Code::InvalidTransition,
+                           u"Booking %1 has a change waiting for its table; try again once it "
+                           u"is settled."_s.arg(m_id.toString()),
+                           {m_id.toString()});
     if (allowed)
         return std::nullopt;
     return DomainError(DomainError::Code::InvalidTransition,

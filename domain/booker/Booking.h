@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/DomainError.h"
+#include "domain/booker/BookingChangeRequest.h"
 #include "domain/booker/BookingRequest.h"
 #include "domain/booker/WalkInRequest.h"
 #include "domain/contracts/BookingStatus.h"
@@ -53,6 +54,22 @@ public:
     // Only once the booking's start has come.
     Decision markNoShow(const QDateTime &now) const;
 
+    // A change of a confirmed, arrived or seated booking with no change
+    // waiting. Another table, start, duration or party size goes to the
+    // table manager (booking-change-requested, numbered from 1); the name,
+    // phone or note alone take effect at once (booking-details-changed);
+    // nothing new writes nothing. A new start follows the rules of a
+    // booking ahead; a seated party cannot change its start, and its span
+    // on another table starts now. The duration kept is the booking's own.
+    Decision change(const BookingChangeRequest &request, const RestaurantSettings &settings,
+                    const QDateTime &now) const;
+    // The table manager locked what change n asked for: booking-changed.
+    // Nothing when n is not the change waiting (a redelivery, or one the
+    // booking ended under).
+    Decision settleChange(int change) const;
+    // It could not: booking-change-rejected, the booking as it was.
+    Decision rejectChange(int change, ChangeRejectionReason reason, const QString &message) const;
+
     const BookingId &id() const { return m_id; }
     bool exists() const { return m_details.has_value(); }
     // The details as initiated; only when exists().
@@ -72,13 +89,26 @@ public:
     const QDateTime &seatedAt() const { return m_seatedAt; }
     const QDateTime &leftAt() const { return m_leftAt; }
 
+    // The change waiting for the table manager, if any.
+    const std::optional<BookingChangeRequested> &pendingChange() const { return m_pendingChange; }
+    // The number of the last change requested; 0 when none was.
+    int lastChange() const { return m_lastChange; }
+    // The last change rejected, if any.
+    const std::optional<BookingChangeRejected> &lastChangeRejection() const
+    {
+        return m_lastChangeRejection;
+    }
+
 private:
-    enum class Action { Confirm, Reject, Cancel, Arrive, Seat, Leave, NoShow };
+    enum class Action { Confirm, Reject, Cancel, Arrive, Seat, Leave, NoShow, Change };
 
     // NotFound when the booking does not exist, InvalidTransition when its
     // status does not allow the action, nothing when it may go ahead.
     std::optional<DomainError> refusal(Action action) const;
     QString statusSentence() const;
+    // The decision, preceded by the rejection of a change waiting when the
+    // booking ends under it (booking-ended).
+    Decision ending(DomainEvent event) const;
 
     BookingId m_id;
     std::optional<TableBookingInitiated> m_details;
@@ -88,6 +118,9 @@ private:
     QDateTime m_arrivedAt;
     QDateTime m_seatedAt;
     QDateTime m_leftAt;
+    std::optional<BookingChangeRequested> m_pendingChange;
+    int m_lastChange = 0;
+    std::optional<BookingChangeRejected> m_lastChangeRejection;
 };
 
 } // namespace hoststand::booker

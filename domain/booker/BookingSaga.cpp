@@ -44,14 +44,27 @@ Disposition BookingSaga::handle(const RecordedEvent &event)
         return Disposition::park(u"Cannot read %1 at position %2: %3"_s.arg(event.type)
                                      .arg(event.position)
                                      .arg(decoded.error().message));
-    if (const auto *placed = std::get_if<TableLockPlaced>(&decoded.value()))
-        return settle(placed->bookingId, placed->tableId, event,
+    if (const auto *placed = std::get_if<TableLockPlaced>(&decoded.value())) {
+        const int change = placed->change;
+        if (change > 0)
+            return settle(
+                placed->bookingId, placed->tableId, change, event,
+                [change](const Booking &booking) { return booking.settleChange(change); });
+        return settle(placed->bookingId, placed->tableId, 0, event,
                       [](const Booking &booking) { return booking.confirm(); });
+    }
     if (const auto *failed = std::get_if<TableLockPlacementFailed>(&decoded.value())) {
         const LockFailureReason reason = failed->reason;
         const QString message = failed->message;
+        const int change = failed->change;
+        if (change > 0)
+            return settle(failed->bookingId, failed->tableId, change, event,
+                          [change, reason, message](const Booking &booking) {
+                              return booking.rejectChange(change, changeRejectionFor(reason),
+                                                          message);
+                          });
         return settle(
-            failed->bookingId, failed->tableId, event,
+            failed->bookingId, failed->tableId, 0, event,
             [reason, message](const Booking &booking) { return booking.reject(reason, message); });
     }
     return Disposition::skip(u"The booking saga does not handle %1."_s.arg(event.type));
@@ -59,18 +72,18 @@ Disposition BookingSaga::handle(const RecordedEvent &event)
 
 // Another writer on the booking (a cancel at the same moment) makes the
 // append conflict; reading again tells whether there is still anything to do.
-Disposition BookingSaga::settle(const BookingId &booking, const TableId &table,
+Disposition BookingSaga::settle(const BookingId &booking, const TableId &table, int change,
                                 const RecordedEvent &cause, const Decide &decide)
 {
     for (int attempt = 1;; ++attempt) {
         bool conflict = false;
-        Disposition disposition = settleOnce(booking, table, cause, decide, conflict);
+        Disposition disposition = settleOnce(booking, table, change, cause, decide, conflict);
         if (!conflict || attempt >= MaxConflictAttempts)
             return disposition;
     }
 }
 
-Disposition BookingSaga::settleOnce(const BookingId &booking, const TableId &table,
+Disposition BookingSaga::settleOnce(const BookingId &booking, const TableId &table, int change,
                                     const RecordedEvent &cause, const Decide &decide,
                                     bool &conflict)
 {
@@ -82,12 +95,17 @@ Disposition BookingSaga::settleOnce(const BookingId &booking, const TableId &tab
     if (!current.exists())
         return Disposition::park(
             u"%1 names booking %2, which does not exist."_s.arg(cause.type, booking.toString()));
-    if (current.tableId() != table)
-        return Disposition::park(u"%1 locks table %2 for booking %3, which is for table %4."_s.arg(
-            cause.type, table.toString(), booking.toString(), current.tableId().toString()));
-    // Settled before (a redelivery), or cancelled while the lock was placed.
-    if (current.status() != BookingStatus::Initiated)
+    // Settled before (a redelivery), cancelled while the lock was placed,
+    // or a change the booking ended under or settled already.
+    const auto &pending = current.pendingChange();
+    if (change == 0 ? current.status() != BookingStatus::Initiated
+                    : !pending || pending->change != change)
         return Disposition::ack();
+    const TableId &asked = change == 0 ? current.tableId() : pending->tableId;
+    if (asked != table)
+        return Disposition::park(
+            u"%1 locks table %2 for booking %3, which asked for table %4."_s.arg(
+                cause.type, table.toString(), booking.toString(), asked.toString()));
     auto decision = decide(current);
     if (!decision.ok())
         return Disposition::park(decision.error().message());

@@ -17,9 +17,10 @@ namespace hoststand::booker {
 // The booker's half of the booking choreography: when the table manager
 // has locked a booking's table, the booking is confirmed (and a walk-in
 // seated at once); when it could not, the booking is rejected with the
-// lock's reason. Runs on the persistent subscription group
-// "booking-confirmation", so it resumes where it stopped and is delivered
-// each event at least once: handle() is idempotent.
+// lock's reason. A lock placed for a booking's change n makes the change
+// (booking-changed); one that failed rejects it, the booking as it was. Runs on the persistent
+// subscription group "booking-confirmation", so it resumes where it stopped and is delivered each
+// event at least once: handle() is idempotent.
 class BookingSaga final : public QObject
 {
     Q_OBJECT
@@ -45,9 +46,10 @@ public:
 private:
     using Decide = std::function<Booking::Decision(const Booking &)>;
 
-    Disposition settle(const BookingId &booking, const TableId &table, const RecordedEvent &cause,
-                       const Decide &decide);
-    Disposition settleOnce(const BookingId &booking, const TableId &table,
+    // change: 0 for the booking as initiated, n for its change n.
+    Disposition settle(const BookingId &booking, const TableId &table, int change,
+                       const RecordedEvent &cause, const Decide &decide);
+    Disposition settleOnce(const BookingId &booking, const TableId &table, int change,
                            const RecordedEvent &cause, const Decide &decide, bool &conflict);
 
     EventStore &m_store;

@@ -75,8 +75,13 @@ void EventSourcedTableCatalog::apply(const DomainEvent &event)
                 if (auto it = m_tables.find(e.tableId); it != m_tables.end())
                     it->inService = false;
             } else if constexpr (std::is_same_v<Event, TableLockPlaced>) {
-                if (auto it = m_tables.find(e.tableId); it != m_tables.end())
+                // A lock for a booking's change replaces its lock on the table.
+                if (auto it = m_tables.find(e.tableId); it != m_tables.end()) {
+                    it->activeLocks.removeIf([&e](const TableSnapshot::Lock &lock) {
+                        return lock.bookingId == e.bookingId;
+                    });
                     it->activeLocks.append({e.bookingId, e.span});
+                }
             } else if constexpr (std::is_same_v<Event, TableLockRemoved>) {
                 if (auto it = m_tables.find(e.tableId); it != m_tables.end())
                     it->activeLocks.removeIf([&e](const TableSnapshot::Lock &lock) {
