@@ -166,6 +166,16 @@ private Q_SLOTS:
     void aWalkInStartsNowOutsideServiceAndIsSeatedOnConfirmation();
     void aRejectionKeepsTheLocksReason();
     void stateFoldedFromEventsIsTheStateDecided();
+    void onlyABookingThatHoldsItsTableMayChange_data();
+    void onlyABookingThatHoldsItsTableMayChange();
+    void aChangeWaitsForTheTableManagerWithTheWholeNewState();
+    void aRejectedChangeLeavesTheBookingAsItWas();
+    void theDetailsAloneChangeAtOnceAndNothingNewWritesNothing();
+    void aNewStartFollowsTheRulesOfABookingAhead();
+    void aSeatedPartyMovesFromNowAndKeepsItsStart();
+    void endingABookingWithdrawsTheChangeThatWaits_data();
+    void endingABookingWithdrawsTheChangeThatWaits();
+    void aNameAnOlderVersionStoredStaysWhenNotChanged();
 };
 
 void tst_Booking::initiate_data()
@@ -453,6 +463,234 @@ void tst_Booking::stateFoldedFromEventsIsTheStateDecided()
     QCOMPARE(booking.seatedAt(), at(u"2026-12-01T19:02:00Z"_s));
     QCOMPARE(booking.leftAt(), at(u"2026-12-01T20:02:00Z"_s));
     QVERIFY(!booking.isWalkIn());
+}
+
+void tst_Booking::onlyABookingThatHoldsItsTableMayChange_data()
+{
+    QTest::addColumn<BookingStatus>("from");
+    QTest::addColumn<bool>("allowed");
+    for (BookingStatus from : AllStatuses) {
+        const bool allowed = from == BookingStatus::Confirmed || from == BookingStatus::Arrived
+            || from == BookingStatus::Seated;
+        QTest::addRow("%s %s change", qPrintable(subjectOf(from)), allowed ? "can" : "cannot")
+            << from << allowed;
+    }
+}
+
+void tst_Booking::onlyABookingThatHoldsItsTableMayChange()
+{
+    QFETCH(BookingStatus, from);
+    QFETCH(bool, allowed);
+    const Booking booking = Booking::fromEvents(Id, historyOf(from));
+    BookingChangeRequest request;
+    request.tableId = u"T5"_s;
+    const auto decision = booking.change(request, settingsIn(u"UTC"_s), Now);
+    QCOMPARE(decision.ok(), allowed);
+    if (!allowed) {
+        QCOMPARE(decision.error().code(), DomainError::Code::InvalidTransition);
+        QVERIFY2(decision.error().message().contains(u"can no longer be changed"_s),
+                 qPrintable(decision.error().message()));
+    }
+    QVERIFY(!Booking(Id).change(request, settingsIn(u"UTC"_s), Now).ok());
+}
+
+void tst_Booking::aChangeWaitsForTheTableManagerWithTheWholeNewState()
+{
+    Booking booking = Booking::fromEvents(Id, historyOf(BookingStatus::Confirmed));
+    BookingChangeRequest request;
+    request.tableId = u"T5"_s;
+    request.partySize = 6;
+    request.start = at(u"2026-12-01T19:30:00Z"_s);
+    request.note = u"birthday"_s;
+
+    const auto decision = booking.change(request, settingsIn(u"UTC"_s), Now);
+
+    QVERIFY2(decision.ok(), why(decision).constData());
+    QCOMPARE(decision.value().size(), 1);
+    const auto requested = std::get<BookingChangeRequested>(decision.value().constFirst());
+    QCOMPARE(requested.change, 1);
+    QCOMPARE(requested.tableId, table(u"T5"_s));
+    QCOMPARE(requested.previousTableId, table(u"T4"_s));
+    // The same length from the new start.
+    QCOMPARE(requested.timeSlot, span(u"2026-12-01T19:30:00Z"_s, u"2026-12-01T21:15:00Z"_s));
+    QCOMPARE(requested.partySize.value(), 6);
+    QCOMPARE(requested.guestName, u"Ada Lovelace"_s);
+    QCOMPARE(requested.note, u"birthday"_s);
+
+    // Until the table manager answers, the booking is as it was.
+    booking.apply(requested);
+    QCOMPARE(booking.tableId(), table(u"T4"_s));
+    QCOMPARE(booking.partySize().value(), 4);
+    QVERIFY(booking.pendingChange() == requested);
+    QCOMPARE(booking.lastChange(), 1);
+    QVERIFY(booking.settleChange(2).value().isEmpty());
+
+    const auto settled = booking.settleChange(1);
+    QVERIFY(settled.ok());
+    const auto changed = std::get<BookingChanged>(settled.value().constFirst());
+    QCOMPARE(changed.tableId, requested.tableId);
+    QCOMPARE(changed.previousTableId, requested.previousTableId);
+    QCOMPARE(changed.timeSlot, requested.timeSlot);
+    booking.apply(changed);
+    QCOMPARE(booking.tableId(), table(u"T5"_s));
+    QCOMPARE(booking.span(), requested.timeSlot);
+    QCOMPARE(booking.partySize().value(), 6);
+    QCOMPARE(booking.note(), u"birthday"_s);
+    QCOMPARE(toString(booking.status()), u"confirmed"_s);
+    QVERIFY(!booking.pendingChange());
+    // A redelivery finds nothing to do; the next change is number 2.
+    QVERIFY(booking.settleChange(1).value().isEmpty());
+    QVERIFY(booking.rejectChange(1, ChangeRejectionReason::Overlap, {}).value().isEmpty());
+    request = {};
+    request.tableId = u"T4"_s;
+    const auto next = booking.change(request, settingsIn(u"UTC"_s), Now);
+    QCOMPARE(std::get<BookingChangeRequested>(next.value().constFirst()).change, 2);
+}
+
+void tst_Booking::aRejectedChangeLeavesTheBookingAsItWas()
+{
+    Booking booking = Booking::fromEvents(Id, historyOf(BookingStatus::Arrived));
+    const TableBookingInitiated before = booking.details();
+    BookingChangeRequest request;
+    request.tableId = u"T5"_s;
+    booking.apply(booking.change(request, settingsIn(u"UTC"_s), Now).value().constFirst());
+    BookingChangeRequest another;
+    another.guestName = u"Grace"_s;
+    const auto waiting = booking.change(another, settingsIn(u"UTC"_s), Now);
+    QVERIFY(!waiting.ok());
+    QVERIFY2(waiting.error().message().contains(u"change waiting"_s),
+             qPrintable(waiting.error().message()));
+
+    const auto rejected = booking.rejectChange(1, ChangeRejectionReason::Overlap, u"Taken."_s);
+    QVERIFY(rejected.ok());
+    const auto event = std::get<BookingChangeRejected>(rejected.value().constFirst());
+    QCOMPARE(event.tableId, table(u"T5"_s));
+    QCOMPARE(event.message, u"Taken."_s);
+    booking.apply(event);
+
+    QVERIFY(booking.details() == before);
+    QCOMPARE(toString(booking.status()), u"arrived"_s);
+    QVERIFY(!booking.pendingChange());
+    QVERIFY(booking.lastChangeRejection() == event);
+    QVERIFY(booking.change(another, settingsIn(u"UTC"_s), Now).ok());
+}
+
+void tst_Booking::theDetailsAloneChangeAtOnceAndNothingNewWritesNothing()
+{
+    const Booking booking = Booking::fromEvents(Id, historyOf(BookingStatus::Seated));
+    BookingChangeRequest request;
+    request.guestName = u" Ada King "_s;
+    request.phone = u"+44 20 7946 0000"_s;
+    const auto decision = booking.change(request, settingsIn(u"UTC"_s), Now);
+    QVERIFY2(decision.ok(), why(decision).constData());
+    const auto details = std::get<BookingDetailsChanged>(decision.value().constFirst());
+    QCOMPARE(details.guestName, u"Ada King"_s);
+    QCOMPARE(details.phone, u"+44 20 7946 0000"_s);
+    QCOMPARE(details.note, QString());
+    QCOMPARE(details.tableId, table(u"T4"_s));
+
+    BookingChangeRequest same;
+    same.tableId = u"T4"_s;
+    same.partySize = 4;
+    same.guestName = u"Ada Lovelace"_s;
+    same.start = at(u"2026-12-01T19:00:00Z"_s);
+    const auto nothing = booking.change(same, settingsIn(u"UTC"_s), Now);
+    QVERIFY2(nothing.ok(), why(nothing).constData());
+    QVERIFY(nothing.value().isEmpty());
+    QVERIFY(booking.change({}, settingsIn(u"UTC"_s), Now).value().isEmpty());
+}
+
+void tst_Booking::aNewStartFollowsTheRulesOfABookingAhead()
+{
+    const Booking booking = Booking::fromEvents(Id, historyOf(BookingStatus::Confirmed));
+    const RestaurantSettings settings = settingsIn(u"UTC"_s);
+    const auto check = [&](const QString &start) {
+        BookingChangeRequest request;
+        request.start = at(start);
+        return booking.change(request, settings, at(u"2026-12-01T19:20:00Z"_s));
+    };
+    QCOMPARE(check(u"2026-12-01T19:15:00Z"_s).error().code(), DomainError::Code::InThePast);
+    QCOMPARE(check(u"2026-12-01T20:07:00Z"_s).error().code(), DomainError::Code::OffSlotGrid);
+    QCOMPARE(check(u"2028-12-01T20:00:00Z"_s).error().code(), DomainError::Code::BeyondHorizon);
+    QVERIFY(check(u"2026-12-01T20:00:00Z"_s).ok());
+    // Unchanged, a start that has passed is no problem: the party stays longer.
+    BookingChangeRequest longer;
+    longer.start = at(u"2026-12-01T19:00:00Z"_s);
+    longer.durationMinutes = 150;
+    const auto decision = booking.change(longer, settings, at(u"2026-12-01T19:20:00Z"_s));
+    QVERIFY2(decision.ok(), why(decision).constData());
+    QCOMPARE(std::get<BookingChangeRequested>(decision.value().constFirst()).timeSlot,
+             span(u"2026-12-01T19:00:00Z"_s, u"2026-12-01T21:30:00Z"_s));
+}
+
+void tst_Booking::aSeatedPartyMovesFromNowAndKeepsItsStart()
+{
+    const Booking seated = Booking::fromEvents(Id, historyOf(BookingStatus::Seated));
+    const RestaurantSettings settings = settingsIn(u"UTC"_s);
+    BookingChangeRequest move;
+    move.tableId = u"T5"_s;
+    const auto moved = seated.change(move, settings, at(u"2026-12-01T19:40:10.700Z"_s));
+    QVERIFY2(moved.ok(), why(moved).constData());
+    QCOMPARE(std::get<BookingChangeRequested>(moved.value().constFirst()).timeSlot,
+             span(u"2026-12-01T19:40:10Z"_s, u"2026-12-01T20:45:00Z"_s));
+    // Moving after its end, it holds the new table for the shortest stay.
+    const auto late = seated.change(move, settings, at(u"2026-12-01T21:00:00Z"_s));
+    QCOMPARE(std::get<BookingChangeRequested>(late.value().constFirst()).timeSlot,
+             span(u"2026-12-01T21:00:00Z"_s, u"2026-12-01T21:15:00Z"_s));
+    BookingChangeRequest earlier;
+    earlier.start = at(u"2026-12-01T19:30:00Z"_s);
+    const auto refused = seated.change(earlier, settings, Now);
+    QCOMPARE(refused.error().code(), DomainError::Code::InvalidTransition);
+}
+
+void tst_Booking::endingABookingWithdrawsTheChangeThatWaits_data()
+{
+    QTest::addColumn<BookingStatus>("from");
+    QTest::addColumn<QString>("action");
+    QTest::newRow("cancelled") << BookingStatus::Confirmed << u"cancel"_s;
+    QTest::newRow("a no-show") << BookingStatus::Confirmed << u"no-show"_s;
+    QTest::newRow("the party left") << BookingStatus::Seated << u"leave"_s;
+}
+
+void tst_Booking::endingABookingWithdrawsTheChangeThatWaits()
+{
+    QFETCH(BookingStatus, from);
+    QFETCH(QString, action);
+    Booking booking = Booking::fromEvents(Id, historyOf(from));
+    BookingChangeRequest request;
+    request.tableId = u"T5"_s;
+    booking.apply(booking.change(request, settingsIn(u"UTC"_s), Now).value().constFirst());
+
+    const auto decision = perform(booking, action, at(u"2026-12-01T21:00:00Z"_s));
+
+    QVERIFY2(decision.ok(), why(decision).constData());
+    QCOMPARE(decision.value().size(), 2);
+    const auto withdrawn = std::get<BookingChangeRejected>(decision.value().at(0));
+    QCOMPARE(withdrawn.change, 1);
+    QCOMPARE(withdrawn.tableId, table(u"T5"_s));
+    QVERIFY(withdrawn.reason == ChangeRejectionReason::BookingEnded);
+    for (const DomainEvent &event : decision.value())
+        booking.apply(event);
+    QVERIFY(!booking.pendingChange());
+    // The booking ended at the table it held.
+    QCOMPARE(booking.tableId(), table(u"T4"_s));
+    QVERIFY(booking.settleChange(1).value().isEmpty());
+}
+
+void tst_Booking::aNameAnOlderVersionStoredStaysWhenNotChanged()
+{
+    TableBookingInitiated old = initiatedEvent();
+    old.guestName = u"Ada\nLovelace"_s;
+    Booking booking = Booking::fromEvents(Id, {old, TableBookingConfirmed {Id, old.tableId}});
+    BookingChangeRequest request;
+    request.partySize = 2;
+    const auto decision = booking.change(request, settingsIn(u"UTC"_s), Now);
+    QVERIFY2(decision.ok(), why(decision).constData());
+    QCOMPARE(std::get<BookingChangeRequested>(decision.value().constFirst()).guestName,
+             u"Ada\nLovelace"_s);
+    request.guestName = u"Ada\nLovelace"_s;
+    QCOMPARE(booking.change(request, settingsIn(u"UTC"_s), Now).error().code(),
+             DomainError::Code::InvalidInput);
 }
 
 QTEST_GUILESS_MAIN(tst_Booking)
