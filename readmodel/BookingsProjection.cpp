@@ -77,6 +77,13 @@ StoreResult<void> BookingsProjection::prepare(ReadConnection &connection)
           "rejection_reason = coalesce(?, rejection_reason), "
           "arrived_ms = coalesce(?, arrived_ms), seated_ms = coalesce(?, seated_ms), "
           "left_ms = coalesce(?, left_ms) WHERE id = ?"_s},
+         {&m_reshape,
+          u"UPDATE bookings SET table_id = coalesce(?, table_id), "
+          "start_ms = coalesce(?, start_ms), end_ms = coalesce(?, end_ms), "
+          "party_size = coalesce(?, party_size), guest_name = coalesce(?, guest_name), "
+          "phone = coalesce(?, phone), note = coalesce(?, note), "
+          "search_text = coalesce(?, search_text), phone_digits = coalesce(?, phone_digits) "
+          "WHERE id = ?"_s},
          {&m_widen,
           u"UPDATE booking_span_bound SET longest_ms = ? WHERE id = 1 AND longest_ms < ?"_s},
          {&m_readBound, u"SELECT longest_ms FROM booking_span_bound WHERE id = 1"_s}});
@@ -119,10 +126,42 @@ StoreResult<void> BookingsProjection::apply(const ProjectedEvent &event)
         if (Pending *change = pending(event))
             change->row.leftAt = event.moment("at");
         break;
+    case EventKind::BookingChanged:
+        change(event, true);
+        break;
+    case EventKind::BookingDetailsChanged:
+        change(event, false);
+        break;
     default:
         break;
     }
     return {};
+}
+
+void BookingsProjection::change(const ProjectedEvent &event, bool place)
+{
+    if (place) {
+        const QString table = event.text("tableId");
+        const auto span = event.timeSlot();
+        const auto party = event.integer("partySize");
+        if (table.isEmpty() || !span || !party)
+            return; // unreadable: the audit log still shows it
+        Pending *change = pending(event);
+        if (!change)
+            return;
+        change->row.tableId = table;
+        change->row.start = span->first;
+        change->row.end = span->second;
+        change->row.partySize = int(*party);
+        change->placeChanged = true;
+        m_batchLongestMs = std::max(m_batchLongestMs, span->first.msecsTo(span->second));
+    }
+    if (Pending *change = pending(event)) {
+        change->row.guestName = event.text("guestName");
+        change->row.phone = event.text("phone");
+        change->row.note = event.text("note");
+        change->detailsChanged = true;
+    }
 }
 
 void BookingsProjection::initiate(const ProjectedEvent &event)
@@ -173,6 +212,10 @@ StoreResult<void> BookingsProjection::finishBatch()
         auto written = change.whole ? insert(change.row) : update(change);
         if (!written.ok())
             return written;
+        if (!change.whole && (change.placeChanged || change.detailsChanged)) {
+            if (auto reshaped = reshape(change); !reshaped.ok())
+                return reshaped;
+        }
     }
     auto widened = widenSpanBound();
     discardBatch();
@@ -224,6 +267,33 @@ StoreResult<void> BookingsProjection::update(const Pending &change)
     update.bindMoment(5, change.row.leftAt);
     update.bindText(6, change.row.id);
     return update.execute();
+}
+
+StoreResult<void> BookingsProjection::reshape(const Pending &change)
+{
+    ReadStatement &reshape = *m_reshape;
+    const BookingRow &row = change.row;
+    if (change.placeChanged) {
+        reshape.bindText(1, row.tableId);
+        reshape.bindMoment(2, row.start);
+        reshape.bindMoment(3, row.end);
+        reshape.bindInt(4, row.partySize);
+    } else {
+        for (int column = 1; column <= 4; ++column)
+            reshape.bindNull(column);
+    }
+    if (change.detailsChanged) {
+        reshape.bindText(5, row.guestName);
+        reshape.bindText(6, row.phone);
+        reshape.bindText(7, row.note);
+        reshape.bindText(8, GuestSearch::foldedText(row.guestName, row.phone));
+        reshape.bindText(9, GuestSearch::digits(row.phone));
+    } else {
+        for (int column = 5; column <= 9; ++column)
+            reshape.bindNull(column);
+    }
+    reshape.bindText(10, row.id);
+    return reshape.execute();
 }
 
 // Writes only when a span is longer than any stored: a few times per

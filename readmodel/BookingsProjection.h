@@ -13,6 +13,8 @@ namespace hoststand {
 // A booking's events usually arrive in one batch, so they change a row in
 // memory and the batch writes each booking once: an insert for a booking
 // initiated in the batch, an update of the changed columns for the others.
+// A booking that changed (booking-changed) takes its new table, span, party
+// and details; one whose details changed, its new name, phone and note.
 class BookingsProjection final : public Projection
 {
 public:
@@ -35,17 +37,22 @@ private:
         bool whole = false;
         bool statusChanged = false;
         bool rejected = false;
+        bool placeChanged = false; // table, span and party
+        bool detailsChanged = false; // name, phone and note
     };
 
     void initiate(const ProjectedEvent &event);
     Pending *pending(const ProjectedEvent &event);
     void setStatus(const ProjectedEvent &event, BookingStatus status);
+    void change(const ProjectedEvent &event, bool place);
     StoreResult<void> insert(const BookingRow &row);
     StoreResult<void> update(const Pending &change);
+    StoreResult<void> reshape(const Pending &change);
     StoreResult<void> widenSpanBound();
 
     std::unique_ptr<ReadStatement> m_insert;
     std::unique_ptr<ReadStatement> m_update;
+    std::unique_ptr<ReadStatement> m_reshape;
     std::unique_ptr<ReadStatement> m_widen;
     std::unique_ptr<ReadStatement> m_readBound;
     BatchChanges<Pending> m_pending; // by booking id

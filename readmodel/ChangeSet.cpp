@@ -32,6 +32,8 @@ void ChangeSet::collect(const ProjectedEvent &event)
     case EventKind::PartySeated:
     case EventKind::PartyLeft:
     case EventKind::BookingNoShow:
+    case EventKind::BookingChanged:
+    case EventKind::BookingDetailsChanged:
         add(m_bookings, m_seenBookings, event.text("bookingId"));
         break;
     case EventKind::ServicePeriodsDefined:
@@ -39,6 +41,8 @@ void ChangeSet::collect(const ProjectedEvent &event)
         m_settings = true;
         break;
     case EventKind::LockPlacementFailed: // changes no read table, only the trail
+    case EventKind::BookingChangeRequested: // the booking stays as it was until it changed
+    case EventKind::BookingChangeRejected:
     case EventKind::Unknown:
         break;
     }

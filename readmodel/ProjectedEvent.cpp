@@ -72,6 +72,10 @@ EventKind ProjectedEvent::kindOf(const QString &type)
         {PartySeated::Type.toString(), EventKind::PartySeated},
         {PartyLeft::Type.toString(), EventKind::PartyLeft},
         {BookingNoShow::Type.toString(), EventKind::BookingNoShow},
+        {BookingChangeRequested::Type.toString(), EventKind::BookingChangeRequested},
+        {BookingChanged::Type.toString(), EventKind::BookingChanged},
+        {BookingChangeRejected::Type.toString(), EventKind::BookingChangeRejected},
+        {BookingDetailsChanged::Type.toString(), EventKind::BookingDetailsChanged},
         {ServicePeriodsDefined::Type.toString(), EventKind::ServicePeriodsDefined},
         {TurnTimesDefined::Type.toString(), EventKind::TurnTimesDefined},
     };

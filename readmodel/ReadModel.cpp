@@ -756,9 +756,9 @@ StoreResult<TableStatusRow> ReadModel::tableAt(const QString &tableId,
 }
 
 StoreResult<QStringList> ReadModel::freeTables(const QDateTime &start, const QDateTime &end,
-                                               int partySize) const
+                                               int partySize, const QString &exceptBooking) const
 {
-    return d->read([&] { return d->queries.freeTables(start, end, partySize); });
+    return d->read([&] { return d->queries.freeTables(start, end, partySize, exceptBooking); });
 }
 
 StoreResult<QList<BookingRow>> ReadModel::searchGuests(const QString &text, int limit) const

@@ -124,9 +124,11 @@ public:
     StoreResult<TableStatusRow> tableAt(const QString &tableId, const QDateTime &moment) const;
     // Tables in service, large enough, with no lock and no booking holding
     // its table (initiated to seated) overlapping the span; fewest seats
-    // first, then in natural order of id (T5 before T26).
-    StoreResult<QStringList> freeTables(const QDateTime &start, const QDateTime &end,
-                                        int partySize) const;
+    // first, then in natural order of id (T5 before T26). The lock and the
+    // booking exceptBooking are not in the way: a booking that changes may
+    // take its own place again.
+    StoreResult<QStringList> freeTables(const QDateTime &start, const QDateTime &end, int partySize,
+                                        const QString &exceptBooking = {}) const;
     // Bookings whose guest name or phone contains the text (in any case; a
     // phone also by its digits alone), latest start first.
     StoreResult<QList<BookingRow>> searchGuests(const QString &text, int limit = 50) const;

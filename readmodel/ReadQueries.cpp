@@ -312,7 +312,7 @@ StoreResult<QList<LockRow>> ReadQueries::tableLocksBetween(const QString &tableI
 // Smallest fitting tables first, the host's usual choice; tables of one
 // size in natural order (T5 before T26).
 StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const QDateTime &end,
-                                                 int partySize)
+                                                 int partySize, const QString &exceptBooking)
 {
     auto query = statement(freeTablesSql());
     if (!query.ok())
@@ -321,9 +321,11 @@ StoreResult<QStringList> ReadQueries::freeTables(const QDateTime &start, const Q
     free.bindInt(1, partySize);
     free.bindMoment(2, end);
     free.bindMoment(3, start);
-    free.bindMoment(4, end);
-    free.bindMoment(5, start);
+    free.bindText(4, exceptBooking);
+    free.bindMoment(5, end);
     free.bindMoment(6, start);
+    free.bindMoment(7, start);
+    free.bindText(8, exceptBooking);
     auto found = rows<FreeTable>(free, readFreeTable);
     if (!found.ok())
         return found.error();
@@ -400,10 +402,10 @@ QString ReadQueries::freeTablesSql()
 {
     return u"SELECT id, seats FROM dining_tables t WHERE in_service = 1 AND seats >= ? "
            "AND NOT EXISTS (SELECT 1 FROM table_locks l WHERE l.table_id = t.id "
-           "AND l.start_ms < ? AND l.end_ms > ?) "
+           "AND l.start_ms < ? AND l.end_ms > ? AND l.booking_id <> ?) "
            "AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.table_id = t.id AND b.status IN "_s
         + ActiveStatuses + u" AND b.start_ms < ? AND b.start_ms >= "_s + EarliestStart
-        + u" AND b.end_ms > ?)"_s;
+        + u" AND b.end_ms > ? AND b.id <> ?)"_s;
 }
 
 } // namespace hoststand

@@ -37,8 +37,8 @@ public:
     StoreResult<QList<LockRow>> locks(const QString &tableId);
     StoreResult<QList<LockRow>> tableLocksBetween(const QString &tableId, const QDateTime &from,
                                                   const QDateTime &to);
-    StoreResult<QStringList> freeTables(const QDateTime &start, const QDateTime &end,
-                                        int partySize);
+    StoreResult<QStringList> freeTables(const QDateTime &start, const QDateTime &end, int partySize,
+                                        const QString &exceptBooking);
     StoreResult<QList<BookingRow>> searchGuests(const QString &text, int limit);
     // The statement searchGuests() runs for the text, for a test to read its plan.
     static QString guestSearchSql(const ReadDialect &dialect, const QString &text);

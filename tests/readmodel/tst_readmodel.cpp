@@ -98,6 +98,8 @@ private Q_SLOTS:
     void locksFollowTheirEvents();
     void bookingsFollowTheirEvents_data();
     void bookingsFollowTheirEvents();
+    void aChangedBookingIsAtItsNewPlace_data();
+    void aChangedBookingIsAtItsNewPlace();
     void settingsFollowTheirEvents_data();
     void settingsFollowTheirEvents();
     void settingsOfAStoreFromBeforeTheHorizonHaveTheDefaultOne();
@@ -297,6 +299,61 @@ void tst_ReadModel::bookingsFollowTheirEvents()
     expected.createdAt = actual->createdAt; // the store's clock
     QCOMPARE(*actual, expected);
     QCOMPARE(fixture.model().booking(u"b2"_s).value(), std::nullopt);
+}
+
+void tst_ReadModel::aChangedBookingIsAtItsNewPlace_data()
+{
+    QTest::addColumn<bool>("inOneCommit");
+    QTest::newRow("changed in a later batch") << false;
+    QTest::newRow("initiated and changed in one batch") << true;
+}
+
+// The booking's row takes what booking-changed and booking-details-changed
+// say; a change requested or rejected leaves it as it was.
+void tst_ReadModel::aChangedBookingIsAtItsNewPlace()
+{
+    QFETCH(bool, inOneCommit);
+    ReadModelFixture fixture;
+    QCOMPARE(fixture.open(), QString());
+    const TableBookingInitiated initiated = dinner();
+    const BookingId b = initiated.bookingId;
+    const TableId t1 = initiated.tableId;
+    const TableId t2 = tableId(u"T2"_s);
+    // Five hours: longer than any span so far, so a day's query must widen.
+    const TimeSpan late = span(Seven.addSecs(3600), Seven.addSecs(6 * 3600));
+    const PartySize six = partySize(6);
+    Events history {initiated, TableBookingConfirmed {b, t1}};
+    const Events change {
+        BookingChangeRequested {b, 1, t2, t1, late, six, u"Jones"_s, u"+49 171 5550123"_s, {}},
+        BookingChangeRejected {b, 1, t2, ChangeRejectionReason::Overlap, u"Taken."_s},
+        BookingChangeRequested {b, 2, t2, t1, late, six, u"Jones"_s, u"+49 171 5550123"_s, {}},
+        BookingChanged {b, 2, t2, t1, late, six, u"Jones"_s, u"+49 171 5550123"_s, {}},
+        BookingDetailsChanged {b, t2, u"Müller"_s, u"030 1234"_s, u"window"_s}};
+    if (inOneCommit) {
+        QVERIFY(fixture.appendInOneCommit(history + change) > 0);
+    } else {
+        QVERIFY(fixture.append(history) > 0);
+        QCOMPARE(fixture.model().booking(u"b1"_s).value()->tableId, u"T1"_s);
+        QVERIFY(fixture.append(change) > 0);
+    }
+
+    const BookingRow row = *fixture.model().booking(u"b1"_s).value();
+    QCOMPARE(row.tableId, u"T2"_s);
+    QCOMPARE(row.start, late.start());
+    QCOMPARE(row.end, late.end());
+    QCOMPARE(row.partySize, 6);
+    QCOMPARE(row.guestName, u"Müller"_s);
+    QCOMPARE(row.phone, u"030 1234"_s);
+    QCOMPARE(row.note, u"window"_s);
+    QCOMPARE(toString(row.status), toString(BookingStatus::Confirmed));
+    const auto found = fixture.model().searchGuests(u"MÜLLER"_s).value();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(fixture.model().searchGuests(u"1234"_s).value().size(), 1);
+    QCOMPARE(fixture.model().searchGuests(u"Jones"_s).value().size(), 0);
+    // Found on its day by its new span, which outlasts every span before.
+    const auto day = fixture.model().bookingsOn(Seven.date()).value();
+    QCOMPARE(day.size(), 1);
+    QCOMPARE(day.constFirst().tableId, u"T2"_s);
 }
 
 // --- Settings -----------------------------------------------------------
@@ -643,21 +700,28 @@ void tst_ReadModel::freeTablesFitTheSpanAndParty_data()
     QTest::addColumn<QDateTime>("start");
     QTest::addColumn<QDateTime>("end");
     QTest::addColumn<int>("party");
+    QTest::addColumn<QString>("except");
     QTest::addColumn<QStringList>("expected");
 
     // T1 2 seats, T2 4 seats locked 19:00-20:30, T3 6 seats with a pending booking
     // 21:00-22:30, T4 4 seats removed; a cancelled booking on T1 at 19:00.
     const QDateTime nine = at(u"2026-12-01T21:00:00Z"_s);
     QTest::newRow("a couple at seven finds the two-seater, then the six-seater")
-        << Seven << HalfPastEight << 2 << QStringList {u"T1"_s, u"T3"_s};
+        << Seven << HalfPastEight << 2 << QString() << QStringList {u"T1"_s, u"T3"_s};
     QTest::newRow("a party of five finds only the six-seater")
-        << Seven << HalfPastEight << 5 << QStringList {u"T3"_s};
+        << Seven << HalfPastEight << 5 << QString() << QStringList {u"T3"_s};
     QTest::newRow("a span ending as a lock begins is free of it")
-        << Seven.addSecs(-5400) << Seven << 3 << QStringList {u"T2"_s, u"T3"_s};
+        << Seven.addSecs(-5400) << Seven << 3 << QString() << QStringList {u"T2"_s, u"T3"_s};
     QTest::newRow("a booking waiting for its lock keeps its table")
-        << nine.addSecs(1800) << nine.addSecs(7200) << 2 << QStringList {u"T1"_s, u"T2"_s};
+        << nine.addSecs(1800) << nine.addSecs(7200) << 2 << QString()
+        << QStringList {u"T1"_s, u"T2"_s};
     QTest::newRow("a party larger than every table finds none")
-        << Seven << HalfPastEight << 8 << QStringList {};
+        << Seven << HalfPastEight << 8 << QString() << QStringList {};
+    QTest::newRow("a booking that changes finds its own lock's table free")
+        << Seven.addSecs(900) << HalfPastEight.addSecs(900) << 4 << u"b2"_s
+        << QStringList {u"T2"_s, u"T3"_s};
+    QTest::newRow("a booking that changes finds its own table free while it waits")
+        << nine.addSecs(1800) << nine.addSecs(7200) << 5 << u"b3"_s << QStringList {u"T3"_s};
 }
 
 void tst_ReadModel::freeTablesFitTheSpanAndParty()
@@ -665,6 +729,7 @@ void tst_ReadModel::freeTablesFitTheSpanAndParty()
     QFETCH(QDateTime, start);
     QFETCH(QDateTime, end);
     QFETCH(int, party);
+    QFETCH(QString, except);
     QFETCH(QStringList, expected);
     ReadModelFixture fixture;
     QCOMPARE(fixture.open(), QString());
@@ -677,7 +742,7 @@ void tst_ReadModel::freeTablesFitTheSpanAndParty()
                         dinner(u"b1"_s, u"T1"_s),
                         TableBookingCancelled {bookingId(u"b1"_s), tableId(u"T1"_s)}})
         > 0);
-    QCOMPARE(fixture.model().freeTables(start, end, party).value(), expected);
+    QCOMPARE(fixture.model().freeTables(start, end, party, except).value(), expected);
 }
 
 // --- A table's state at a moment ----------------------------------------
