@@ -14,4 +14,14 @@ DomainError BookingOutcome::rejection() const
                        {bookingId.toString()});
 }
 
+DomainError BookingChangeOutcome::rejection() const
+{
+    if (!rejectionReason)
+        return DomainError(
+            DomainError::Code::InvalidTransition,
+            u"Change %1 of booking %2 was not rejected."_s.arg(change).arg(bookingId.toString()));
+    return DomainError(DomainError::codeOf(*rejectionReason), rejectionMessage,
+                       {bookingId.toString()});
+}
+
 } // namespace hoststand

@@ -28,20 +28,26 @@ struct BookingOutcome final
     DomainError rejection() const;
 };
 
-// Where a move stands once it is over (Restaurant::requestMove): the new
-// booking's outcome (or why it was refused), and, only when the new booking
-// was confirmed, whether the old one was cancelled. Nothing else is tried:
-// a refused, rejected or unsettled new booking leaves the old one as it was.
-struct BookingMoveOutcome final
+// Where a booking's change stands once the sagas had their say
+// (Restaurant::requestChange): made, rejected with the booking exactly as
+// it was, or still waiting when no saga answered in time. A change of the
+// name, phone or note alone is made at once (change 0), as is one that
+// changed nothing.
+struct BookingChangeOutcome final
 {
-    std::optional<DomainError> refused; // the new booking was refused
-    std::optional<BookingOutcome> booked; // the new booking, as the sagas left it
-    std::optional<DomainError> notCancelled; // the old booking could not be cancelled
+    enum class State { Changed, Rejected, Waiting };
 
-    bool moved() const
-    {
-        return booked && booked->status == BookingStatus::Confirmed && !notCancelled;
-    }
+    BookingId bookingId;
+    int change = 0; // the change's number; 0 when it needed no table
+    State state = State::Changed;
+    BookingStatus status = BookingStatus::Confirmed; // the booking's, now
+    std::optional<ChangeRejectionReason> rejectionReason;
+    QString rejectionMessage; // the table manager's words
+
+    bool changed() const { return state == State::Changed; }
+    bool isRejected() const { return state == State::Rejected; }
+    // A rejection as the refusal it amounts to (code lock-overlap, ...).
+    DomainError rejection() const;
 };
 
 } // namespace hoststand

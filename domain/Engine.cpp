@@ -152,12 +152,13 @@ QFuture<DomainResult<bool>> Engine::cancel(const BookingId &booking)
         [booking](Restaurant &restaurant) { return restaurant.requestCancel(booking); });
 }
 
-QFuture<BookingMoveOutcome> Engine::move(const BookingId &booking,
-                                         const booker::BookingRequest &request)
+QFuture<DomainResult<BookingChangeOutcome>> Engine::change(
+    const BookingId &booking, const booker::BookingChangeRequest &request)
 {
-    return postAndFollow<BookingMoveOutcome>([booking, request](Restaurant &restaurant) {
-        return restaurant.requestMove(booking, request);
-    });
+    return postAndFollow<DomainResult<BookingChangeOutcome>>(
+        [booking, request](Restaurant &restaurant) {
+            return restaurant.requestChange(booking, request);
+        });
 }
 
 QFuture<DomainResult<bool>> Engine::noShow(const BookingId &booking)

@@ -4,6 +4,7 @@
 #include "domain/CommandContext.h"
 #include "domain/DomainError.h"
 #include "domain/RestaurantOptions.h"
+#include "domain/booker/BookingChangeRequest.h"
 #include "domain/booker/BookingRequest.h"
 #include "domain/booker/WalkInRequest.h"
 #include "eventstore/StoreError.h"
@@ -76,8 +77,8 @@ public:
     QFuture<DomainResult<void>> arrive(const BookingId &booking);
     QFuture<DomainResult<void>> seat(const BookingId &booking);
     QFuture<DomainResult<bool>> cancel(const BookingId &booking);
-    QFuture<BookingMoveOutcome> move(const BookingId &booking,
-                                     const booker::BookingRequest &request);
+    QFuture<DomainResult<BookingChangeOutcome>> change(const BookingId &booking,
+                                                       const booker::BookingChangeRequest &request);
     QFuture<DomainResult<bool>> noShow(const BookingId &booking);
     QFuture<DomainResult<bool>> leave(const BookingId &booking);
     // What needs the host's attention (Restaurant::stepsNeedingAttention),

@@ -313,34 +313,40 @@ QFuture<DomainResult<bool>> Restaurant::requestCancel(const BookingId &booking)
     return endBooking(booking, [this, booking] { return m_booker->cancel(booking); });
 }
 
-QFuture<BookingMoveOutcome> Restaurant::requestMove(const BookingId &booking,
-                                                    const booker::BookingRequest &request)
+QFuture<DomainResult<BookingChangeOutcome>> Restaurant::requestChange(
+    const BookingId &booking, const booker::BookingChangeRequest &request)
 {
-    return requestBooking(request)
-        .then(QtFuture::Launch::Sync,
-              [this, booking](const DomainResult<BookingOutcome> &booked) {
-                  BookingMoveOutcome move;
-                  if (!booked.ok())
-                      move.refused = booked.error();
-                  else
-                      move.booked = booked.value();
-                  if (!move.booked || move.booked->status != BookingStatus::Confirmed)
-                      return QtFuture::makeReadyFuture(move);
-                  // Answered as this restaurant closes: no command may start now.
-                  if (m_closing) {
-                      move.notCancelled = DomainError(
-                          DomainError::Code::StoreFailure,
-                          u"The terminal closed before the old booking was cancelled."_s);
-                      return QtFuture::makeReadyFuture(move);
-                  }
-                  return requestCancel(booking).then(
-                      QtFuture::Launch::Sync, [move](const DomainResult<bool> &cancelled) mutable {
-                          if (!cancelled.ok())
-                              move.notCancelled = cancelled.error();
-                          return move;
-                      });
-              })
-        .unwrap();
+    auto requested = m_booker->changeBooking(booking, request);
+    if (!requested.ok())
+        return ready(DomainResult<BookingChangeOutcome>(requested.error()));
+    const int change = requested.value().value_or(0);
+    if (change == 0)
+        return ready(changeOutcomeOf(booking, 0));
+    return answerWhen<DomainResult<BookingChangeOutcome>>(
+        [this, booking, change] {
+            auto outcome = changeOutcomeOf(booking, change);
+            return !outcome.ok() || outcome.value().state != BookingChangeOutcome::State::Waiting;
+        },
+        [this, booking, change](bool) { return changeOutcomeOf(booking, change); });
+}
+
+DomainResult<BookingChangeOutcome> Restaurant::changeOutcomeOf(const BookingId &booking, int change)
+{
+    auto found = m_booker->booking(booking);
+    if (!found.ok())
+        return found.error();
+    const booker::Booking &current = found.value();
+    BookingChangeOutcome outcome {
+        booking, change, BookingChangeOutcome::State::Changed, current.status(), std::nullopt, {}};
+    const auto &rejected = current.lastChangeRejection();
+    if (change > 0 && rejected && rejected->change == change) {
+        outcome.state = BookingChangeOutcome::State::Rejected;
+        outcome.rejectionReason = rejected->reason;
+        outcome.rejectionMessage = rejected->message;
+    } else if (change > 0 && current.pendingChange() && current.pendingChange()->change == change) {
+        outcome.state = BookingChangeOutcome::State::Waiting;
+    }
+    return outcome;
 }
 
 QFuture<DomainResult<bool>> Restaurant::requestNoShow(const BookingId &booking)
@@ -391,6 +397,12 @@ DomainResult<BookingOutcome> Restaurant::walkIn(const booker::WalkInRequest &req
 DomainResult<BookingOutcome> Restaurant::waitUntilSettled(const BookingId &booking)
 {
     return await(whenSettled(booking));
+}
+
+DomainResult<BookingChangeOutcome> Restaurant::change(const BookingId &booking,
+                                                      const booker::BookingChangeRequest &request)
+{
+    return await(requestChange(booking, request));
 }
 
 DomainResult<bool> Restaurant::cancel(const BookingId &booking)

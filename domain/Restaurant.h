@@ -4,6 +4,7 @@
 #include "domain/CommandContext.h"
 #include "domain/DomainError.h"
 #include "domain/RestaurantOptions.h"
+#include "domain/booker/BookingChangeRequest.h"
 #include "domain/booker/BookingRequest.h"
 #include "domain/booker/WalkInRequest.h"
 #include "domain/tablemanager/TableLock.h"
@@ -86,11 +87,11 @@ public:
     // The booker's commands that end a booking; the future says whether the
     // table manager released its lock (true) before the settle timeout.
     QFuture<DomainResult<bool>> requestCancel(const BookingId &booking);
-    // Moves a booking to another table or time the only way that never
-    // leaves the guests without a table: the request is booked first, and
-    // the old booking is cancelled only once the new one is confirmed.
-    QFuture<BookingMoveOutcome> requestMove(const BookingId &booking,
-                                            const booker::BookingRequest &request);
+    // Changes a booking (Booker::changeBooking); the future finishes once
+    // the sagas made or rejected the change, or with it still waiting after
+    // options().settleTimeout. A refusal up front is an error.
+    QFuture<DomainResult<BookingChangeOutcome>> requestChange(
+        const BookingId &booking, const booker::BookingChangeRequest &request);
     QFuture<DomainResult<bool>> requestNoShow(const BookingId &booking);
     QFuture<DomainResult<bool>> requestLeave(const BookingId &booking);
 
@@ -99,6 +100,8 @@ public:
     DomainResult<BookingOutcome> book(const booker::BookingRequest &request);
     DomainResult<BookingOutcome> walkIn(const booker::WalkInRequest &request);
     DomainResult<BookingOutcome> waitUntilSettled(const BookingId &booking);
+    DomainResult<BookingChangeOutcome> change(const BookingId &booking,
+                                              const booker::BookingChangeRequest &request);
     DomainResult<bool> cancel(const BookingId &booking);
     DomainResult<bool> noShow(const BookingId &booking);
     DomainResult<bool> leave(const BookingId &booking);
@@ -134,6 +137,7 @@ private:
     void checkClock();
     QFuture<DomainResult<BookingOutcome>> settle(const DomainResult<BookingId> &initiated);
     DomainResult<BookingOutcome> outcomeOf(const BookingId &booking);
+    DomainResult<BookingChangeOutcome> changeOutcomeOf(const BookingId &booking, int change);
     QFuture<DomainResult<bool>> endBooking(const BookingId &booking,
                                            const std::function<DomainResult<void>()> &command);
     bool lockReleased(const TableId &table, const BookingId &booking) const;

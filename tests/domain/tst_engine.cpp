@@ -63,7 +63,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void commandsRunOnTheEngineThreadAndAnswerHere();
-    void aMoveBooksTheNewPlaceFirstAndCancelsTheOldOnlyThen();
+    void aChangeKeepsTheBookingAndItsPlaceUntilTheNewOneIsLocked();
     void thisThreadKeepsTurningWhileTheEngineWaitsForTheWriteLock();
     void eachHalfHearsTheOthersCommitsWithoutWaitingForAPoll();
     void closingWithACommandInFlightAnswersItWithTheOutcomeSoFar();
@@ -150,44 +150,38 @@ void tst_Engine::commandsRunOnTheEngineThreadAndAnswerHere()
     QVERIFY(cancelled.result().value());
 }
 
-// A move is the domain's: the new place is booked first, and the old
-// booking cancelled only once the new one is confirmed. A new place that
-// overlaps the booking being moved on the same table, or that the booker
-// refuses, leaves the old booking as it was.
-void tst_Engine::aMoveBooksTheNewPlaceFirstAndCancelsTheOldOnlyThen()
+// A change is the domain's, on the engine thread: the booking keeps its id
+// and its place until the table manager locked the new one; a change it
+// refuses leaves the booking as it was.
+void tst_Engine::aChangeKeepsTheBookingAndItsPlaceUntilTheNewOneIsLocked()
 {
     auto engine = open();
     auto booked = engine->book(partyOf(4, u"Jones"_s));
     QVERIFY(answered(booked));
     HS_VERIFY_OK(booked.result());
     const BookingId jones = booked.result().value().bookingId;
-    const auto statusOf = [&engine](const BookingId &id) {
+    const auto rowOf = [&engine](const BookingId &id) {
         return engine->call([id](Restaurant &restaurant) {
-            return restaurant.readModel()->booking(id.toString()).value()->status;
+            return *restaurant.readModel()->booking(id.toString()).value();
         });
     };
-
-    auto overlapping = engine->move(jones, partyOf(4, u"Jones"_s, QTime(19, 30)));
-    QVERIFY(answered(overlapping));
-    QVERIFY(!overlapping.result().moved());
-    // Refused by the booker, which sees the table taken, or rejected by the table manager.
-    QVERIFY(overlapping.result().refused
-            || (overlapping.result().booked && overlapping.result().booked->isRejected()));
-    QTRY_VERIFY(engine->isQuiet());
-    QVERIFY(statusOf(jones) == BookingStatus::Confirmed);
-
-    auto refused = engine->move(jones, partyOf(9, u"Jones"_s, QTime(21, 0)));
+    booker::BookingChangeRequest tooMany;
+    tooMany.partySize = 9;
+    auto refused = engine->change(jones, tooMany);
     QVERIFY(answered(refused));
-    QVERIFY(refused.result().refused);
-    QVERIFY(!refused.result().booked);
-    QVERIFY(statusOf(jones) == BookingStatus::Confirmed);
+    QVERIFY(!refused.result().ok());
+    QCOMPARE(refused.result().error().code(), DomainError::Code::PartyTooLarge);
 
-    auto moved = engine->move(jones, partyOf(4, u"Jones"_s, QTime(21, 0)));
-    QVERIFY(answered(moved));
-    QVERIFY(moved.result().moved());
-    const BookingId later = moved.result().booked->bookingId;
-    QTRY_VERIFY(statusOf(later) == BookingStatus::Confirmed);
-    QTRY_VERIFY(statusOf(jones) == BookingStatus::Cancelled);
+    booker::BookingChangeRequest later;
+    later.start = at(QTime(19, 30));
+    auto changed = engine->change(jones, later);
+    QVERIFY(answered(changed));
+    HS_VERIFY_OK(changed.result());
+    QVERIFY(changed.result().value().changed());
+    QCOMPARE(changed.result().value().bookingId, jones);
+    QTRY_COMPARE(rowOf(jones).start, at(QTime(19, 30)));
+    QVERIFY(rowOf(jones).status == BookingStatus::Confirmed);
+    QCOMPARE(rowOf(jones).partySize, 4);
 }
 
 // Another connection holds the store's write lock for a second: the
