@@ -181,6 +181,68 @@ int bookingsList(CommandRun &run)
     return ExitOk;
 }
 
+// Waits for the sagas like a booking: the booking as changed, or the
+// refusal with its code and the booking as it stayed.
+int bookingsChange(CommandRun &run)
+{
+    const auto id = bookingArgument(run);
+    if (!id)
+        return run.failed();
+    booker::BookingChangeRequest request;
+    request.partySize = run.integer(u"party"_s);
+    request.durationMinutes = run.integer(u"minutes"_s);
+    const auto at = run.dateTime(u"at"_s);
+    for (const QString &field : {u"table"_s, u"name"_s, u"phone"_s, u"note"_s}) {
+        if (!run.isSet(field))
+            continue;
+        const QString value = run.text(field);
+        if (field == u"table"_s)
+            request.tableId = value;
+        else if (field == u"name"_s)
+            request.guestName = value;
+        else if (field == u"phone"_s)
+            request.phone = value;
+        else
+            request.note = value;
+    }
+    if (request.isEmpty() && !at)
+        run.problem(u"Say what changes: --party, --at, --minutes, --table, --name, --phone or "
+                    u"--note."_s);
+    if (run.hasBadUsage())
+        return run.badUsage();
+    Restaurant *restaurant = run.open(ReadModelUse::None, true);
+    if (!restaurant)
+        return run.failed();
+    if (at) {
+        const auto start = at->resolve(run.settings());
+        if (!start.ok())
+            return run.refuse(start.error());
+        request.start = start.value();
+    }
+    auto changed = restaurant->change(*id, request);
+    if (!changed.ok())
+        return run.refuse(changed.error());
+    const BookingChangeOutcome &outcome = changed.value();
+    if (outcome.changed())
+        return showBooking(run, *restaurant, *id);
+    auto booking = restaurant->booker().booking(*id);
+    if (!booking.ok())
+        return run.refuse(booking.error());
+    const BookingRow row = Presenter::rowOf(booking.value());
+    if (!run.out().isJson())
+        run.out().result({}, run.presenter().text(row));
+    if (outcome.isRejected())
+        return run.refuse(outcome.rejection(), run.presenter().json(row));
+    const auto seconds
+        = std::chrono::duration_cast<std::chrono::seconds>(restaurant->options().settleTimeout);
+    return run.out().refuse(
+        u"timeout"_s,
+        u"Change %1 of booking %2 is waiting for its table: no saga settled it within %3 s. "
+        u"%4"_s.arg(QString::number(outcome.change), id->toString(),
+                    QString::number(seconds.count()), restaurant->whyUnsettled(*id)),
+        run.presenter().json(row));
+}
+
 int bookingsCancel(CommandRun &run)
 {
     return endBooking(run, &Restaurant::cancel);

@@ -15,8 +15,9 @@ namespace hoststand::cli {
 
 // What `hoststand-cli verify` checks of the bookings' choreography, from
 // every event of the store: each event decodes; no booking waits for its
-// table longer than the sagas take to settle one; every confirmed, arrived
-// or seated booking still to end holds exactly its lock, for its span; no
+// table, or its change, longer than the sagas take to settle one; every
+// confirmed, arrived or seated booking still to end holds exactly its lock,
+// for its span (or the span of the change it waits for); no
 // two locks of a table overlap; no saga has parked a step. Each problem is
 // one line a person can act on.
 class ChoreographyVerifier final

@@ -21,6 +21,7 @@ int freeSlots(CommandRun &run);
 
 int bookingsShow(CommandRun &run);
 int bookingsList(CommandRun &run);
+int bookingsChange(CommandRun &run);
 int bookingsCancel(CommandRun &run);
 int bookingsArrive(CommandRun &run);
 int bookingsSeat(CommandRun &run);

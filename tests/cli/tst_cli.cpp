@@ -139,6 +139,7 @@ private Q_SLOTS:
     void everyCommandAnswers_data();
     void everyCommandAnswers();
     void anEveningFromTheCommandLine();
+    void aBookingChangesFromTheCommandLine();
     void textIsForPeopleInLocalTime();
     void theRestaurantSetsHowFarAheadItBooks();
     void refusalsFromTheTableSideSpeakTheRestaurantsClock_data();
@@ -605,6 +606,68 @@ void tst_Cli::anEveningFromTheCommandLine()
     QCOMPARE(chain[1][u"causationId"_s], chain[0][u"eventId"_s]);
     QCOMPARE(chain[2][u"causationId"_s], chain[1][u"eventId"_s]);
     QCOMPARE(chain[6][u"causationId"_s], chain[5][u"eventId"_s]);
+
+    const CliRun verified = runner().run({u"verify"_s});
+    QVERIFY2(verified.exitCode == 0, verified.describe({u"verify"_s}).constData());
+}
+
+// One booking from start to end: moved, refused, changed again, each time
+// after the sagas had their say.
+void tst_Cli::aBookingChangesFromTheCommandLine()
+{
+    expectJson(words("settings time-zone UTC"));
+    expectJson(words("tables add T1 --seats 4"));
+    expectJson(words("tables add T2 --seats 2"));
+    const QString booking = jsonAt(
+        expectJson(words("book --table T1 --at 2026-12-04T19:00 --party 2 --name Jones")), u"id"_s);
+    expectJson(words("book --table T2 --at 2026-12-04T21:00 --party 2 --name Lee"));
+    const QStringList change {u"bookings"_s, u"change"_s, booking};
+
+    const QJsonValue later = expectJson(change + words("--at 2026-12-04T19:15"));
+    QCOMPARE(jsonAt(later, u"id"_s), booking);
+    QCOMPARE(jsonAt(later, u"status"_s), u"confirmed"_s);
+    QCOMPARE(jsonAt(later, u"start"_s), u"2026-12-04T19:15:00+00:00"_s);
+    QCOMPARE(jsonAt(later, u"end"_s), u"2026-12-04T20:45:00+00:00"_s);
+
+    const CliRun tooLong
+        = runner().run(QStringList {u"--json"_s} + change + words("--table T2 --minutes 150"));
+    QCOMPARE(tooLong.exitCode, 1);
+    QCOMPARE(jsonAt(tooLong.json(), u"code"_s), u"lock-overlap"_s);
+    QVERIFY2(jsonAt(tooLong.json(), u"error"_s).contains(u"by Lee"_s),
+             tooLong.describe(change).constData());
+    const QJsonValue unchanged = expectJson({u"bookings"_s, u"show"_s, booking});
+    QCOMPARE(jsonAt(unchanged, u"tableId"_s), u"T1"_s);
+    QCOMPARE(jsonAt(unchanged, u"end"_s), u"2026-12-04T20:45:00+00:00"_s);
+
+    const QJsonValue moved
+        = expectJson(change + words("--table T2 --name Jones-Smith --note window"));
+    QCOMPARE(jsonAt(moved, u"tableId"_s), u"T2"_s);
+    QCOMPARE(jsonAt(moved, u"guestName"_s), u"Jones-Smith"_s);
+    QCOMPARE(jsonAt(moved, u"note"_s), u"window"_s);
+    QCOMPARE(jsonAt(expectJson(words("locks list --table T1")), u"#"_s), u"0"_s);
+    QCOMPARE(jsonAt(expectJson(words("locks list --table T2")), u"#"_s), u"2"_s);
+
+    const CliRun tooMany = runner().run(QStringList {u"--json"_s} + change + words("--party 3"));
+    QCOMPARE(tooMany.exitCode, 1);
+    QCOMPARE(jsonAt(tooMany.json(), u"code"_s), u"party-too-large"_s);
+    const CliRun nothing = runner().run(change);
+    QCOMPARE(nothing.exitCode, 2);
+    QVERIFY2(nothing.err.contains("Say what changes"), nothing.describe(change).constData());
+
+    QCOMPARE(jsonAt(expectJson(words("bookings list --date 2026-12-04")), u"#"_s), u"2"_s);
+    const QJsonArray chain = expectJson({u"events"_s, u"--correlation"_s, booking}).toArray();
+    QStringList types;
+    for (const QJsonValue &event : chain)
+        types.append(event[u"type"_s].toString());
+    QCOMPARE(
+        types,
+        (QStringList {u"table-booking-initiated"_s, u"table-lock-placed"_s,
+                      u"table-booking-confirmed"_s, u"booking-change-requested"_s,
+                      u"table-lock-placed"_s, u"booking-changed"_s, u"booking-change-requested"_s,
+                      u"table-lock-placed"_s, u"booking-changed"_s, u"table-lock-removed"_s}));
+    QCOMPARE(chain[4][u"causationId"_s], chain[3][u"eventId"_s]);
+    QCOMPARE(chain[5][u"causationId"_s], chain[4][u"eventId"_s]);
+    QCOMPARE(chain[9][u"causationId"_s], chain[8][u"eventId"_s]);
 
     const CliRun verified = runner().run({u"verify"_s});
     QVERIFY2(verified.exitCode == 0, verified.describe({u"verify"_s}).constData());
