@@ -29,6 +29,9 @@ bool isPhoneText(const QString &phone)
                        [](QChar c) { return c.isDigit() || u" +-()/"_s.contains(c); });
 }
 
+// Not an error: the form is as the booking is.
+const QString NothingChanged = u"Change what the guest asked for; nothing has changed yet."_s;
+
 QString seatsText(int seats)
 {
     return seats == 1 ? u"1 seat"_s : u"%1 seats"_s.arg(seats);
@@ -53,8 +56,12 @@ BookingDialog::BookingDialog(Mode mode, ReadModel &readModel, const Clock &clock
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
-    setObjectName(mode == Mode::Ahead ? u"bookingDialog"_s : u"walkInDialog"_s);
-    setWindowTitle(mode == Mode::Ahead ? u"New booking"_s : u"Seat a walk-in"_s);
+    setObjectName(mode == Mode::Ahead      ? u"bookingDialog"_s
+                      : mode == Mode::Edit ? u"editBookingDialog"_s
+                                           : u"walkInDialog"_s);
+    setWindowTitle(mode == Mode::Ahead      ? u"New booking"_s
+                       : mode == Mode::Edit ? u"Edit booking"_s
+                                            : u"Seat a walk-in"_s);
     setAccessibleName(windowTitle());
     buildForm();
     m_date->setDate(m_calendar.localDate(m_clock.now()));
@@ -91,7 +98,9 @@ void BookingDialog::buildForm()
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setMinimumWidth(m_message->fontMetrics().averageCharWidth() * 48);
-    okButton()->setText(m_mode == Mode::Ahead ? u"Book"_s : u"Seat walk-in"_s);
+    okButton()->setText(m_mode == Mode::Ahead      ? u"Book"_s
+                            : m_mode == Mode::Edit ? u"Save changes"_s
+                                                   : u"Seat walk-in"_s);
     okButton()->setAccessibleName(okButton()->text());
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(u"Cancel"_s);
 
@@ -99,7 +108,7 @@ void BookingDialog::buildForm()
     form->addRow(u"&Guest name"_s, m_guest);
     form->addRow(u"&Phone"_s, m_phone);
     form->addRow(u"Party si&ze"_s, m_party);
-    if (m_mode == Mode::Ahead) {
+    if (m_mode != Mode::WalkIn) {
         form->addRow(u"&Date"_s, m_date);
         form->addRow(u"&Time"_s, m_time);
         form->addRow(u"D&uration"_s, m_duration);
@@ -178,6 +187,56 @@ void BookingDialog::setPartySize(int party)
     m_party->setValue(party);
 }
 
+void BookingDialog::setBooking(const BookingRow &booking)
+{
+    Q_ASSERT(m_mode == Mode::Edit);
+    m_editing = booking;
+    setWindowTitle(u"Edit booking · %1"_s.arg(booking.guestName));
+    setAccessibleName(windowTitle());
+    m_guest->setText(booking.guestName);
+    m_phone->setText(booking.phone);
+    m_note->setText(booking.note);
+    setPartySize(booking.partySize);
+    {
+        const QSignalBlocker blocker(m_date);
+        m_date->setDate(m_calendar.localDate(booking.start));
+    }
+    fillTimes();
+    setStart(booking.start);
+    setDurationMinutes(int(booking.start.secsTo(booking.end) / 60));
+    // A seated party is at its table: it may move, stay longer, grow, but
+    // it sat down when it did.
+    const bool seated = booking.status == BookingStatus::Seated;
+    m_date->setEnabled(!seated);
+    m_time->setEnabled(!seated);
+    fillTables();
+    setTable(booking.tableId);
+    revalidate();
+}
+
+booker::BookingChangeRequest BookingDialog::changeRequest() const
+{
+    booker::BookingChangeRequest change;
+    if (!m_editing)
+        return change;
+    const BookingRow &was = *m_editing;
+    if (tableId() != was.tableId)
+        change.tableId = tableId();
+    if (start() != was.start)
+        change.start = start();
+    if (m_duration->value() != int(was.start.secsTo(was.end) / 60))
+        change.durationMinutes = m_duration->value();
+    if (m_party->value() != was.partySize)
+        change.partySize = m_party->value();
+    if (const QString guest = m_guest->text().trimmed(); guest != was.guestName)
+        change.guestName = guest;
+    if (const QString phone = m_phone->text().trimmed(); phone != was.phone)
+        change.phone = phone;
+    if (const QString note = m_note->text().trimmed(); note != was.note)
+        change.note = note;
+    return change;
+}
+
 void BookingDialog::fillTimes()
 {
     const QDateTime previous = start();
@@ -186,8 +245,22 @@ void BookingDialog::fillTimes()
     for (const booker::ServiceSlot &slot : m_calendar.slotsOn(m_date->date()))
         m_time->addItem(u"%1 · %2"_s.arg(m_calendar.timeText(slot.start), slot.period),
                         slot.start.toUTC());
+    offerOwnStart();
     const int index = m_time->findData(previous);
     m_time->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void BookingDialog::offerOwnStart()
+{
+    if (!m_editing || m_calendar.localDate(m_editing->start) != m_date->date())
+        return;
+    const QDateTime own = m_editing->start.toUTC();
+    if (m_time->findData(own) >= 0)
+        return;
+    int at = 0;
+    while (at < m_time->count() && m_time->itemData(at).toDateTime() < own)
+        ++at;
+    m_time->insertItem(at, u"%1 · as booked"_s.arg(m_calendar.timeText(own)), own);
 }
 
 // Free tables that fit first, then the others with the reason they are not
@@ -197,7 +270,8 @@ void BookingDialog::fillTables()
 {
     const QString previous = tableId();
     const int party = m_party->value();
-    auto free = start().isValid() ? m_readModel.freeTables(start(), end(), party)
+    const QString own = m_editing ? m_editing->id : QString();
+    auto free = start().isValid() ? m_readModel.freeTables(start(), end(), party, own)
                                   : StoreResult<QStringList>(QStringList());
     auto all = m_readModel.tables();
     const QSignalBlocker blocker(m_table);
@@ -252,7 +326,7 @@ QString BookingDialog::nothingFits(const QList<TableRow> &tables, int party) con
         return tables.isEmpty()
             ? u"The restaurant has no table in service."_s
             : u"No table seats a party of %1; the largest seats %2."_s.arg(party).arg(largest);
-    if (m_mode == Mode::Ahead)
+    if (m_mode != Mode::WalkIn)
         return u"Every table that seats a party of %1 is taken at %2; choose another time."_s
             .arg(party)
             .arg(m_calendar.timeText(start()));
@@ -336,10 +410,12 @@ std::optional<QString> BookingDialog::problem() const
         return u"A phone number has at most %1 characters."_s.arg(booker::Booking::MaxPhoneLength);
     if (m_note->text().trimmed().size() > booker::Booking::MaxNoteLength)
         return u"A note has at most %1 characters."_s.arg(booker::Booking::MaxNoteLength);
-    if (m_mode == Mode::Ahead && !start().isValid())
+    if (m_mode != Mode::WalkIn && !start().isValid())
         return u"The restaurant has no service on %1; choose another day."_s.arg(
             m_date->date().toString(u"dddd d MMMM"_s));
-    if (m_mode == Mode::Ahead && start() <= m_clock.now())
+    // A booking that has begun keeps its start; only a new start must be ahead.
+    const bool newStart = !m_editing || start() != m_editing->start;
+    if (m_mode != Mode::WalkIn && newStart && start() <= m_clock.now())
         return u"%1 has already begun; choose a later time."_s.arg(m_calendar.timeText(start()));
     if (tableId().isEmpty())
         return m_nothingFits.value_or(u"Choose a table."_s);
@@ -351,6 +427,8 @@ std::optional<QString> BookingDialog::problem() const
         return u"Table %1 seats %2; a party of %3 does not fit."_s.arg(table->id)
             .arg(table->seats)
             .arg(m_party->value());
+    if (m_mode == Mode::Edit && changeRequest().isEmpty())
+        return NothingChanged;
     return std::nullopt;
 }
 
@@ -368,7 +446,7 @@ void BookingDialog::revalidate()
     const std::optional<QString> invalid = problem();
     okButton()->setEnabled(!invalid);
     if (invalid)
-        showMessage(*invalid, true);
+        showMessage(*invalid, *invalid != NothingChanged);
     else if (const std::optional<QString> caution = warning())
         showMessage(*caution, false);
     else
@@ -420,7 +498,10 @@ void BookingDialog::accept()
     }
     m_sending = true;
     setEnabled(false);
-    showMessage(m_mode == Mode::Ahead ? u"Booking…"_s : u"Seating…"_s, false);
+    showMessage(m_mode == Mode::Ahead      ? u"Booking…"_s
+                    : m_mode == Mode::Edit ? u"Saving…"_s
+                                           : u"Seating…"_s,
+                false);
     whenAnswered(
         m_submit(*this), this,
         [this](const std::optional<QString> &refusal) {

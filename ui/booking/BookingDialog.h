@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/booker/BookingChangeRequest.h"
 #include "domain/booker/BookingRequest.h"
 #include "domain/booker/WalkInRequest.h"
 #include "readmodel/ReadModelRows.h"
@@ -33,12 +34,16 @@ namespace hoststand::ui {
 // A table the read model believes taken is a warning only, because the
 // read model can lag behind another terminal: the domain decides, and its
 // refusal is shown in the dialog, which stays open to try again.
+//
+// In Edit mode it opens on a booking (setBooking) and sends only what the
+// host changed; the booking's own place counts as free, and a seated
+// party's start cannot change.
 class BookingDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    enum class Mode { Ahead, WalkIn };
+    enum class Mode { Ahead, WalkIn, Edit };
     // Sends the request; the answer is the refusal's words, or nothing once
     // it is done. The form is off while the answer is awaited.
     using Submit = std::function<QFuture<std::optional<QString>>(BookingDialog &)>;
@@ -52,9 +57,14 @@ public:
     void setStart(const QDateTime &start);
     void setDurationMinutes(int minutes);
     void setPartySize(int party);
+    // Edit mode: the booking as the read model shows it.
+    void setBooking(const BookingRow &booking);
+    const std::optional<BookingRow> &booking() const { return m_editing; }
 
     booker::BookingRequest request() const;
     booker::WalkInRequest walkInRequest() const;
+    // Edit mode: what differs from the booking; empty when nothing does.
+    booker::BookingChangeRequest changeRequest() const;
     // Why the booking cannot be sent as it stands, if it cannot.
     std::optional<QString> problem() const;
     QString message() const;
@@ -65,6 +75,8 @@ public:
     QSpinBox *partyField() const { return m_party; }
     QComboBox *timeField() const { return m_time; }
     QComboBox *tableField() const { return m_table; }
+    QLineEdit *noteField() const { return m_note; }
+    QDateEdit *dateField() const { return m_date; }
     QSpinBox *durationField() const { return m_duration; }
 
     // Whether a request was sent and not answered yet.
@@ -103,7 +115,11 @@ private:
     static constexpr int WalkInLookAheadHours = 6;
     static constexpr qsizetype MaxFreeUpChecks = 40;
 
+    // The booking's own start, when it is not on the day's slots (a walk-in).
+    void offerOwnStart();
+
     Mode m_mode;
+    std::optional<BookingRow> m_editing;
     ReadModel &m_readModel;
     const Clock &m_clock;
     ServiceCalendar m_calendar;

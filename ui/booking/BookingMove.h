@@ -13,16 +13,15 @@ class Engine;
 namespace hoststand::ui {
 
 // The host's move of a booking to another table or time: the question the
-// host is asked, and the domain's move (Restaurant::requestMove: book the
-// new place first, cancel the old booking only once the new one is
-// confirmed) told in the host's words.
+// host is asked, and the booking's change (Restaurant::requestChange: one
+// booking from start to end, at its old place until the new one is locked)
+// told in the host's words.
 class BookingMove final
 {
 public:
     struct Outcome
     {
         bool moved = false;
-        QString newBookingId; // empty when nothing was booked
         QString message; // for the host, whatever happened
     };
 
@@ -30,7 +29,8 @@ public:
 
     // What the host is asked before the move starts.
     QString question(const QString &tableId, const QDateTime &start) const;
-    // Finishes once the old booking is cancelled, or the move given up.
+    // Finishes once the booking changed, or the change was rejected or is
+    // still waiting at the settle timeout.
     QFuture<Outcome> to(const QString &tableId, const QDateTime &start) const;
 
 private:

@@ -16,9 +16,9 @@ TableEditorLauncher::TableEditorLauncher(HostStandWindow &hostStand, HostStandSe
     , m_action(new QAction(PaletteIconEngine::icon(u"editor"_s), u"Table &editor…"_s, &hostStand))
 {
     m_action->setObjectName(u"openTableEditor"_s);
-    m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_action->setToolTip(u"Edit the tables, the floor plan and the restaurant's settings "
-                         "(Ctrl+E)"_s);
+                         "(Ctrl+Shift+T)"_s);
     hostStand.addToolAction(m_action);
     connect(m_action, &QAction::triggered, this, &TableEditorLauncher::open);
 }

@@ -13,7 +13,7 @@ class HostStandWindow;
 class TableEditorWindow;
 
 // The host stand's way into the table editor: an action in its Tools menu
-// and toolbar (Ctrl+E) that opens the editor as a second window on the
+// and toolbar (Ctrl+Shift+T) that opens the editor as a second window on the
 // same restaurant, or raises it when it is open already. The editor closes
 // with the host stand.
 class TableEditorLauncher final : public QObject

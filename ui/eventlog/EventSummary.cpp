@@ -52,6 +52,10 @@ QString removalReason(const QString &reason)
         return u"the party left"_s;
     if (reason == u"slot-passed")
         return u"its time had passed"_s;
+    if (reason == u"moved")
+        return u"the booking moved to another table"_s;
+    if (reason == u"change-withdrawn")
+        return u"the booking ended before its change was made"_s;
     return reason;
 }
 
@@ -169,6 +173,18 @@ QString EventSummary::bookingEvent(const QString &type, const QJsonObject &data,
         return u"Cancelled %1 at %2"_s.arg(guest, table);
     if (type == BookingNoShow::Type)
         return u"%1 did not come: no-show at %2"_s.arg(guest, table);
+    if (type == BookingChangeRequested::Type || type == BookingChanged::Type) {
+        const QString from = text(data, "previousTableId"_L1);
+        const QString where = from == table ? table : u"%1 (from %2)"_s.arg(table, from);
+        return u"%1 %2 to %3, %4, %5"_s.arg(
+            type == BookingChanged::Type ? u"Changed"_s : u"Change asked for"_s,
+            text(data, "guestName"_L1), where, people(data.value("partySize"_L1).toInt()),
+            span(data, referenceDay));
+    }
+    if (type == BookingChangeRejected::Type)
+        return u"Change of %1 to %2 refused: %3"_s.arg(guest, table, text(data, "message"_L1));
+    if (type == BookingDetailsChanged::Type)
+        return u"Details of %1 at %2 changed"_s.arg(text(data, "guestName"_L1), table);
     const QString at = time(moment(data.value("at"_L1)));
     if (type == GuestArrived::Type)
         return u"%1 arrived for %2 at %3"_s.arg(guest, table, at);
@@ -263,6 +279,10 @@ QString EventSummary::title(const QString &type)
         {PartySeated::Type.toString(), u"Party seated"_s},
         {PartyLeft::Type.toString(), u"Party left"_s},
         {BookingNoShow::Type.toString(), u"No-show"_s},
+        {BookingChangeRequested::Type.toString(), u"Change asked for"_s},
+        {BookingChanged::Type.toString(), u"Booking changed"_s},
+        {BookingChangeRejected::Type.toString(), u"Change refused"_s},
+        {BookingDetailsChanged::Type.toString(), u"Details changed"_s},
         {ServicePeriodsDefined::Type.toString(), u"Service periods set"_s},
         {TurnTimesDefined::Type.toString(), u"Turn times set"_s},
     };

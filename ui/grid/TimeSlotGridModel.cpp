@@ -353,6 +353,21 @@ void TimeSlotGridModel::onBookingChanged(const BookingChange &change)
     if (!booking)
         return;
     const int row = rowOfTable(booking->tableId);
+    // A booking that changed table leaves the row it was shown on.
+    for (int other = 0; other < int(m_rows.size()); ++other) {
+        const QList<GridSpan> &shown = m_rows.at(other).spans;
+        if (other == row || std::none_of(shown.cbegin(), shown.cend(), [&](const GridSpan &span) {
+                return span.bookingId == bookingId;
+            }))
+            continue;
+        QList<GridSpan> left;
+        for (const GridSpan &span : shown) {
+            if (span.bookingId != bookingId)
+                left.append(span);
+        }
+        layOutLanes(left);
+        replaceSpans(other, std::move(left));
+    }
     if (row < 0)
         return;
     const bool wasShown

@@ -425,9 +425,38 @@ void TimeSlotGridView::mouseMoveEvent(QMouseEvent *event)
             m_moving = true;
         if (const QModelIndex cell = indexAt(position); m_moving && cell.isValid())
             m_dragCell = cell;
+        if (m_moving)
+            checkMoveTarget();
     }
     viewport()->update();
     event->accept();
+}
+
+QModelIndex TimeSlotGridView::moveTarget() const
+{
+    if (!m_press || !m_dragCell.isValid())
+        return {};
+    const int column = std::max(0, m_dragCell.column() - m_press->grabColumnOffset);
+    return model()->index(m_dragCell.row(), column);
+}
+
+QModelIndex TimeSlotGridView::moveOrigin() const
+{
+    if (!m_press)
+        return {};
+    return model()->index(m_press->cell.row(), m_press->cell.column() - m_press->grabColumnOffset);
+}
+
+// Asked once per place the booking is dragged over, not per mouse move.
+void TimeSlotGridView::checkMoveTarget()
+{
+    const QModelIndex target = moveTarget();
+    if (target == m_checkedTarget)
+        return;
+    m_checkedTarget = target;
+    m_moveProblem.reset();
+    if (m_moveCheck && target.isValid() && target != moveOrigin())
+        m_moveProblem = m_moveCheck(m_press->bookingId, target);
 }
 
 void TimeSlotGridView::mouseReleaseEvent(QMouseEvent *event)
@@ -436,6 +465,10 @@ void TimeSlotGridView::mouseReleaseEvent(QMouseEvent *event)
         QAbstractItemView::mouseReleaseEvent(event);
         return;
     }
+    if (m_moving)
+        checkMoveTarget();
+    const std::optional<QString> problem = std::exchange(m_moveProblem, std::nullopt);
+    m_checkedTarget = QModelIndex();
     const Press press = *std::exchange(m_press, std::nullopt);
     const bool moving = std::exchange(m_moving, false);
     const QModelIndex drag = std::exchange(m_dragCell, QModelIndex());
@@ -450,7 +483,11 @@ void TimeSlotGridView::mouseReleaseEvent(QMouseEvent *event)
         const int column = std::max(0, drag.column() - press.grabColumnOffset);
         const QModelIndex target = model()->index(drag.row(), column);
         if (target
-            != model()->index(press.cell.row(), press.cell.column() - press.grabColumnOffset))
+            == model()->index(press.cell.row(), press.cell.column() - press.grabColumnOffset))
+            return;
+        if (problem)
+            Q_EMIT moveRefused(press.bookingId, *problem);
+        else
             Q_EMIT moveRequested(press.bookingId, target);
     }
 }
@@ -481,6 +518,8 @@ void TimeSlotGridView::keyPressEvent(QKeyEvent *event)
     if (event->key() == Qt::Key_Escape && m_press) {
         m_press.reset();
         m_moving = false;
+        m_moveProblem.reset();
+        m_checkedTarget = QModelIndex();
         viewport()->update();
         event->accept();
         return;
@@ -912,13 +951,23 @@ void TimeSlotGridView::paintDragFeedback(QPainter &painter) const
     ghost.lane = 0;
     ghost.lanes = 1;
     const QRect rect = spanRectOf(m_dragCell.row(), ghost);
+    QPen edge = outline;
+    if (m_moveProblem) {
+        // Red: the host sees before letting go that the booking cannot go here.
+        const QColor conflict = StatusStyle(palette()).conflict().border;
+        fill = conflict;
+        fill.setAlphaF(0.22f);
+        edge.setColor(conflict);
+    }
     painter.fillRect(rect, fill);
-    painter.setPen(outline);
+    painter.setPen(edge);
     painter.drawRect(rect);
     painter.setPen(palette().color(QPalette::Text));
-    const QString where = u"Move to %1 at %2"_s.arg(
+    const QString place = u"%1 at %2"_s.arg(
         m_dragCell.data(Grid::TableIdRole).toString(),
         model()->headerData(std::max(0, ghost.startColumn), Qt::Horizontal).toString());
+    const QString where
+        = m_moveProblem ? u"Not here: %1"_s.arg(*m_moveProblem) : u"Move to %1"_s.arg(place);
     painter.drawText(rect.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
                      QFontMetrics(font()).elidedText(where, Qt::ElideRight, rect.width() - 10));
 }

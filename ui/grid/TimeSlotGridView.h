@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QPixmap>
 
+#include <functional>
 #include <optional>
 
 namespace hoststand::ui {
@@ -47,12 +48,23 @@ public:
     // Where a booking's span is drawn in the viewport.
     QRect spanRect(const QString &bookingId) const;
 
+    // Why a booking cannot move to a target (its start's table and slot),
+    // asked while it is dragged there: the place is drawn red with the
+    // reason, and a drop there is refused (moveRefused) instead of asked.
+    using MoveCheck = std::function<std::optional<QString>(const QString &bookingId,
+                                                           const QModelIndex &target)>;
+    void setMoveCheck(MoveCheck check) { m_moveCheck = std::move(check); }
+    // While a booking is dragged: why it cannot go where it is now, if it cannot.
+    const std::optional<QString> &moveProblem() const { return m_moveProblem; }
+
 Q_SIGNALS:
     // Free cells of one row from first to last, clicked or dragged across.
     void bookingRequested(const QModelIndex &first, const QModelIndex &last);
     void bookingOpened(const QString &bookingId);
     // The booking dropped with its start on target's table and slot.
     void moveRequested(const QString &bookingId, const QModelIndex &target);
+    // The booking dropped where the move check says it cannot go.
+    void moveRefused(const QString &bookingId, const QString &why);
     void selectedBookingChanged(const QString &bookingId);
 
 protected:
@@ -118,6 +130,11 @@ private:
     void paintMark(QPainter &painter, const QRectF &rect, const GridSpan &span,
                    const QColor &color) const;
     void paintDragFeedback(QPainter &painter) const;
+    // Where the dragged booking would start: its start's cell under the mouse.
+    QModelIndex moveTarget() const;
+    // The cell the dragged booking starts on now.
+    QModelIndex moveOrigin() const;
+    void checkMoveTarget();
     void paintNowLine(QPainter &painter, const StatusStyle &style) const;
     void paintSlotHeader(QPainter &painter, const QRect &dirty) const;
     void paintCorner(QPainter &painter) const;
@@ -155,6 +172,9 @@ private:
     std::optional<Press> m_press;
     QModelIndex m_dragCell; // where the mouse is while dragging
     bool m_moving = false;
+    MoveCheck m_moveCheck;
+    QPersistentModelIndex m_checkedTarget; // the target m_moveProblem is for
+    std::optional<QString> m_moveProblem;
 };
 
 } // namespace hoststand::ui

@@ -86,6 +86,13 @@ QString refusalOf(const DomainError &error)
     return error.message();
 }
 
+// A booking that holds its table may change (Booking::change).
+bool isChangeable(BookingStatus status)
+{
+    return status == BookingStatus::Confirmed || status == BookingStatus::Arrived
+        || status == BookingStatus::Seated;
+}
+
 } // namespace
 
 HostStandWindow::HostStandWindow(HostStandServices services, QWidget *parent)
@@ -106,6 +113,8 @@ HostStandWindow::HostStandWindow(HostStandServices services, QWidget *parent)
     , m_newBooking(new QAction(PaletteIconEngine::icon(u"new-booking"_s), u"&New booking…"_s, this))
     , m_walkIn(new QAction(PaletteIconEngine::icon(u"walk-in"_s), u"&Walk-in…"_s, this))
     , m_openBooking(new QAction(u"&Open booking"_s, this))
+    , m_editBooking(
+          new QAction(PaletteIconEngine::icon(u"edit-booking"_s), u"&Edit booking…"_s, this))
     , m_storeLabel(new QLabel(this))
     , m_clockLabel(new QLabel(this))
     , m_attentionLabel(new QLabel(this))
@@ -179,6 +188,10 @@ void HostStandWindow::buildActions()
     m_walkIn->setToolTip(u"Seat a walk-in (Ctrl+W)"_s);
     m_openBooking->setObjectName(u"openBooking"_s);
     m_openBooking->setToolTip(u"Open the picked booking (Enter in the grid or the list)"_s);
+    m_editBooking->setObjectName(u"editBooking"_s);
+    m_editBooking->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_editBooking->setToolTip(u"Change the picked booking: party, time, table, guest (Ctrl+E)"_s);
+    m_editBooking->setEnabled(false);
 
     m_actionsBar->setObjectName(u"bookingBar"_s);
     m_actionsBar->setAccessibleName(u"Booking actions"_s);
@@ -187,6 +200,7 @@ void HostStandWindow::buildActions()
     m_actionsBar->addAction(m_newBooking);
     m_actionsBar->addAction(m_walkIn);
     m_actionsBar->addSeparator();
+    m_actionsBar->addAction(m_editBooking);
     m_actionsBar->addActions(m_bookingActions->all());
     for (QAction *action : m_actionsBar->actions()) {
         if (QWidget *button = m_actionsBar->widgetForAction(action)) {
@@ -202,6 +216,7 @@ void HostStandWindow::buildMenus()
     booking->addAction(m_newBooking);
     booking->addAction(m_walkIn);
     booking->addAction(m_openBooking);
+    booking->addAction(m_editBooking);
     booking->addSeparator();
     booking->addActions(m_bookingActions->all());
 
@@ -291,12 +306,18 @@ void HostStandWindow::connectSignals()
     connect(m_walkIn, &QAction::triggered, this,
             [this] { newWalkIn(m_floorPage->selectedTableId()); });
     connect(m_openBooking, &QAction::triggered, this, [this] { openBooking(selectedBookingId()); });
+    connect(m_editBooking, &QAction::triggered, this, [this] { editBooking(selectedBookingId()); });
     connect(m_bookingActions, &BookingActions::done, this, &HostStandWindow::tell);
 
     connect(m_gridView, &TimeSlotGridView::bookingRequested, this,
             &HostStandWindow::requestBooking);
     connect(m_gridView, &TimeSlotGridView::bookingOpened, this, &HostStandWindow::openBooking);
     connect(m_gridView, &TimeSlotGridView::moveRequested, this, &HostStandWindow::moveBooking);
+    m_gridView->setMoveCheck([this](const QString &bookingId, const QModelIndex &target) {
+        return moveProblem(bookingId, target);
+    });
+    connect(m_gridView, &TimeSlotGridView::moveRefused, this,
+            [this](const QString &, const QString &why) { tell(why); });
     connect(m_gridView, &TimeSlotGridView::selectedBookingChanged, this,
             &HostStandWindow::refreshActions);
     connect(m_listView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -477,14 +498,17 @@ void HostStandWindow::selectBooking(const QString &bookingId)
 void HostStandWindow::refreshActions()
 {
     const QString id = selectedBookingId();
+    bool changeable = false;
     if (id.isEmpty()) {
         m_bookingActions->setBooking(std::nullopt);
     } else if (const auto read = m_services.restaurant().readModel()->booking(id); read.ok()) {
         m_bookingActions->setBooking(read.value());
+        changeable = read.value() && isChangeable(read.value()->status);
     } else {
         m_bookingActions->setBookingNotRead(read.error().message());
     }
     m_openBooking->setEnabled(!id.isEmpty());
+    m_editBooking->setEnabled(changeable);
 }
 
 void HostStandWindow::refreshAttention()
@@ -520,6 +544,8 @@ BookingDialog *HostStandWindow::openBookingDialog(BookingDialog::Mode mode)
                                      m_services.restaurant().clock(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setSubmit([this](BookingDialog &form) {
+        if (form.mode() == BookingDialog::Mode::Edit)
+            return submitChange(form);
         const QString guest = form.request().guestName;
         const QString table = form.request().tableId;
         auto sent = form.mode() == BookingDialog::Mode::Ahead
@@ -606,10 +632,82 @@ void HostStandWindow::openBooking(const QString &bookingId)
     dialog->open();
 }
 
+// Opens the booking dialog on the booking, as the read model shows it.
+void HostStandWindow::editBooking(const QString &bookingId)
+{
+    if (bookingId.isEmpty())
+        return;
+    const auto read = m_services.restaurant().readModel()->booking(bookingId);
+    if (!read.ok()) {
+        m_services.prompt.inform(this, u"Edit booking"_s,
+                                 u"The booking could not be read, so it cannot be changed now: "
+                                 u"%1"_s.arg(read.error().message()));
+        return;
+    }
+    if (!read.value() || !isChangeable(read.value()->status))
+        return;
+    BookingDialog *dialog = openBookingDialog(BookingDialog::Mode::Edit);
+    if (dialog)
+        dialog->setBooking(*read.value());
+}
+
+QFuture<std::optional<QString>> HostStandWindow::submitChange(BookingDialog &form)
+{
+    const BookingRow was = *form.booking();
+    auto id = BookingId::create(was.id);
+    if (!id.ok())
+        return QtFuture::makeReadyFuture(std::optional<QString>(id.error().message()));
+    const QString guest = form.changeRequest().guestName.value_or(was.guestName);
+    return whenAnswered(
+        m_services.engine.change(id.value(), form.changeRequest()), this,
+        [this, guest,
+         was](const DomainResult<BookingChangeOutcome> &outcome) -> std::optional<QString> {
+            if (!outcome.ok())
+                return refusalOf(outcome.error());
+            if (outcome.value().isRejected())
+                return refusalOf(outcome.value().rejection());
+            tell(outcome.value().changed()
+                     ? u"Changed the booking of %1."_s.arg(guest)
+                     : u"The change of %1's booking is waiting for the table manager; the booking "
+                       u"stays as it was until then."_s.arg(guest));
+            selectWhenShown(was.id);
+            return std::nullopt;
+        });
+}
+
 void HostStandWindow::openListBooking(const QModelIndex &index)
 {
     const QString bookingId = index.data(BookingListModel::BookingIdRole).toString();
     selectBooking(bookingId);
+}
+
+// What the read model shows of the place, while the booking is dragged
+// there: a table too small, a time begun, a table taken then. What cannot
+// be read now is no reason to refuse: the domain decides on the drop.
+std::optional<QString> HostStandWindow::moveProblem(const QString &bookingId,
+                                                    const QModelIndex &target) const
+{
+    const ReadModel &readModel = *m_services.restaurant().readModel();
+    const auto read = readModel.booking(bookingId);
+    if (!read.ok() || !read.value())
+        return std::nullopt;
+    const BookingRow &booking = *read.value();
+    const QString table = target.data(TimeSlotGridModel::TableIdRole).toString();
+    const QDateTime start = target.data(TimeSlotGridModel::SlotStartRole).toDateTime();
+    if (table.isEmpty() || !start.isValid())
+        return std::nullopt;
+    if (start != booking.start && start <= m_services.restaurant().clock().now())
+        return u"%1 has already begun."_s.arg(m_calendar.timeText(start));
+    if (const auto row = readModel.table(table);
+        row.ok() && row.value() && row.value()->seats < booking.partySize)
+        return u"%1 seats %2; the party is %3."_s.arg(table)
+            .arg(row.value()->seats)
+            .arg(booking.partySize);
+    const auto free = readModel.freeTables(start, start.addSecs(booking.start.secsTo(booking.end)),
+                                           booking.partySize, bookingId);
+    if (free.ok() && !free.value().contains(table))
+        return u"%1 is taken then."_s.arg(table);
+    return std::nullopt;
 }
 
 void HostStandWindow::moveBooking(const QString &bookingId, const QModelIndex &target)
@@ -634,14 +732,14 @@ void HostStandWindow::moveBooking(const QString &bookingId, const QModelIndex &t
     m_busy = true;
     whenAnswered(
         move.to(table, start), this,
-        [this](const BookingMove::Outcome &outcome) {
+        [this, bookingId](const BookingMove::Outcome &outcome) {
             m_busy = false;
             if (!outcome.moved) {
                 m_services.prompt.inform(this, u"Move booking"_s, outcome.message);
                 return;
             }
             tell(outcome.message);
-            selectWhenShown(outcome.newBookingId);
+            selectWhenShown(bookingId);
         },
         [this] { m_busy = false; });
 }

@@ -99,8 +99,11 @@ private:
     void newWalkIn(const QString &tableId);
     BookingDialog *openBookingDialog(BookingDialog::Mode mode);
     void openBooking(const QString &bookingId);
+    void editBooking(const QString &bookingId);
+    QFuture<std::optional<QString>> submitChange(BookingDialog &form);
     void openListBooking(const QModelIndex &index);
     void moveBooking(const QString &bookingId, const QModelIndex &target);
+    std::optional<QString> moveProblem(const QString &bookingId, const QModelIndex &target) const;
     void selectWhenShown(const QString &bookingId);
     void tell(const QString &message);
 
@@ -122,6 +125,7 @@ private:
     QAction *m_newBooking;
     QAction *m_walkIn;
     QAction *m_openBooking;
+    QAction *m_editBooking;
     QLabel *m_storeLabel;
     QLabel *m_clockLabel;
     QLabel *m_attentionLabel;

@@ -970,7 +970,7 @@ void tst_TableEditor::theHostStandOpensTheEditorFromItsToolsMenu()
     QVERIFY(button);
     QCOMPARE(button->accessibleName(), u"Table editor"_s);
 
-    QTest::keyClick(&hostStand, Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(&hostStand, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(launcher->editor() && launcher->editor()->isVisible());
     TableEditorWindow *editor = launcher->editor();
     QVERIFY(editor->floorEditor()->scene()->tableItem(u"T1"_s));

@@ -96,6 +96,27 @@ void tst_EventSummary::eachEventTypeReadsAsASentence_data()
         << u"Jones left T4 at 21:02"_s;
     QTest::newRow("the guest never comes")
         << u"booking-no-show"_s << "{" + ids + "}" << u"Jones did not come: no-show at T4"_s;
+    QTest::newRow("a lock is released as the booking moved")
+        << u"table-lock-removed"_s << "{" + ids + R"(,"reason":"moved"})"
+        << u"Lock on T4 released for booking 3f9a… (Jones): the booking moved to another table"_s;
+    QTest::newRow("a change is asked for")
+        << u"booking-change-requested"_s
+        << "{" + ids + "," + slot
+            + R"(,"change":1,"previousTableId":"T2","partySize":6,"guestName":"Jones",)"
+              R"("phone":"","note":""})"
+        << u"Change asked for Jones to T4 (from T2), 6 people, 19:30–21:15"_s;
+    QTest::newRow("a booking changed on its table") << u"booking-changed"_s
+                                                    << "{" + ids + "," + slot
+            + R"(,"change":2,"previousTableId":"T4","partySize":3,"guestName":"Jones",)"
+              R"("phone":"","note":""})" << u"Changed Jones to T4, 3 people, 19:30–21:15"_s;
+    QTest::newRow("a change is refused")
+        << u"booking-change-rejected"_s
+        << "{" + ids + R"(,"change":1,"reason":"overlap","message":"T4 is taken."})"
+        << u"Change of Jones to T4 refused: T4 is taken."_s;
+    QTest::newRow("the guest's details change")
+        << u"booking-details-changed"_s
+        << "{" + ids + R"(,"guestName":"Jones-Smith","phone":"","note":"window"})"
+        << u"Details of Jones-Smith at T4 changed"_s;
     QTest::newRow("service periods are set")
         << u"service-periods-defined"_s
         << QByteArray(R"({"slotMinutes":15,"timeZone":"UTC","periods":[)"

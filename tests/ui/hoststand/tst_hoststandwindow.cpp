@@ -70,6 +70,8 @@ private Q_SLOTS:
     void searchFindsAGuestOnAnotherDay();
     void theBookingListShowsEachColumnWhole();
     void draggingABookingMovesIt();
+    void ctrlEChangesThePickedBookingUnderItsOwnId();
+    void aPlaceABookingCannotGoShowsRedWithWhyWhileDragged();
     void theTopShowsCoversAndTheStatusBarTheStore();
     void othersPlugInAViewAndAnAction();
     void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
@@ -607,13 +609,104 @@ void tst_HostStandWindow::draggingABookingMovesIt()
     QVERIFY(m_restaurant->prompt().questions.constFirst().contains(
         u"from T2 at 19:00 to T3 at 20:00"_s));
     QVERIFY(m_restaurant->prompt().questions.constFirst().contains(
-        u"cancelled only once the new one is confirmed"_s));
-    QTRY_VERIFY(m_restaurant->statusOf(id) == BookingStatus::Cancelled);
+        u"keeps its place until the new one is confirmed"_s));
+    // One booking from start to end: the same id, still confirmed, at its new place.
     const QModelIndex moved = cell(u"T3"_s, QTime(20, 0));
-    QTRY_COMPARE(moved.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Confirmed));
+    QTRY_COMPARE(moved.data(TimeSlotGridModel::BookingIdRole).toString(), id);
+    QCOMPARE(moved.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Confirmed));
     QCOMPARE(moved.data(TimeSlotGridModel::GuestRole).toString(), u"Jones"_s);
+    QVERIFY(m_restaurant->statusOf(id) == BookingStatus::Confirmed);
     QVERIFY(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull());
     QCOMPARE(m_restaurant->prompt().messages, QStringList());
+}
+
+void tst_HostStandWindow::aPlaceABookingCannotGoShowsRedWithWhyWhileDragged()
+{
+    const QString id = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    m_restaurant->book(u"T3"_s, QTime(20, 0), 5, u"Rossi"_s);
+    QTRY_VERIFY(m_window->gridView()->spanRect(id).isValid());
+    QTRY_VERIFY(cell(u"T3"_s, QTime(20, 0)).data(TimeSlotGridModel::BookingIdRole).isValid());
+    ui::TimeSlotGridView *grid = m_window->gridView();
+    QWidget *viewport = grid->viewport();
+    const QPoint grab = cellCentre(u"T2"_s, QTime(19, 0));
+    QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
+    QTest::mouseMove(viewport, grab + QPoint(20, 0));
+    QTest::mouseMove(viewport, cellCentre(u"T1"_s, QTime(19, 0)));
+    QVERIFY(grid->moveProblem());
+    QCOMPARE(*grid->moveProblem(), u"T1 seats 2; the party is 4."_s);
+    QTest::mouseMove(viewport, cellCentre(u"P1"_s, QTime(19, 30)));
+    QVERIFY2(!grid->moveProblem(), qPrintable(grid->moveProblem().value_or(QString())));
+    QTest::mouseMove(viewport, cellCentre(u"T3"_s, QTime(19, 0)));
+    QCOMPARE(grid->moveProblem().value_or(QString()), u"T3 is taken then."_s);
+    saveShots(*m_window, u"drag-cannot-go"_s);
+    const QPoint drop = cellCentre(u"T3"_s, QTime(19, 0));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, drop);
+
+    // Refused before anything is asked or sent: the host is told why.
+    QCOMPARE(m_restaurant->prompt().questions.size(), 0);
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"T3 is taken then."_s);
+    QVERIFY(!grid->moveProblem());
+    QCOMPARE(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).toString(), id);
+}
+
+void tst_HostStandWindow::ctrlEChangesThePickedBookingUnderItsOwnId()
+{
+    const QString id = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    m_restaurant->book(u"T3"_s, QTime(19, 0), 5, u"Rossi"_s);
+    QTRY_VERIFY(m_window->gridView()->spanRect(id).isValid());
+    pickBooking(id);
+    QTRY_VERIFY(m_window->findChild<QAction *>(u"editBooking"_s)->isEnabled());
+
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY(bookingDialog());
+    QPointer<BookingDialog> dialog = bookingDialog();
+    QCOMPARE(dialog->mode(), BookingDialog::Mode::Edit);
+    QCOMPARE(dialog->windowTitle(), u"Edit booking · Jones"_s);
+    QCOMPARE(dialog->guestField()->text(), u"Jones"_s);
+    QCOMPARE(dialog->partyField()->value(), 4);
+    QCOMPARE(dialog->request().tableId, u"T2"_s);
+    QCOMPARE(dialog->request().start, HostStandFixture::at(QTime(19, 0)));
+    // Its own place counts as free; nothing is sent until something changes.
+    QCOMPARE(offeredTables(dialog), (QStringList {u"P1"_s, u"T2"_s}));
+    QCOMPARE(whyNotOffered(dialog, u"T3"_s), u"taken"_s);
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QVERIFY2(dialog->message().contains(u"nothing has changed yet"_s),
+             qPrintable(dialog->message()));
+    QVERIFY(dialog->changeRequest().isEmpty());
+
+    // Onto Rossi's table: the booker refuses, the dialog says why and stays.
+    typeParty(dialog, 5);
+    QTRY_VERIFY(dialog->message().contains(u"Table T2 seats 4"_s));
+    QVERIFY(!dialog->okButton()->isEnabled());
+    chooseWithKeys(dialog->tableField(),
+                   dialog->tableField()->itemText(dialog->tableField()->findData(u"T3"_s)));
+    QVERIFY(dialog->okButton()->isEnabled());
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(dialog->message().contains(u"by Rossi"_s));
+    QVERIFY(dialog->isVisible());
+    saveShots(*dialog, u"edit-booking-refused"_s);
+    QCOMPARE(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).toString(), id);
+    QCOMPARE(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::PartySizeRole).toInt(), 4);
+
+    // To the patio for three, with a note: the same booking, at its new place.
+    typeParty(dialog, 3);
+    chooseWithKeys(dialog->tableField(),
+                   dialog->tableField()->itemText(dialog->tableField()->findData(u"P1"_s)));
+    QTest::keyClicks(dialog->noteField(), u"by the heater"_s);
+    const booker::BookingChangeRequest change = dialog->changeRequest();
+    QCOMPARE(change.tableId, std::optional(u"P1"_s));
+    QCOMPARE(change.partySize, std::optional(3));
+    QCOMPARE(change.note, std::optional(u"by the heater"_s));
+    QVERIFY(!change.start && !change.durationMinutes && !change.guestName);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    const QModelIndex moved = cell(u"P1"_s, QTime(19, 0));
+    QTRY_COMPARE(moved.data(TimeSlotGridModel::BookingIdRole).toString(), id);
+    QCOMPARE(moved.data(TimeSlotGridModel::PartySizeRole).toInt(), 3);
+    QCOMPARE(moved.data(TimeSlotGridModel::StatusRole).toInt(), int(BookingStatus::Confirmed));
+    QVERIFY(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).isNull());
+    QCOMPARE(m_window->selectedBookingId(), id);
+    QVERIFY(m_restaurant->statusOf(id) == BookingStatus::Confirmed);
 }
 
 void tst_HostStandWindow::theTopShowsCoversAndTheStatusBarTheStore()
