@@ -15,6 +15,8 @@ namespace {
 const CommandContext Manager {u"marta"_s, u"office"_s};
 const CommandContext Host {u"anna"_s, u"host-stand"_s};
 const CommandContext Runner {u"jonas"_s, u"bar-tablet"_s};
+// A tablet on the terrace that last read the floor while T27 still stood there.
+const CommandContext Waiter {u"lea"_s, u"terrace-tablet"_s};
 // The sagas and lock expiry run in the host stand's process.
 const CommandContext Service {u"hoststand"_s, u"host-stand"_s};
 
@@ -149,6 +151,8 @@ DemoRestaurant::DemoRestaurant(EventStore &store, const Clock &clock)
     , m_manager(store, m_catalog, m_clock, Manager)
     , m_hostStand(store, m_catalog, m_clock, Host)
     , m_barTablet(store, *m_barTabletTables, m_clock, Runner)
+    , m_terraceTabletTables(std::make_unique<ReadEarlier>(m_catalog))
+    , m_terraceTablet(store, *m_terraceTabletTables, m_clock, Waiter)
     , m_lockingSaga(m_lockingSagaTables)
     , m_bookingSaga(store, Service)
     , m_random(20261127) // the same restaurant every time, relative to now
@@ -191,6 +195,8 @@ DomainResult<void> DemoRestaurant::setUp()
         return defined;
     if (auto added = addTables(); !added.ok())
         return added;
+    if (auto read = m_terraceTabletTables->read(); !read.ok())
+        return read;
     m_clock.setNow(plusMinutes(m_setUpAt, 24 * 60));
     return rearrangeTables();
 }
@@ -360,12 +366,49 @@ DomainResult<void> DemoRestaurant::book(booker::Booker &booker,
 void DemoRestaurant::planFuture(const Seating &seating, const QDateTime &bookedAt,
                                 QList<Step> &steps)
 {
-    if (m_futureSeatings++ % 11 != 4)
+    const int fate = m_futureSeatings++ % 11;
+    if (fate == 2 || fate == 7 || fate == 9) {
+        planChange(seating, bookedAt, fate, steps);
+        return;
+    }
+    if (fate != 4)
         return;
     const QDateTime cancelAt = bookedAt.addSecs(
         std::max<qint64>(60, bookedAt.secsTo(m_now) * m_random.bounded(1, 10) / 10));
     addStep(steps, std::min(cancelAt, m_now), [this, index = seating.index] {
         return onBooking(index, [this](const BookingId &id) { return m_manager.cancel(id); });
+    });
+}
+
+// Some guests call back before their evening: one more or one fewer, a
+// note for the kitchen; and the terrace tablet, which still shows T27,
+// moves a pair out there, which the table manager refuses (the table is
+// gone) and the booking stays as it was. Party sizes stay within the
+// table's seats, so that no change is refused up front.
+void DemoRestaurant::planChange(const Seating &seating, const QDateTime &bookedAt, int fate,
+                                QList<Step> &steps)
+{
+    const QDateTime at = bookedAt.addSecs(std::max<qint64>(60, bookedAt.secsTo(m_now) / 2));
+    booker::BookingChangeRequest change;
+    booker::Booker *booker = &m_hostStand;
+    if (fate == 2) {
+        if (seating.partySize > 2)
+            return;
+        change.tableId = SpareTable;
+        booker = &m_terraceTablet;
+    } else if (fate == 7) {
+        change.note = Notes.at(seating.index % Notes.size());
+    } else {
+        change.partySize = seating.partySize < seating.seats ? seating.partySize + 1
+                                                             : std::max(1, seating.partySize - 1);
+    }
+    addStep(steps, std::min(at, m_now), [this, booker, change, index = seating.index] {
+        return onBooking(index, [booker, change](const BookingId &id) -> DomainResult<void> {
+            auto changed = booker->changeBooking(id, change);
+            if (!changed.ok())
+                return changed.error();
+            return {};
+        });
     });
 }
 

@@ -88,6 +88,8 @@ private:
     void planBooking(const Seating &seating, QList<Step> &steps);
     void planWalkIn(const Seating &seating, QList<Step> &steps);
     void planFuture(const Seating &seating, const QDateTime &bookedAt, QList<Step> &steps);
+    void planChange(const Seating &seating, const QDateTime &bookedAt, int fate,
+                    QList<Step> &steps);
     void planVisit(const Seating &seating, const QDateTime &bookedAt, QList<Step> &steps);
     void planStay(const Seating &seating, const QDateTime &seatedAt, QList<Step> &steps);
     void addStep(QList<Step> &steps, const QDateTime &at, std::function<DomainResult<void>()> run);
@@ -120,6 +122,10 @@ private:
     booker::Booker m_manager;
     booker::Booker m_hostStand;
     booker::Booker m_barTablet;
+    // What the terrace tablet read of the tables on the first day, never
+    // read again: it still shows the spare table.
+    std::unique_ptr<ReadEarlier> m_terraceTabletTables;
+    booker::Booker m_terraceTablet;
     TableLockingSaga m_lockingSaga;
     booker::BookingSaga m_bookingSaga;
     QRandomGenerator m_random;
