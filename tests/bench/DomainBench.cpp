@@ -78,6 +78,27 @@ std::optional<QString> setUpRestaurant(Restaurant &restaurant)
     return std::nullopt;
 }
 
+// A restaurant on a new store, its sagas in this process and no read
+// model, set up; durable: every commit waits for the disk.
+Result<std::unique_ptr<Restaurant>, QString> openRestaurant(const QString &storePath, bool durable,
+                                                            const Clock &clock)
+{
+    SqliteStoreOptions storeOptions;
+    storeOptions.synchronousFull = durable;
+    auto store = SqliteEventStore::open(storePath, storeOptions);
+    if (!store.ok())
+        return store.error().message();
+    RestaurantOptions options;
+    options.readModel = RestaurantOptions::ReadModelUse::None;
+    options.storeTime = StoreClock::following(clock);
+    auto restaurant = Restaurant::open(std::move(store).value(), options, clock);
+    if (!restaurant.ok())
+        return restaurant.error().message();
+    if (auto failed = setUpRestaurant(*restaurant.value()))
+        return *failed;
+    return std::move(restaurant).value();
+}
+
 booker::BookingRequest bookingNumber(int i)
 {
     const int slotsPerDay = (24 * 60 - 30) / SlotMinutes;
@@ -100,20 +121,10 @@ std::optional<QString> measureBookToConfirmed(const QString &storePath, bool dur
                                               const QString &name, QJsonObject &figures)
 {
     const int bookings = fromEnvironment("HOSTSTAND_BENCH_BOOKINGS", 2000);
-    SqliteStoreOptions storeOptions;
-    storeOptions.synchronousFull = durable;
-    auto store = SqliteEventStore::open(storePath, storeOptions);
-    if (!store.ok())
-        return store.error().message();
     ManualClock clock(FirstDay.addDays(-1));
-    RestaurantOptions options;
-    options.readModel = RestaurantOptions::ReadModelUse::None;
-    options.storeTime = StoreClock::following(clock);
-    auto restaurant = Restaurant::open(std::move(store).value(), options, clock);
+    auto restaurant = openRestaurant(storePath, durable, clock);
     if (!restaurant.ok())
-        return restaurant.error().message();
-    if (auto failed = setUpRestaurant(*restaurant.value()))
-        return failed;
+        return restaurant.error();
     std::vector<qint64> latencies;
     latencies.reserve(size_t(bookings));
     QElapsedTimer timer;
@@ -132,6 +143,73 @@ std::optional<QString> measureBookToConfirmed(const QString &storePath, bool dur
             latencies.push_back(elapsed);
     }
     figures.insert(u"bookToConfirmedBookings"_s, bookings);
+    figures.insert(name + u"P50Us"_s, percentileUs(latencies, 0.50));
+    figures.insert(name + u"P99Us"_s, percentileUs(latencies, 0.99));
+    return std::nullopt;
+}
+
+// Booking i on an even table, 2 (i % 20), at slot i / 20: the odd table
+// beside it is free for its move.
+booker::BookingRequest movableNumber(int i)
+{
+    return bookingNumber(Tables * (i / (Tables / 2)) + 2 * (i % (Tables / 2)));
+}
+
+// A booking moved to the table beside it, durable, through both sagas
+// until it is at its new place: as a change of the booking (one booking,
+// its lock moved), or as the move was made before bookings could change (a
+// new booking confirmed, then the old one cancelled and its lock released).
+std::optional<QString> measureMove(const QString &storePath, bool byChange, const QString &name,
+                                   QJsonObject &figures)
+{
+    const int moves = fromEnvironment("HOSTSTAND_BENCH_MOVES", 500);
+    ManualClock clock(FirstDay.addDays(-1));
+    auto opened = openRestaurant(storePath, true, clock);
+    if (!opened.ok())
+        return opened.error();
+    Restaurant &restaurant = *opened.value();
+    QList<BookingId> booked;
+    for (int i = 0; i < WarmUpBookings + moves; ++i) {
+        QCoreApplication::processEvents();
+        auto outcome = restaurant.book(movableNumber(i));
+        if (auto failed = problemOf(outcome))
+            return failed;
+        booked.append(outcome.value().bookingId);
+    }
+    std::vector<qint64> latencies;
+    latencies.reserve(size_t(moves));
+    QElapsedTimer timer;
+    for (int i = 0; i < WarmUpBookings + moves; ++i) {
+        QCoreApplication::processEvents();
+        const booker::BookingRequest was = movableNumber(i);
+        const QString beside = u"B%1"_s.arg(was.tableId.mid(1).toInt() + 1);
+        timer.start();
+        if (byChange) {
+            booker::BookingChangeRequest change;
+            change.tableId = beside;
+            auto outcome = restaurant.change(booked.at(i), change);
+            if (auto failed = problemOf(outcome))
+                return failed;
+            if (!outcome.value().changed())
+                return u"the change of booking %1 was not made"_s.arg(i);
+        } else {
+            booker::BookingRequest request = was;
+            request.tableId = beside;
+            auto outcome = restaurant.book(request);
+            if (auto failed = problemOf(outcome))
+                return failed;
+            if (outcome.value().status != BookingStatus::Confirmed)
+                return u"the new booking %1 ended %2"_s.arg(i).arg(
+                    toString(outcome.value().status));
+            auto cancelled = restaurant.cancel(booked.at(i));
+            if (auto failed = problemOf(cancelled))
+                return failed;
+        }
+        const qint64 elapsed = timer.nsecsElapsed();
+        if (i >= WarmUpBookings)
+            latencies.push_back(elapsed);
+    }
+    figures.insert(u"moveBookings"_s, moves);
     figures.insert(name + u"P50Us"_s, percentileUs(latencies, 0.50));
     figures.insert(name + u"P99Us"_s, percentileUs(latencies, 0.99));
     return std::nullopt;
@@ -306,6 +384,13 @@ std::optional<QString> runDomainSection(const BenchOptions &, QJsonObject &figur
         return failed;
     if (auto failed = measureBookToConfirmed(scratch.filePath(u"unsynced.hoststand"_s), false,
                                              u"bookToConfirmedUnsynced"_s, figures))
+        return failed;
+    std::fprintf(stderr, "domain: moving a booking to another table\n");
+    if (auto failed = measureMove(scratch.filePath(u"changes.hoststand"_s), true,
+                                  u"changeToConfirmed"_s, figures))
+        return failed;
+    if (auto failed = measureMove(scratch.filePath(u"rebooks.hoststand"_s), false,
+                                  u"moveByRebookToConfirmed"_s, figures))
         return failed;
     std::fprintf(stderr, "domain: rehydrating a table\n");
     if (auto failed = measureRehydrate(scratch.filePath(u"table.hoststand"_s), figures))
