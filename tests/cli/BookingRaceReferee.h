@@ -28,6 +28,18 @@ RaceAnswer answerOfHelper(const QByteArray &line);
 // hoststand-cli --json book: its exit code and standard output.
 RaceAnswer answerOfCli(const QProcess &process, const QByteArray &output);
 
+class BookingRaceReferee;
+
+// Round N, with hoststand-cli processes started together on the store:
+// booking N, on table T(rounds + N) from 19:00, moves to TN while another
+// process books TN from 19:30; then two changes of booking N at once (back
+// to its table, and 15 minutes later). One of the first two wins and the
+// other loses to the overlap, the booking holds its place or its new one
+// and nothing else; of the two changes, one is made or both are, one after
+// the other, never half of one. Tables T1 to T(2 rounds) must exist.
+void raceChangesAgainstBookings(const QString &store, const QString &now, int rounds,
+                                BookingRaceReferee &referee);
+
 class BookingRaceReferee
 {
 public:

@@ -37,6 +37,7 @@ private Q_SLOTS:
 
     void twoRestaurantProcessesConfirmExactlyOneBookingPerRound();
     void twoCliProcessesConfirmExactlyOneBookingPerRound();
+    void aChangeAndABookingRaceForOneTable();
 
 private:
     QString storePath() const { return m_dir->filePath(u"restaurant.hoststand"_s); }
@@ -133,6 +134,19 @@ void tst_BookingRace::twoCliProcessesConfirmExactlyOneBookingPerRound()
             return;
     }
     checkEveryTableStream(CliRounds);
+}
+
+void tst_BookingRace::aChangeAndABookingRaceForOneTable()
+{
+    setUpTables(2 * CliRounds);
+    raceChangesAgainstBookings(storePath(), Now, CliRounds, m_referee);
+    if (QTest::currentTestFailed())
+        return;
+    checkEveryTableStream(CliRounds);
+    QProcess verify;
+    verify.start(executable(u"hoststand-cli"_s), {u"--store"_s, storePath(), u"verify"_s});
+    QVERIFY(verify.waitForFinished(60000));
+    QVERIFY2(verify.exitCode() == 0, verify.readAllStandardOutput().constData());
 }
 
 QTEST_GUILESS_MAIN(tst_BookingRace)

@@ -43,6 +43,7 @@ private Q_SLOTS:
 
     void threeRestaurantProcessesConfirmExactlyOneBookingPerRound();
     void threeCliProcessesConfirmExactlyOneBookingPerRound();
+    void aChangeAndABookingRaceForOneTable();
 
 private:
     void setUpTables(int count);
@@ -165,6 +166,18 @@ void tst_PostgresBookingRace::threeCliProcessesConfirmExactlyOneBookingPerRound(
     for (int i = 0; i < written; ++i)
         confirmed += jsonAt(listed.json(), u"%1/status"_s.arg(i)) == u"confirmed"_s ? 1 : 0;
     QCOMPARE(confirmed, CliRounds);
+}
+
+void tst_PostgresBookingRace::aChangeAndABookingRaceForOneTable()
+{
+    setUpTables(2 * CliRounds);
+    raceChangesAgainstBookings(m_url, Now, CliRounds, m_referee);
+    if (QTest::currentTestFailed())
+        return;
+    checkEveryTableStream(CliRounds);
+    const CliRunner runner({u"--store"_s, m_url, u"--now"_s, Now});
+    const CliRun verified = runner.run({u"verify"_s});
+    QVERIFY2(verified.exitCode == 0, verified.describe({u"verify"_s}).constData());
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresBookingRace)
