@@ -1,8 +1,11 @@
 // hoststand_restaurant_helper: another process running a Restaurant on the
 // same store, for the tests of several processes.
 //
-//   serve STORE       runs both sagas and prints "serving" once it holds
-//                     their leases; ends when its standard input closes.
+//   serve STORE [LEASE_MS]
+//                     runs both sagas and prints "serving" once it holds
+//                     their leases (of LEASE_MS, renewed every third of it;
+//                     the default otherwise); ends when its standard input
+//                     closes.
 //   race STORE NOW    at the fixed time NOW, books for each line
 //                     "book TABLE START MINUTES NAME" read from standard input
 //                     and answers "STATUS ID CODE REASON" ("-" for none),
@@ -78,10 +81,15 @@ booker::BookingRequest request(const QStringList &words)
     return request;
 }
 
-std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &clock)
+std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &clock,
+                                           int leaseMs = 0)
 {
     RestaurantOptions options;
     options.store = store;
+    if (leaseMs > 0) {
+        options.sagaSettings.leaseDuration = std::chrono::milliseconds(leaseMs);
+        options.sagaSettings.renewInterval = std::chrono::milliseconds(leaseMs / 3);
+    }
     options.readModel = RestaurantOptions::ReadModelUse::None;
     options.storeTime = StoreClock::following(clock);
     auto opened = Restaurant::open(options, clock);
@@ -93,10 +101,10 @@ std::unique_ptr<Restaurant> openRestaurant(const QString &store, const Clock &cl
     return std::move(opened).value();
 }
 
-int serve(const QString &store)
+int serve(const QString &store, int leaseMs)
 {
     SystemClock clock;
-    auto restaurant = openRestaurant(store, clock);
+    auto restaurant = openRestaurant(store, clock, leaseMs);
     if (!restaurant)
         return 1;
     QTimer poll;
@@ -132,10 +140,10 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList arguments = app.arguments();
-    if (arguments.value(1) == u"serve"_s && arguments.size() == 3)
-        return serve(arguments.at(2));
+    if (arguments.value(1) == u"serve"_s && (arguments.size() == 3 || arguments.size() == 4))
+        return serve(arguments.at(2), arguments.value(3).toInt());
     if (arguments.value(1) == u"race"_s && arguments.size() == 4)
         return race(arguments.at(2), arguments.at(3));
-    std::fprintf(stderr, "usage: %s serve STORE | race STORE NOW\n", argv[0]);
+    std::fprintf(stderr, "usage: %s serve STORE [LEASE_MS] | race STORE NOW\n", argv[0]);
     return 2;
 }

@@ -37,7 +37,8 @@ Events tables()
             tableAdded(u"t4"_s, 4, u"Terrace"_s), tableAdded(u"T-5"_s, 4, u"Bar"_s)};
 }
 
-// Bookings, their locks and confirmations, every third one cancelled.
+// Bookings, their locks and confirmations, some changed (their span and
+// party, or their guest's details), every third one cancelled.
 Events someBookings(int first, int count)
 {
     static const QStringList ids {u"T1"_s, u"T2"_s, u"T3"_s, u"t4"_s, u"T-5"_s};
@@ -51,6 +52,31 @@ Events someBookings(int first, int count)
                                        u"+49 30 %1"_s.arg(1000 + i)));
         events.append(lockPlaced(t, b, start, start.addSecs(5400), 2));
         events.append(TableBookingConfirmed {bookingId(b), tableId(t)});
+        if (i % 4 == 1) { // a quarter later, one more, through the table manager
+            const TimeSpan later = span(start.addSecs(900), start.addSecs(6300));
+            events.append(BookingChangeRequested {bookingId(b),
+                                                  1,
+                                                  tableId(t),
+                                                  tableId(t),
+                                                  later,
+                                                  partySize(3),
+                                                  guest,
+                                                  u"+49 30 2%1"_s.arg(i),
+                                                  {}});
+            events.append(TableLockPlaced {tableId(t), bookingId(b), later, partySize(3), 1});
+            events.append(BookingChanged {bookingId(b),
+                                          1,
+                                          tableId(t),
+                                          tableId(t),
+                                          later,
+                                          partySize(3),
+                                          guest,
+                                          u"+49 30 2%1"_s.arg(i),
+                                          {}});
+        }
+        if (i % 5 == 2)
+            events.append(BookingDetailsChanged {
+                bookingId(b), tableId(t), u"Renamed %1"_s.arg(i), {}, u"window"_s});
         if (i % 3 == 0)
             events.append(
                 TableLockRemoved {tableId(t), bookingId(b), LockRemovalReason::Cancelled});

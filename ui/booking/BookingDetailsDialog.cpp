@@ -19,7 +19,7 @@ using namespace Qt::StringLiterals;
 namespace hoststand::ui {
 
 BookingDetailsDialog::BookingDetailsDialog(const QString &bookingId, ReadModel &readModel,
-                                           BookingActions &actions, QWidget *parent)
+                                           BookingActions &actions, QAction *edit, QWidget *parent)
     : QDialog(parent)
     , m_bookingId(bookingId)
     , m_readModel(readModel)
@@ -35,7 +35,10 @@ BookingDetailsDialog::BookingDetailsDialog(const QString &bookingId, ReadModel &
     m_status = addField(form, u"Status"_s, u"Status"_s);
 
     auto *buttons = new QHBoxLayout;
-    for (QAction *action : actions.all()) {
+    QList<QAction *> shown = actions.all();
+    if (edit)
+        shown.prepend(edit);
+    for (QAction *action : std::as_const(shown)) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

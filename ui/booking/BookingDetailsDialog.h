@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QAction;
 class QFormLayout;
 class QLabel;
 
@@ -14,14 +15,15 @@ namespace hoststand::ui {
 class BookingActions;
 
 // One booking opened from the grid or the list: who, when, where, its
-// status, and the actions its status allows, kept up to date while open.
+// status, and the actions its status allows (edit, given, first), kept up
+// to date while open.
 class BookingDetailsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
     BookingDetailsDialog(const QString &bookingId, ReadModel &readModel, BookingActions &actions,
-                         QWidget *parent = nullptr);
+                         QAction *edit = nullptr, QWidget *parent = nullptr);
 
     QString bookingId() const { return m_bookingId; }
     QString statusText() const;

@@ -515,6 +515,10 @@ void TimeSlotGridView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    if (moveByKey(event)) {
+        event->accept();
+        return;
+    }
     if (event->key() == Qt::Key_Escape && m_press) {
         m_press.reset();
         m_moving = false;
@@ -525,6 +529,38 @@ void TimeSlotGridView::keyPressEvent(QKeyEvent *event)
         return;
     }
     QAbstractItemView::keyPressEvent(event);
+}
+
+// Alt+Up and Alt+Down move the picked booking to the table above or below,
+// Alt+Shift+Left and Alt+Shift+Right a slot earlier or later: the same
+// question, check and command as a drag.
+bool TimeSlotGridView::moveByKey(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    int rows = 0;
+    int columns = 0;
+    if (modifiers == Qt::AltModifier && event->key() == Qt::Key_Up)
+        rows = -1;
+    else if (modifiers == Qt::AltModifier && event->key() == Qt::Key_Down)
+        rows = 1;
+    else if (modifiers == (Qt::AltModifier | Qt::ShiftModifier) && event->key() == Qt::Key_Left)
+        columns = -1;
+    else if (modifiers == (Qt::AltModifier | Qt::ShiftModifier) && event->key() == Qt::Key_Right)
+        columns = 1;
+    else
+        return false;
+    int row = -1;
+    const std::optional<GridSpan> span = spanOf(m_selectedBooking, &row);
+    if (m_selectedBooking.isEmpty() || !span || !movable(*span) || span->startColumn < 0)
+        return true;
+    const QModelIndex target = model()->index(row + rows, span->startColumn + columns);
+    if (!target.isValid())
+        return true;
+    if (const auto problem = m_moveCheck ? m_moveCheck(m_selectedBooking, target) : std::nullopt)
+        Q_EMIT moveRefused(m_selectedBooking, *problem);
+    else
+        Q_EMIT moveRequested(m_selectedBooking, target);
+    return true;
 }
 
 bool TimeSlotGridView::viewportEvent(QEvent *event)

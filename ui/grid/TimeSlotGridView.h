@@ -23,7 +23,9 @@ class StatusStyle;
 //
 // Click or drag across free cells to ask for a booking there; double-click
 // (or Enter on) a booking to open it; drag a booking to another table or
-// time to ask for a move. The view only asks: the window decides.
+// time, or move the picked one with Alt+Up, Alt+Down (tables) and
+// Alt+Shift+Left, Alt+Shift+Right (slots), to ask for a move. The view only
+// asks: the window decides.
 class TimeSlotGridView final : public QAbstractItemView
 {
     Q_OBJECT
@@ -135,6 +137,8 @@ private:
     // The cell the dragged booking starts on now.
     QModelIndex moveOrigin() const;
     void checkMoveTarget();
+    // A move of the picked booking by the keyboard; false for another key.
+    bool moveByKey(QKeyEvent *event);
     void paintNowLine(QPainter &painter, const StatusStyle &style) const;
     void paintSlotHeader(QPainter &painter, const QRect &dirty) const;
     void paintCorner(QPainter &painter) const;

@@ -626,7 +626,7 @@ void HostStandWindow::openBooking(const QString &bookingId)
     if (m_tabs->currentWidget() == m_gridView)
         m_gridView->selectBooking(bookingId);
     auto *dialog = new BookingDetailsDialog(bookingId, *m_services.restaurant().readModel(),
-                                            *m_bookingActions, this);
+                                            *m_bookingActions, m_editBooking, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     refreshActions();
     dialog->open();

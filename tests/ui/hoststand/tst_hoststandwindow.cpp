@@ -72,6 +72,7 @@ private Q_SLOTS:
     void draggingABookingMovesIt();
     void ctrlEChangesThePickedBookingUnderItsOwnId();
     void aPlaceABookingCannotGoShowsRedWithWhyWhileDragged();
+    void altArrowsMoveThePickedBooking();
     void theTopShowsCoversAndTheStatusBarTheStore();
     void othersPlugInAViewAndAnAction();
     void ctrlNOpensANewBookingAtTheCurrentCellAndOkBooksIt();
@@ -628,6 +629,7 @@ void tst_HostStandWindow::aPlaceABookingCannotGoShowsRedWithWhyWhileDragged()
     QTRY_VERIFY(cell(u"T3"_s, QTime(20, 0)).data(TimeSlotGridModel::BookingIdRole).isValid());
     ui::TimeSlotGridView *grid = m_window->gridView();
     QWidget *viewport = grid->viewport();
+    const qint64 written = m_restaurant->lastPosition();
     const QPoint grab = cellCentre(u"T2"_s, QTime(19, 0));
     QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
     QTest::mouseMove(viewport, grab + QPoint(20, 0));
@@ -646,7 +648,45 @@ void tst_HostStandWindow::aPlaceABookingCannotGoShowsRedWithWhyWhileDragged()
     QCOMPARE(m_restaurant->prompt().questions.size(), 0);
     QCOMPARE(m_window->statusBar()->currentMessage(), u"T3 is taken then."_s);
     QVERIFY(!grid->moveProblem());
+    QCOMPARE(m_restaurant->lastPosition(), written);
     QCOMPARE(cell(u"T2"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).toString(), id);
+}
+
+void tst_HostStandWindow::altArrowsMoveThePickedBooking()
+{
+    const QString id = m_restaurant->book(u"T2"_s, QTime(19, 0), 4, u"Jones"_s);
+    QTRY_VERIFY(m_window->gridView()->spanRect(id).isValid());
+    pickBooking(id);
+    ui::TimeSlotGridView *grid = m_window->gridView();
+
+    QTest::keyClick(grid, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(m_restaurant->prompt().questions.size(), 1);
+    QVERIFY(m_restaurant->prompt().questions.constLast().contains(
+        u"from T2 at 19:00 to T3 at 19:00"_s));
+    QTRY_COMPARE(cell(u"T3"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).toString(), id);
+    QTRY_COMPARE(m_window->selectedBookingId(), id);
+
+    QTest::keyClick(grid, Qt::Key_Right, Qt::AltModifier | Qt::ShiftModifier);
+    QCOMPARE(m_restaurant->prompt().questions.size(), 2);
+    QVERIFY(m_restaurant->prompt().questions.constLast().contains(u"to T3 at 19:15"_s));
+    // The span leaves 19:00 (at 19:15 it was already).
+    QTRY_VERIFY(
+        cell(u"T3"_s, QTime(19, 0)).data(TimeSlotGridModel::BookingIdRole).toString().isEmpty());
+    QCOMPARE(cell(u"T3"_s, QTime(19, 15)).data(TimeSlotGridModel::BookingIdRole).toString(), id);
+    QTRY_COMPARE(m_window->selectedBookingId(), id);
+
+    QTest::keyClick(grid, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(m_restaurant->prompt().questions.size(), 3);
+    QTRY_COMPARE(cell(u"T2"_s, QTime(19, 15)).data(TimeSlotGridModel::BookingIdRole).toString(),
+                 id);
+    QVERIFY(
+        cell(u"T3"_s, QTime(19, 15)).data(TimeSlotGridModel::BookingIdRole).toString().isEmpty());
+    QTRY_COMPARE(m_window->selectedBookingId(), id);
+    // T1 seats 2: refused with why, nothing asked.
+    QTest::keyClick(grid, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(m_restaurant->prompt().questions.size(), 3);
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"T1 seats 2; the party is 4."_s);
+    QVERIFY(m_restaurant->statusOf(id) == BookingStatus::Confirmed);
 }
 
 void tst_HostStandWindow::ctrlEChangesThePickedBookingUnderItsOwnId()
@@ -947,6 +987,19 @@ void tst_HostStandWindow::doubleClickingABookingOpensIt()
     QVERIFY(!bookingDialog());
     QCOMPARE(m_restaurant->prompt().questions, QStringList());
     QCOMPARE(m_restaurant->lastPosition(), before);
+
+    // Its Edit button opens the booking dialog on it.
+    QToolButton *edit = nullptr;
+    for (QToolButton *button : detailsDialog()->findChildren<QToolButton *>()) {
+        if (button->defaultAction() && button->defaultAction()->objectName() == u"editBooking"_s)
+            edit = button;
+    }
+    QVERIFY(edit);
+    QVERIFY(edit->isEnabled());
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QTRY_VERIFY(bookingDialog());
+    QCOMPARE(bookingDialog()->mode(), BookingDialog::Mode::Edit);
+    QCOMPARE(bookingDialog()->booking()->id, id);
 }
 
 // T1 seats 2, T2 and P1 seat 4, T3 seats 6; Smith holds T2 from 19:00 to 20:45.
