@@ -61,7 +61,7 @@ Events someBookings(int first, int count)
                                                   later,
                                                   partySize(3),
                                                   guest,
-                                                  u"+49 30 2%1"_s.arg(i),
+                                                  u"+49 30 %1"_s.arg(1000 + i),
                                                   {}});
             events.append(TableLockPlaced {tableId(t), bookingId(b), later, partySize(3), 1});
             events.append(BookingChanged {bookingId(b),
@@ -71,12 +71,12 @@ Events someBookings(int first, int count)
                                           later,
                                           partySize(3),
                                           guest,
-                                          u"+49 30 2%1"_s.arg(i),
+                                          u"+49 30 %1"_s.arg(1000 + i),
                                           {}});
         }
         if (i % 5 == 2)
-            events.append(BookingDetailsChanged {
-                bookingId(b), tableId(t), u"Renamed %1"_s.arg(i), {}, u"window"_s});
+            events.append(BookingDetailsChanged {bookingId(b), tableId(t), u"Renamed %1"_s.arg(i),
+                                                 u"+49 30 %1"_s.arg(1000 + i), u"window"_s});
         if (i % 3 == 0)
             events.append(
                 TableLockRemoved {tableId(t), bookingId(b), LockRemovalReason::Cancelled});
