@@ -821,7 +821,8 @@ JsonDocument &threadDocument()
 std::optional<QString> fieldThereTwice(const simdjson::dom::element &value, const QString &path)
 {
     if (value.is_array()) {
-        for (const simdjson::dom::element item : value.get_array().value_unsafe()) {
+        const simdjson::dom::array items = value.get_array().value_unsafe();
+        for (const simdjson::dom::element item : items) {
             if (auto twice = fieldThereTwice(item, path))
                 return twice;
         }
@@ -830,7 +831,9 @@ std::optional<QString> fieldThereTwice(const simdjson::dom::element &value, cons
     if (!value.is_object())
         return std::nullopt;
     std::vector<std::string_view> keys;
-    for (const simdjson::dom::key_value_pair field : value.get_object().value_unsafe()) {
+    // Held by name: a range over the temporary result would outlive it.
+    const simdjson::dom::object fields = value.get_object().value_unsafe();
+    for (const simdjson::dom::key_value_pair field : fields) {
         const QString name = path.isEmpty()
             ? QString::fromUtf8(field.key.data(), qsizetype(field.key.size()))
             : path + u'.' + QString::fromUtf8(field.key.data(), qsizetype(field.key.size()));
