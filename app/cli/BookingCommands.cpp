@@ -24,6 +24,28 @@ int showBooking(CommandRun &run, Restaurant &restaurant, const BookingId &id)
     return ExitOk;
 }
 
+// Shows the booking as it stands, then refuses: with the sagas' rejection,
+// or, when none came in time, as a timeout that says what waits and why.
+int refuseShowingBooking(CommandRun &run, Restaurant &restaurant, const BookingId &id,
+                         const std::optional<DomainError> &rejection, const QString &waiting)
+{
+    auto booking = restaurant.booker().booking(id);
+    if (!booking.ok())
+        return run.refuse(booking.error());
+    const BookingRow row = Presenter::rowOf(booking.value());
+    if (!run.out().isJson())
+        run.out().result({}, run.presenter().text(row));
+    if (rejection)
+        return run.refuse(*rejection, run.presenter().json(row));
+    const auto seconds
+        = std::chrono::duration_cast<std::chrono::seconds>(restaurant.options().settleTimeout);
+    return run.out().refuse(
+        u"timeout"_s,
+        u"%1 is waiting for its table: no saga settled it within %2 s. %3"_s.arg(
+            waiting, QString::number(seconds.count()), restaurant.whyUnsettled(id)),
+        run.presenter().json(row));
+}
+
 // A rejection or a booking nobody settled still shows the booking, and
 // ends as a refusal with the reason.
 int showOutcome(CommandRun &run, Restaurant &restaurant,
@@ -34,22 +56,10 @@ int showOutcome(CommandRun &run, Restaurant &restaurant,
     const BookingOutcome &settled = outcome.value();
     if (settled.isSettled() && !settled.isRejected())
         return showBooking(run, restaurant, settled.bookingId);
-    auto booking = restaurant.booker().booking(settled.bookingId);
-    if (!booking.ok())
-        return run.refuse(booking.error());
-    const BookingRow row = Presenter::rowOf(booking.value());
-    if (!run.out().isJson())
-        run.out().result({}, run.presenter().text(row));
-    if (settled.isRejected())
-        return run.refuse(settled.rejection(), run.presenter().json(row));
-    const auto seconds
-        = std::chrono::duration_cast<std::chrono::seconds>(restaurant.options().settleTimeout);
-    const QString why = restaurant.whyUnsettled(settled.bookingId);
-    return run.out().refuse(
-        u"timeout"_s,
-        u"Booking %1 is waiting for its table: no saga settled it within %2 s. %3"_s.arg(
-            settled.bookingId.toString(), QString::number(seconds.count()), why),
-        run.presenter().json(row));
+    return refuseShowingBooking(run, restaurant, settled.bookingId,
+                                settled.isRejected() ? std::optional(settled.rejection())
+                                                     : std::nullopt,
+                                u"Booking %1"_s.arg(settled.bookingId.toString()));
 }
 
 std::optional<BookingId> bookingArgument(CommandRun &run)
@@ -225,22 +235,10 @@ int bookingsChange(CommandRun &run)
     const BookingChangeOutcome &outcome = changed.value();
     if (outcome.changed())
         return showBooking(run, *restaurant, *id);
-    auto booking = restaurant->booker().booking(*id);
-    if (!booking.ok())
-        return run.refuse(booking.error());
-    const BookingRow row = Presenter::rowOf(booking.value());
-    if (!run.out().isJson())
-        run.out().result({}, run.presenter().text(row));
-    if (outcome.isRejected())
-        return run.refuse(outcome.rejection(), run.presenter().json(row));
-    const auto seconds
-        = std::chrono::duration_cast<std::chrono::seconds>(restaurant->options().settleTimeout);
-    return run.out().refuse(
-        u"timeout"_s,
-        u"Change %1 of booking %2 is waiting for its table: no saga settled it within %3 s. "
-        u"%4"_s.arg(QString::number(outcome.change), id->toString(),
-                    QString::number(seconds.count()), restaurant->whyUnsettled(*id)),
-        run.presenter().json(row));
+    return refuseShowingBooking(
+        run, *restaurant, *id,
+        outcome.isRejected() ? std::optional(outcome.rejection()) : std::nullopt,
+        u"Change %1 of booking %2"_s.arg(QString::number(outcome.change), id->toString()));
 }
 
 int bookingsCancel(CommandRun &run)
