@@ -381,6 +381,12 @@ Booking::Decision Booking::change(const BookingChangeRequest &request,
     auto newSpan = TimeSpan::create(start, end);
     if (!newSpan.ok())
         return newSpan.error();
+    // A span that had ended would free the table under a party still there.
+    if (newSpan.value() != span() && end <= now)
+        return DomainError(DomainError::Code::InThePast,
+                           u"Booking %1 would end at %2, which has passed; it can end %3 at the "
+                           u"earliest."_s.arg(m_id.toString(), settings.describeTime(end),
+                                              settings.describeTime(wholeSeconds(now))));
 
     if (table != tableId() || newSpan.value() != span() || party != partySize())
         return QList<DomainEvent> {BookingChangeRequested {

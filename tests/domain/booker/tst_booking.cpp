@@ -176,6 +176,8 @@ private Q_SLOTS:
     void endingABookingWithdrawsTheChangeThatWaits_data();
     void endingABookingWithdrawsTheChangeThatWaits();
     void aNameAnOlderVersionStoredStaysWhenNotChanged();
+    void aChangeCannotEndABookingInThePast_data();
+    void aChangeCannotEndABookingInThePast();
 };
 
 void tst_Booking::initiate_data()
@@ -691,6 +693,38 @@ void tst_Booking::aNameAnOlderVersionStoredStaysWhenNotChanged()
     request.guestName = u"Ada\nLovelace"_s;
     QCOMPARE(booking.change(request, settingsIn(u"UTC"_s), Now).error().code(),
              DomainError::Code::InvalidInput);
+}
+
+void tst_Booking::aChangeCannotEndABookingInThePast_data()
+{
+    QTest::addColumn<BookingStatus>("from");
+    QTest::addColumn<int>("minutes");
+    QTest::addColumn<bool>("allowed");
+    // The booking runs 19:00 to 20:45; it is 20:00.
+    QTest::newRow("a seated party cut to 30 minutes") << BookingStatus::Seated << 30 << false;
+    QTest::newRow("a seated party cut to end now") << BookingStatus::Seated << 60 << false;
+    QTest::newRow("a seated party cut to end a quarter from now")
+        << BookingStatus::Seated << 75 << true;
+    QTest::newRow("a late party's booking cut short") << BookingStatus::Confirmed << 45 << false;
+    QTest::newRow("an arrived party staying longer") << BookingStatus::Arrived << 150 << true;
+}
+
+void tst_Booking::aChangeCannotEndABookingInThePast()
+{
+    QFETCH(BookingStatus, from);
+    QFETCH(int, minutes);
+    QFETCH(bool, allowed);
+    const Booking booking = Booking::fromEvents(Id, historyOf(from));
+    BookingChangeRequest request;
+    request.durationMinutes = minutes;
+    const auto decision
+        = booking.change(request, settingsIn(u"UTC"_s), at(u"2026-12-01T20:00:00Z"_s));
+    QCOMPARE(decision.ok(), allowed);
+    if (!allowed) {
+        QCOMPARE(decision.error().code(), DomainError::Code::InThePast);
+        QVERIFY2(decision.error().message().contains(u"has passed"_s),
+                 qPrintable(decision.error().message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Booking)
